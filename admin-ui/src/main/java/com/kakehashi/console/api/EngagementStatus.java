@@ -1,0 +1,3 @@
+package com.kakehashi.console.api;
+
+public enum EngagementStatus { PLANNED, ACTIVE, CLOSED }

@@ -1,0 +1,51 @@
+package com.kakehashi.console.api;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything the console asks the backend, on behalf of one logged-in user. Presenters receive it through their
+ * constructor, so they can be tested with an in-memory fake. Every method throws {@link ProblemException}.
+ */
+public interface KakehashiApi {
+
+    CurrentUser me();
+
+    List<Tenant> tenants();
+
+    Tenant tenant(UUID tenantId);
+
+    Tenant createTenant(TenantDraft draft);
+
+    List<User> users();
+
+    User createUser(UserDraft draft);
+
+    List<Member> members(UUID tenantId);
+
+    void assignMember(UUID tenantId, UUID userId);
+
+    void unassignMember(UUID tenantId, UUID userId);
+
+    PageResult<Participant> participants(UUID tenantId, ParticipantFilter filter, int page, int size);
+
+    Participant createParticipant(UUID tenantId, ParticipantDraft draft);
+
+    Participant updateParticipant(UUID tenantId, UUID participantId, ParticipantDraft draft);
+
+    void deactivateParticipant(UUID tenantId, UUID participantId);
+
+    void eraseParticipant(UUID tenantId, UUID participantId);
+
+    ImportReport importParticipants(UUID tenantId, byte[] csv);
+
+    List<Engagement> engagements(UUID tenantId);
+
+    Engagement createEngagement(UUID tenantId, EngagementDraft draft);
+
+    Engagement updateEngagement(UUID tenantId, UUID engagementId, EngagementDraft draft);
+
+    void deleteEngagement(UUID tenantId, UUID engagementId);
+
+    PageResult<AuditEntry> audit(UUID tenantId, int page, int size);
+}

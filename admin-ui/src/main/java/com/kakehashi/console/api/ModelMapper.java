@@ -1,0 +1,91 @@
+package com.kakehashi.console.api;
+
+import com.kakehashi.console.client.model.AccountUserView;
+import com.kakehashi.console.client.model.CsvImportReport;
+import com.kakehashi.console.client.model.EngagementView;
+import com.kakehashi.console.client.model.MeView;
+import com.kakehashi.console.client.model.MemberView;
+import com.kakehashi.console.client.model.PageViewAuditEntry;
+import com.kakehashi.console.client.model.PageViewParticipantView;
+import com.kakehashi.console.client.model.ParticipantView;
+import com.kakehashi.console.client.model.TenantView;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Generated API models to the console's own records, so nothing past this package sees generated types. */
+final class ModelMapper {
+
+    private ModelMapper() {
+    }
+
+    static CurrentUser currentUser(MeView me) {
+        return new CurrentUser(me.getId(), me.getEmail(), me.getDisplayName(), role(me.getRole()),
+                me.getTenants().stream().map(t -> new TenantRef(t.getId(), t.getName())).toList());
+    }
+
+    static Tenant tenant(TenantView t) {
+        return new Tenant(t.getId(), t.getName(), t.getHqCountry(), t.getHqTimeZone(), t.getJapanSubsidiaryName(),
+                t.getAnonymityThreshold(), t.getCreatedAt());
+    }
+
+    static User user(AccountUserView u) {
+        return new User(u.getId(), u.getEmail(), u.getDisplayName(), role(u.getRole()), u.getTenantIds());
+    }
+
+    static Member member(MemberView m) {
+        return new Member(m.getUserId(), m.getEmail(), m.getDisplayName(), role(m.getRole()));
+    }
+
+    static Participant participant(ParticipantView p) {
+        return new Participant(p.getId(), p.getEmail(), p.getDisplayName(), Side.valueOf(p.getSide().getValue()),
+                Level.valueOf(p.getLevel().getValue()), p.getLanguage(), p.getTimeZone(), p.getDepartment(),
+                Boolean.TRUE.equals(p.getActive()), p.getCreatedAt(), p.getUpdatedAt());
+    }
+
+    static PageResult<Participant> participantPage(PageViewParticipantView page) {
+        return new PageResult<>(page.getItems().stream().map(ModelMapper::participant).toList(), page.getPage(),
+                page.getSize(), page.getTotal());
+    }
+
+    static PageResult<AuditEntry> auditPage(PageViewAuditEntry page) {
+        return new PageResult<>(page.getItems().stream().map(a -> new AuditEntry(string(a.getId()), a.getAt(),
+                a.getActorEmail(), a.getAction(), a.getObjectType(), string(a.getObjectId()))).toList(),
+                page.getPage(), page.getSize(), page.getTotal());
+    }
+
+    static ImportReport importReport(CsvImportReport r) {
+        return new ImportReport(r.getCreated(), r.getUpdated(), Objects.requireNonNullElse(r.getUnchanged(), 0),
+                r.getRejected(), r.getErrors().stream()
+                .map(e -> new ImportReport.ImportLineError(e.getLine(), e.getField(), e.getReason())).toList());
+    }
+
+    static Engagement engagement(EngagementView e) {
+        return new Engagement(e.getId(), e.getName(), e.getGoals(), e.getStartDate(), e.getEndDate(),
+                EngagementStatus.valueOf(e.getStatus().getValue()), e.getConsultantIds());
+    }
+
+    static Role role(com.kakehashi.console.client.model.Role role) {
+        return Role.valueOf(role.getValue());
+    }
+
+    static com.kakehashi.console.client.model.Role role(Role role) {
+        return role == null ? null : com.kakehashi.console.client.model.Role.fromValue(role.name());
+    }
+
+    static com.kakehashi.console.client.model.Side side(Side side) {
+        return side == null ? null : com.kakehashi.console.client.model.Side.fromValue(side.name());
+    }
+
+    static com.kakehashi.console.client.model.Level level(Level level) {
+        return level == null ? null : com.kakehashi.console.client.model.Level.fromValue(level.name());
+    }
+
+    static com.kakehashi.console.client.model.EngagementStatus status(EngagementStatus status) {
+        return status == null ? null : com.kakehashi.console.client.model.EngagementStatus.fromValue(status.name());
+    }
+
+    private static String string(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package com.kakehashi.console.shell;
+
+import com.kakehashi.console.login.LoginView;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+
+/** Per UI: the remembered language, and the login guard in front of every view but the login itself. */
+public class ConsoleServiceInitListener implements VaadinServiceInitListener {
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(uiEvent -> {
+            var ui = uiEvent.getUI();
+            Languages.applyRemembered(ui);
+            ui.addBeforeEnterListener(enter -> {
+                if (enter.getNavigationTarget() != LoginView.class && ConsoleSession.current().isEmpty()) {
+                    enter.forwardTo(LoginView.class);
+                }
+            });
+        });
+    }
+}

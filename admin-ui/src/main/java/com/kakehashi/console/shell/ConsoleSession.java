@@ -1,0 +1,36 @@
+package com.kakehashi.console.shell;
+
+import com.kakehashi.console.api.CurrentUser;
+import com.kakehashi.console.api.KakehashiApi;
+import com.vaadin.flow.server.VaadinSession;
+
+import java.io.Serializable;
+import java.util.Optional;
+
+/**
+ * The logged-in user of one browser session and the API opened with their token. The token never leaves the
+ * server; the browser only holds Vaadin's session cookie.
+ */
+public record ConsoleSession(KakehashiApi api, CurrentUser user) implements Serializable {
+
+    public static Optional<ConsoleSession> current() {
+        var session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(ConsoleSession.class));
+    }
+
+    /** For views behind the login: the guard in {@link MainLayout} has already sent everyone else to the login. */
+    public static ConsoleSession require() {
+        return current().orElseThrow(() -> new IllegalStateException("No user is logged in"));
+    }
+
+    public static void start(ConsoleSession session) {
+        VaadinSession.getCurrent().setAttribute(ConsoleSession.class, session);
+    }
+
+    public static void end() {
+        var session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(ConsoleSession.class, null);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.kakehashi.console.shell;
+
+import com.kakehashi.console.login.LoginView;
+import com.kakehashi.console.tenant.TenantListView;
+import com.kakehashi.console.user.UserListView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinSession;
+
+/** Header with the user, the language toggle and logout; navigation to what the user's role offers. */
+public class MainLayout extends AppLayout {
+
+    public MainLayout() {
+        var session = ConsoleSession.current();
+        var title = new Span(getTranslation("app.title"));
+        title.addClassName("app-title");
+
+        var language = new Button(getTranslation("language.toggle"), e -> Languages.toggle(UI.getCurrent()));
+        language.setId("language-toggle");
+        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        var logout = new Button(getTranslation("nav.logout"), e -> logout());
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        var who = new Span(session.map(s -> s.user().displayName() + " · "
+                + getTranslation("role." + s.user().role().name())).orElse(""));
+        who.setId("current-user");
+        who.addClassName("current-user");
+
+        var header = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.expand(who);
+        header.addClassName("app-header");
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        nav.setId("main-nav");
+        nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantListView.class));
+        if (session.map(s -> s.user().role().canManageUsers()).orElse(false)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), UserListView.class));
+        }
+        addToDrawer(nav);
+    }
+
+    private void logout() {
+        ConsoleSession.end();
+        UI.getCurrent().getPage().setLocation(RouteConfiguration.forSessionScope().getUrl(LoginView.class));
+        VaadinSession.getCurrent().getSession().invalidate();
+    }
+}

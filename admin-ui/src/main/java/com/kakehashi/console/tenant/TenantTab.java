@@ -1,0 +1,3 @@
+package com.kakehashi.console.tenant;
+
+public enum TenantTab { PARTICIPANTS, ENGAGEMENTS, MEMBERS, AUDIT }

@@ -1,0 +1,84 @@
+package com.kakehashi.console.tenant;
+
+import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.Tenant;
+import com.kakehashi.console.engagement.EngagementsPanel;
+import com.kakehashi.console.participant.ParticipantsPanel;
+import com.kakehashi.console.shell.ConsoleSession;
+import com.kakehashi.console.shell.MainLayout;
+import com.kakehashi.console.shell.Problems;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+@Route(value = "tenants", layout = MainLayout.class)
+public class TenantView extends VerticalLayout implements TenantPagePresenter.View, HasUrlParameter<String>,
+        HasDynamicTitle {
+
+    private final ConsoleSession session = ConsoleSession.require();
+    private final TenantPagePresenter presenter = new TenantPagePresenter(session.api(), session.user(), this);
+    private String title = "";
+
+    public TenantView() {
+        setSizeFull();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String tenantId) {
+        removeAll();
+        try {
+            presenter.open(UUID.fromString(tenantId));
+        } catch (IllegalArgumentException e) {
+            showNotFound(ApiProblem.of(404, getTranslation("tenant.notFound")));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    @Override
+    public void showTenant(Tenant tenant, Set<TenantTab> tabs) {
+        title = tenant.name();
+        var heading = new H2(tenant.name());
+        heading.setId("tenant-name-heading");
+        var subtitle = new Span(tenant.japanSubsidiaryName() == null ? "" : tenant.japanSubsidiaryName());
+        subtitle.addClassName("tenant-subtitle");
+
+        var sheet = new TabSheet();
+        sheet.setId("tenant-tabs");
+        sheet.setSizeFull();
+        addTab(sheet, tabs, TenantTab.PARTICIPANTS, () -> new ParticipantsPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.ENGAGEMENTS, () -> new EngagementsPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.MEMBERS, () -> new MembersPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.AUDIT, () -> new AuditPanel(session, tenant.id()));
+        add(heading, subtitle, sheet);
+    }
+
+    private void addTab(TabSheet sheet, Set<TenantTab> tabs, TenantTab tab, Supplier<Component> content) {
+        if (tabs.contains(tab)) {
+            var added = sheet.add(getTranslation("tenant.tab." + tab.name()), content.get());
+            added.setId("tab-" + tab.name().toLowerCase());
+        }
+    }
+
+    @Override
+    public void showNotFound(ApiProblem problem) {
+        Problems.notify(problem);
+        if (!problem.isUnauthorized()) {
+            UI.getCurrent().navigate(TenantListView.class);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package com.kakehashi.console.api;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An in-memory backend for presenter tests: it keeps what presenters send, answers like the real API would,
+ * and can be told to refuse the next call with a problem.
+ */
+public class FakeKakehashiApi implements KakehashiApi {
+
+    public final CurrentUser me;
+    public final Map<UUID, Tenant> tenants = new LinkedHashMap<>();
+    public final List<User> users = new ArrayList<>();
+    public final Map<UUID, List<Member>> members = new HashMap<>();
+    public final Map<UUID, Participant> participants = new LinkedHashMap<>();
+    public final Map<UUID, Engagement> engagements = new LinkedHashMap<>();
+    public final List<String> calls = new ArrayList<>();
+    public ParticipantFilter lastFilter;
+    public int lastPage = -1;
+    public byte[] lastImport;
+    public ImportReport importReport = new ImportReport(0, 0, 0, 0, List.of());
+    public long participantTotal = -1;
+    private ApiProblem nextProblem;
+
+    public FakeKakehashiApi(CurrentUser me) {
+        this.me = me;
+    }
+
+    /** The next call fails with this problem, as the backend would answer it. */
+    public FakeKakehashiApi refuseNext(ApiProblem problem) {
+        this.nextProblem = problem;
+        return this;
+    }
+
+    private void record(String call) {
+        calls.add(call);
+        if (nextProblem != null) {
+            var problem = nextProblem;
+            nextProblem = null;
+            throw new ProblemException(problem);
+        }
+    }
+
+    @Override
+    public CurrentUser me() {
+        record("me");
+        return me;
+    }
+
+    @Override
+    public List<Tenant> tenants() {
+        record("tenants");
+        return List.copyOf(tenants.values());
+    }
+
+    @Override
+    public Tenant tenant(UUID tenantId) {
+        record("tenant " + tenantId);
+        var tenant = tenants.get(tenantId);
+        if (tenant == null) {
+            throw new ProblemException(ApiProblem.of(404, "Not Found"));
+        }
+        return tenant;
+    }
+
+    @Override
+    public Tenant createTenant(TenantDraft d) {
+        record("createTenant " + d.name());
+        var tenant = new Tenant(UUID.randomUUID(), d.name(), d.hqCountry(), d.hqTimeZone(), d.japanSubsidiaryName(),
+                d.anonymityThreshold() == null ? 5 : d.anonymityThreshold(), OffsetDateTime.now());
+        tenants.put(tenant.id(), tenant);
+        return tenant;
+    }
+
+    @Override
+    public List<User> users() {
+        record("users");
+        return List.copyOf(users);
+    }
+
+    @Override
+    public User createUser(UserDraft d) {
+        record("createUser " + d.email() + " " + d.role() + " tenant=" + d.tenantId());
+        var user = new User(UUID.randomUUID(), d.email(), d.displayName(), d.role(),
+                d.tenantId() == null ? List.of() : List.of(d.tenantId()));
+        users.add(user);
+        return user;
+    }
+
+    @Override
+    public List<Member> members(UUID tenantId) {
+        record("members " + tenantId);
+        return List.copyOf(members.getOrDefault(tenantId, List.of()));
+    }
+
+    @Override
+    public void assignMember(UUID tenantId, UUID userId) {
+        record("assign " + userId);
+        var user = users.stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow();
+        members.computeIfAbsent(tenantId, t -> new ArrayList<>())
+                .add(new Member(user.id(), user.email(), user.displayName(), user.role()));
+    }
+
+    @Override
+    public void unassignMember(UUID tenantId, UUID userId) {
+        record("unassign " + userId);
+        members.getOrDefault(tenantId, new ArrayList<>()).removeIf(m -> m.userId().equals(userId));
+    }
+
+    @Override
+    public PageResult<Participant> participants(UUID tenantId, ParticipantFilter filter, int page, int size) {
+        record("participants page=" + page);
+        lastFilter = filter;
+        lastPage = page;
+        var all = List.copyOf(participants.values());
+        var from = Math.min(all.size(), page * size);
+        var to = Math.min(all.size(), from + size);
+        return new PageResult<>(all.subList(from, to), page, size, participantTotal >= 0 ? participantTotal : all.size());
+    }
+
+    @Override
+    public Participant createParticipant(UUID tenantId, ParticipantDraft d) {
+        record("createParticipant " + d.email());
+        var p = new Participant(UUID.randomUUID(), d.email(), d.displayName(), d.side(), d.level(), d.language(),
+                d.timeZone(), d.department(), true, OffsetDateTime.now(), OffsetDateTime.now());
+        participants.put(p.id(), p);
+        return p;
+    }
+
+    @Override
+    public Participant updateParticipant(UUID tenantId, UUID participantId, ParticipantDraft d) {
+        record("updateParticipant " + participantId);
+        var old = participants.get(participantId);
+        var p = new Participant(participantId, d.email(), d.displayName(), d.side(), d.level(), d.language(),
+                d.timeZone(), d.department(), old.active(), old.createdAt(), OffsetDateTime.now());
+        participants.put(p.id(), p);
+        return p;
+    }
+
+    @Override
+    public void deactivateParticipant(UUID tenantId, UUID participantId) {
+        record("deactivate " + participantId);
+        var old = participants.get(participantId);
+        participants.put(participantId, new Participant(old.id(), old.email(), old.displayName(), old.side(),
+                old.level(), old.language(), old.timeZone(), old.department(), false, old.createdAt(), old.updatedAt()));
+    }
+
+    @Override
+    public void eraseParticipant(UUID tenantId, UUID participantId) {
+        record("erase " + participantId);
+        participants.remove(participantId);
+    }
+
+    @Override
+    public ImportReport importParticipants(UUID tenantId, byte[] csv) {
+        record("import");
+        lastImport = csv;
+        return importReport;
+    }
+
+    @Override
+    public List<Engagement> engagements(UUID tenantId) {
+        record("engagements");
+        return List.copyOf(engagements.values());
+    }
+
+    @Override
+    public Engagement createEngagement(UUID tenantId, EngagementDraft d) {
+        record("createEngagement " + d.name());
+        var e = new Engagement(UUID.randomUUID(), d.name(), d.goals(), d.startDate(), d.endDate(), d.status(),
+                d.consultantIds());
+        engagements.put(e.id(), e);
+        return e;
+    }
+
+    @Override
+    public Engagement updateEngagement(UUID tenantId, UUID engagementId, EngagementDraft d) {
+        record("updateEngagement " + engagementId);
+        var e = new Engagement(engagementId, d.name(), d.goals(), d.startDate(), d.endDate(), d.status(),
+                d.consultantIds());
+        engagements.put(e.id(), e);
+        return e;
+    }
+
+    @Override
+    public void deleteEngagement(UUID tenantId, UUID engagementId) {
+        record("deleteEngagement " + engagementId);
+        engagements.remove(engagementId);
+    }
+
+    @Override
+    public PageResult<AuditEntry> audit(UUID tenantId, int page, int size) {
+        record("audit page=" + page);
+        return new PageResult<>(List.of(), page, size, 0);
+    }
+}

@@ -1,0 +1,34 @@
+package com.kakehashi;
+
+import com.kakehashi.bootstrap.DatabaseBootstrap;
+import com.kakehashi.bootstrap.StartupChecks;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+import java.util.Map;
+
+@OpenAPIDefinition(
+        info = @Info(title = "Kakehashi", version = "0.1.0",
+                description = "HQ–Japan alignment measurement. Tenant data lives under /api/v1/tenants/{tenantId}; "
+                        + "errors are RFC 9457 problem+json."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class Application {
+
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        boolean demo = StartupChecks.isDemo(env);
+        StartupChecks.requireStrongJwtSecret(env, demo);
+        if (demo || "true".equalsIgnoreCase(env.get("KAKEHASHI_DB_BOOTSTRAP"))) {
+            DatabaseBootstrap.fromEnvironment(env).ensureDatabaseAndRoles();
+        }
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .environments(demo ? new String[] {"demo"} : new String[0])
+                .start();
+    }
+}

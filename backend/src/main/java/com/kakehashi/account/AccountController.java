@@ -1,0 +1,54 @@
+package com.kakehashi.account;
+
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.util.List;
+
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Accounts")
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(operationId = "me", summary = "The caller, their role and the tenants they may see")
+    MeView me(Authentication authentication) {
+        return accounts.me(Caller.of(authentication));
+    }
+
+    @Get("/users")
+    @Secured(Role.OPERATOR_NAME)
+    @Operation(operationId = "listUsers")
+    List<AccountUserView> list() {
+        return accounts.list();
+    }
+
+    @Post("/users")
+    @Secured(Role.OPERATOR_NAME)
+    @Operation(operationId = "createUser")
+    HttpResponse<AccountUserView> create(@Body @Valid NewAccount body, Authentication authentication) {
+        AccountUserView created = accounts.create(Caller.of(authentication), body);
+        return HttpResponse.created(created, URI.create("/api/v1/users/" + created.id()));
+    }
+}

@@ -1,0 +1,38 @@
+package com.kakehashi.audit;
+
+import com.kakehashi.identity.Caller;
+import com.kakehashi.web.PageView;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Append-only record of who did what to which object in the tenant in context. Entries name
+ * objects by id only: after a participant is erased, nothing here identifies the person.
+ */
+@Singleton
+public class AuditLog {
+
+    private final AuditRepository events;
+
+    AuditLog(AuditRepository events) {
+        this.events = events;
+    }
+
+    /** Joins the caller's transaction, so the entry commits or rolls back with the change itself. */
+    @Transactional
+    public void record(Caller actor, String action, String objectType, UUID objectId) {
+        events.save(new AuditEvent(UUID.randomUUID(), null, Instant.now(),
+                actor == null ? null : actor.id(), actor == null ? "system" : actor.email(), action, objectType, objectId));
+    }
+
+    @Transactional
+    public PageView<AuditEntry> page(int page, int size) {
+        var found = events.findAll(Pageable.from(page, size, Sort.of(Sort.Order.desc("occurredAt"))));
+        return new PageView<>(found.getContent().stream().map(AuditEntry::of).toList(), page, size, found.getTotalSize());
+    }
+}

@@ -1,0 +1,24 @@
+package com.kakehashi.engagement;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Serdeable
+public record EngagementDetails(@NotBlank @Size(max = 200) String name,
+                                @Nullable @Size(max = 4000) String goals,
+                                @NotNull LocalDate startDate,
+                                @Nullable LocalDate endDate,
+                                @NotNull EngagementStatus status,
+                                @Nullable @Size(max = 50) List<@NotNull UUID> consultantIds) {
+
+    List<UUID> consultants() {
+        return consultantIds == null ? List.of() : consultantIds;
+    }
+}

@@ -1,0 +1,7 @@
+package com.kakehashi.engagement;
+
+public enum EngagementStatus {
+    PLANNED,
+    ACTIVE,
+    CLOSED
+}

@@ -1,0 +1,32 @@
+package com.kakehashi.identity;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Auth")
+class LoginController {
+
+    private final LoginService loginService;
+
+    LoginController(LoginService loginService) {
+        this.loginService = loginService;
+    }
+
+    @Post("/login")
+    @Operation(operationId = "login", summary = "Exchange email and password for a bearer token")
+    LoginResponse login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
+        return loginService.login(body, request.getRemoteAddress().getAddress().getHostAddress());
+    }
+}

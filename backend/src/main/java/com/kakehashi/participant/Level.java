@@ -1,0 +1,7 @@
+package com.kakehashi.participant;
+
+public enum Level {
+    EXECUTIVE,
+    MIDDLE_MANAGER,
+    STAFF
+}

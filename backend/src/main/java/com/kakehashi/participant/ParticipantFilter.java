@@ -1,0 +1,36 @@
+package com.kakehashi.participant;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.jpa.criteria.PersistentEntityCriteriaBuilder;
+import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The console's participant filters as one criteria predicate. */
+record ParticipantFilter(@Nullable Side side, @Nullable Level level, @Nullable Boolean active, @Nullable String text) {
+
+    PredicateSpecification<Participant> toSpecification() {
+        return (root, cb) -> {
+            List<jakarta.persistence.criteria.Predicate> predicates = new ArrayList<>();
+            if (side != null) {
+                predicates.add(cb.equal(root.get("side"), side));
+            }
+            if (level != null) {
+                predicates.add(cb.equal(root.get("level"), level));
+            }
+            if (active != null) {
+                predicates.add(cb.equal(root.get("active"), active));
+            }
+            if (text != null && !text.isBlank()) {
+                // LIKE wildcards in the search text are taken literally by dropping them.
+                String pattern = "%" + text.trim().replaceAll("[%_\\\\]", "") + "%";
+                PersistentEntityCriteriaBuilder builder = (PersistentEntityCriteriaBuilder) cb;
+                predicates.add(cb.or(builder.ilike(root.<String>get("displayName"), pattern),
+                        builder.ilike(root.<String>get("email"), pattern),
+                        builder.ilike(root.<String>get("department"), pattern)));
+            }
+            return cb.and(predicates.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+    }
+}

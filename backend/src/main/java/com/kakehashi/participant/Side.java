@@ -1,0 +1,8 @@
+package com.kakehashi.participant;
+
+/** Which side of the HQ–Japan relationship a person works on. */
+public enum Side {
+    HQ,
+    JAPAN,
+    REGIONAL
+}

@@ -1,0 +1,59 @@
+package com.kakehashi.tenant;
+
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/tenants/{tenantId}/members")
+@Secured(Role.OPERATOR_NAME)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Members")
+class MemberController {
+
+    private final MembershipService memberships;
+
+    MemberController(MembershipService memberships) {
+        this.memberships = memberships;
+    }
+
+    @Get
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "listMembers")
+    List<MemberView> list(@PathVariable UUID tenantId) {
+        return memberships.members();
+    }
+
+    @Get("/{userId}")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "getMember")
+    MemberView get(@PathVariable UUID tenantId, @PathVariable UUID userId) {
+        return memberships.member(userId);
+    }
+
+    @Put("/{userId}")
+    @Operation(operationId = "assignMember", summary = "Give a consultant or executive access to this tenant")
+    MemberView assign(@PathVariable UUID tenantId, @PathVariable UUID userId, Authentication authentication) {
+        return memberships.assign(Caller.of(authentication), userId);
+    }
+
+    @Delete("/{userId}")
+    @Operation(operationId = "unassignMember")
+    HttpResponse<Void> unassign(@PathVariable UUID tenantId, @PathVariable UUID userId, Authentication authentication) {
+        memberships.unassign(Caller.of(authentication), userId);
+        return HttpResponse.noContent();
+    }
+}

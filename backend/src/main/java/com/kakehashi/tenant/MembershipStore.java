@@ -1,0 +1,72 @@
+package com.kakehashi.tenant;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** tenant_membership: a global table (read before any tenant is entered), so plain SQL here. */
+@Singleton
+class MembershipStore {
+
+    private final JdbcOperations jdbc;
+
+    MembershipStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean isMember(UUID tenantId, UUID userId) {
+        return jdbc.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM tenant_membership m JOIN app_user u ON u.id = m.user_id "
+                        + "WHERE m.tenant_id = ? AND m.user_id = ? AND u.active)", ps -> {
+                    ps.setObject(1, tenantId);
+                    ps.setObject(2, userId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                });
+    }
+
+    List<UUID> members(UUID tenantId) {
+        return uuids("SELECT user_id FROM tenant_membership WHERE tenant_id = ? ORDER BY created_at", tenantId);
+    }
+
+    List<UUID> tenantsOf(UUID userId) {
+        return uuids("SELECT tenant_id FROM tenant_membership WHERE user_id = ?", userId);
+    }
+
+    /** @return true if the membership is new */
+    boolean add(UUID tenantId, UUID userId) {
+        return jdbc.prepareStatement(
+                "INSERT INTO tenant_membership (tenant_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
+                    ps.setObject(1, tenantId);
+                    ps.setObject(2, userId);
+                    return ps.executeUpdate() == 1;
+                });
+    }
+
+    boolean remove(UUID tenantId, UUID userId) {
+        return jdbc.prepareStatement("DELETE FROM tenant_membership WHERE tenant_id = ? AND user_id = ?", ps -> {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, userId);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    private List<UUID> uuids(String sql, UUID parameter) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setObject(1, parameter);
+            List<UUID> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return result;
+        });
+    }
+}

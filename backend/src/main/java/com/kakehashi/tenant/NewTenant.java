@@ -1,0 +1,17 @@
+package com.kakehashi.tenant;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@Serdeable
+public record NewTenant(@NotBlank @Size(max = 200) String name,
+                        @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code") String hqCountry,
+                        @NotBlank @Size(max = 64) String hqTimeZone,
+                        @NotBlank @Size(max = 200) String japanSubsidiaryName,
+                        @Nullable @Min(value = 3, message = "must be at least 3 to protect anonymity") @Max(1000) Integer anonymityThreshold) {
+}

@@ -1,0 +1,110 @@
+package com.kakehashi.tenant;
+
+import com.kakehashi.audit.AuditLog;
+import com.kakehashi.identity.Caller;
+import com.kakehashi.tenancy.TenantContext;
+import com.kakehashi.web.ConflictException;
+import com.kakehashi.web.InvalidInputException;
+import com.kakehashi.web.NotFoundException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+@Singleton
+public class TenantService {
+
+    public static final int DEFAULT_ANONYMITY_THRESHOLD = 5;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final TenantRepository tenants;
+    private final AuditLog audit;
+
+    TenantService(TenantRepository tenants, AuditLog audit) {
+        this.tenants = tenants;
+        this.audit = audit;
+    }
+
+    /** Operators see every tenant; everyone else the tenants they are a member of. */
+    @Transactional
+    public List<TenantView> visibleTo(Caller caller) {
+        List<Tenant> found = caller.isOperator() ? tenants.listOrderByName() : tenants.findByMember(caller.id());
+        return found.stream().map(TenantView::of).toList();
+    }
+
+    @Transactional
+    public TenantView create(Caller caller, NewTenant command) {
+        String name = command.name().trim();
+        if (tenants.nameTaken(name, new UUID(0, 0))) {
+            throw new ConflictException("name", "A tenant with this name already exists.");
+        }
+        Instant now = Instant.now();
+        Tenant tenant = new Tenant(UUID.randomUUID(), name, country(command.hqCountry()), zone(command.hqTimeZone()),
+                command.japanSubsidiaryName().trim(),
+                command.anonymityThreshold() == null ? DEFAULT_ANONYMITY_THRESHOLD : command.anonymityThreshold(), now, now);
+        tenants.save(tenant);
+        TenantContext.runAs(tenant.id(), () -> audit.record(caller, "tenant.created", "tenant", tenant.id()));
+        return TenantView.of(tenant);
+    }
+
+    /** The tenant in context; the request filter has already checked the caller may enter it. */
+    @Transactional
+    public TenantView current() {
+        return TenantView.of(load(TenantContext.require()));
+    }
+
+    @Transactional
+    public TenantView update(Caller caller, TenantChanges changes) {
+        Tenant old = load(TenantContext.require());
+        String name = changes.name() == null ? old.name() : changes.name().trim();
+        if (!name.equalsIgnoreCase(old.name()) && tenants.nameTaken(name, old.id())) {
+            throw new ConflictException("name", "A tenant with this name already exists.");
+        }
+        Tenant updated = new Tenant(old.id(), name,
+                changes.hqCountry() == null ? old.hqCountry() : country(changes.hqCountry()),
+                changes.hqTimeZone() == null ? old.hqTimeZone() : zone(changes.hqTimeZone()),
+                changes.japanSubsidiaryName() == null ? old.japanSubsidiaryName() : changes.japanSubsidiaryName().trim(),
+                changes.anonymityThreshold() == null ? old.anonymityThreshold() : changes.anonymityThreshold(),
+                old.createdAt(), Instant.now());
+        tenants.update(updated);
+        audit.record(caller, "tenant.updated", "tenant", old.id());
+        return TenantView.of(updated);
+    }
+
+    /** The HQ time zone of the tenant in context: the default for HQ-side participants. */
+    @Transactional
+    public ZoneId hqZone() {
+        return ZoneId.of(load(TenantContext.require()).hqTimeZone());
+    }
+
+    @Transactional
+    public boolean exists(UUID tenantId) {
+        return tenants.existsById(tenantId);
+    }
+
+    private Tenant load(UUID id) {
+        return tenants.findById(id).orElseThrow(() -> new NotFoundException("tenant"));
+    }
+
+    private static String country(String code) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(upper)) {
+            throw new InvalidInputException("hqCountry", "must be an ISO 3166 two-letter country code");
+        }
+        return upper;
+    }
+
+    static String zone(String id) {
+        try {
+            return ZoneId.of(id.trim()).getId();
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("hqTimeZone", "must be an IANA time zone such as Europe/Berlin");
+        }
+    }
+}
