@@ -219,6 +219,8 @@ final class ParticipantCsv {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Parser messages start with Java class names; the user needs only the part about their file.
+        return line.replaceAll("(?:[\\w$]+\\.)+[\\w$]*Exception:\\s*", "");
     }
 }

@@ -10,7 +10,12 @@ import java.util.List;
 /** The console's participant filters as one criteria predicate. */
 record ParticipantFilter(@Nullable Side side, @Nullable Level level, @Nullable Boolean active, @Nullable String text) {
 
+    /** The filters as a predicate, or null when there are none (criteria cannot render an empty AND). */
+    @Nullable
     PredicateSpecification<Participant> toSpecification() {
+        if (side == null && level == null && active == null && (text == null || text.isBlank())) {
+            return null;
+        }
         return (root, cb) -> {
             List<jakarta.persistence.criteria.Predicate> predicates = new ArrayList<>();
             if (side != null) {

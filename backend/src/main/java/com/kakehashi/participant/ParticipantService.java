@@ -2,6 +2,7 @@ package com.kakehashi.participant;
 
 import com.kakehashi.audit.AuditLog;
 import com.kakehashi.identity.Caller;
+import com.kakehashi.tenancy.TenantScoped;
 import com.kakehashi.tenant.TenantService;
 import com.kakehashi.web.ConflictException;
 import com.kakehashi.web.InvalidInputException;
@@ -40,7 +41,7 @@ public class ParticipantService {
 
     @Transactional
     public PageView<ParticipantView> list(ParticipantFilter filter, int page, int size) {
-        var found = participants.findAll(filter.toSpecification(),
+        var found = participants.findAll(TenantScoped.where(filter.toSpecification()),
                 Pageable.from(page, size, Sort.of(Sort.Order.asc("displayName"), Sort.Order.asc("id"))));
         return new PageView<>(found.getContent().stream().map(ParticipantView::of).toList(), page, size, found.getTotalSize());
     }
