@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -18,6 +19,7 @@ import jakarta.validation.Valid;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,6 +44,13 @@ class AccountController {
     @Operation(operationId = "listUsers")
     List<AccountUserView> list() {
         return accounts.list();
+    }
+
+    @Get("/users/{userId}")
+    @Secured(Role.OPERATOR_NAME)
+    @Operation(operationId = "getUser")
+    AccountUserView get(@PathVariable UUID userId) {
+        return accounts.get(userId);
     }
 
     @Post("/users")

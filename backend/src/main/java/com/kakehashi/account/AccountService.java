@@ -12,6 +12,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.UUID;
 
 /** Joins users (identity) with the tenants they may enter (tenant) for the console's account screens. */
 @Singleton
@@ -38,6 +39,11 @@ class AccountService {
     @Transactional
     List<AccountUserView> list() {
         return users.list().stream().map(u -> AccountUserView.of(u, memberships.tenantsOf(u.id()))).toList();
+    }
+
+    @Transactional
+    AccountUserView get(UUID id) {
+        return AccountUserView.of(users.get(id), memberships.tenantsOf(id));
     }
 
     /** One transaction: an executive whose tenant does not exist is not created at all. */

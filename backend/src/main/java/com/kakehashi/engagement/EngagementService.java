@@ -70,7 +70,8 @@ public class EngagementService {
 
     @Transactional
     public void delete(Caller caller, UUID id) {
-        engagements.delete(load(id));
+        load(id);
+        engagements.deleteById(id);
         audit.record(caller, "engagement.deleted", "engagement", id);
     }
 

@@ -95,7 +95,8 @@ public class ParticipantService {
      */
     @Transactional
     public void erase(Caller caller, UUID id) {
-        participants.delete(load(id));
+        load(id);
+        participants.deleteById(id);
         audit.record(caller, "participant.erased", "participant", id);
     }
 

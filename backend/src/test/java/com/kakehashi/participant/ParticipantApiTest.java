@@ -80,4 +80,44 @@ class ParticipantApiTest {
         assertThat(api.get(base() + "/" + id, outsider).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/tenants/" + other.id() + "/participants/" + id, outsider).status()).isEqualTo(404);
     }
+
+    @Test
+    void updateChangesDetailsAndDeactivateKeepsTheParticipantListed() {
+        String id = api.post(base(), person("kenji@example.com"), consultant).field("id");
+        Map<String, Object> changed = Map.of("email", "kenji@example.com", "displayName", "Kenji Sato", "side", "HQ",
+                "level", "MIDDLE_MANAGER", "language", "en", "timeZone", "Europe/Berlin", "department", "Strategy");
+
+        Api.Reply updated = api.put(base() + "/" + id, changed, consultant);
+        Api.Reply deactivated = api.post(base() + "/" + id + "/deactivate", Map.of(), consultant);
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.field("level")).isEqualTo("MIDDLE_MANAGER");
+        assertThat(updated.field("timeZone")).isEqualTo("Europe/Berlin");
+        assertThat(deactivated.map().get("active")).isEqualTo(false);
+        assertThat(api.get(base() + "?active=false", consultant).body()).contains(id);
+        assertThat(api.get(base() + "?active=true", consultant).body()).doesNotContain(id);
+    }
+
+    @Test
+    void erasedParticipantIsGoneAndTheAuditKeepsOnlyItsId() {
+        String id = api.post(base(), person("forget.me@example.com"), consultant).field("id");
+
+        assertThat(api.delete(base() + "/" + id, consultant).status()).isEqualTo(204);
+
+        assertThat(api.get(base() + "/" + id, consultant).status()).isEqualTo(404);
+        String audit = api.get("/api/v1/tenants/" + tenant.id() + "/audit", consultant).body();
+        assertThat(audit).contains("participant.erased", id).doesNotContain("forget.me");
+    }
+
+    @Test
+    void importedParticipantsAppearInTheListing() {
+        String csv = "email,name,side,level,language\nnew1@example.jp,新人 一,JAPAN,STAFF,ja\nnew2@example.com,New Two,HQ,EXECUTIVE,en\n";
+
+        Api.Reply report = api.send(io.micronaut.http.HttpRequest.POST(base() + "/import", csv)
+                .contentType("text/csv"), consultant);
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.map()).containsEntry("created", 2).containsEntry("rejected", 0);
+        assertThat(api.get(base() + "?q=new", consultant).map().get("total")).isEqualTo(2);
+    }
 }

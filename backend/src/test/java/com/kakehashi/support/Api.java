@@ -94,7 +94,7 @@ public final class Api {
 
     private Reply reply(HttpResponse<?> response, String body) {
         Map<String, String> headers = new java.util.HashMap<>();
-        response.getHeaders().forEachValue(headers::put);
+        response.getHeaders().forEachValue((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), value));
         return new Reply(response.code(), body, response.getContentType().map(Object::toString).orElse(""), headers, json);
     }
 }
