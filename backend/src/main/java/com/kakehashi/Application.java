@@ -28,6 +28,7 @@ public class Application {
         }
         Micronaut.build(args)
                 .mainClass(Application.class)
+                .banner(false)
                 .environments(demo ? new String[] {"demo"} : new String[0])
                 .start();
     }
