@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -19,14 +20,19 @@ import jakarta.validation.Valid;
 class LoginController {
 
     private final LoginService loginService;
+    private final HttpClientAddressResolver addresses;
 
-    LoginController(LoginService loginService) {
+    LoginController(LoginService loginService, HttpClientAddressResolver addresses) {
         this.loginService = loginService;
+        this.addresses = addresses;
     }
 
     @Post("/login")
     @Operation(operationId = "login", summary = "Exchange email and password for a bearer token")
     LoginResponse login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
-        return loginService.login(body, request.getRemoteAddress().getAddress().getHostAddress());
+        // Behind a trusted proxy, micronaut.server.client-address-header (KAKEHASHI_CLIENT_ADDRESS_HEADER)
+        // makes this the end user's address instead of the proxy's.
+        String address = addresses.resolve(request);
+        return loginService.login(body, address == null ? "unknown" : address);
     }
 }
