@@ -395,6 +395,21 @@ class AuthorizationMatrixTest {
         assertThat(others.body().replace(othersPath, "")).isEqualTo(missing.body().replace(missingPath, ""));
     }
 
+    /** The bare listing fails (see the matrix); a filtered one must still show only the own tenant. */
+    @Test
+    void searchingParticipantsFindsNothingOfTheOtherTenantEvenByItsExactEmail() {
+        String consultant = tokens.get(Who.ASSIGNED_CONSULTANT);
+
+        Api.Reply all = api.get(base(own) + "/participants?q=@&size=500", consultant);
+        Api.Reply targeted = api.get(base(own) + "/participants?q=" + other.participantEmail, consultant);
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body()).contains(own.participantEmail);
+        assertNothingOfTheOtherTenantIn(all, "");
+        assertThat(targeted.status()).isEqualTo(200);
+        assertThat(targeted.map().get("total")).isEqualTo(0);
+    }
+
     @Test
     void tenantPathThatIsNoUuidIsNotFound() {
         Api.Reply reply = api.get("/api/v1/tenants/not-a-uuid/participants", tokens.get(Who.ASSIGNED_CONSULTANT));
