@@ -1,0 +1,162 @@
+package com.kakehashi.architecture;
+
+import com.kakehashi.Application;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.PropagatedContextElement;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.multitenancy.tenantresolver.TenantResolver;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The lines the style guide draws between packages, kept by the build. Hand-written main code only. */
+class ArchitectureTest {
+
+    private static final String ROOT = "com.kakehashi";
+    private static final String TENANCY = "com.kakehashi.tenancy..";
+    private static final String WEB = "com.kakehashi.web..";
+
+    /** Micronaut's generated bean definitions and intercepted subclasses are named $Something. */
+    private static final DescribedPredicate<JavaClass> HAND_WRITTEN =
+            DescribedPredicate.describe("hand-written", c -> !c.getSimpleName().startsWith("$") && !c.getName().contains(".$"));
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT)
+                .that(HAND_WRITTEN);
+    }
+
+    @Test
+    void onlyTheTenancyPackageTouchesPropagatedContext() {
+        noClasses().that().resideOutsideOfPackage(TENANCY)
+                .should().dependOnClassesThat().areAssignableTo(PropagatedContext.class)
+                .because("the tenant travels in the propagated context, and only tenancy may put it there or read it")
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    @Test
+    void onlyTheTenancyPackageDefinesPropagatedContextElements() {
+        noClasses().that().resideOutsideOfPackage(TENANCY)
+                .should().implement(PropagatedContextElement.class)
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    @Test
+    void onlyTheTenancyPackageResolvesTenants() {
+        noClasses().that().resideOutsideOfPackage(TENANCY)
+                .should().dependOnClassesThat().areAssignableTo(TenantResolver.class)
+                .allowEmptyShould(false)
+                .check(main);
+        classes().that().implement(TenantResolver.class).should().resideInAPackage(TENANCY)
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    /** SQL text is not visible to ArchUnit, but it is in the class files' constant pools. */
+    @Test
+    void onlyTheTenancyPackageWritesTheTenantSetting() throws IOException, URISyntaxException {
+        Path classes = Path.of(Application.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path tenancy = classes.resolve("com/kakehashi/tenancy");
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(classes)) {
+            offenders = files.filter(p -> p.toString().endsWith(".class"))
+                    .filter(p -> !p.startsWith(tenancy))
+                    .filter(p -> mentions(p, "set_config") || mentions(p, "app.tenant_id"))
+                    .map(p -> classes.relativize(p).toString())
+                    .toList();
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    private static boolean mentions(Path classFile, String text) {
+        try {
+            return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void controllersDoNotAccessRepositoriesOrJdbc() {
+        noClasses().that().areAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat().areAnnotatedWith(JdbcRepository.class)
+                .orShould().dependOnClassesThat().areAssignableTo(GenericRepository.class)
+                .orShould().dependOnClassesThat().areAssignableTo(JdbcOperations.class)
+                .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
+                .because("controllers translate HTTP; services decide; repositories stay inside their feature")
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    @Test
+    void repositoriesAreUsedOnlyWithinTheirOwnPackage() {
+        classes().that().areAnnotatedWith(JdbcRepository.class)
+                .should(beUsedOnlyFromTheirOwnPackage())
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    private static ArchCondition<JavaClass> beUsedOnlyFromTheirOwnPackage() {
+        return new ArchCondition<>("be used only from their own package") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
+                    JavaClass user = dependency.getOriginClass();
+                    if (!user.getPackageName().equals(repository.getPackageName()) && HAND_WRITTEN.test(user)) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    @Test
+    void webPackageDependsOnNoFeature() {
+        noClasses().that().resideInAPackage(WEB)
+                .should().dependOnClassesThat(DescribedPredicate.describe("are in a feature package",
+                        c -> c.getPackageName().startsWith(ROOT + ".") && !c.getPackageName().startsWith(ROOT + ".web")))
+                .because("web holds the HTTP plumbing every feature uses, so it cannot know any of them")
+                .allowEmptyShould(false)
+                .check(main);
+    }
+
+    @Test
+    void featureCodeNeverCallsTheTenantFilterOrConnectionHookDirectly() {
+        noClasses().that().resideOutsideOfPackage(TENANCY)
+                .should().dependOnClassesThat().haveSimpleName("RowLevelSecurityCustomizer")
+                .orShould().dependOnClassesThat().haveSimpleName("TenantAccessFilter")
+                .orShould().dependOnClassesThat().haveSimpleName("CurrentTenant")
+                .allowEmptyShould(false)
+                .check(main);
+    }
+}

@@ -1,0 +1,461 @@
+package com.kakehashi.security;
+
+import com.kakehashi.identity.Role;
+import com.kakehashi.identity.UserView;
+import com.kakehashi.support.Api;
+import com.kakehashi.support.Fixtures;
+import com.kakehashi.tenant.TenantView;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint × every kind of caller × the caller's own tenant, another tenant, and another
+ * tenant's object smuggled under the own tenant's path. Expected: 401 without a token, 403 without
+ * the role, 404 for a tenant the caller may not enter (exactly like one that does not exist) or an
+ * object of another tenant, else success. A denied write changes nothing in either tenant, and no
+ * answer to anyone but an operator ever carries an id, name or email of the other tenant.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "micronaut.server.port", value = "-1")
+@Property(name = "endpoints.all.port", value = "-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    enum Who {
+        OPERATOR(Role.OPERATOR), ASSIGNED_CONSULTANT(Role.CONSULTANT), UNASSIGNED_CONSULTANT(Role.CONSULTANT),
+        EXECUTIVE_OF_TENANT(Role.EXECUTIVE), EXECUTIVE_OF_ANOTHER_TENANT(Role.EXECUTIVE), ANONYMOUS(null);
+
+        final Role role;
+
+        Who(Role role) {
+            this.role = role;
+        }
+
+        boolean mayEnter(boolean ownTenant) {
+            return switch (this) {
+                case OPERATOR -> true;
+                case ASSIGNED_CONSULTANT, EXECUTIVE_OF_TENANT -> ownTenant;
+                default -> false;
+            };
+        }
+    }
+
+    enum Target { OWN_TENANT, OTHER_TENANT, OTHER_TENANTS_OBJECT_UNDER_OWN_TENANT }
+
+    enum Scope { GLOBAL, TENANT, OBJECT }
+
+    /** One tenant with some of everything in it. */
+    static final class World {
+        TenantView tenant;
+        String participantId;
+        String participantEmail;
+        String engagementId;
+        UserView consultant;
+        UserView executive;
+    }
+
+    @FunctionalInterface
+    interface ObjectRef {
+        String id(AuthorizationMatrixTest test, World world);
+    }
+
+    @FunctionalInterface
+    interface BodyRef {
+        Object body(AuthorizationMatrixTest test);
+    }
+
+    record Endpoint(String name, HttpMethod method, String path, Set<Role> roles, Scope scope, int success,
+                    ObjectRef object, BodyRef body, boolean objectIsGlobal) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> STAFF = EnumSet.of(Role.OPERATOR, Role.CONSULTANT);
+    private static final Set<Role> OPERATOR_ONLY = EnumSet.of(Role.OPERATOR);
+    private static final String T = "/api/v1/tenants/{t}";
+
+    private static Endpoint global(HttpMethod method, String path, Set<Role> roles, int success, BodyRef body) {
+        return new Endpoint(method + " " + path, method, path, roles, Scope.GLOBAL, success, null, body, false);
+    }
+
+    private static Endpoint tenant(HttpMethod method, String path, Set<Role> roles, int success, BodyRef body) {
+        return new Endpoint(method + " " + path, method, path, roles, Scope.TENANT, success, null, body, false);
+    }
+
+    private static Endpoint object(HttpMethod method, String path, Set<Role> roles, int success, ObjectRef object,
+                                   BodyRef body) {
+        return new Endpoint(method + " " + path, method, path, roles, Scope.OBJECT, success, object, body, false);
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            global(HttpMethod.GET, "/api/v1/me", ALL, 200, null),
+            global(HttpMethod.GET, "/api/v1/users", OPERATOR_ONLY, 200, null),
+            global(HttpMethod.POST, "/api/v1/users", OPERATOR_ONLY, 201, t -> t.newUser()),
+            global(HttpMethod.GET, "/api/v1/tenants", ALL, 200, null),
+            global(HttpMethod.POST, "/api/v1/tenants", OPERATOR_ONLY, 201, t -> t.newTenant()),
+            tenant(HttpMethod.GET, T, ALL, 200, null),
+            tenant(HttpMethod.PATCH, T, STAFF, 200, t -> Map.of("japanSubsidiaryName", "Renamed KK " + UUID.randomUUID())),
+            tenant(HttpMethod.GET, T + "/members", STAFF, 200, null),
+            object(HttpMethod.GET, T + "/members/{id}", STAFF, 200, (t, w) -> w.consultant.id().toString(), null),
+            new Endpoint("PUT " + T + "/members/{id}", HttpMethod.PUT, T + "/members/{id}", OPERATOR_ONLY, Scope.OBJECT, 200,
+                    (t, w) -> t.fixtures.user(Role.CONSULTANT).id().toString(), null, true),
+            object(HttpMethod.DELETE, T + "/members/{id}", OPERATOR_ONLY, 204, (t, w) -> t.freshMember(w), null),
+            tenant(HttpMethod.GET, T + "/participants", ALL, 200, null),
+            tenant(HttpMethod.POST, T + "/participants", ALL, 201, t -> person()),
+            object(HttpMethod.GET, T + "/participants/{id}", ALL, 200, (t, w) -> w.participantId, null),
+            object(HttpMethod.PUT, T + "/participants/{id}", ALL, 200, (t, w) -> t.freshParticipant(w), t -> person()),
+            object(HttpMethod.POST, T + "/participants/{id}/deactivate", ALL, 200, (t, w) -> t.freshParticipant(w), null),
+            object(HttpMethod.DELETE, T + "/participants/{id}", ALL, 204, (t, w) -> t.freshParticipant(w), null),
+            tenant(HttpMethod.POST, T + "/participants/import", ALL, 200, t -> csv()),
+            tenant(HttpMethod.GET, T + "/engagements", ALL, 200, null),
+            tenant(HttpMethod.POST, T + "/engagements", STAFF, 201, t -> engagement()),
+            object(HttpMethod.GET, T + "/engagements/{id}", ALL, 200, (t, w) -> w.engagementId, null),
+            object(HttpMethod.PUT, T + "/engagements/{id}", STAFF, 200, (t, w) -> t.freshEngagement(w), t -> engagement()),
+            object(HttpMethod.DELETE, T + "/engagements/{id}", STAFF, 204, (t, w) -> t.freshEngagement(w), null),
+            tenant(HttpMethod.GET, T + "/audit", STAFF, 200, null));
+
+    static Stream<Arguments> cells() {
+        List<Arguments> cells = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Who who : Who.values()) {
+                for (Target target : Target.values()) {
+                    boolean applies = switch (endpoint.scope()) {
+                        case GLOBAL -> target == Target.OWN_TENANT;
+                        case TENANT -> target != Target.OTHER_TENANTS_OBJECT_UNDER_OWN_TENANT;
+                        case OBJECT -> !(endpoint.objectIsGlobal() && target == Target.OTHER_TENANTS_OBJECT_UNDER_OWN_TENANT);
+                    };
+                    if (applies) {
+                        cells.add(Arguments.of(endpoint, who, target));
+                    }
+                }
+            }
+        }
+        return cells.stream();
+    }
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Fixtures fixtures;
+
+    Api api;
+    World own;
+    World other;
+    final Map<Who, String> tokens = new EnumMap<>(Who.class);
+    /** Everything that identifies the other tenant or its data; grows as fresh objects are made there. */
+    final Set<String> otherTenantSecrets = new CopyOnWriteArraySet<>();
+
+    @BeforeAll
+    void twoTenantsAndEveryKindOfCaller() {
+        api = new Api(server.getURL(), json);
+        tokens.put(Who.OPERATOR, login(fixtures.operator()));
+        own = world("Own");
+        other = world("Other");
+        TenantView third = fixtures.tenant("Third");
+        tokens.put(Who.ASSIGNED_CONSULTANT, login(own.consultant));
+        tokens.put(Who.EXECUTIVE_OF_TENANT, login(own.executive));
+        tokens.put(Who.UNASSIGNED_CONSULTANT, login(fixtures.user(Role.CONSULTANT)));
+        tokens.put(Who.EXECUTIVE_OF_ANOTHER_TENANT, login(fixtures.memberOf(third, Role.EXECUTIVE)));
+        otherTenantSecrets.addAll(List.of(other.tenant.id().toString(), other.tenant.name(), other.tenant.japanSubsidiaryName(),
+                other.participantId, other.participantEmail, other.engagementId,
+                other.consultant.id().toString(), other.consultant.email(),
+                other.executive.id().toString(), other.executive.email()));
+    }
+
+    private String login(UserView user) {
+        return api.login(user.email(), Fixtures.PASSWORD);
+    }
+
+    private World world(String prefix) {
+        World world = new World();
+        world.tenant = fixtures.tenant(prefix);
+        world.consultant = fixtures.memberOf(world.tenant, Role.CONSULTANT);
+        world.executive = fixtures.memberOf(world.tenant, Role.EXECUTIVE);
+        Api.Reply participant = asOperator(HttpMethod.POST, base(world) + "/participants", person());
+        world.participantId = participant.field("id");
+        world.participantEmail = participant.field("email");
+        world.engagementId = asOperator(HttpMethod.POST, base(world) + "/engagements", engagement()).field("id");
+        return world;
+    }
+
+    private static String base(World world) {
+        return "/api/v1/tenants/" + world.tenant.id();
+    }
+
+    // ---- fresh objects for cells that change or remove them ----
+
+    private String freshParticipant(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/participants", person());
+        remember(world, created.field("id"), created.field("email"));
+        return created.field("id");
+    }
+
+    private String freshEngagement(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/engagements", engagement());
+        remember(world, created.field("id"), created.field("name"));
+        return created.field("id");
+    }
+
+    private String freshMember(World world) {
+        UserView member = fixtures.memberOf(world.tenant, Role.CONSULTANT);
+        remember(world, member.id().toString(), member.email());
+        return member.id().toString();
+    }
+
+    private void remember(World world, String... values) {
+        if (world == other) {
+            otherTenantSecrets.addAll(List.of(values));
+        }
+    }
+
+    private Api.Reply asOperator(HttpMethod method, String path, Object body) {
+        Api.Reply reply = send(method, path, body, tokens.get(Who.OPERATOR));
+        assertThat(reply.status()).as("setup %s %s: %s", method, path, reply.body()).isBetween(200, 299);
+        return reply;
+    }
+
+    private static Map<String, Object> person() {
+        return Map.of("email", "p-" + UUID.randomUUID() + "@matrix.example", "displayName", "山田 花子",
+                "side", "JAPAN", "level", "STAFF", "language", "ja");
+    }
+
+    private static Map<String, Object> engagement() {
+        return Map.of("name", "Engagement " + UUID.randomUUID(), "startDate", "2026-01-01", "status", "ACTIVE");
+    }
+
+    private static byte[] csv() {
+        return ("email,name,side,level,language\nimported-" + UUID.randomUUID() + "@matrix.example,輸入 太郎,JAPAN,STAFF,ja\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Map<String, Object> newUser() {
+        return Map.of("email", "new-" + UUID.randomUUID() + "@matrix.example", "displayName", "New Consultant",
+                "role", "CONSULTANT", "password", Fixtures.PASSWORD);
+    }
+
+    private Map<String, Object> newTenant() {
+        return Map.of("name", "New Tenant " + UUID.randomUUID(), "hqCountry", "US", "hqTimeZone", "America/New_York",
+                "japanSubsidiaryName", "New KK");
+    }
+
+    private Api.Reply send(HttpMethod method, String path, Object body, String token) {
+        MutableHttpRequest<?> request;
+        if (body instanceof byte[] bytes) {
+            request = HttpRequest.create(method, path).body(bytes).contentType("text/csv");
+        } else if (body != null) {
+            request = HttpRequest.create(method, path).body(body).contentType("application/json");
+        } else {
+            request = HttpRequest.create(method, path);
+        }
+        return api.send(request, token);
+    }
+
+    // ---- the matrix ----
+
+    static int expected(Endpoint endpoint, Who who, Target target) {
+        if (who == Who.ANONYMOUS) {
+            return 401;
+        }
+        if (!endpoint.roles().contains(who.role)) {
+            return 403;
+        }
+        if (endpoint.scope() == Scope.GLOBAL) {
+            return endpoint.success();
+        }
+        if (!who.mayEnter(target != Target.OTHER_TENANT)) {
+            return 404;
+        }
+        if (target == Target.OTHER_TENANTS_OBJECT_UNDER_OWN_TENANT) {
+            return 404;
+        }
+        return endpoint.success();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} on {2}")
+    @MethodSource("cells")
+    void callerGetsExactlyWhatTheirRoleAndTenantAllow(Endpoint endpoint, Who who, Target target) {
+        World pathWorld = target == Target.OTHER_TENANT ? other : own;
+        World objectWorld = target == Target.OWN_TENANT ? own : other;
+        String path = endpoint.path().replace("{t}", pathWorld.tenant.id().toString());
+        if (endpoint.object() != null) {
+            path = path.replace("{id}", endpoint.object().id(this, objectWorld));
+        }
+        Object body = endpoint.body() == null ? null : endpoint.body().body(this);
+        int expected = expected(endpoint, who, target);
+        boolean deniedWrite = expected >= 400 && endpoint.method() != HttpMethod.GET;
+        Map<String, List<String>> before = deniedWrite ? snapshotOfBothTenants() : null;
+
+        Api.Reply reply = send(endpoint.method(), path, body, tokens.get(who));
+
+        assertThat(reply.status()).as("%s %s -> %s", endpoint.method(), path, reply.body()).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(reply.contentType()).as(reply.body()).startsWith("application/problem+json");
+            assertThat(reply.field("status")).isEqualTo(String.valueOf(expected));
+        }
+        if (deniedWrite) {
+            assertThat(snapshotOfBothTenants()).as("nothing changed after a denied write").isEqualTo(before);
+        }
+        boolean operatorSeesOtherTenantLegitimately = who == Who.OPERATOR
+                && (endpoint.scope() == Scope.GLOBAL || target == Target.OTHER_TENANT);
+        if (!operatorSeesOtherTenantLegitimately) {
+            assertNothingOfTheOtherTenantIn(reply, path + " " + writeJson(body));
+        }
+    }
+
+    private void assertNothingOfTheOtherTenantIn(Api.Reply reply, String request) {
+        List<String> leaked = otherTenantSecrets.stream()
+                .filter(secret -> !request.contains(secret))
+                .filter(secret -> reply.body().contains(secret))
+                .toList();
+        assertThat(leaked).as("other tenant's data in %s", reply.body()).isEmpty();
+    }
+
+    private String writeJson(Object body) {
+        if (body == null) {
+            return "";
+        }
+        if (body instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What an operator sees of a tenant: settings, participants, engagements, members, audit trail. */
+    private Map<String, List<String>> snapshotOfBothTenants() {
+        return Map.of("own", snapshot(own), "other", snapshot(other));
+    }
+
+    private List<String> snapshot(World world) {
+        String token = tokens.get(Who.OPERATOR);
+        List<String> state = new ArrayList<>();
+        state.add(api.get(base(world), token).body());
+        // q=@ matches every participant; see ParticipantCsvImportTest for why not the bare listing.
+        state.addAll(sorted(api.get(base(world) + "/participants?q=@&size=500", token), "items"));
+        state.addAll(sorted(api.get(base(world) + "/engagements", token), null));
+        state.addAll(sorted(api.get(base(world) + "/members", token), null));
+        state.addAll(sorted(api.get(base(world) + "/audit?size=500", token), "items"));
+        return state;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> sorted(Api.Reply reply, String itemsField) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        List<?> items = itemsField == null ? reply.list() : (List<?>) reply.map().getOrDefault(itemsField, List.of());
+        return items.stream().map(Object::toString).sorted().toList();
+    }
+
+    // ---- single facts the matrix does not show ----
+
+    @Test
+    void tenantThatDoesNotExistAndTenantOfOthersGiveTheSameAnswer() {
+        String consultant = tokens.get(Who.ASSIGNED_CONSULTANT);
+        String missingPath = "/api/v1/tenants/" + UUID.randomUUID() + "/participants";
+        String othersPath = base(other) + "/participants";
+
+        Api.Reply missing = api.get(missingPath, consultant);
+        Api.Reply others = api.get(othersPath, consultant);
+
+        assertThat(others.status()).isEqualTo(404).isEqualTo(missing.status());
+        assertThat(others.body().replace(othersPath, "")).isEqualTo(missing.body().replace(missingPath, ""));
+    }
+
+    /** The bare listing fails (see the matrix); a filtered one must still show only the own tenant. */
+    @Test
+    void searchingParticipantsFindsNothingOfTheOtherTenantEvenByItsExactEmail() {
+        String consultant = tokens.get(Who.ASSIGNED_CONSULTANT);
+
+        Api.Reply all = api.get(base(own) + "/participants?q=@&size=500", consultant);
+        Api.Reply targeted = api.get(base(own) + "/participants?q=" + other.participantEmail, consultant);
+
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body()).contains(own.participantEmail);
+        assertNothingOfTheOtherTenantIn(all, "");
+        assertThat(targeted.status()).isEqualTo(200);
+        assertThat(targeted.map().get("total")).isEqualTo(0);
+    }
+
+    @Test
+    void tenantPathThatIsNoUuidIsNotFound() {
+        Api.Reply reply = api.get("/api/v1/tenants/not-a-uuid/participants", tokens.get(Who.ASSIGNED_CONSULTANT));
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void consultantTakenOffATenantLosesAccessWithTheTokenTheyStillHold() {
+        UserView consultant = fixtures.memberOf(own.tenant, Role.CONSULTANT);
+        String token = login(consultant);
+        assertThat(api.get(base(own), token).status()).isEqualTo(200);
+
+        asOperator(HttpMethod.DELETE, base(own) + "/members/" + consultant.id(), null);
+
+        assertThat(api.get(base(own), token).status()).isEqualTo(404);
+        assertThat(api.get(base(own) + "/participants/" + own.participantId, token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void executiveCannotBeGivenASecondTenant() {
+        Api.Reply reply = send(HttpMethod.PUT, base(other) + "/members/" + own.executive.id(), null, tokens.get(Who.OPERATOR));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(api.get(base(other) + "/members", tokens.get(Who.OPERATOR)).body()).doesNotContain(own.executive.id().toString());
+    }
+
+    @Test
+    void engagementCannotBeStaffedWithAConsultantOfAnotherTenant() {
+        Map<String, Object> body = new java.util.HashMap<>(engagement());
+        body.put("consultantIds", List.of(other.consultant.id().toString()));
+
+        Api.Reply reply = send(HttpMethod.POST, base(own) + "/engagements", body, tokens.get(Who.ASSIGNED_CONSULTANT));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body()).contains("consultantIds");
+    }
+
+    @Test
+    void meAndTenantListShowNonOperatorsOnlyTheirOwnTenants() {
+        for (Who who : List.of(Who.ASSIGNED_CONSULTANT, Who.EXECUTIVE_OF_TENANT)) {
+            assertThat(api.get("/api/v1/me", tokens.get(who)).body()).as("%s /me", who).contains(own.tenant.id().toString());
+            List<Map<String, Object>> tenants = api.get("/api/v1/tenants", tokens.get(who)).list();
+            assertThat(tenants).as("%s /tenants", who).extracting(t -> t.get("id")).containsExactly(own.tenant.id().toString());
+        }
+        assertThat(api.get("/api/v1/tenants", tokens.get(Who.UNASSIGNED_CONSULTANT)).list()).isEmpty();
+    }
+}

@@ -1,0 +1,303 @@
+package com.kakehashi.web;
+
+import com.kakehashi.support.Api;
+import com.kakehashi.support.Fixtures;
+import com.kakehashi.tenant.TenantView;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every write endpoint fed what clients get wrong: missing, oversize, mistyped and unknown values,
+ * broken or empty JSON, the wrong media type, a body over the 5 MB limit. The answer is always a
+ * 4xx problem+json naming the field where there is one, never a 500 or a stack trace, and not a
+ * single row anywhere changes.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "micronaut.server.port", value = "-1")
+@Property(name = "endpoints.all.port", value = "-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+
+    private static final List<String> TABLES = List.of("app_user", "tenant", "tenant_membership", "participant",
+            "engagement", "engagement_consultant", "audit_event", "login_throttle");
+    private static final int OVER_LIMIT = 6 * 1024 * 1024;
+
+    /** A write endpoint and a body it accepts; cases break one thing in it. */
+    enum Target {
+        LOGIN(HttpMethod.POST, "/login", Map.of("username", "someone@test.example", "password", "whatever password")),
+        USER(HttpMethod.POST, "/api/v1/users", Map.of("email", "new@test.example", "displayName", "New Person",
+                "role", "CONSULTANT", "password", "a long enough password")),
+        TENANT(HttpMethod.POST, "/api/v1/tenants", Map.of("name", "Bad Input Co", "hqCountry", "DE",
+                "hqTimeZone", "Europe/Berlin", "japanSubsidiaryName", "Bad Input KK")),
+        TENANT_CHANGE(HttpMethod.PATCH, "/api/v1/tenants/{t}", Map.of("japanSubsidiaryName", "Changed KK")),
+        PARTICIPANT(HttpMethod.POST, "/api/v1/tenants/{t}/participants", Map.of("email", "p@test.example",
+                "displayName", "山田 花子", "side", "JAPAN", "level", "STAFF", "language", "ja")),
+        PARTICIPANT_CHANGE(HttpMethod.PUT, "/api/v1/tenants/{t}/participants/{p}", PARTICIPANT.valid),
+        ENGAGEMENT(HttpMethod.POST, "/api/v1/tenants/{t}/engagements", Map.of("name", "Bad input engagement",
+                "startDate", "2026-04-01", "status", "PLANNED")),
+        ENGAGEMENT_CHANGE(HttpMethod.PUT, "/api/v1/tenants/{t}/engagements/{e}", ENGAGEMENT.valid);
+
+        final HttpMethod method;
+        final String path;
+        final Map<String, Object> valid;
+
+        Target(HttpMethod method, String path, Map<String, Object> valid) {
+            this.method = method;
+            this.path = path;
+            this.valid = valid;
+        }
+    }
+
+    /** A request body, raw, with the media type it is sent as. */
+    record Body(String contentType, byte[] bytes, String description) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
+    private static Body json(Object value, String description) {
+        try {
+            return new Body("application/json", JSON.writeValueAsBytes(value), description);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Body raw(String contentType, String text, String description) {
+        return new Body(contentType, text.getBytes(StandardCharsets.UTF_8), description);
+    }
+
+    private static Map<String, Object> with(Target target, String field, Object value) {
+        Map<String, Object> body = new LinkedHashMap<>(target.valid);
+        body.put(field, value);
+        return body;
+    }
+
+    private static Map<String, Object> without(Target target, String field) {
+        Map<String, Object> body = new LinkedHashMap<>(target.valid);
+        body.remove(field);
+        return body;
+    }
+
+    private static Arguments invalid(Target target, String field, Object value, String why) {
+        return Arguments.of(target, json(with(target, field, value), field + " " + why), 400, field);
+    }
+
+    static Stream<Arguments> badBodies() {
+        List<Arguments> cases = new ArrayList<>();
+        String tooLong = "x".repeat(201);
+        // missing and empty required fields
+        cases.add(Arguments.of(Target.LOGIN, json(without(Target.LOGIN, "password"), "password missing"), 400, "password"));
+        cases.add(Arguments.of(Target.USER, json(without(Target.USER, "email"), "email missing"), 400, "email"));
+        cases.add(Arguments.of(Target.TENANT, json(without(Target.TENANT, "hqCountry"), "hqCountry missing"), 400, "hqCountry"));
+        cases.add(Arguments.of(Target.PARTICIPANT, json(without(Target.PARTICIPANT, "side"), "side missing"), 400, "side"));
+        cases.add(Arguments.of(Target.PARTICIPANT_CHANGE, json(without(Target.PARTICIPANT, "email"), "email missing"), 400, "email"));
+        cases.add(Arguments.of(Target.ENGAGEMENT, json(without(Target.ENGAGEMENT, "startDate"), "startDate missing"), 400, "startDate"));
+        cases.add(Arguments.of(Target.ENGAGEMENT_CHANGE, json(without(Target.ENGAGEMENT, "name"), "name missing"), 400, "name"));
+        cases.add(invalid(Target.PARTICIPANT, "displayName", "   ", "blank"));
+        cases.add(invalid(Target.TENANT_CHANGE, "name", "", "empty"));
+        cases.add(invalid(Target.PARTICIPANT, "email", null, "null"));
+        // oversize
+        cases.add(invalid(Target.LOGIN, "username", "x".repeat(255), "too long"));
+        cases.add(invalid(Target.USER, "displayName", tooLong, "too long"));
+        cases.add(invalid(Target.USER, "password", "short", "too short"));
+        cases.add(invalid(Target.TENANT, "name", tooLong, "too long"));
+        cases.add(invalid(Target.TENANT_CHANGE, "japanSubsidiaryName", tooLong, "too long"));
+        cases.add(invalid(Target.PARTICIPANT, "displayName", tooLong, "too long"));
+        cases.add(invalid(Target.PARTICIPANT, "department", tooLong, "too long"));
+        cases.add(invalid(Target.PARTICIPANT_CHANGE, "email", "a".repeat(250) + "@x.example", "too long"));
+        cases.add(invalid(Target.ENGAGEMENT, "goals", "x".repeat(4001), "too long"));
+        cases.add(invalid(Target.ENGAGEMENT, "consultantIds",
+                Stream.generate(() -> UUID.randomUUID().toString()).limit(51).toList(), "too many"));
+        // wrong types and formats
+        cases.add(invalid(Target.USER, "email", "not-an-email", "not an email"));
+        cases.add(invalid(Target.TENANT, "anonymityThreshold", "many", "not a number"));
+        cases.add(invalid(Target.TENANT, "anonymityThreshold", 2, "below the anonymity floor"));
+        cases.add(invalid(Target.TENANT, "hqCountry", "Germany", "not a country code"));
+        cases.add(invalid(Target.TENANT, "hqTimeZone", "Mars/Olympus", "not a time zone"));
+        cases.add(invalid(Target.TENANT_CHANGE, "anonymityThreshold", Map.of("value", 7), "an object"));
+        cases.add(invalid(Target.PARTICIPANT, "displayName", Map.of("first", "花子"), "an object"));
+        cases.add(invalid(Target.PARTICIPANT, "timeZone", "Asia/Nowhere", "not a time zone"));
+        cases.add(invalid(Target.ENGAGEMENT, "startDate", "yesterday", "not a date"));
+        cases.add(invalid(Target.ENGAGEMENT, "endDate", "2026-03-01", "before the start"));
+        cases.add(invalid(Target.ENGAGEMENT, "consultantIds", List.of("not-a-uuid"), "not uuids"));
+        cases.add(invalid(Target.ENGAGEMENT, "startDate", 20260401, "a number"));
+        cases.add(invalid(Target.ENGAGEMENT_CHANGE, "status", 1, "a number"));
+        // unknown enum values
+        cases.add(invalid(Target.USER, "role", "ADMIN", "unknown"));
+        cases.add(invalid(Target.PARTICIPANT, "side", "MARS", "unknown"));
+        cases.add(invalid(Target.PARTICIPANT_CHANGE, "level", "INTERN", "unknown"));
+        cases.add(invalid(Target.PARTICIPANT, "language", "fr", "unknown"));
+        cases.add(invalid(Target.ENGAGEMENT, "status", "PAUSED", "unknown"));
+        // bodies that are not the expected JSON at all, on every endpoint
+        for (Target target : Target.values()) {
+            String valid = new String(json(target.valid, "").bytes(), StandardCharsets.UTF_8);
+            cases.add(Arguments.of(target, raw("application/json", valid.substring(0, valid.length() - 1) + ",", "broken JSON"), 400, null));
+            cases.add(Arguments.of(target, raw("application/json", "", "empty body"), 400, null));
+            cases.add(Arguments.of(target, raw("application/json", "[1,2,3]", "an array instead of an object"), 400, null));
+            cases.add(Arguments.of(target, raw("text/plain", valid, "valid JSON sent as text/plain"), 415, null));
+            cases.add(Arguments.of(target, raw("application/json", "{\"name\":\"" + "x".repeat(OVER_LIMIT) + "\"}", "over 5 MB"), 413, null));
+        }
+        return cases.stream();
+    }
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Fixtures fixtures;
+
+    @Value("${datasources.default.url}")
+    String databaseUrl;
+
+    Api api;
+    String operator;
+    TenantView tenant;
+    String participantId;
+    String engagementId;
+
+    @BeforeAll
+    void aTenantWithSomethingToChange() {
+        api = new Api(server.getURL(), json);
+        operator = api.login(fixtures.operator().email(), Fixtures.PASSWORD);
+        tenant = fixtures.tenant("BadInput");
+        String base = "/api/v1/tenants/" + tenant.id();
+        Map<String, Object> existing = new LinkedHashMap<>(Target.PARTICIPANT.valid);
+        existing.put("email", "existing-" + UUID.randomUUID() + "@test.example");
+        participantId = api.post(base + "/participants", existing, operator).field("id");
+        engagementId = api.post(base + "/engagements", Target.ENGAGEMENT.valid, operator).field("id");
+        assertThat(participantId).isNotNull();
+        assertThat(engagementId).isNotNull();
+    }
+
+    private String path(String template) {
+        return template.replace("{t}", tenant.id().toString()).replace("{p}", participantId).replace("{e}", engagementId);
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @MethodSource("badBodies")
+    void badBodyIsAProblemNamingTheFieldAndChangesNothing(Target target, Body body, int status, String field) throws SQLException {
+        Map<String, Long> before = rowCounts();
+        MutableHttpRequest<?> request = HttpRequest.create(target.method, path(target.path))
+                .body(body.bytes()).contentType(body.contentType());
+
+        Api.Reply reply = api.send(request, target == Target.LOGIN ? null : operator);
+
+        assertProblem(reply, status, field);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> badCsvUploads() {
+        String header = "email,name,side,level,language\n";
+        String line = "big@test.example,大きい ファイル,JAPAN,STAFF,ja\n";
+        return Stream.of(
+                Arguments.of(raw("text/csv", "", "empty file"), 400),
+                Arguments.of(raw("application/json", header + line, "CSV sent as JSON"), 415),
+                Arguments.of(raw("application/xml", header + line, "CSV sent as XML"), 415),
+                Arguments.of(raw("text/csv", header + line.repeat(OVER_LIMIT / line.length() + 1), "over 5 MB"), 413));
+    }
+
+    @ParameterizedTest(name = "import: {0} -> {1}")
+    @MethodSource("badCsvUploads")
+    void badCsvUploadIsAProblemAndImportsNothing(Body body, int status) throws SQLException {
+        Map<String, Long> before = rowCounts();
+        MutableHttpRequest<?> request = HttpRequest.POST(path("/api/v1/tenants/{t}/participants/import"), body.bytes())
+                .contentType(body.contentType());
+
+        Api.Reply reply = api.send(request, operator);
+
+        assertProblem(reply, status, null);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> badPathsAndQueries() {
+        return Stream.of(
+                Arguments.of(HttpMethod.PUT, "/api/v1/tenants/{t}/members/not-a-uuid", 400, "userId"),
+                Arguments.of(HttpMethod.PUT, "/api/v1/tenants/{t}/participants/not-a-uuid", 400, "participantId"),
+                Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/participants/not-a-uuid/deactivate", 400, "participantId"),
+                Arguments.of(HttpMethod.DELETE, "/api/v1/tenants/{t}/engagements/not-a-uuid", 400, "engagementId"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?side=MARS", 400, "side"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?size=0", 400, "size"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?size=501", 400, "size"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?page=-1", 400, "page"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/audit?size=many", 400, "size"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @MethodSource("badPathsAndQueries")
+    void badPathOrQueryValueIsAProblemNamingIt(HttpMethod method, String template, int status, String field) throws SQLException {
+        Map<String, Long> before = rowCounts();
+        MutableHttpRequest<?> request = HttpRequest.create(method, path(template));
+        if (method == HttpMethod.PUT && template.contains("participants")) {
+            request.body(Target.PARTICIPANT.valid).contentType("application/json");
+        }
+
+        Api.Reply reply = api.send(request, operator);
+
+        assertProblem(reply, status, field);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    private static void assertProblem(Api.Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).as(reply.body()).startsWith("application/problem+json");
+        assertThat(reply.field("status")).isEqualTo(String.valueOf(status));
+        assertThat(reply.body()).doesNotContain("at com.", "Exception", "com.kakehashi", "io.micronaut", "java.", "\tat ");
+        if (field != null) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> errors = (List<Map<String, Object>>) reply.map().get("errors");
+            assertThat(errors).as(reply.body()).isNotNull().extracting(e -> e.get("field")).contains(field);
+        }
+    }
+
+    /** Rows per table across all tenants, read as the database superuser (RLS would hide them from the app). */
+    private Map<String, Long> rowCounts() throws SQLException {
+        String admin = System.getenv().getOrDefault("KAKEHASHI_DB_ADMIN_USER", "postgres");
+        String password = System.getenv().getOrDefault("KAKEHASHI_DB_ADMIN_PASSWORD", "");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(databaseUrl, admin, password);
+             Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                try (ResultSet rs = statement.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM " + table + " t")) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                    counts.put(table + " content", (long) rs.getString(2).hashCode());
+                }
+            }
+        }
+        return counts;
+    }
+}
