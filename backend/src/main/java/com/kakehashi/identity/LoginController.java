@@ -1,5 +1,6 @@
 package com.kakehashi.identity;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -22,9 +23,13 @@ class LoginController {
     private final LoginService loginService;
     private final HttpClientAddressResolver addresses;
 
-    LoginController(LoginService loginService, HttpClientAddressResolver addresses) {
+    private final String clientAddressHeader;
+
+    LoginController(LoginService loginService, HttpClientAddressResolver addresses,
+                    @Value("${micronaut.server.client-address-header:}") String clientAddressHeader) {
         this.loginService = loginService;
         this.addresses = addresses;
+        this.clientAddressHeader = clientAddressHeader;
     }
 
     @Post("/login")
@@ -32,7 +37,8 @@ class LoginController {
     LoginResponse login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
         // Behind a trusted proxy, micronaut.server.client-address-header (KAKEHASHI_CLIENT_ADDRESS_HEADER)
         // makes this the end user's address instead of the proxy's.
-        String address = addresses.resolve(request);
+        String address = clientAddressHeader.isBlank() ? request.getRemoteAddress().getAddress().getHostAddress()
+                : addresses.resolve(request);
         return loginService.login(body, address == null ? "unknown" : address);
     }
 }

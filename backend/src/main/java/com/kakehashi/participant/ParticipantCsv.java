@@ -73,13 +73,15 @@ final class ParticipantCsv {
         String text = decode(body);
         List<CSVRecord> records;
         Map<String, String> columns;
+        LineIndex lines = new LineIndex(text);
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).setIgnoreHeaderCase(false).get()
                 .parse(new StringReader(text))) {
             columns = columns(parser.getHeaderNames());
             records = parser.getRecords();
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException("file", "The file is not valid CSV: " + firstLine(e.getMessage()));
+            throw new InvalidInputException("file", "The file is not valid CSV" + where(e.getMessage())
+                    + ". Check for a quote that is opened but never closed.");
         }
         if (records.size() > MAX_ROWS) {
             throw new InvalidInputException("file", "The file has more than " + MAX_ROWS + " rows; split it.");
@@ -88,7 +90,7 @@ final class ParticipantCsv {
         List<CsvImportReport.LineError> errors = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (CSVRecord record : records) {
-            long line = record.getRecordNumber() + 1;
+            long line = lines.lineAt(text, record.getCharacterPosition());
             List<CsvImportReport.LineError> lineErrors = new ArrayList<>();
             Row row = row(record, line, columns, lineErrors);
             if (row != null) {
@@ -214,13 +216,35 @@ final class ParticipantCsv {
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
+    /** The parser says "(startline N)" or "(line N)"; the user gets only that, never its class names. */
+    private static String where(String message) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(message));
+        return matcher.find() ? " (from line " + matcher.group(1) + ")" : "";
+    }
+
+    /** Maps a character offset to its 1-based line number in the file, so blank lines count too. */
+    private static final class LineIndex {
+        private final int[] lineStarts;
+
+        LineIndex(String text) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        // Parser messages start with Java class names; the user needs only the part about their file.
-        return line.replaceAll("(?:[\\w$]+\\.)+[\\w$]*Exception:\\s*", "");
+
+        /** The parser reports where it started reading, which may be blank lines it then skipped. */
+        long lineAt(String text, long offset) {
+            int start = (int) offset;
+            while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+                start++;
+            }
+            int index = java.util.Arrays.binarySearch(lineStarts, start);
+            return (index >= 0 ? index : -index - 2) + 1;
+        }
     }
 }

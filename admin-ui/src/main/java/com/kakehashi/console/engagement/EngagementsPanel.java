@@ -40,7 +40,7 @@ public class EngagementsPanel extends VerticalLayout implements EngagementPresen
         create.addClickListener(e -> presenter.startCreate());
 
         grid.setId("engagement-grid");
-        grid.addColumn(Engagement::name).setHeader(getTranslation("engagement.name")).setFlexGrow(2);
+        grid.addColumn(Engagement::name).setHeader(getTranslation("engagement.name")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("engagement.status." + e.status().name()))
                 .setHeader(getTranslation("engagement.status"));
         grid.addColumn(e -> Formats.date(e.startDate(), getLocale())).setHeader(getTranslation("engagement.startDate"));

@@ -92,13 +92,16 @@ public class ParticipantsPanel extends VerticalLayout implements ParticipantPres
         create.setId("participant-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> presenter.importCsv(bytes)));
+        var upload = new Upload();
+        // Runs under the session lock once the whole file has arrived; the list is cleared so the next file can follow.
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
+            presenter.importCsv(bytes);
+            upload.clearFileList();
+        }));
         upload.setId("participant-upload");
         upload.setAcceptedFileTypes("text/csv", ".csv");
-        upload.setMaxFiles(1);
         upload.setDropLabel(new com.vaadin.flow.component.html.Span(getTranslation("participant.upload.drop")));
         upload.setUploadButton(new Button(getTranslation("participant.upload.button")));
-        upload.addSucceededListener(e -> upload.clearFileList());
 
         var bar = new HorizontalLayout(create, upload);
         bar.setAlignItems(Alignment.CENTER);
@@ -107,15 +110,16 @@ public class ParticipantsPanel extends VerticalLayout implements ParticipantPres
 
     private Grid<Participant> grid() {
         grid.setId("participant-grid");
-        grid.addColumn(Participant::displayName).setHeader(getTranslation("common.displayName")).setFlexGrow(2);
-        grid.addColumn(Participant::email).setHeader(getTranslation("common.email")).setFlexGrow(2);
+        grid.addColumn(Participant::displayName).setHeader(getTranslation("common.displayName")).setAutoWidth(true);
+        grid.addColumn(Participant::email).setHeader(getTranslation("common.email")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation("side." + p.side().name())).setHeader(getTranslation("participant.side"));
-        grid.addColumn(p -> getTranslation("level." + p.level().name())).setHeader(getTranslation("participant.level"));
+        grid.addColumn(p -> getTranslation("level." + p.level().name())).setHeader(getTranslation("participant.level"))
+                .setAutoWidth(true);
         grid.addColumn(p -> getTranslation("language." + p.language())).setHeader(getTranslation("participant.language"));
-        grid.addColumn(Participant::department).setHeader(getTranslation("participant.department"));
+        grid.addColumn(Participant::department).setHeader(getTranslation("participant.department")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation(p.active() ? "participant.active" : "participant.inactive"))
                 .setHeader(getTranslation("participant.status"));
-        grid.addComponentColumn(this::rowActions).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::rowActions).setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText(getTranslation("participant.empty"));
         grid.setMinHeight("20em");
         return grid;

@@ -1,0 +1,104 @@
+package com.kakehashi.console.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real backend as a child process, in demo mode against a throwaway database. This is the one place that
+ * knows how to launch it; the jar can be overridden with {@code -Dkakehashi.backend.jar=…}.
+ */
+final class BackendProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of(System.getProperty("kakehashi.backend.jar",
+            "../backend/target/kakehashi-backend-0.1.0-SNAPSHOT.jar"));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final int port;
+
+    private BackendProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static boolean available() {
+        return Files.isRegularFile(JAR);
+    }
+
+    static BackendProcess startDemo() throws IOException, InterruptedException {
+        var port = freePort();
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Demo mode as the backend documents it in application-demo.yml; ran green against the shaded jar.
+        // Run a copy: a backend build replacing the jar under a running JVM breaks its class loading mid-test.
+        var jar = Files.copy(JAR, Files.createDirectories(Path.of("target")).resolve("backend-under-test.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        var builder = new ProcessBuilder(List.of(java, "-jar", jar.toAbsolutePath().toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(Files.createDirectories(Path.of("target")).resolve("backend-e2e.log").toFile());
+        builder.environment().putAll(Map.of(
+                "KAKEHASHI_PORT", String.valueOf(port),
+                "KAKEHASHI_DB_NAME", "kakehashi_e2e",
+                "KAKEHASHI_DEMO", "true"));
+        var backend = new BackendProcess(builder.start(), port);
+        backend.awaitLogin();
+        return backend;
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Ready when /health answers 200 (after migrations and demo seeding). */
+    private void awaitLogin() throws InterruptedException {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Backend exited with " + process.exitValue() + "; see target/backend-e2e.log");
+            }
+            try {
+                // /health, not a failed login: failed logins count towards the login throttle.
+                var response = client.send(HttpRequest.newBuilder(uri().resolve("/health")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Backend did not start within " + START_TIMEOUT + "; see target/backend-e2e.log");
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(15))) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package com.kakehashi.console.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+/** Steps a person takes in the console, shared by the browser tests. */
+final class ConsoleSteps {
+
+    private ConsoleSteps() {
+    }
+
+    static void login(Browser browser, String email, String password) {
+        browser.type("login-email", email);
+        browser.type("login-password", password);
+        browser.click("login-submit");
+    }
+
+    static void openTenant(Browser browser, String name) {
+        browser.waitUntilGridContains("tenant-grid", name);
+        browser.byId("tenant-grid").findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .filter(cell -> cell.getText().equals(name)).findFirst().orElseThrow().click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().matches(".*/tenants/[0-9a-f-]{36}$"));
+        browser.byId("tenant-tabs");
+    }
+}

@@ -1,0 +1,130 @@
+package com.kakehashi.console.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console in a real browser against {@link FakeBackend}: proves the screens render and wire up without the
+ * real backend, and leaves screenshots of each key screen in both languages under target/screenshots.
+ */
+class ConsoleWalkthroughIT {
+
+    private static FakeBackend backend;
+    private static RunningConsole console;
+
+    @BeforeAll
+    static void start() throws Exception {
+        backend = new FakeBackend();
+        console = new RunningConsole(backend.uri());
+    }
+
+    @AfterAll
+    static void stop() {
+        console.close();
+        backend.close();
+    }
+
+    @Test
+    void consultantImportsParticipantsIntoNorthwindInEnglish() throws Exception {
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/");
+            browser.byId("login-email");
+            browser.screenshot("en-01-login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
+            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
+            browser.screenshot("en-02-tenants");
+
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.waitUntilGridContains("participant-grid", "田中 由紀");
+            browser.screenshot("en-03-participants");
+
+            browser.upload("participant-upload", csv("""
+                    email,name,side,level,language,time_zone,department
+                    kobayashi.aoi@northwind.example,小林 葵,JAPAN,STAFF,ja,Asia/Tokyo,人事部
+                    emma.brown@northwind.example,Emma Brown,HQ,MIDDLE_MANAGER,en,America/Chicago,Finance
+                    bad.line@northwind.example,Bad Line,MARS,STAFF,en,,
+                    """));
+            browser.waitUntilGridContains("participant-grid", "小林 葵");
+            assertTrue(browser.gridCells("participant-grid").contains("Emma Brown"));
+            assertTrue(browser.byId("import-report").getText().contains("2 created"));
+            assertTrue(browser.gridCells("import-errors").contains("must be HQ, JAPAN or REGIONAL"));
+            browser.screenshot("en-04-import-report");
+
+            browser.upload("participant-upload", csv("""
+                    email,name,side,level,language
+                    sato.kenta@northwind.example,佐藤 健太,JAPAN,EXECUTIVE,ja
+                    """));
+            browser.waitUntilGridContains("participant-grid", "佐藤 健太");
+            assertTrue(browser.byId("import-report").getText().contains("1 created"), "a second file can follow");
+
+            browser.click("participant-create");
+            browser.byId("participant-form");
+            browser.screenshot("en-05-participant-form");
+            browser.driver.navigate().refresh();
+
+            browser.click("tab-engagements");
+            browser.waitUntilGridContains("engagement-grid", "Alignment diagnostic 2027");
+            browser.screenshot("en-06-engagements");
+        }
+    }
+
+    @Test
+    void executiveSeesTheConsoleInJapaneseAndNothingOfOtherTenants() {
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.open("/");
+            browser.byId("login-email");
+            browser.screenshot("ja-01-login");
+            ConsoleSteps.login(browser, "exec@contoso.example", FakeBackend.PASSWORD);
+            browser.waitUntilGridContains("tenant-grid", "Contoso Medical");
+            assertFalse(browser.pageText().contains("Northwind"));
+            browser.screenshot("ja-02-tenants");
+
+            ConsoleSteps.openTenant(browser, "Contoso Medical");
+            browser.waitUntilGridContains("participant-grid", "伊藤 舞");
+            assertTrue(browser.pageText().contains("回答者"));
+            assertFalse(browser.pageText().contains("監査ログ"), "executives get no audit tab");
+            browser.screenshot("ja-03-participants");
+        }
+    }
+
+    @Test
+    void operatorSwitchesToJapaneseAndManagesUsers() {
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/");
+            ConsoleSteps.login(browser, "operator@kakehashi.example", FakeBackend.PASSWORD);
+            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
+            browser.click("language-toggle");
+            browser.waitUntilTextPresent("クライアント");
+            browser.open("/users");
+            browser.waitUntilGridContains("user-grid", "exec@contoso.example");
+            browser.screenshot("ja-04-users");
+            browser.click("user-create");
+            browser.byId("user-form");
+            browser.screenshot("ja-05-user-form");
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithAMessage() {
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", "wrong-password");
+            browser.waitUntilTextPresent("Email or password is incorrect.");
+            assertTrue(browser.driver.getCurrentUrl().endsWith("/login"));
+        }
+    }
+
+    private static Path csv(String content) throws Exception {
+        var file = Files.createTempFile(Files.createDirectories(Path.of("target", "csv")), "participants", ".csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+}

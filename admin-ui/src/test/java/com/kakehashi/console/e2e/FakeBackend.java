@@ -1,0 +1,214 @@
+package com.kakehashi.console.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for the backend's REST API with the demo data, for browser tests of the console alone and for
+ * screenshots. It follows the API contract loosely (no validation beyond the CSV's required columns); the real
+ * contract is covered by the generated client and {@code ConsoleAgainstBackendIT}.
+ */
+final class FakeBackend implements AutoCloseable {
+
+    static final String PASSWORD = "kakehashi-demo";
+    private static final Pattern TENANT_PATH = Pattern.compile("/api/v1/tenants/([0-9a-f-]{36})(/.*)?");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final Map<String, Map<String, Object>> tenants = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> usersByEmail = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, Object>>> participants = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, Object>>> engagements = new LinkedHashMap<>();
+
+    FakeBackend() throws IOException {
+        var northwind = tenant("Northwind Industries", "US", "America/Chicago", "ノースウィンド・ジャパン株式会社");
+        var contoso = tenant("Contoso Medical", "DE", "Europe/Berlin", "コントソ・メディカル合同会社");
+        user("operator@kakehashi.example", "Olivia Operator", "OPERATOR");
+        user("consultant@kakehashi.example", "佐藤 健二", "CONSULTANT", northwind, contoso);
+        user("exec@northwind.example", "Nora Northwind", "EXECUTIVE", northwind);
+        user("exec@contoso.example", "Carl Contoso", "EXECUTIVE", contoso);
+        participant(northwind, "john.miller@northwind.example", "John Miller", "HQ", "EXECUTIVE", "en", "America/Chicago", "Strategy");
+        participant(northwind, "tanaka.yuki@northwind.example", "田中 由紀", "JAPAN", "MIDDLE_MANAGER", "ja", "Asia/Tokyo", "営業本部");
+        participant(northwind, "suzuki.ren@northwind.example", "鈴木 蓮", "JAPAN", "STAFF", "ja", "Asia/Tokyo", "マーケティング部");
+        participant(contoso, "anna.schmidt@contoso.example", "Anna Schmidt", "HQ", "EXECUTIVE", "en", "Europe/Berlin", "Board");
+        participant(contoso, "ito.mai@contoso.example", "伊藤 舞", "JAPAN", "STAFF", "ja", "Asia/Tokyo", "薬事部");
+        engagement(northwind, "Alignment diagnostic 2027", "Measure the HQ–Japan perception gap before the FY27 plan", "ACTIVE");
+
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var path = exchange.getRequestURI().getPath();
+            var method = exchange.getRequestMethod();
+            if (path.equals("/login") && method.equals("POST")) {
+                var body = json.readValue(exchange.getRequestBody(), Map.class);
+                var user = usersByEmail.get(String.valueOf(body.get("username")));
+                if (user == null || !PASSWORD.equals(body.get("password"))) {
+                    problem(exchange, 401, "Unauthorized", "Email or password is incorrect");
+                    return;
+                }
+                send(exchange, 200, Map.of("accessToken", "token:" + user.get("email"), "tokenType", "Bearer", "expiresIn", 3600));
+                return;
+            }
+            var auth = exchange.getRequestHeaders().getFirst("Authorization");
+            var caller = auth == null ? null : usersByEmail.get(auth.replace("Bearer token:", ""));
+            if (caller == null) {
+                problem(exchange, 401, "Unauthorized", null);
+                return;
+            }
+            route(exchange, caller, method, path);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void route(HttpExchange exchange, Map<String, Object> caller, String method, String path) throws IOException {
+        var visible = (List<String>) caller.get("tenantIds");
+        var operator = "OPERATOR".equals(caller.get("role"));
+        if (path.equals("/api/v1/me")) {
+            var refs = tenants.values().stream().filter(t -> operator || visible.contains(t.get("id")))
+                    .map(t -> Map.of("id", t.get("id"), "name", t.get("name"))).toList();
+            send(exchange, 200, Map.of("id", caller.get("id"), "email", caller.get("email"),
+                    "displayName", caller.get("displayName"), "role", caller.get("role"), "tenants", refs));
+        } else if (path.equals("/api/v1/tenants")) {
+            send(exchange, 200, tenants.values().stream().filter(t -> operator || visible.contains(t.get("id"))).toList());
+        } else if (path.equals("/api/v1/users") && operator) {
+            send(exchange, 200, List.copyOf(usersByEmail.values()));
+        } else if (TENANT_PATH.matcher(path).matches()) {
+            var m = TENANT_PATH.matcher(path);
+            m.matches();
+            var tenantId = m.group(1);
+            var rest = m.group(2) == null ? "" : m.group(2);
+            if (!tenants.containsKey(tenantId) || !(operator || visible.contains(tenantId))) {
+                problem(exchange, 404, "Not Found", "No such tenant");
+                return;
+            }
+            switch (rest) {
+                case "" -> send(exchange, 200, tenants.get(tenantId));
+                case "/participants" -> send(exchange, 200, page(participants.get(tenantId)));
+                case "/participants/import" -> send(exchange, 200, importCsv(tenantId, exchange.getRequestBody().readAllBytes()));
+                case "/engagements" -> send(exchange, 200, engagements.get(tenantId));
+                case "/members" -> send(exchange, 200, usersByEmail.values().stream()
+                        .filter(u -> ((List<String>) u.get("tenantIds")).contains(tenantId))
+                        .map(u -> Map.of("userId", u.get("id"), "email", u.get("email"),
+                                "displayName", u.get("displayName"), "role", u.get("role"))).toList());
+                case "/audit" -> send(exchange, 200, Map.of("items", List.of(Map.of("id", UUID.randomUUID().toString(),
+                        "at", OffsetDateTime.now().toString(), "actorEmail", "consultant@kakehashi.example",
+                        "action", "PARTICIPANT_IMPORTED", "objectType", "PARTICIPANT")), "page", 0, "size", 50, "total", 1));
+                default -> problem(exchange, 404, "Not Found", null);
+            }
+        } else {
+            problem(exchange, 404, "Not Found", null);
+        }
+    }
+
+    private Map<String, Object> page(List<Map<String, Object>> items) {
+        return Map.of("items", items, "page", 0, "size", 50, "total", items.size());
+    }
+
+    /** Header line (email,name,side,level,language[,time_zone,department] as the backend reads it), UTF-8 only here. */
+    private Map<String, Object> importCsv(String tenantId, byte[] body) {
+        var lines = new String(body, StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r?\n");
+        int created = 0;
+        var errors = new ArrayList<Map<String, Object>>();
+        for (int i = 1; i < lines.length; i++) {
+            var cells = lines[i].split(",", -1);
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            if (cells.length < 5 || !List.of("HQ", "JAPAN", "REGIONAL").contains(cells[2])) {
+                errors.add(Map.of("line", i + 1, "field", "side", "reason", "must be HQ, JAPAN or REGIONAL"));
+                continue;
+            }
+            participant(tenantId, cells[0], cells[1], cells[2], cells[3], cells[4],
+                    cells.length > 5 ? cells[5] : "Asia/Tokyo", cells.length > 6 ? cells[6] : null);
+            created++;
+        }
+        return Map.of("created", created, "updated", 0, "unchanged", 0, "rejected", errors.size(), "errors", errors);
+    }
+
+    private String tenant(String name, String country, String zone, String japanName) {
+        var id = UUID.randomUUID().toString();
+        var now = OffsetDateTime.now().toString();
+        tenants.put(id, Map.of("id", id, "name", name, "hqCountry", country, "hqTimeZone", zone,
+                "japanSubsidiaryName", japanName, "anonymityThreshold", 5, "createdAt", now, "updatedAt", now));
+        participants.put(id, new CopyOnWriteArrayList<>());
+        engagements.put(id, new CopyOnWriteArrayList<>());
+        return id;
+    }
+
+    private void user(String email, String name, String role, String... tenantIds) {
+        usersByEmail.put(email, Map.of("id", UUID.randomUUID().toString(), "email", email, "displayName", name,
+                "role", role, "active", true, "createdAt", OffsetDateTime.now().toString(), "tenantIds", List.of(tenantIds)));
+    }
+
+    private void participant(String tenantId, String email, String name, String side, String level, String language,
+                             String zone, String department) {
+        var p = new LinkedHashMap<String, Object>();
+        p.put("id", UUID.randomUUID().toString());
+        p.put("email", email);
+        p.put("displayName", name);
+        p.put("side", side);
+        p.put("level", level);
+        p.put("language", language);
+        p.put("timeZone", zone);
+        p.put("department", department);
+        p.put("active", true);
+        p.put("createdAt", OffsetDateTime.now().toString());
+        p.put("updatedAt", OffsetDateTime.now().toString());
+        participants.get(tenantId).add(p);
+    }
+
+    private void engagement(String tenantId, String name, String goals, String status) {
+        engagements.get(tenantId).add(Map.of("id", UUID.randomUUID().toString(), "name", name, "goals", goals,
+                "startDate", "2027-01-11", "endDate", "2027-06-30", "status", status,
+                "consultantIds", List.of(usersByEmail.get("consultant@kakehashi.example").get("id")),
+                "createdAt", OffsetDateTime.now().toString(), "updatedAt", OffsetDateTime.now().toString()));
+    }
+
+    private void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("errors", List.of());
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        write(exchange, status, json.writeValueAsBytes(body));
+    }
+
+    private void send(HttpExchange exchange, int status, Object body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        write(exchange, status, json.writeValueAsBytes(body));
+    }
+
+    private static void write(HttpExchange exchange, int status, byte[] bytes) throws IOException {
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
