@@ -37,8 +37,11 @@ class RowLevelSecurityTest {
 
     private static final String APP_ROLE = "kakehashi_app";
     private static final String OWNER_ROLE = "kakehashi_owner";
-    /** Global tables that carry tenant_id but are read before a tenant is known (documented in 0002). */
-    private static final Set<String> GLOBAL_TABLES_WITH_TENANT_ID = Set.of("tenant_membership");
+    /**
+     * Global tables that carry tenant_id but are read before a tenant is known: memberships (0002)
+     * and the respondent's token lookup (0007), which holds only hashes and ids.
+     */
+    private static final Set<String> GLOBAL_TABLES_WITH_TENANT_ID = Set.of("tenant_membership", "invitation_token");
     private static final String RLS_VIOLATION = "42501";
 
     @Inject
