@@ -1,0 +1,57 @@
+package com.kakehashi.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Named;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One db-scheduler per replica, all sharing the {@code scheduled_tasks} table: a task instance
+ * runs once cluster-wide, which Micronaut's {@code @Scheduled} (every replica) cannot promise.
+ * Features contribute {@link Task} beans; recurring ones start themselves.
+ * <p>
+ * db-scheduler gets the raw pool: Micronaut Data's contextual proxy only works inside a
+ * Micronaut-managed connection. Task code enters its tenant with {@code TenantContext.runAs}.
+ */
+@Factory
+class SchedulerFactory {
+
+    @Context
+    @Bean(preDestroy = "stop")
+    @Requires(property = "kakehashi.scheduler.enabled", notEquals = "false")
+    Scheduler scheduler(@Named("default") DataSource dataSource, List<Task<?>> tasks,
+                        @Value("${kakehashi.scheduler.polling-interval:2s}") Duration pollingInterval,
+                        @Value("${kakehashi.scheduler.threads:4}") int threads) {
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(t -> t instanceof RecurringTask<?> && t instanceof OnStartup)
+                .<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
+                .toList();
+        Scheduler scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), tasks)
+                .startTasks(recurring)
+                .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
+                .pollingInterval(pollingInterval)
+                .threads(threads)
+                .enableImmediateExecution()
+                .build();
+        scheduler.start();
+        return scheduler;
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "kakehashi" : host;
+    }
+}
