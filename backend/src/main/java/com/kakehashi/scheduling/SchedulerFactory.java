@@ -6,12 +6,14 @@ import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -29,7 +31,7 @@ import java.util.UUID;
 @Factory
 class SchedulerFactory {
 
-    @Context
+    @Singleton
     @Bean(preDestroy = "stop")
     @Requires(property = "kakehashi.scheduler.enabled", notEquals = "false")
     Scheduler scheduler(@Named("default") DataSource dataSource, List<Task<?>> tasks,
@@ -45,9 +47,15 @@ class SchedulerFactory {
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
-        scheduler.start();
         return scheduler;
+    }
+
+    /** Started only once the context is up, so Liquibase has created scheduled_tasks first. */
+    @EventListener
+    void start(StartupEvent event) {
+        event.getSource().findBean(Scheduler.class).ifPresent(Scheduler::start);
     }
 
     private static String hostName() {
