@@ -1,0 +1,48 @@
+package com.kakehashi.schedule;
+
+import com.kakehashi.participant.Level;
+import com.kakehashi.participant.Side;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A pulse schedule as a consultant sets it up. Empty audience lists mean everyone active;
+ * reminder offsets are whole days after a side's send time, each before the wave closes.
+ */
+@Serdeable
+public record ScheduleDetails(@NotBlank @Size(max = 200) String name,
+                              @NotNull UUID engagementId,
+                              @NotNull UUID instrumentVersionId,
+                              @Nullable Set<@NotNull Side> audienceSides,
+                              @Nullable Set<@NotNull Level> audienceLevels,
+                              @NotNull Cadence cadence,
+                              @NotNull LocalTime japanSendTime,
+                              @NotNull LocalTime hqSendTime,
+                              @Min(1) @Max(60) int daysOpen,
+                              @Nullable @Size(max = 5) List<@NotNull @Min(1) @Max(59) Integer> reminderOffsetDays,
+                              @NotNull LocalDate startDate,
+                              @Nullable LocalDate endDate) {
+
+    Set<Side> sides() {
+        return audienceSides == null ? Set.of() : audienceSides;
+    }
+
+    Set<Level> levels() {
+        return audienceLevels == null ? Set.of() : audienceLevels;
+    }
+
+    List<Integer> reminders() {
+        return reminderOffsetDays == null ? List.of() : reminderOffsetDays.stream().distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,6 @@
+package com.kakehashi.wave;
+
+public enum WaveKind {
+    SCHEDULED,
+    MANUAL
+}

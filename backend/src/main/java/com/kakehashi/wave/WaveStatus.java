@@ -1,0 +1,7 @@
+package com.kakehashi.wave;
+
+public enum WaveStatus {
+    OPEN,
+    CLOSED,
+    SKIPPED
+}
