@@ -221,7 +221,8 @@ class RowLevelSecurityTest {
     @Test
     void catalogFindsTheKnownTenantTables() throws SQLException {
         try (Connection app = appConnection()) {
-            assertThat(tenantTables(app)).contains("participant", "engagement", "engagement_consultant", "audit_event");
+            assertThat(tenantTables(app)).contains("participant", "engagement", "engagement_consultant", "audit_event",
+                    "instrument", "instrument_version", "instrument_item");
         }
     }
 
