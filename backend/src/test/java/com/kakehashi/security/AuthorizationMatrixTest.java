@@ -77,6 +77,9 @@ class AuthorizationMatrixTest {
         String participantId;
         String participantEmail;
         String engagementId;
+        /** An instrument whose version 1 is published: "{instrumentId}/versions/{versionId}". */
+        String instrumentId;
+        String publishedVersion;
         UserView consultant;
         UserView executive;
     }
@@ -142,7 +145,21 @@ class AuthorizationMatrixTest {
             object(HttpMethod.GET, T + "/engagements/{id}", ALL, 200, (t, w) -> w.engagementId, null),
             object(HttpMethod.PUT, T + "/engagements/{id}", STAFF, 200, (t, w) -> t.freshEngagement(w), t -> engagement()),
             object(HttpMethod.DELETE, T + "/engagements/{id}", STAFF, 204, (t, w) -> t.freshEngagement(w), null),
-            tenant(HttpMethod.GET, T + "/audit", STAFF, 200, null));
+            tenant(HttpMethod.GET, T + "/audit", STAFF, 200, null),
+            global(HttpMethod.GET, "/api/v1/instruments/default", ALL, 200, null),
+            tenant(HttpMethod.GET, T + "/instruments", ALL, 200, null),
+            tenant(HttpMethod.POST, T + "/instruments", STAFF, 201, t -> Map.of("name", "Pulse " + UUID.randomUUID(),
+                    "copyOfDefault", true)),
+            object(HttpMethod.GET, T + "/instruments/{id}", ALL, 200, (t, w) -> w.instrumentId, null),
+            // {id} below is "{instrumentId}/versions/{versionId}"
+            new Endpoint("GET " + T + "/instruments/{i}/versions/{v}", HttpMethod.GET, T + "/instruments/{id}", ALL,
+                    Scope.OBJECT, 200, (t, w) -> w.publishedVersion, null, false),
+            object(HttpMethod.POST, T + "/instruments/{id}/versions", STAFF, 201,
+                    (t, w) -> t.freshPublishedInstrument(w), null),
+            new Endpoint("PUT " + T + "/instruments/{i}/versions/{v}/items", HttpMethod.PUT, T + "/instruments/{id}/items",
+                    STAFF, Scope.OBJECT, 200, (t, w) -> t.freshDraft(w), t -> draftContent(), false),
+            new Endpoint("POST " + T + "/instruments/{i}/versions/{v}/publish", HttpMethod.POST,
+                    T + "/instruments/{id}/publish", STAFF, Scope.OBJECT, 200, (t, w) -> t.freshDraft(w), null, false));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -189,7 +206,8 @@ class AuthorizationMatrixTest {
         tokens.put(Who.UNASSIGNED_CONSULTANT, login(fixtures.user(Role.CONSULTANT)));
         tokens.put(Who.EXECUTIVE_OF_ANOTHER_TENANT, login(fixtures.memberOf(third, Role.EXECUTIVE)));
         otherTenantSecrets.addAll(List.of(other.tenant.id().toString(), other.tenant.name(), other.tenant.japanSubsidiaryName(),
-                other.participantId, other.participantEmail, other.engagementId,
+                other.participantId, other.participantEmail, other.engagementId, other.instrumentId,
+                other.publishedVersion.substring(other.publishedVersion.lastIndexOf('/') + 1),
                 other.consultant.id().toString(), other.consultant.email(),
                 other.executive.id().toString(), other.executive.email()));
     }
@@ -207,6 +225,9 @@ class AuthorizationMatrixTest {
         world.participantId = participant.field("id");
         world.participantEmail = participant.field("email");
         world.engagementId = asOperator(HttpMethod.POST, base(world) + "/engagements", engagement()).field("id");
+        world.publishedVersion = newInstrumentDraft(world);
+        asOperator(HttpMethod.POST, base(world) + "/instruments/" + world.publishedVersion + "/publish", null);
+        world.instrumentId = world.publishedVersion.substring(0, world.publishedVersion.indexOf('/'));
         return world;
     }
 
@@ -226,6 +247,32 @@ class AuthorizationMatrixTest {
         Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/engagements", engagement());
         remember(world, created.field("id"), created.field("name"));
         return created.field("id");
+    }
+
+    /** A new instrument copied from the default; answers "{instrumentId}/versions/{draftId}". */
+    private String newInstrumentDraft(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/instruments",
+                Map.of("name", "Pulse " + UUID.randomUUID(), "copyOfDefault", true));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> draft = ((List<Map<String, Object>>) created.map().get("versions")).getFirst();
+        return created.field("id") + "/versions/" + draft.get("id");
+    }
+
+    private String freshDraft(World world) {
+        String draft = newInstrumentDraft(world);
+        remember(world, draft.substring(0, draft.indexOf('/')), draft.substring(draft.lastIndexOf('/') + 1));
+        return draft;
+    }
+
+    private String freshPublishedInstrument(World world) {
+        String draft = freshDraft(world);
+        asOperator(HttpMethod.POST, base(world) + "/instruments/" + draft + "/publish", null);
+        return draft.substring(0, draft.indexOf('/'));
+    }
+
+    private static Map<String, Object> draftContent() {
+        return Map.of("signs", List.of("EXCLUSION"), "items", List.of(Map.of("code", "EXCLUSION_1", "sign", "EXCLUSION",
+                "audience", "JAPAN", "reverseKeyed", false, "textJapanEn", "We hear late.", "textJapanJa", "知らされるのが遅い。")));
     }
 
     private String freshMember(World world) {
@@ -370,6 +417,7 @@ class AuthorizationMatrixTest {
         state.addAll(sorted(api.get(base(world) + "/engagements", token), null));
         state.addAll(sorted(api.get(base(world) + "/members", token), null));
         state.addAll(sorted(api.get(base(world) + "/audit?size=500", token), "items"));
+        state.addAll(sorted(api.get(base(world) + "/instruments", token), null));
         return state;
     }
 

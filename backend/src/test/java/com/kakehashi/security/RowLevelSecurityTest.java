@@ -224,7 +224,9 @@ class RowLevelSecurityTest {
     @Test
     void catalogFindsTheKnownTenantTables() throws SQLException {
         try (Connection app = appConnection()) {
-            assertThat(tenantTables(app)).contains("participant", "engagement", "engagement_consultant", "audit_event");
+            assertThat(tenantTables(app)).contains("participant", "engagement", "engagement_consultant", "audit_event",
+                    "instrument", "instrument_version", "instrument_item", "pulse_schedule", "wave", "invitation",
+                    "mail_outbox", "response", "response_answer");
         }
     }
 

@@ -48,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputTest {
 
     private static final List<String> TABLES = List.of("app_user", "tenant", "tenant_membership", "participant",
-            "engagement", "engagement_consultant", "audit_event", "login_throttle");
+            "engagement", "engagement_consultant", "audit_event", "login_throttle", "instrument", "instrument_version",
+            "instrument_item");
     private static final int OVER_LIMIT = 6 * 1024 * 1024;
 
     /** A write endpoint and a body it accepts; cases break one thing in it. */
@@ -64,7 +65,12 @@ class BadInputTest {
         PARTICIPANT_CHANGE(HttpMethod.PUT, "/api/v1/tenants/{t}/participants/{p}", PARTICIPANT.valid),
         ENGAGEMENT(HttpMethod.POST, "/api/v1/tenants/{t}/engagements", Map.of("name", "Bad input engagement",
                 "startDate", "2026-04-01", "status", "PLANNED")),
-        ENGAGEMENT_CHANGE(HttpMethod.PUT, "/api/v1/tenants/{t}/engagements/{e}", ENGAGEMENT.valid);
+        ENGAGEMENT_CHANGE(HttpMethod.PUT, "/api/v1/tenants/{t}/engagements/{e}", ENGAGEMENT.valid),
+        INSTRUMENT(HttpMethod.POST, "/api/v1/tenants/{t}/instruments", Map.of("name", "Bad input pulse",
+                "copyOfDefault", true)),
+        INSTRUMENT_DRAFT(HttpMethod.PUT, "/api/v1/tenants/{t}/instruments/{i}/versions/{v}/items", Map.of("items",
+                List.of(Map.of("code", "EXCLUSION_9", "sign", "EXCLUSION", "audience", "JAPAN", "reverseKeyed", false,
+                        "textJapanEn", "We hear late.", "textJapanJa", "知らされるのが遅い。"))));
 
         final HttpMethod method;
         final String path;
@@ -127,6 +133,24 @@ class BadInputTest {
         cases.add(Arguments.of(Target.ENGAGEMENT, json(without(Target.ENGAGEMENT, "startDate"), "startDate missing"), 400, "startDate"));
         cases.add(Arguments.of(Target.ENGAGEMENT_CHANGE, json(without(Target.ENGAGEMENT, "name"), "name missing"), 400, "name"));
         cases.add(invalid(Target.PARTICIPANT, "displayName", "   ", "blank"));
+        cases.add(Arguments.of(Target.INSTRUMENT, json(without(Target.INSTRUMENT, "name"), "name missing"), 400, "name"));
+        cases.add(invalid(Target.INSTRUMENT, "name", tooLong, "too long"));
+        cases.add(invalid(Target.INSTRUMENT_DRAFT, "items", null, "null"));
+        cases.add(Arguments.of(Target.INSTRUMENT_DRAFT, json(with(Target.INSTRUMENT_DRAFT, "items", List.of(Map.of(
+                "code", " ", "sign", "EXCLUSION", "audience", "BOTH", "reverseKeyed", true))), "items[0].code blank"),
+                400, "items[0].code"));
+        cases.add(Arguments.of(Target.INSTRUMENT_DRAFT, json(with(Target.INSTRUMENT_DRAFT, "items", List.of(Map.of(
+                "code", "EXCLUSION_9", "sign", "EXCLUSION", "audience", "JAPAN", "reverseKeyed", false,
+                "textJapanJa", "x".repeat(501)))), "items[0].textJapanJa too long"), 400, "items[0].textJapanJa"));
+        cases.add(Arguments.of(Target.INSTRUMENT_DRAFT, json(with(Target.INSTRUMENT_DRAFT, "items", List.of(Map.of(
+                "code", "EXCLUSION_9", "audience", "JAPAN", "reverseKeyed", false))), "items[0].sign missing"),
+                400, "items[0].sign"));
+        cases.add(Arguments.of(Target.INSTRUMENT_DRAFT, json(with(Target.INSTRUMENT_DRAFT, "items", List.of(Map.of(
+                "code", "EXCLUSION_9", "sign", "EXCLUSION", "audience", "JAPAN", "reverseKeyed", false,
+                "textHqEn", "Nobody at HQ is asked this."))), "HQ text on a Japan-only item"), 400, "items[0].textHqEn"));
+        cases.add(Arguments.of(Target.INSTRUMENT_DRAFT, json(with(Target.INSTRUMENT_DRAFT, "items", List.of(Map.of(
+                "code", "EXCLUSION_9", "sign", "MARS", "audience", "JAPAN", "reverseKeyed", false))), "unknown sign"),
+                400, null));
         cases.add(invalid(Target.TENANT_CHANGE, "name", "", "empty"));
         cases.add(invalid(Target.PARTICIPANT, "email", null, "null"));
         // oversize
@@ -192,6 +216,8 @@ class BadInputTest {
     TenantView tenant;
     String participantId;
     String engagementId;
+    String instrumentId;
+    String draftId;
 
     @BeforeAll
     void aTenantWithSomethingToChange() {
@@ -205,10 +231,16 @@ class BadInputTest {
         engagementId = api.post(base + "/engagements", Target.ENGAGEMENT.valid, operator).field("id");
         assertThat(participantId).isNotNull();
         assertThat(engagementId).isNotNull();
+        Api.Reply instrument = api.post(base + "/instruments", Target.INSTRUMENT.valid, operator);
+        instrumentId = instrument.field("id");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> versions = (List<Map<String, Object>>) instrument.map().get("versions");
+        draftId = versions.getFirst().get("id").toString();
     }
 
     private String path(String template) {
-        return template.replace("{t}", tenant.id().toString()).replace("{p}", participantId).replace("{e}", engagementId);
+        return template.replace("{t}", tenant.id().toString()).replace("{p}", participantId).replace("{e}", engagementId)
+                .replace("{i}", instrumentId).replace("{v}", draftId);
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")

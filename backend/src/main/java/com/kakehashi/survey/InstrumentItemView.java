@@ -1,0 +1,11 @@
+package com.kakehashi.survey;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** An item of a version or of the default instrument; texts for a side not asked are null. */
+@Serdeable
+public record InstrumentItemView(int position, String code, WarningSign sign, Audience audience, boolean reverseKeyed,
+                                 @Nullable String textHqEn, @Nullable String textHqJa,
+                                 @Nullable String textJapanEn, @Nullable String textJapanJa) {
+}
