@@ -3,6 +3,7 @@ package com.kakehashi.schedule;
 import com.kakehashi.audit.AuditLog;
 import com.kakehashi.engagement.EngagementService;
 import com.kakehashi.identity.Caller;
+import com.kakehashi.survey.InstrumentService;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.tenant.TenantService;
 import com.kakehashi.web.InvalidInputException;
@@ -22,15 +23,17 @@ public class ScheduleService {
 
     private final ScheduleRepository schedules;
     private final EngagementService engagements;
+    private final InstrumentService instruments;
     private final TenantService tenants;
     private final AuditLog audit;
     private final ApplicationEventPublisher<ScheduleChanged> events;
     private final Clock clock;
 
-    ScheduleService(ScheduleRepository schedules, EngagementService engagements, TenantService tenants, AuditLog audit,
-                    ApplicationEventPublisher<ScheduleChanged> events, Clock clock) {
+    ScheduleService(ScheduleRepository schedules, EngagementService engagements, InstrumentService instruments,
+                    TenantService tenants, AuditLog audit, ApplicationEventPublisher<ScheduleChanged> events, Clock clock) {
         this.schedules = schedules;
         this.engagements = engagements;
+        this.instruments = instruments;
         this.tenants = tenants;
         this.audit = audit;
         this.events = events;
@@ -41,6 +44,12 @@ public class ScheduleService {
     public List<ScheduleView> list() {
         var zone = tenants.hqZone();
         return schedules.listOrderByCreatedAt().stream().map(s -> ScheduleView.of(s, zone, clock.instant())).toList();
+    }
+
+    /** Empty when the schedule was deleted meanwhile (a background task may outlive it). */
+    @Transactional
+    public java.util.Optional<ScheduleView> find(UUID id) {
+        return schedules.findById(id).map(s -> ScheduleView.of(s, tenants.hqZone(), clock.instant()));
     }
 
     @Transactional
@@ -113,6 +122,9 @@ public class ScheduleService {
         }
         if (details.reminders().stream().anyMatch(days -> days >= details.daysOpen())) {
             throw new InvalidInputException("reminderOffsetDays", "every reminder must come before the wave closes");
+        }
+        if (instruments.publishedVersion(details.instrumentVersionId()).isEmpty()) {
+            throw new InvalidInputException("instrumentVersionId", "must be a published version of one of this tenant's instruments");
         }
         try {
             engagements.get(details.engagementId());

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +70,14 @@ public class InstrumentService {
     public InstrumentVersionView version(UUID instrumentId, UUID versionId) {
         InstrumentVersion version = loadVersion(instrumentId, versionId);
         return InstrumentVersionView.of(version, items.of(versionId));
+    }
+
+    /** A published version of any instrument of the tenant in context: what schedules and waves send. */
+    @Transactional
+    public Optional<InstrumentVersionView> publishedVersion(UUID versionId) {
+        return versions.findById(versionId)
+                .filter(v -> v.status() == VersionStatus.PUBLISHED)
+                .map(v -> InstrumentVersionView.of(v, items.of(versionId)));
     }
 
     /** A new instrument with draft version 1: a copy of the default instrument, or empty. */
