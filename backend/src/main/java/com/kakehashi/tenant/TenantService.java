@@ -83,6 +83,12 @@ public class TenantService {
         return ZoneId.of(load(TenantContext.require()).hqTimeZone());
     }
 
+    /** Every tenant's id: for background work that visits each tenant in turn. */
+    @Transactional
+    public List<UUID> allIds() {
+        return tenants.listOrderByName().stream().map(Tenant::id).toList();
+    }
+
     @Transactional
     public boolean exists(UUID tenantId) {
         return tenants.existsById(tenantId);

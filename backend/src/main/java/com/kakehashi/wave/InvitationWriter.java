@@ -36,7 +36,7 @@ class InvitationWriter {
         return jdbc.prepareStatement("""
                 INSERT INTO invitation (tenant_id, id, wave_id, participant_id, side, level, language, time_zone, send_at)
                 SELECT current_tenant_id(), gen_random_uuid(), ?, p.id, p.side, p.level, p.language, p.time_zone,
-                       CASE p.side WHEN 'JAPAN' THEN ? WHEN 'HQ' THEN ? ELSE ? END
+                       CASE p.side WHEN 'JAPAN' THEN ?::timestamptz WHEN 'HQ' THEN ?::timestamptz ELSE ?::timestamptz END
                 FROM participant p
                 WHERE p.active
                   AND (cardinality(?::text[]) = 0 OR p.side = ANY (?::text[]))
@@ -66,7 +66,7 @@ class InvitationWriter {
                 SELECT current_tenant_id(), gen_random_uuid(), i.id, 'REMINDER', 'PENDING',
                        i.send_at + make_interval(days => r.days)
                 FROM invitation i CROSS JOIN unnest(?::int[]) AS r(days)
-                WHERE i.wave_id = ? AND i.send_at + make_interval(days => r.days) < ?
+                WHERE i.wave_id = ? AND i.send_at + make_interval(days => r.days) < ?::timestamptz
                 """, ps -> {
             ps.setObject(1, waveId);
             ps.setArray(2, ps.getConnection().createArrayOf("integer", reminderOffsetDays.toArray()));

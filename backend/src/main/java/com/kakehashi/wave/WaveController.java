@@ -1,0 +1,61 @@
+package com.kakehashi.wave;
+
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/api/v1/tenants/{tenantId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Waves")
+class WaveController {
+
+    private final WaveService waves;
+
+    WaveController(WaveService waves) {
+        this.waves = waves;
+    }
+
+    @Get("/waves")
+    @Operation(operationId = "listWaves", summary = "Waves with live response counts per side")
+    List<WaveView> list(@PathVariable UUID tenantId) {
+        return waves.list();
+    }
+
+    @Get("/waves/{waveId}")
+    @Operation(operationId = "getWave")
+    WaveView get(@PathVariable UUID tenantId, @PathVariable UUID waveId) {
+        return waves.get(waveId);
+    }
+
+    @Post("/schedules/{scheduleId}/waves")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "launchWave", summary = "Send the schedule's instrument now")
+    HttpResponse<WaveView> launch(@PathVariable UUID tenantId, @PathVariable UUID scheduleId,
+                                  Authentication authentication) {
+        WaveView wave = waves.launchNow(Caller.of(authentication), scheduleId);
+        return HttpResponse.created(wave, URI.create("/api/v1/tenants/" + tenantId + "/waves/" + wave.id()));
+    }
+
+    @Post("/waves/{waveId}/close")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "closeWave", summary = "Close a wave before its time")
+    WaveView close(@PathVariable UUID tenantId, @PathVariable UUID waveId, Authentication authentication) {
+        return waves.close(Caller.of(authentication), waveId);
+    }
+}

@@ -1,0 +1,189 @@
+package com.kakehashi.wave;
+
+import com.kakehashi.audit.AuditLog;
+import com.kakehashi.identity.Caller;
+import com.kakehashi.participant.Side;
+import com.kakehashi.schedule.ScheduleService;
+import com.kakehashi.schedule.ScheduleView;
+import com.kakehashi.schedule.SendPlan;
+import com.kakehashi.web.ConflictException;
+import com.kakehashi.web.NotFoundException;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Waves of the tenant in context: created from schedule occurrences or launched by hand, and closed. */
+@Singleton
+public class WaveService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WaveService.class);
+
+    private final WaveRepository waves;
+    private final InvitationWriter invitations;
+    private final ScheduleService schedules;
+    private final JdbcOperations jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    WaveService(WaveRepository waves, InvitationWriter invitations, ScheduleService schedules, JdbcOperations jdbc,
+                AuditLog audit, Clock clock) {
+        this.waves = waves;
+        this.invitations = invitations;
+        this.schedules = schedules;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public List<WaveView> list() {
+        List<Wave> all = waves.listOrderByOpensAtDesc();
+        Map<UUID, List<SideStats>> stats = invitations.stats(all.stream().map(Wave::id).toList());
+        return all.stream().map(w -> WaveView.of(w, stats.getOrDefault(w.id(), List.of()))).toList();
+    }
+
+    @Transactional
+    public WaveView get(UUID id) {
+        Wave wave = waves.findById(id).orElseThrow(() -> new NotFoundException("wave"));
+        return WaveView.of(wave, invitations.stats(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** A consultant sends the schedule's instrument now, outside the cadence; open for the schedule's days. */
+    @Transactional
+    public WaveView launchNow(Caller caller, UUID scheduleId) {
+        ScheduleView schedule = schedules.get(scheduleId);
+        Instant now = clock.instant();
+        Map<Side, Instant> sendAt = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            sendAt.put(side, now);
+        }
+        Wave wave = insert(schedule, new SendPlan(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), sendAt, now,
+                now.plus(Duration.ofDays(schedule.daysOpen()))), WaveKind.MANUAL, WaveStatus.OPEN).orElseThrow();
+        populate(wave, schedule, sendAt);
+        audit.record(caller, "wave.launched", "wave", wave.id());
+        return get(wave.id());
+    }
+
+    /** Closing early: links stop working and pending mails are not sent; the results so far stay. */
+    @Transactional
+    public WaveView close(Caller caller, UUID waveId) {
+        Wave wave = waves.findById(waveId).orElseThrow(() -> new NotFoundException("wave"));
+        if (wave.status() != WaveStatus.OPEN) {
+            throw new ConflictException("status", "Only an open wave can be closed.");
+        }
+        closeNow(wave.id(), clock.instant());
+        audit.record(caller, "wave.closed", "wave", waveId);
+        return get(waveId);
+    }
+
+    /**
+     * Materialises one scheduled occurrence: a wave with its invitations and mails if its window is
+     * still open, a SKIPPED record if the window passed while nothing ran (downtime). Idempotent:
+     * a second call for the same occurrence finds the wave and does nothing.
+     *
+     * @return true if a wave (open or skipped) was recorded by this call
+     */
+    @Transactional
+    public boolean materialise(ScheduleView schedule, SendPlan plan) {
+        Instant now = clock.instant();
+        boolean missed = !now.isBefore(plan.closesAt());
+        Optional<Wave> created = insert(schedule, plan, WaveKind.SCHEDULED, missed ? WaveStatus.SKIPPED : WaveStatus.OPEN);
+        if (created.isEmpty()) {
+            return false;
+        }
+        if (missed) {
+            LOG.info("Occurrence {} of schedule {} was missed; recorded as skipped", plan.occurrenceDate(), schedule.id());
+        } else {
+            populate(created.get(), schedule, plan.sendAt());
+        }
+        return true;
+    }
+
+    /** Mails of a wave still waiting in the outbox (the console shows it; tests check it). */
+    @Transactional
+    public long pendingMailCount(UUID waveId) {
+        return jdbc.prepareStatement("""
+                SELECT count(*) FROM mail_outbox o JOIN invitation i ON i.id = o.invitation_id
+                WHERE i.wave_id = ? AND o.status = 'PENDING'
+                """, ps -> {
+            ps.setObject(1, waveId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Waves whose time is up become CLOSED; their pending reminders are cancelled. */
+    @Transactional
+    public int closeExpired() {
+        List<UUID> expired = jdbc.prepareStatement(
+                "SELECT id FROM wave WHERE status = 'OPEN' AND closes_at <= ?", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(clock.instant()));
+                    List<UUID> ids = new java.util.ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                    return ids;
+                });
+        expired.forEach(id -> closeNow(id, null));
+        return expired.size();
+    }
+
+    private void closeNow(UUID waveId, Instant early) {
+        jdbc.prepareStatement("""
+                UPDATE wave SET status = 'CLOSED', closed_at = COALESCE(?, closes_at), closes_at = LEAST(closes_at, COALESCE(?, closes_at))
+                WHERE id = ? AND status = 'OPEN'
+                """, ps -> {
+            Timestamp at = early == null ? null : Timestamp.from(early);
+            ps.setTimestamp(1, at);
+            ps.setTimestamp(2, at);
+            ps.setObject(3, waveId);
+            return ps.executeUpdate();
+        });
+        invitations.cancelPendingMails(waveId);
+    }
+
+    private Optional<Wave> insert(ScheduleView schedule, SendPlan plan, WaveKind kind, WaveStatus status) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.prepareStatement("""
+                INSERT INTO wave (tenant_id, id, schedule_id, instrument_version_id, occurrence_date, kind, status, opens_at, closes_at, closed_at)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, schedule_id, occurrence_date) WHERE kind = 'SCHEDULED' DO NOTHING
+                """, ps -> {
+            ps.setObject(1, id);
+            ps.setObject(2, schedule.id());
+            ps.setObject(3, schedule.instrumentVersionId());
+            ps.setObject(4, plan.occurrenceDate());
+            ps.setString(5, kind.name());
+            ps.setString(6, status.name());
+            ps.setTimestamp(7, Timestamp.from(plan.opensAt()));
+            ps.setTimestamp(8, Timestamp.from(plan.closesAt()));
+            ps.setTimestamp(9, status == WaveStatus.SKIPPED ? Timestamp.from(plan.closesAt()) : null);
+            return ps.executeUpdate();
+        });
+        return inserted == 0 ? Optional.empty() : waves.findById(id);
+    }
+
+    private void populate(Wave wave, ScheduleView schedule, Map<Side, Instant> sendAt) {
+        int invited = invitations.invite(wave.id(), schedule.audienceSides(), schedule.audienceLevels(), sendAt, wave.opensAt());
+        invitations.queueMails(wave.id(), schedule.reminderOffsetDays(), wave.closesAt());
+        LOG.info("Wave {} of schedule {} opened with {} invitations", wave.id(), schedule.id(), invited);
+    }
+}

@@ -1,0 +1,183 @@
+package com.kakehashi.wave;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import com.kakehashi.identity.UserView;
+import com.kakehashi.schedule.ScheduleView;
+import com.kakehashi.schedule.SendPlan;
+import com.kakehashi.support.Fixtures;
+import com.kakehashi.support.PulseFixtures;
+import com.kakehashi.support.TestClock;
+import com.kakehashi.tenancy.TenantContext;
+import com.kakehashi.tenant.TenantView;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wave engine against real PostgreSQL and real db-scheduler instances. The context's own
+ * scheduler is off here so the test controls which schedulers run.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "kakehashi.scheduler.enabled", value = "false")
+class WaveEngineTest {
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    PulseFixtures pulse;
+    @Inject
+    WaveEngine engine;
+    @Inject
+    WaveService waves;
+    @Inject
+    com.kakehashi.schedule.ScheduleService schedules;
+    @Inject
+    TestClock clock;
+    @Inject
+    List<Task<?>> tasks;
+    @Inject
+    DataSource dataSource;
+
+    TenantView tenant;
+    Caller consultant;
+    UUID version;
+
+    @BeforeEach
+    void tenantReadyToSurvey() {
+        tenant = fixtures.tenant("Waves");
+        UserView user = fixtures.memberOf(tenant, Role.CONSULTANT);
+        consultant = new Caller(user.id(), user.email(), Role.CONSULTANT);
+        version = pulse.surveyReady(tenant.id(), consultant, 3, 2);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private List<WaveView> waves() {
+        return TenantContext.callAs(tenant.id(), waves::list);
+    }
+
+    private SendPlan firstPlan(ScheduleView schedule) {
+        return schedule.occurrences().plan(schedule.startDate());
+    }
+
+    @Test
+    void occurrenceInsideItsWindowCreatesOneWaveWithAnInvitationPerActiveParticipant() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.of(2027, 5, 3), List.of(2));
+        SendPlan plan = firstPlan(schedule);
+        clock.set(plan.opensAt().plus(Duration.ofHours(1)));
+
+        engine.occur(tenant.id(), schedule.id(), plan.occurrenceDate());
+        engine.occur(tenant.id(), schedule.id(), plan.occurrenceDate());
+
+        List<WaveView> created = waves();
+        assertThat(created).singleElement().satisfies(wave -> {
+            assertThat(wave.status()).isEqualTo(WaveStatus.OPEN);
+            assertThat(wave.invited()).isEqualTo(5);
+            assertThat(wave.sides()).extracting(SideStats::invited).containsExactlyInAnyOrder(3L, 2L);
+        });
+    }
+
+    @Test
+    void restartAfterDowntimeCreatesTheStillOpenOccurrenceLateOnceAndSkipsOlderOnes() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.of(2027, 5, 3), List.of());
+        SendPlan first = firstPlan(schedule);
+        SendPlan second = schedule.occurrences().after(first.occurrenceDate()).orElseThrow();
+        // Down from before the first opening until a day after the second opened: the first window
+        // (5 days) has passed, the second is still open.
+        clock.set(second.opensAt().plus(Duration.ofDays(1)));
+
+        engine.occur(tenant.id(), schedule.id(), first.occurrenceDate());
+        engine.occur(tenant.id(), schedule.id(), first.occurrenceDate());
+
+        assertThat(waves()).extracting(WaveView::occurrenceDate, WaveView::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(first.occurrenceDate(), WaveStatus.SKIPPED),
+                org.assertj.core.groups.Tuple.tuple(second.occurrenceDate(), WaveStatus.OPEN));
+        assertThat(waves()).filteredOn(w -> w.status() == WaveStatus.SKIPPED).singleElement()
+                .satisfies(w -> assertThat(w.invited()).isZero());
+    }
+
+    @Test
+    void twoSchedulerInstancesOnOneDatabaseCreateEachWaveExactlyOnce() throws Exception {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().minusDays(1), List.of());
+        SendPlan plan = firstPlan(schedule);
+        String data = tenant.id() + "|" + schedule.id() + "|" + plan.occurrenceDate();
+        DataSource raw = DelegatingDataSource.unwrapDataSource(dataSource);
+        Scheduler a = Scheduler.create(raw, tasks).threads(2).pollingInterval(Duration.ofMillis(200)).build();
+        Scheduler b = Scheduler.create(raw, tasks).threads(2).pollingInterval(Duration.ofMillis(200)).build();
+        try {
+            // Both replicas try to plan the same occurrence; only one task instance can exist.
+            a.scheduleIfNotExists(new TaskInstance<>(WaveEngine.OCCURRENCE, schedule.id() + "@" + plan.occurrenceDate(), data), Instant.now());
+            b.scheduleIfNotExists(new TaskInstance<>(WaveEngine.OCCURRENCE, schedule.id() + "@" + plan.occurrenceDate(), data), Instant.now());
+            a.start();
+            b.start();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (waves().isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(1500); // give a duplicate every chance to appear
+        } finally {
+            a.stop();
+            b.stop();
+        }
+
+        assertThat(waves()).filteredOn(w -> w.occurrenceDate().equals(plan.occurrenceDate())).singleElement()
+                .satisfies(wave -> assertThat(wave.invited()).isEqualTo(5));
+    }
+
+    @Test
+    void launchingNowOpensAManualWaveAndClosingItEndsItAtOnce() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of(1));
+
+        WaveView launched = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id()));
+        WaveView closed = TenantContext.callAs(tenant.id(), () -> waves.close(consultant, launched.id()));
+
+        assertThat(launched.kind()).isEqualTo(WaveKind.MANUAL);
+        assertThat(launched.invited()).isEqualTo(5);
+        assertThat(closed.status()).isEqualTo(WaveStatus.CLOSED);
+        assertThat(closed.closesAt()).isBeforeOrEqualTo(Instant.now());
+    }
+
+    @Test
+    void pausedScheduleCreatesNoWave() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.of(2027, 5, 3), List.of());
+        SendPlan plan = firstPlan(schedule);
+        TenantContext.runAs(tenant.id(), () -> schedules.pause(consultant, schedule.id()));
+        clock.set(plan.opensAt().plus(Duration.ofHours(1)));
+
+        engine.occur(tenant.id(), schedule.id(), plan.occurrenceDate());
+
+        assertThat(waves()).isEmpty();
+    }
+
+    @Test
+    void remindersAreQueuedOnlyWhenTheyFallBeforeTheWaveCloses() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.of(2027, 5, 3), List.of(2, 4));
+        SendPlan plan = firstPlan(schedule);
+        clock.set(plan.opensAt().plus(Duration.ofMinutes(5)));
+
+        engine.occur(tenant.id(), schedule.id(), plan.occurrenceDate());
+
+        long mails = TenantContext.callAs(tenant.id(), () -> waves.pendingMailCount(waves().getFirst().id()));
+        assertThat(mails).isEqualTo(5 + 5 * 2);
+    }
+}
