@@ -37,11 +37,17 @@ class SchedulerFactory {
     Scheduler scheduler(@Named("default") DataSource dataSource, List<Task<?>> tasks,
                         @Value("${kakehashi.scheduler.polling-interval:2s}") Duration pollingInterval,
                         @Value("${kakehashi.scheduler.threads:4}") int threads) {
-        List<RecurringTask<?>> recurring = tasks.stream()
+        // A factory-made task can be offered twice (once per matching bean type); keep one per name.
+        List<Task<?>> known = List.copyOf(tasks.stream()
+                .collect(java.util.stream.Collectors.toMap(Task::getName, t -> t, (a, b) -> a, java.util.LinkedHashMap::new))
+                .values());
+        List<RecurringTask<?>> recurring = known.stream()
                 .filter(t -> t instanceof RecurringTask<?> && t instanceof OnStartup)
                 .<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
                 .toList();
-        Scheduler scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), tasks)
+        // startTasks() registers the recurring tasks itself; listing them as known too would clash.
+        List<Task<?>> oneTime = known.stream().filter(t -> !recurring.contains(t)).toList();
+        Scheduler scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), oneTime)
                 .startTasks(recurring)
                 .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
                 .pollingInterval(pollingInterval)

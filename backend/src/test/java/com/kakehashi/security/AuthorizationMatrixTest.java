@@ -80,6 +80,8 @@ class AuthorizationMatrixTest {
         /** An instrument whose version 1 is published: "{instrumentId}/versions/{versionId}". */
         String instrumentId;
         String publishedVersion;
+        String scheduleId;
+        String waveId;
         UserView consultant;
         UserView executive;
     }
@@ -159,7 +161,18 @@ class AuthorizationMatrixTest {
             new Endpoint("PUT " + T + "/instruments/{i}/versions/{v}/items", HttpMethod.PUT, T + "/instruments/{id}/items",
                     STAFF, Scope.OBJECT, 200, (t, w) -> t.freshDraft(w), t -> draftContent(), false),
             new Endpoint("POST " + T + "/instruments/{i}/versions/{v}/publish", HttpMethod.POST,
-                    T + "/instruments/{id}/publish", STAFF, Scope.OBJECT, 200, (t, w) -> t.freshDraft(w), null, false));
+                    T + "/instruments/{id}/publish", STAFF, Scope.OBJECT, 200, (t, w) -> t.freshDraft(w), null, false),
+            tenant(HttpMethod.GET, T + "/schedules", ALL, 200, null),
+            tenant(HttpMethod.POST, T + "/schedules", STAFF, 201, t -> t.schedule(t.bodyWorld)),
+            object(HttpMethod.GET, T + "/schedules/{id}", ALL, 200, (t, w) -> w.scheduleId, null),
+            object(HttpMethod.PUT, T + "/schedules/{id}", STAFF, 200, (t, w) -> t.freshSchedule(w), t -> t.schedule(t.bodyWorld)),
+            object(HttpMethod.POST, T + "/schedules/{id}/pause", STAFF, 200, (t, w) -> t.freshSchedule(w), null),
+            object(HttpMethod.POST, T + "/schedules/{id}/resume", STAFF, 200, (t, w) -> t.freshSchedule(w), null),
+            object(HttpMethod.DELETE, T + "/schedules/{id}", STAFF, 204, (t, w) -> t.freshSchedule(w), null),
+            object(HttpMethod.POST, T + "/schedules/{id}/waves", STAFF, 201, (t, w) -> w.scheduleId, null),
+            tenant(HttpMethod.GET, T + "/waves", ALL, 200, null),
+            object(HttpMethod.GET, T + "/waves/{id}", ALL, 200, (t, w) -> w.waveId, null),
+            object(HttpMethod.POST, T + "/waves/{id}/close", STAFF, 200, (t, w) -> t.freshWave(w), null));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -188,6 +201,8 @@ class AuthorizationMatrixTest {
     Fixtures fixtures;
 
     Api api;
+    /** The tenant in the request path: bodies that name objects of a tenant use this one's. */
+    World bodyWorld;
     World own;
     World other;
     final Map<Who, String> tokens = new EnumMap<>(Who.class);
@@ -208,6 +223,7 @@ class AuthorizationMatrixTest {
         otherTenantSecrets.addAll(List.of(other.tenant.id().toString(), other.tenant.name(), other.tenant.japanSubsidiaryName(),
                 other.participantId, other.participantEmail, other.engagementId, other.instrumentId,
                 other.publishedVersion.substring(other.publishedVersion.lastIndexOf('/') + 1),
+                other.scheduleId, other.waveId,
                 other.consultant.id().toString(), other.consultant.email(),
                 other.executive.id().toString(), other.executive.email()));
     }
@@ -228,7 +244,29 @@ class AuthorizationMatrixTest {
         world.publishedVersion = newInstrumentDraft(world);
         asOperator(HttpMethod.POST, base(world) + "/instruments/" + world.publishedVersion + "/publish", null);
         world.instrumentId = world.publishedVersion.substring(0, world.publishedVersion.indexOf('/'));
+        world.scheduleId = asOperator(HttpMethod.POST, base(world) + "/schedules", schedule(world)).field("id");
+        world.waveId = asOperator(HttpMethod.POST, base(world) + "/schedules/" + world.scheduleId + "/waves", null).field("id");
         return world;
+    }
+
+    /** A weekly schedule far in the future, so no background wave appears while the matrix runs. */
+    private Map<String, Object> schedule(World world) {
+        return Map.of("name", "Pulse " + UUID.randomUUID(), "engagementId", world.engagementId,
+                "instrumentVersionId", world.publishedVersion.substring(world.publishedVersion.lastIndexOf('/') + 1),
+                "cadence", "WEEKLY", "japanSendTime", "09:00", "hqSendTime", "09:00", "daysOpen", 5,
+                "startDate", "2099-01-05");
+    }
+
+    private String freshSchedule(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/schedules", schedule(world));
+        remember(world, created.field("id"), created.field("name"));
+        return created.field("id");
+    }
+
+    private String freshWave(World world) {
+        String wave = asOperator(HttpMethod.POST, base(world) + "/schedules/" + world.scheduleId + "/waves", null).field("id");
+        remember(world, wave);
+        return wave;
     }
 
     private static String base(World world) {
@@ -359,6 +397,7 @@ class AuthorizationMatrixTest {
         if (endpoint.object() != null) {
             path = path.replace("{id}", endpoint.object().id(this, objectWorld));
         }
+        bodyWorld = pathWorld;
         Object body = endpoint.body() == null ? null : endpoint.body().body(this);
         int expected = expected(endpoint, who, target);
         boolean deniedWrite = expected >= 400 && endpoint.method() != HttpMethod.GET;
