@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -41,6 +42,7 @@ public class DemoMailbox {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+/s/[A-Za-z0-9_-]+");
 
     /** One received mail as the mailbox page shows it. */
+    @Serdeable
     public record Entry(String to, String subject, Instant receivedAt, List<String> links) {
     }
 

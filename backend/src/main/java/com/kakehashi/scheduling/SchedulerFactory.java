@@ -41,7 +41,10 @@ class SchedulerFactory {
                 .filter(t -> t instanceof RecurringTask<?> && t instanceof OnStartup)
                 .<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
                 .toList();
-        Scheduler scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), tasks)
+        // startTasks(...) also registers its tasks as known tasks: passing them to create(...) too
+        // fails with "Duplicate key <task name>".
+        List<Task<?>> others = tasks.stream().filter(t -> !recurring.contains(t)).toList();
+        Scheduler scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), others)
                 .startTasks(recurring)
                 .schedulerName(new SchedulerName.Fixed(hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)))
                 .pollingInterval(pollingInterval)
