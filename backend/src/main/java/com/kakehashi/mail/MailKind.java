@@ -1,0 +1,7 @@
+package com.kakehashi.mail;
+
+/** mail_outbox.kind */
+enum MailKind {
+    INVITATION,
+    REMINDER
+}

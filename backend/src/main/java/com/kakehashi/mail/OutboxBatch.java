@@ -1,0 +1,166 @@
+package com.kakehashi.mail;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One batch of the tenant in context, in one transaction: claim due rows (row locks, SKIP LOCKED),
+ * send them over one SMTP connection, and record the outcome of each (SENT with its token hash,
+ * CANCELLED, retry later, or FAILED) before the commit releases the locks.
+ * <p>
+ * Crash bound: the mails of a batch are sent before its transaction commits. A crash (or any
+ * exception that rolls the transaction back) after some sends leaves those rows PENDING, so the
+ * next run sends them again — with the same Message-ID, and a fresh token whose predecessor was
+ * never stored. At most one batch ({@code kakehashi.mail.batch-size}) per dispatcher is resent;
+ * nothing is lost, because a row only leaves PENDING in the transaction that records its outcome.
+ */
+@Singleton
+class OutboxBatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxBatch.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+    private static final int ERROR_LENGTH = 200;
+
+    private final OutboxStore store;
+    private final Mailer mailer;
+    private final MailRenderer renderer;
+    private final MailSettings settings;
+
+    OutboxBatch(OutboxStore store, Mailer mailer, MailRenderer renderer, MailSettings settings) {
+        this.store = store;
+        this.mailer = mailer;
+        this.settings = settings;
+        this.renderer = renderer;
+    }
+
+    /** What one batch did. {@code claimed} equal to the batch size means more may be due. */
+    record Outcome(int claimed, int sent, int cancelled, int retried, int failed) {
+    }
+
+    @Transactional
+    Outcome process() {
+        List<OutboxMail> due = store.claimDue(settings.batchSize());
+        if (due.isEmpty()) {
+            return new Outcome(0, 0, 0, 0, 0);
+        }
+        Instant now = Instant.now();
+        int sent = 0;
+        int cancelled = 0;
+        int retried = 0;
+        int failed = 0;
+        Mailer.Connection connection = null;
+        MessagingException unreachable = null;
+        try {
+            for (OutboxMail mail : due) {
+                Optional<String> cancel = cancelReason(mail, now);
+                if (cancel.isPresent()) {
+                    store.markCancelled(mail.id(), cancel.get());
+                    cancelled++;
+                    continue;
+                }
+                if (connection == null && unreachable == null) {
+                    try {
+                        connection = mailer.connect();
+                    } catch (MessagingException e) {
+                        // The server is unreachable: the rest of the batch waits too, without another try each.
+                        unreachable = e;
+                    }
+                }
+                if (unreachable != null) {
+                    if (retryOrFail(mail, unreachable, now)) {
+                        retried++;
+                    } else {
+                        failed++;
+                    }
+                    continue;
+                }
+                String token = InvitationTokens.mint();
+                try {
+                    MimeMessage message = renderer.message(mailer.session(), mail, settings.link(token));
+                    connection.send(message);
+                } catch (MessagingException e) {
+                    if (retryOrFail(mail, e, now)) {
+                        retried++;
+                    } else {
+                        failed++;
+                    }
+                    if (!connection.isOpen()) {
+                        connection.close();
+                        connection = null;
+                    }
+                    continue;
+                }
+                store.insertToken(InvitationTokens.hash(token), mail.invitationId(), mail.closesAt());
+                store.markSent(mail.id(), Instant.now());
+                sent++;
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+        Outcome outcome = new Outcome(due.size(), sent, cancelled, retried, failed);
+        LOG.info("Mail batch: {} sent, {} cancelled, {} to retry, {} failed", sent, cancelled, retried, failed);
+        return outcome;
+    }
+
+    private static Optional<String> cancelReason(OutboxMail mail, Instant now) {
+        if (mail.email() == null) {
+            return Optional.of("participant erased");
+        }
+        if ("CLOSED".equals(mail.waveStatus()) || !mail.closesAt().isAfter(now)) {
+            return Optional.of("wave closed");
+        }
+        if (mail.kind() == MailKind.REMINDER && mail.responded()) {
+            return Optional.of("already responded");
+        }
+        return Optional.empty();
+    }
+
+    /** @return true if the mail will be tried again, false if it is now FAILED for good */
+    private boolean retryOrFail(OutboxMail mail, MessagingException error, Instant now) {
+        int attempts = mail.attempts() + 1;
+        String reason = describe(error);
+        if (attempts >= settings.maxAttempts()) {
+            store.markFailed(mail.id(), attempts, reason);
+            LOG.warn("Mail {} failed for good after {} attempts: {}", mail.id(), attempts, reason);
+            return false;
+        }
+        store.markRetry(mail.id(), attempts, reason, now.plus(backoff(attempts)));
+        LOG.info("Mail {} attempt {} failed, will retry: {}", mail.id(), attempts, reason);
+        return true;
+    }
+
+    /** 1 min after the first failure, doubling, at most 1 h. */
+    static Duration backoff(int attempts) {
+        int doublings = Math.min(attempts - 1, 10);
+        Duration delay = FIRST_BACKOFF.multipliedBy(1L << doublings);
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    /** Short, and without addresses (SMTP replies often quote the recipient). */
+    static String describe(Exception error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = error.getClass().getSimpleName() + ": " + (error.getMessage() == null ? "" : error.getMessage());
+        if (root != error) {
+            message += " / " + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        }
+        message = ADDRESS.matcher(message.replaceAll("\\s+", " ")).replaceAll("<address>");
+        return message.length() <= ERROR_LENGTH ? message : message.substring(0, ERROR_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,22 @@
+package com.kakehashi.mail;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A claimed, due outbox row with what its mail needs. {@code email} is null once the participant was erased. */
+record OutboxMail(UUID id,
+                  UUID invitationId,
+                  MailKind kind,
+                  Instant sendAfter,
+                  int attempts,
+                  String language,
+                  String timeZone,
+                  boolean responded,
+                  @Nullable String email,
+                  @Nullable String displayName,
+                  String waveStatus,
+                  Instant closesAt,
+                  String engagementName) {
+}

@@ -1,0 +1,135 @@
+package com.kakehashi.mail;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fixture rows for the mail tests, written as the application's own role in plain SQL (the wave
+ * feature writes them in production): participant, engagement, schedule, wave, invitation, outbox.
+ */
+final class OutboxRows implements AutoCloseable {
+
+    static final String APP_ROLE = "kakehashi_app";
+
+    private final Connection connection;
+    final UUID tenantId;
+
+    OutboxRows(String databaseUrl, UUID tenantId) throws SQLException {
+        this.connection = DriverManager.getConnection(databaseUrl, APP_ROLE, APP_ROLE);
+        this.tenantId = tenantId;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
+            statement.setString(1, tenantId.toString());
+            statement.execute();
+        }
+    }
+
+    record Wave(UUID id, Instant closesAt) {
+    }
+
+    Wave wave(String engagementName, Instant closesAt) throws SQLException {
+        UUID engagement = UUID.randomUUID();
+        execute("INSERT INTO engagement (tenant_id, id, name, start_date, status) VALUES (?, ?, ?, ?, 'ACTIVE')",
+                tenantId, engagement, engagementName, LocalDate.of(2026, 1, 1));
+        UUID schedule = UUID.randomUUID();
+        execute("""
+                INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence,
+                    japan_send_time, hq_send_time, days_open, start_date)
+                VALUES (?, ?, ?, ?, 'Pulse', 'BIWEEKLY', ?, ?, 5, ?)""",
+                tenantId, schedule, engagement, UUID.randomUUID(), LocalTime.of(10, 0), LocalTime.of(9, 0), LocalDate.of(2026, 1, 1));
+        UUID wave = UUID.randomUUID();
+        execute("""
+                INSERT INTO wave (tenant_id, id, schedule_id, instrument_version_id, occurrence_date, kind, status, opens_at, closes_at)
+                VALUES (?, ?, ?, ?, ?, 'MANUAL', 'OPEN', ?, ?)""",
+                tenantId, wave, schedule, UUID.randomUUID(), LocalDate.of(2026, 11, 23),
+                Timestamp.from(Instant.now().minusSeconds(3600)), Timestamp.from(closesAt));
+        return new Wave(wave, closesAt);
+    }
+
+    /** A participant and their invitation to the wave; returns the invitation id. */
+    UUID invitation(Wave wave, String email, String name, String language, String timeZone) throws SQLException {
+        UUID participant = UUID.randomUUID();
+        execute("""
+                INSERT INTO participant (tenant_id, id, email, display_name, side, level, language, time_zone)
+                VALUES (?, ?, ?, ?, ?, 'STAFF', ?, ?)""",
+                tenantId, participant, email, name, "ja".equals(language) ? "JAPAN" : "HQ", language, timeZone);
+        UUID invitation = UUID.randomUUID();
+        execute("""
+                INSERT INTO invitation (tenant_id, id, wave_id, participant_id, side, level, language, time_zone, send_at)
+                VALUES (?, ?, ?, ?, ?, 'STAFF', ?, ?, now())""",
+                tenantId, invitation, wave.id(), participant, "ja".equals(language) ? "JAPAN" : "HQ", language, timeZone);
+        return invitation;
+    }
+
+    /** A due outbox row; returns its id. */
+    UUID outbox(UUID invitation, String kind, Instant sendAfter) throws SQLException {
+        UUID id = UUID.randomUUID();
+        execute("INSERT INTO mail_outbox (tenant_id, id, invitation_id, kind, status, send_after) VALUES (?, ?, ?, ?, 'PENDING', ?)",
+                tenantId, id, invitation, kind, Timestamp.from(sendAfter));
+        return id;
+    }
+
+    void execute(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    record Row(UUID id, String status, int attempts, String lastError, Instant sendAfter, Instant sentAt) {
+    }
+
+    Row row(UUID outboxId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, status, attempts, last_error, send_after, sent_at FROM mail_outbox WHERE id = ?")) {
+            statement.setObject(1, outboxId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no outbox row " + outboxId);
+                }
+                Timestamp sent = rs.getTimestamp(6);
+                return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), sent == null ? null : sent.toInstant());
+            }
+        }
+    }
+
+    List<String> statuses() throws SQLException {
+        List<String> statuses = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT status FROM mail_outbox ORDER BY id");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                statuses.add(rs.getString(1));
+            }
+        }
+        return statuses;
+    }
+
+    long count(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
