@@ -12,6 +12,12 @@ import com.kakehashi.participant.Level;
 import com.kakehashi.participant.ParticipantDetails;
 import com.kakehashi.participant.ParticipantService;
 import com.kakehashi.participant.Side;
+import com.kakehashi.schedule.Cadence;
+import com.kakehashi.schedule.ScheduleDetails;
+import com.kakehashi.schedule.ScheduleService;
+import com.kakehashi.survey.InstrumentService;
+import com.kakehashi.survey.InstrumentView;
+import com.kakehashi.survey.NewInstrument;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.tenant.MembershipService;
 import com.kakehashi.tenant.NewTenant;
@@ -24,8 +30,13 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Fills an empty database with the demo: two tenants, so isolation is visible at once, and the four
@@ -59,14 +70,19 @@ class DemoSeeder {
     private final MembershipService memberships;
     private final ParticipantService participants;
     private final EngagementService engagements;
+    private final InstrumentService instruments;
+    private final ScheduleService schedules;
 
     DemoSeeder(UserService users, TenantService tenants, MembershipService memberships,
-               ParticipantService participants, EngagementService engagements) {
+               ParticipantService participants, EngagementService engagements, InstrumentService instruments,
+               ScheduleService schedules) {
         this.users = users;
         this.tenants = tenants;
         this.memberships = memberships;
         this.participants = participants;
         this.engagements = engagements;
+        this.instruments = instruments;
+        this.schedules = schedules;
     }
 
     @EventListener
@@ -111,8 +127,17 @@ class DemoSeeder {
                         "APAC Lead " + (i + 1), Side.REGIONAL, i == 0 ? Level.EXECUTIVE : Level.MIDDLE_MANAGER, "en",
                         "Asia/Singapore", "APAC Regional Office"));
             }
-            engagements.create(system, new EngagementDetails(engagementName, goals, LocalDate.now().minusMonths(2),
-                    LocalDate.now().plusMonths(10), EngagementStatus.ACTIVE, List.of(members.getFirst().id())));
+            UUID engagement = engagements.create(system, new EngagementDetails(engagementName, goals,
+                    LocalDate.now().minusMonths(2), LocalDate.now().plusMonths(10), EngagementStatus.ACTIVE,
+                    List.of(members.getFirst().id()))).id();
+            // A published copy of the default instrument and a fortnightly pulse, so a visitor can
+            // launch a wave at once and answer it from the demo mailbox.
+            InstrumentView instrument = instruments.create(system, new NewInstrument("HQ–Japan pulse / 本社・日本法人パルス", true));
+            UUID version = instrument.versions().getFirst().id();
+            instruments.publish(system, instrument.id(), version);
+            schedules.create(system, new ScheduleDetails("Fortnightly pulse / 隔週パルス", engagement, version, Set.of(), Set.of(),
+                    Cadence.BIWEEKLY, LocalTime.of(10, 0), LocalTime.of(10, 0), 7, List.of(3),
+                    LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.MONDAY)), null));
         });
     }
 }
