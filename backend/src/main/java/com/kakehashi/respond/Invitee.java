@@ -1,0 +1,17 @@
+package com.kakehashi.respond;
+
+import com.kakehashi.participant.Level;
+import com.kakehashi.participant.Side;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the page needs of an invitation and its wave; never who was invited. */
+record Invitee(UUID invitationId, UUID waveId, Side side, Level level, String language, String timeZone,
+               Instant sendAt, boolean responded, boolean waveOpen, Instant closesAt, UUID instrumentVersionId,
+               String engagementName) {
+
+    boolean acceptsAnswers(Instant now) {
+        return waveOpen && closesAt.isAfter(now);
+    }
+}

@@ -1,0 +1,117 @@
+package com.kakehashi.respond;
+
+import com.kakehashi.participant.Level;
+import com.kakehashi.participant.Side;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Plain SQL of the respondent page. {@link #token} reads the global token table (no tenant needed);
+ * everything else runs inside the invitation's tenant, where Row Level Security scopes each table,
+ * and new rows take their tenant from {@code current_tenant_id()}.
+ */
+@Singleton
+class RespondStore {
+
+    record TokenRow(UUID tenantId, UUID invitationId) {
+    }
+
+    private final JdbcOperations jdbc;
+
+    RespondStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    Optional<TokenRow> token(byte[] hash) {
+        return jdbc.prepareStatement("""
+                SELECT tenant_id, invitation_id FROM invitation_token WHERE token_hash = ? AND expires_at > now()
+                """, ps -> {
+            ps.setBytes(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new TokenRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                        : Optional.empty();
+            }
+        });
+    }
+
+    /** In the tenant in context. */
+    @Transactional
+    Optional<Invitee> invitee(UUID invitationId) {
+        return jdbc.prepareStatement("""
+                SELECT i.id, i.wave_id, i.side, i.level, i.language, i.time_zone, i.send_at, i.responded,
+                       w.status = 'OPEN', w.closes_at, w.instrument_version_id, e.name
+                FROM invitation i
+                JOIN wave w ON w.tenant_id = i.tenant_id AND w.id = i.wave_id
+                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
+                JOIN engagement e ON e.tenant_id = s.tenant_id AND e.id = s.engagement_id
+                WHERE i.id = ?
+                """, ps -> {
+            ps.setObject(1, invitationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Invitee(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        Side.valueOf(rs.getString(3)), Level.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant(),
+                        rs.getObject(11, UUID.class), rs.getString(12)));
+            }
+        });
+    }
+
+    /**
+     * One transaction: the invitation is marked answered only if it was not (the row lock makes
+     * concurrent submissions wait and then find nothing to update), and only then is the response
+     * stored, with nothing that leads back to the invitation or the participant.
+     *
+     * @return false if the invitation had already been answered (nothing is stored)
+     */
+    @Transactional
+    boolean record(UUID invitationId, UUID waveId, Side side, Level level, String language, DelayBucket delay,
+                   Map<String, Integer> answers, String comment) {
+        int marked = jdbc.prepareStatement("UPDATE invitation SET responded = true WHERE id = ? AND NOT responded", ps -> {
+            ps.setObject(1, invitationId);
+            return ps.executeUpdate();
+        });
+        if (marked == 0) {
+            return false;
+        }
+        UUID responseId = jdbc.prepareStatement("""
+                INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket, comment)
+                VALUES (current_tenant_id(), gen_random_uuid(), ?, ?, ?, ?, ?, ?)
+                RETURNING id
+                """, ps -> {
+            ps.setObject(1, waveId);
+            ps.setString(2, side.name());
+            ps.setString(3, level.name());
+            ps.setString(4, language);
+            ps.setString(5, delay.name());
+            ps.setString(6, comment);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
+        });
+        jdbc.prepareStatement("""
+                INSERT INTO response_answer (tenant_id, response_id, item_code, value)
+                VALUES (current_tenant_id(), ?, ?, ?)
+                """, (PreparedStatement ps) -> {
+            for (Map.Entry<String, Integer> answer : answers.entrySet()) {
+                ps.setObject(1, responseId);
+                ps.setString(2, answer.getKey());
+                ps.setShort(3, answer.getValue().shortValue());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+        return true;
+    }
+}

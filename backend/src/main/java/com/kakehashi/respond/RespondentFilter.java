@@ -1,0 +1,78 @@
+package com.kakehashi.respond;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+
+/**
+ * Everything under /s/: a rate limit per client address (before security and routing, so nothing
+ * else is spent on a flood), and the headers that keep the personal link out of referrers, caches,
+ * frames and other origins, on every response including errors and the stylesheet.
+ */
+@ServerFilter("/s/**")
+final class RespondentFilter implements Ordered {
+
+    static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    private final RateLimiter limiter;
+    private final Pages pages;
+    private final HttpClientAddressResolver addresses;
+    private final String clientAddressHeader;
+
+    RespondentFilter(RateLimiter limiter, Pages pages, HttpClientAddressResolver addresses,
+                     @Value("${micronaut.server.client-address-header:}") String clientAddressHeader) {
+        this.limiter = limiter;
+        this.pages = pages;
+        this.addresses = addresses;
+        this.clientAddressHeader = clientAddressHeader;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> limit(HttpRequest<?> request) {
+        // The stylesheet is fetched with every page (no-store): counting it would halve the limit.
+        if (request.getPath().startsWith("/s/assets/") || limiter.tryAcquire(clientAddress(request))) {
+            return null;
+        }
+        Pages.Page page = pages.tooManyRequests();
+        MutableHttpResponse<String> response = HttpResponse.<String>status(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS)
+                .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
+                .header("Retry-After", String.valueOf(limiter.retryAfterSeconds()))
+                .body(page.html());
+        return secure(response);
+    }
+
+    @ResponseFilter
+    void headers(MutableHttpResponse<?> response) {
+        secure(response);
+    }
+
+    static <T> MutableHttpResponse<T> secure(MutableHttpResponse<T> response) {
+        return response.header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", CSP)
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    /** As for login: the proxy's header when one is configured (KAKEHASHI_CLIENT_ADDRESS_HEADER), else the peer. */
+    private String clientAddress(HttpRequest<?> request) {
+        String address = clientAddressHeader.isBlank() ? request.getRemoteAddress().getAddress().getHostAddress()
+                : addresses.resolve(request);
+        return address == null ? "unknown" : address;
+    }
+}

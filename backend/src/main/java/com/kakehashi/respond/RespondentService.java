@@ -1,0 +1,133 @@
+package com.kakehashi.respond;
+
+import com.kakehashi.survey.InstrumentItemView;
+import com.kakehashi.survey.InstrumentService;
+import com.kakehashi.survey.InstrumentVersionView;
+import com.kakehashi.tenancy.TenantContext;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The respondent's side of a wave. A token leads to its tenant through the global token table;
+ * everything after that runs inside that tenant. Looking at the questionnaire never writes.
+ * <p>
+ * Unknown, expired and closed tokens take the same path: the token is always hashed and looked
+ * up, and the invitation is always looked up in a tenant (a random one that holds nothing when
+ * the token is unknown), so neither the page nor the time it takes tells them apart.
+ */
+@Singleton
+class RespondentService {
+
+    /** Longer "tokens" are not hashed in full: they cannot be ours, and hashing megabytes costs time. */
+    private static final int TOKEN_MAX = 256;
+    private static final Pattern ANSWER = Pattern.compile("[1-5]");
+    static final String FIELD_PREFIX = "q_";
+
+    private final RespondStore store;
+    private final InstrumentService instruments;
+    private final Clock clock;
+
+    RespondentService(RespondStore store, InstrumentService instruments, Clock clock) {
+        this.store = store;
+        this.instruments = instruments;
+        this.clock = clock;
+    }
+
+    /** GET: the questionnaire in the requested language, or why there is none. Changes nothing. */
+    Outcome visit(String token, @Nullable String requestedLanguage) {
+        Optional<Located> located = locate(token);
+        if (located.isEmpty()) {
+            return new Outcome.Unavailable();
+        }
+        Invitee invitee = located.get().invitee();
+        String language = Texts.language(requestedLanguage, invitee.language());
+        if (invitee.responded()) {
+            return new Outcome.AlreadyAnswered(language);
+        }
+        InstrumentVersionView version = located.get().version();
+        return new Outcome.Form(invitee, language, Outcome.itemsFor(version, invitee.side()),
+                commentPrompt(version, language), Map.of(), null, Map.of());
+    }
+
+    /** POST: validates every answer; stores the response once, or says why not. */
+    Outcome submit(String token, Map<String, String> form) {
+        Optional<Located> located = locate(token);
+        if (located.isEmpty()) {
+            return new Outcome.Unavailable();
+        }
+        Located found = located.get();
+        Invitee invitee = found.invitee();
+        String language = Texts.language(form.get("lang"), invitee.language());
+        if (invitee.responded()) {
+            return new Outcome.AlreadyAnswered(language);
+        }
+        List<InstrumentItemView> items = Outcome.itemsFor(found.version(), invitee.side());
+        String prompt = commentPrompt(found.version(), language);
+
+        Map<String, String> selected = new LinkedHashMap<>();
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        Map<String, Outcome.FieldError> errors = new LinkedHashMap<>();
+        for (InstrumentItemView item : items) {
+            String raw = form.get(FIELD_PREFIX + item.code());
+            String value = raw == null ? "" : raw.strip();
+            if (value.isEmpty()) {
+                errors.put(item.code(), new Outcome.FieldError("missing", null));
+            } else if (!ANSWER.matcher(value).matches()) {
+                errors.put(item.code(), new Outcome.FieldError("invalid", null));
+            } else {
+                selected.put(item.code(), value);
+                answers.put(item.code(), Integer.parseInt(value));
+            }
+        }
+        String comment = normalisedComment(form.get("comment"));
+        if (comment != null) {
+            int length = comment.codePointCount(0, comment.length());
+            if (length > Texts.COMMENT_MAX) {
+                errors.put("comment", new Outcome.FieldError("commentTooLong", length));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Outcome.Form(invitee, language, items, prompt, selected, comment, errors);
+        }
+        Instant now = clock.instant();
+        String storedComment = prompt == null || comment == null || comment.isBlank() ? null : comment.strip();
+        boolean stored = TenantContext.callAs(found.tenantId(), () -> store.record(invitee.invitationId(), invitee.waveId(),
+                invitee.side(), invitee.level(), language, DelayBucket.between(invitee.sendAt(), now), answers, storedComment));
+        return stored ? new Outcome.Thanks(language) : new Outcome.AlreadyAnswered(language);
+    }
+
+    private record Located(UUID tenantId, Invitee invitee, InstrumentVersionView version) {
+    }
+
+    /** Always one hash, one token query and one invitation query, whatever the token. */
+    private Optional<Located> locate(String token) {
+        String candidate = token.length() > TOKEN_MAX ? token.substring(0, TOKEN_MAX) : token;
+        Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate));
+        boolean known = row.isPresent() && token.length() <= TOKEN_MAX;
+        UUID tenant = known ? row.get().tenantId() : UUID.randomUUID();
+        UUID invitation = known ? row.get().invitationId() : UUID.randomUUID();
+        Instant now = clock.instant();
+        return TenantContext.callAs(tenant, () -> store.invitee(invitation)
+                .filter(i -> i.acceptsAnswers(now))
+                .flatMap(i -> instruments.publishedVersion(i.instrumentVersionId())
+                        .map(v -> new Located(tenant, i, v))));
+    }
+
+    private static @Nullable String commentPrompt(InstrumentVersionView version, String language) {
+        return Texts.JA.equals(language) ? version.commentPromptJa() : version.commentPromptEn();
+    }
+
+    /** Browsers send line breaks as CRLF but count them as one character: count as they do. */
+    private static @Nullable String normalisedComment(@Nullable String comment) {
+        return comment == null ? null : comment.replace("\r\n", "\n");
+    }
+}
