@@ -1,8 +1,5 @@
 package com.kakehashi.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -24,12 +21,8 @@ public final class InvitationTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** SHA-256 of the token's text: the key of invitation_token (the respondent page looks tokens up with it). */
+    /** The key of invitation_token: the same function the respondent page looks tokens up with. */
     public static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing", e);
-        }
+        return com.kakehashi.respond.TokenHash.of(token);
     }
 }
