@@ -40,17 +40,23 @@ final class OutboxRows implements AutoCloseable {
         UUID engagement = UUID.randomUUID();
         execute("INSERT INTO engagement (tenant_id, id, name, start_date, status) VALUES (?, ?, ?, ?, 'ACTIVE')",
                 tenantId, engagement, engagementName, LocalDate.of(2026, 1, 1));
+        UUID instrument = UUID.randomUUID();
+        UUID version = UUID.randomUUID();
+        execute("INSERT INTO instrument (tenant_id, id, name) VALUES (?, ?, 'Pulse')", tenantId, instrument);
+        execute("""
+                INSERT INTO instrument_version (tenant_id, id, instrument_id, version_number, status, signs, published_at)
+                VALUES (?, ?, ?, 1, 'PUBLISHED', '{EXCLUSION}', now())""", tenantId, version, instrument);
         UUID schedule = UUID.randomUUID();
         execute("""
                 INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence,
                     japan_send_time, hq_send_time, days_open, start_date)
                 VALUES (?, ?, ?, ?, 'Pulse', 'BIWEEKLY', ?, ?, 5, ?)""",
-                tenantId, schedule, engagement, UUID.randomUUID(), LocalTime.of(10, 0), LocalTime.of(9, 0), LocalDate.of(2026, 1, 1));
+                tenantId, schedule, engagement, version, LocalTime.of(10, 0), LocalTime.of(9, 0), LocalDate.of(2026, 1, 1));
         UUID wave = UUID.randomUUID();
         execute("""
                 INSERT INTO wave (tenant_id, id, schedule_id, instrument_version_id, occurrence_date, kind, status, opens_at, closes_at)
                 VALUES (?, ?, ?, ?, ?, 'MANUAL', 'OPEN', ?, ?)""",
-                tenantId, wave, schedule, UUID.randomUUID(), LocalDate.of(2026, 11, 23),
+                tenantId, wave, schedule, version, LocalDate.of(2026, 11, 23),
                 Timestamp.from(Instant.now().minusSeconds(3600)), Timestamp.from(closesAt));
         return new Wave(wave, closesAt);
     }

@@ -1,0 +1,185 @@
+package com.kakehashi.pulse;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import com.kakehashi.identity.UserView;
+import com.kakehashi.mail.MailDispatcher;
+import com.kakehashi.schedule.ScheduleView;
+import com.kakehashi.support.Api;
+import com.kakehashi.support.Fixtures;
+import com.kakehashi.support.PulseFixtures;
+import com.kakehashi.tenant.TenantView;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole loop on real parts: a consultant launches a wave over the API, the invitation arrives
+ * by SMTP (GreenMail), its link opens the respondent page, the answers are stored anonymously, and
+ * the reminder reaches only the person who did not answer.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "kakehashi.scheduler.enabled", value = "false")
+@Property(name = "kakehashi.public-url", value = "https://pulse.e2e.example")
+@Property(name = "kakehashi.mail.smtp.tls", value = "false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PulseEndToEndTest implements TestPropertyProvider {
+
+    private static final int SMTP_PORT = freePort();
+    private static final Pattern LINK = Pattern.compile("https://pulse\\.e2e\\.example/s/([A-Za-z0-9_-]+)");
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    PulseFixtures pulse;
+    @Inject
+    MailDispatcher dispatcher;
+
+    @Value("${datasources.default.url}")
+    String databaseUrl;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("kakehashi.mail.smtp.host", "127.0.0.1", "kakehashi.mail.smtp.port", Integer.toString(SMTP_PORT));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void launchedWaveIsAnsweredThroughTheMailedLinkAndOnlyTheSilentOneIsReminded() throws Exception {
+        TenantView tenant = fixtures.tenant("E2E");
+        UserView user = fixtures.memberOf(tenant, Role.CONSULTANT);
+        Caller consultant = new Caller(user.id(), user.email(), Role.CONSULTANT);
+        UUID version = pulse.surveyReady(tenant.id(), consultant, 1, 1);
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of(2));
+        Api api = new Api(server.getURL(), json);
+        String token = api.login(user.email(), Fixtures.PASSWORD);
+        String base = "/api/v1/tenants/" + tenant.id();
+
+        Api.Reply launched = api.post(base + "/schedules/" + schedule.id() + "/waves", Map.of(), token);
+        assertThat(launched.status()).isEqualTo(201);
+        dispatcher.dispatchDue();
+
+        MimeMessage[] invitations = SMTP.getReceivedMessages();
+        assertThat(invitations).hasSize(2);
+        MimeMessage japanese = java.util.Arrays.stream(invitations)
+                .filter(m -> recipient(m).endsWith("@example.jp")).findFirst().orElseThrow();
+        String silentRecipient = java.util.Arrays.stream(invitations).map(PulseEndToEndTest::recipient)
+                .filter(r -> !r.endsWith("@example.jp")).findFirst().orElseThrow();
+        Matcher link = LINK.matcher(body(japanese));
+        assertThat(link.find()).as("the invitation carries a personal link").isTrue();
+        String respondentToken = link.group(1);
+
+        Api.Reply page = api.get("/s/" + respondentToken, null);
+        assertThat(page.status()).isEqualTo(200);
+        Set<String> questions = new LinkedHashSet<>();
+        Matcher names = Pattern.compile("name=\"(q_[A-Z_0-9]+)\"").matcher(page.body());
+        while (names.find()) {
+            questions.add(names.group(1));
+        }
+        assertThat(questions).isNotEmpty();
+        String form = questions.stream().map(q -> q + "=4").collect(Collectors.joining("&")) + "&comment=" + "もう少し早く相談してほしい";
+        Api.Reply submitted = api.send(HttpRequest.POST("/s/" + respondentToken, form)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), null);
+        assertThat(submitted.status()).isEqualTo(200);
+
+        Map<String, Object> wave = api.get(base + "/waves/" + launched.field("id"), token).map();
+        assertThat(wave.get("responded")).isEqualTo(1);
+        assertThat(wave.get("invited")).isEqualTo(2);
+
+        // Reminder time: make the reminders due now, then run the dispatcher again.
+        SMTP.reset();
+        try (Connection app = DriverManager.getConnection(databaseUrl, "kakehashi_app", "kakehashi_app");
+             Statement statement = app.createStatement()) {
+            statement.execute("SELECT set_config('app.tenant_id', '" + tenant.id() + "', false)");
+            statement.executeUpdate("UPDATE mail_outbox SET send_after = now() WHERE kind = 'REMINDER'");
+        }
+        dispatcher.dispatchDue();
+
+        MimeMessage[] reminders = SMTP.getReceivedMessages();
+        assertThat(reminders).extracting(PulseEndToEndTest::recipient).containsExactly(silentRecipient);
+
+        // The stored response has nothing that leads back to the participant or the invitation.
+        try (Connection app = DriverManager.getConnection(databaseUrl, "kakehashi_app", "kakehashi_app");
+             Statement statement = app.createStatement()) {
+            statement.execute("SELECT set_config('app.tenant_id', '" + tenant.id() + "', false)");
+            List<String> columns = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'response' ORDER BY ordinal_position")) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+            assertThat(columns).containsExactly("tenant_id", "id", "wave_id", "side", "level", "language", "delay_bucket", "comment");
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM response r JOIN invitation i ON i.id = r.id")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("a response id is never an invitation id").isZero();
+            }
+        }
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(MimeMessage message) {
+        try {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return (String) parts.getBodyPart(i).getContent();
+                }
+            }
+            throw new AssertionError("no plain-text part");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
