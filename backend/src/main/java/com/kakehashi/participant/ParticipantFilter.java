@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The console's participant filters as one criteria predicate. */
-record ParticipantFilter(@Nullable Side side, @Nullable Level level, @Nullable Boolean active, @Nullable String text) {
+public record ParticipantFilter(@Nullable Side side, @Nullable Level level, @Nullable Boolean active, @Nullable String text) {
+
+    public static ParticipantFilter none() {
+        return new ParticipantFilter(null, null, null, null);
+    }
 
     /** The filters as a predicate, or null when there are none (criteria cannot render an empty AND). */
     @Nullable

@@ -49,6 +49,8 @@ class WaveEngineTest {
     @Inject
     com.kakehashi.schedule.ScheduleService schedules;
     @Inject
+    com.kakehashi.participant.ParticipantService participants;
+    @Inject
     TestClock clock;
     @Inject
     List<Task<?>> tasks;
@@ -179,5 +181,19 @@ class WaveEngineTest {
 
         long mails = TenantContext.callAs(tenant.id(), () -> waves.pendingMailCount(waves().getFirst().id()));
         assertThat(mails).isEqualTo(5 + 5 * 2);
+    }
+
+    @Test
+    void erasingAnInvitedParticipantKeepsTheWaveCountsButForgetsThePerson() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of());
+        WaveView wave = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id()));
+        UUID someone = TenantContext.callAs(tenant.id(), () -> participants.list(
+                com.kakehashi.participant.ParticipantFilter.none(), 0, 1).items().getFirst().id());
+
+        TenantContext.runAs(tenant.id(), () -> participants.erase(consultant, someone));
+
+        assertThat(TenantContext.callAs(tenant.id(), () -> waves.get(wave.id())).invited()).isEqualTo(5);
+        assertThat(TenantContext.callAs(tenant.id(), () -> participants.list(
+                com.kakehashi.participant.ParticipantFilter.none(), 0, 10).total())).isEqualTo(4);
     }
 }
