@@ -82,6 +82,8 @@ class AuthorizationMatrixTest {
         String publishedVersion;
         String scheduleId;
         String waveId;
+        String initiativeId;
+        String decisionId;
         UserView consultant;
         UserView executive;
     }
@@ -172,7 +174,18 @@ class AuthorizationMatrixTest {
             object(HttpMethod.POST, T + "/schedules/{id}/waves", STAFF, 201, (t, w) -> w.scheduleId, null),
             tenant(HttpMethod.GET, T + "/waves", ALL, 200, null),
             object(HttpMethod.GET, T + "/waves/{id}", ALL, 200, (t, w) -> w.waveId, null),
-            object(HttpMethod.POST, T + "/waves/{id}/close", STAFF, 200, (t, w) -> t.freshWave(w), null));
+            object(HttpMethod.POST, T + "/waves/{id}/close", STAFF, 200, (t, w) -> t.freshWave(w), null),
+            tenant(HttpMethod.GET, T + "/initiatives", ALL, 200, null),
+            tenant(HttpMethod.POST, T + "/initiatives", STAFF, 201, t -> t.initiative(t.bodyWorld)),
+            object(HttpMethod.GET, T + "/initiatives/{id}", ALL, 200, (t, w) -> w.initiativeId, null),
+            object(HttpMethod.PUT, T + "/initiatives/{id}", STAFF, 200, (t, w) -> t.freshInitiative(w), t -> t.initiative(t.bodyWorld)),
+            object(HttpMethod.DELETE, T + "/initiatives/{id}", STAFF, 204, (t, w) -> t.freshInitiative(w), null),
+            tenant(HttpMethod.GET, T + "/decisions", ALL, 200, null),
+            tenant(HttpMethod.POST, T + "/decisions", STAFF, 201, t -> t.decision(t.bodyWorld)),
+            object(HttpMethod.GET, T + "/decisions/{id}", ALL, 200, (t, w) -> w.decisionId, null),
+            object(HttpMethod.PUT, T + "/decisions/{id}", STAFF, 200, (t, w) -> t.freshDecision(w), t -> t.decision(t.bodyWorld)),
+            object(HttpMethod.DELETE, T + "/decisions/{id}", STAFF, 204, (t, w) -> t.freshDecision(w), null),
+            tenant(HttpMethod.GET, T + "/objective-signals", ALL, 200, null));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -223,7 +236,7 @@ class AuthorizationMatrixTest {
         otherTenantSecrets.addAll(List.of(other.tenant.id().toString(), other.tenant.name(), other.tenant.japanSubsidiaryName(),
                 other.participantId, other.participantEmail, other.engagementId, other.instrumentId,
                 other.publishedVersion.substring(other.publishedVersion.lastIndexOf('/') + 1),
-                other.scheduleId, other.waveId,
+                other.scheduleId, other.waveId, other.initiativeId, other.decisionId,
                 other.consultant.id().toString(), other.consultant.email(),
                 other.executive.id().toString(), other.executive.email()));
     }
@@ -246,7 +259,31 @@ class AuthorizationMatrixTest {
         world.instrumentId = world.publishedVersion.substring(0, world.publishedVersion.indexOf('/'));
         world.scheduleId = asOperator(HttpMethod.POST, base(world) + "/schedules", schedule(world)).field("id");
         world.waveId = asOperator(HttpMethod.POST, base(world) + "/schedules/" + world.scheduleId + "/waves", null).field("id");
+        world.initiativeId = asOperator(HttpMethod.POST, base(world) + "/initiatives", initiative(world)).field("id");
+        world.decisionId = asOperator(HttpMethod.POST, base(world) + "/decisions", decision(world)).field("id");
         return world;
+    }
+
+    private Map<String, Object> initiative(World world) {
+        return Map.of("engagementId", world.engagementId, "title", "Initiative " + UUID.randomUUID(),
+                "announcedOn", "2026-01-10", "milestones", List.of(Map.of("name", "Pilot", "plannedOn", "2026-03-01")));
+    }
+
+    private Map<String, Object> decision(World world) {
+        return Map.of("engagementId", world.engagementId, "title", "Decision " + UUID.randomUUID(),
+                "proposedOn", "2026-02-01", "approvedOn", "2026-02-10", "japanConsulted", true);
+    }
+
+    private String freshInitiative(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/initiatives", initiative(world));
+        remember(world, created.field("id"), created.field("title"));
+        return created.field("id");
+    }
+
+    private String freshDecision(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/decisions", decision(world));
+        remember(world, created.field("id"), created.field("title"));
+        return created.field("id");
     }
 
     /** A weekly schedule far in the future, so no background wave appears while the matrix runs. */

@@ -226,7 +226,7 @@ class RowLevelSecurityTest {
         try (Connection app = appConnection()) {
             assertThat(tenantTables(app)).contains("participant", "engagement", "engagement_consultant", "audit_event",
                     "instrument", "instrument_version", "instrument_item", "pulse_schedule", "wave", "invitation",
-                    "mail_outbox", "response", "response_answer");
+                    "mail_outbox", "response", "response_answer", "initiative", "initiative_milestone", "decision");
         }
     }
 

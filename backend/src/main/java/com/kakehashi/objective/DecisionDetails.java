@@ -1,0 +1,20 @@
+package com.kakehashi.objective;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A strategic decision: proposed, perhaps approved, and whether Japan was consulted before approval. */
+@Serdeable
+public record DecisionDetails(@NotNull UUID engagementId,
+                              @NotBlank @Size(max = 200) String title,
+                              @NotNull LocalDate proposedOn,
+                              @Nullable LocalDate approvedOn,
+                              boolean japanConsulted,
+                              @Nullable @Size(max = 4000) String notes) {
+}
