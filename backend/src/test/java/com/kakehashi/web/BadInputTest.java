@@ -49,7 +49,8 @@ class BadInputTest {
 
     private static final List<String> TABLES = List.of("app_user", "tenant", "tenant_membership", "participant",
             "engagement", "engagement_consultant", "audit_event", "login_throttle", "instrument", "instrument_version",
-            "instrument_item");
+            "instrument_item", "pulse_schedule", "wave", "invitation", "mail_outbox", "initiative", "initiative_milestone",
+            "decision");
     private static final int OVER_LIMIT = 6 * 1024 * 1024;
 
     /** A write endpoint and a body it accepts; cases break one thing in it. */
@@ -70,7 +71,15 @@ class BadInputTest {
                 "copyOfDefault", true)),
         INSTRUMENT_DRAFT(HttpMethod.PUT, "/api/v1/tenants/{t}/instruments/{i}/versions/{v}/items", Map.of("items",
                 List.of(Map.of("code", "EXCLUSION_9", "sign", "EXCLUSION", "audience", "JAPAN", "reverseKeyed", false,
-                        "textJapanEn", "We hear late.", "textJapanJa", "知らされるのが遅い。"))));
+                        "textJapanEn", "We hear late.", "textJapanJa", "知らされるのが遅い。")))),
+        // "{e}" and "{pv}" in bodies stand for the engagement and a published instrument version.
+        SCHEDULE(HttpMethod.POST, "/api/v1/tenants/{t}/schedules", Map.of("name", "Bad input pulse", "engagementId", "{e}",
+                "instrumentVersionId", "{pv}", "cadence", "WEEKLY", "japanSendTime", "09:00", "hqSendTime", "09:00",
+                "daysOpen", 5, "startDate", "2099-01-05")),
+        INITIATIVE(HttpMethod.POST, "/api/v1/tenants/{t}/initiatives", Map.of("engagementId", "{e}",
+                "title", "Direct channel", "announcedOn", "2026-01-10")),
+        DECISION(HttpMethod.POST, "/api/v1/tenants/{t}/decisions", Map.of("engagementId", "{e}",
+                "title", "Pricing", "proposedOn", "2026-02-01", "japanConsulted", false));
 
         final HttpMethod method;
         final String path;
@@ -183,6 +192,17 @@ class BadInputTest {
         cases.add(invalid(Target.ENGAGEMENT, "consultantIds", List.of("not-a-uuid"), "not uuids"));
         cases.add(invalid(Target.ENGAGEMENT, "startDate", 20260401, "a number"));
         cases.add(invalid(Target.ENGAGEMENT_CHANGE, "status", 1, "a number"));
+        cases.add(invalid(Target.SCHEDULE, "daysOpen", 0, "below one day"));
+        cases.add(invalid(Target.SCHEDULE, "daysOpen", 61, "over sixty days"));
+        cases.add(invalid(Target.SCHEDULE, "cadence", "DAILY", "unknown"));
+        cases.add(invalid(Target.SCHEDULE, "reminderOffsetDays", List.of(7), "after the wave closes"));
+        cases.add(invalid(Target.SCHEDULE, "instrumentVersionId", UUID.randomUUID().toString(), "not a published version"));
+        cases.add(invalid(Target.SCHEDULE, "engagementId", UUID.randomUUID().toString(), "not an engagement of the tenant"));
+        cases.add(invalid(Target.SCHEDULE, "endDate", "2098-01-01", "before the start"));
+        cases.add(Arguments.of(Target.INITIATIVE, json(without(Target.INITIATIVE, "announcedOn"), "announcedOn missing"), 400, "announcedOn"));
+        cases.add(invalid(Target.INITIATIVE, "title", "x".repeat(201), "too long"));
+        cases.add(invalid(Target.DECISION, "approvedOn", "2026-01-01", "before the proposal"));
+        cases.add(invalid(Target.DECISION, "proposedOn", "someday", "not a date"));
         // unknown enum values
         cases.add(invalid(Target.USER, "role", "ADMIN", "unknown"));
         cases.add(invalid(Target.PARTICIPANT, "side", "MARS", "unknown"));
@@ -216,6 +236,7 @@ class BadInputTest {
     TenantView tenant;
     String participantId;
     String engagementId;
+    String publishedVersionId;
     String instrumentId;
     String draftId;
 
@@ -236,6 +257,12 @@ class BadInputTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> versions = (List<Map<String, Object>>) instrument.map().get("versions");
         draftId = versions.getFirst().get("id").toString();
+        Api.Reply published = api.post(base + "/instruments", Map.of("name", "Published pulse", "copyOfDefault", true), operator);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> publishedVersions = (List<Map<String, Object>>) published.map().get("versions");
+        publishedVersionId = publishedVersions.getFirst().get("id").toString();
+        assertThat(api.post(base + "/instruments/" + published.field("id") + "/versions/" + publishedVersionId + "/publish",
+                Map.of(), operator).status()).isEqualTo(200);
     }
 
     private String path(String template) {
@@ -247,8 +274,10 @@ class BadInputTest {
     @MethodSource("badBodies")
     void badBodyIsAProblemNamingTheFieldAndChangesNothing(Target target, Body body, int status, String field) throws SQLException {
         Map<String, Long> before = rowCounts();
+        byte[] bytes = new String(body.bytes(), StandardCharsets.UTF_8).replace("\"{e}\"", "\"" + engagementId + "\"")
+                .replace("\"{pv}\"", "\"" + publishedVersionId + "\"").getBytes(StandardCharsets.UTF_8);
         MutableHttpRequest<?> request = HttpRequest.create(target.method, path(target.path))
-                .body(body.bytes()).contentType(body.contentType());
+                .body(bytes).contentType(body.contentType());
 
         Api.Reply reply = api.send(request, target == Target.LOGIN ? null : operator);
 
