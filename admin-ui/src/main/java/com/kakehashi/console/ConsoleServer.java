@@ -3,6 +3,7 @@ package com.kakehashi.console;
 import com.kakehashi.console.api.RestAuthenticator;
 import com.kakehashi.console.i18n.ConsoleI18NProvider;
 import com.kakehashi.console.shell.ConsoleContext;
+import com.kakehashi.console.shell.DemoMailbox;
 import com.vaadin.flow.server.InitParameters;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -38,6 +39,7 @@ public final class ConsoleServer {
         context.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern", ".*\\.jar|.*/classes/.*");
         context.setInitParameter(InitParameters.I18N_PROVIDER, ConsoleI18NProvider.class.getName());
         context.setAttribute(ConsoleContext.AUTHENTICATOR_ATTRIBUTE, new RestAuthenticator(config.apiUrl()));
+        DemoMailbox.probe(config.apiUrl()).ifPresent(mailbox -> context.setAttribute(DemoMailbox.ATTRIBUTE, mailbox));
         server.setHandler(context);
         server.start();
         return new ConsoleServer(server);

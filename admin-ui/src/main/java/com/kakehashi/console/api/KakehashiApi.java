@@ -48,4 +48,28 @@ public interface KakehashiApi {
     void deleteEngagement(UUID tenantId, UUID engagementId);
 
     PageResult<AuditEntry> audit(UUID tenantId, int page, int size);
+
+    List<Schedule> schedules(UUID tenantId);
+
+    Schedule createSchedule(UUID tenantId, ScheduleDraft draft);
+
+    Schedule updateSchedule(UUID tenantId, UUID scheduleId, ScheduleDraft draft);
+
+    void deleteSchedule(UUID tenantId, UUID scheduleId);
+
+    Schedule pauseSchedule(UUID tenantId, UUID scheduleId);
+
+    Schedule resumeSchedule(UUID tenantId, UUID scheduleId);
+
+    /** The published versions of the tenant's instruments, the only ones a schedule may send. */
+    List<InstrumentVersionChoice> publishedInstrumentVersions(UUID tenantId);
+
+    Wave launchWave(UUID tenantId, UUID scheduleId);
+
+    List<Wave> waves(UUID tenantId);
+
+    Wave closeWave(UUID tenantId, UUID waveId);
+
+    /** @param status PENDING, SENT, FAILED, CANCELLED or null for all */
+    List<OutboxEntry> outbox(UUID tenantId, String status);
 }

@@ -10,6 +10,12 @@ import com.kakehashi.console.client.model.PageViewParticipantView;
 import com.kakehashi.console.client.model.ParticipantView;
 import com.kakehashi.console.client.model.TenantView;
 
+import com.kakehashi.console.client.model.ScheduleView;
+import com.kakehashi.console.client.model.WaveView;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -63,6 +69,37 @@ final class ModelMapper {
     static Engagement engagement(EngagementView e) {
         return new Engagement(e.getId(), e.getName(), e.getGoals(), e.getStartDate(), e.getEndDate(),
                 EngagementStatus.valueOf(e.getStatus().getValue()), e.getConsultantIds());
+    }
+
+    static Schedule schedule(ScheduleView s) {
+        return new Schedule(s.getId(), s.getName(), s.getEngagementId(), s.getInstrumentVersionId(),
+                s.getAudienceSides().stream().map(x -> Side.valueOf(x.getValue())).toList(),
+                s.getAudienceLevels().stream().map(x -> Level.valueOf(x.getValue())).toList(),
+                Cadence.valueOf(s.getCadence().getValue()), time(s.getJapanSendTime()), time(s.getHqSendTime()),
+                s.getHqTimeZone(), s.getDaysOpen(), s.getReminderOffsetDays(), s.getStartDate(), s.getEndDate(),
+                Boolean.TRUE.equals(s.getPaused()), s.getNextOpensAt());
+    }
+
+    static Wave wave(WaveView w) {
+        var sides = new EnumMap<Side, Double>(Side.class);
+        w.getSides().forEach(st -> sides.put(Side.valueOf(st.getSide().getValue()), st.getResponseRate()));
+        return new Wave(w.getId(), w.getScheduleId(), w.getOccurrenceDate(), WaveKind.valueOf(w.getKind().getValue()),
+                WaveStatus.valueOf(w.getStatus().getValue()), w.getOpensAt(), w.getClosesAt(), w.getInvited(),
+                w.getResponded(), w.getResponseRate(), sides);
+    }
+
+    static OutboxEntry outboxEntry(com.kakehashi.console.client.model.OutboxEntry o) {
+        return new OutboxEntry(o.getId(), o.getWaveId(), o.getKind(), o.getStatus(), o.getSendAfter(),
+                Objects.requireNonNullElse(o.getAttempts(), 0), o.getLastError(), o.getSentAt());
+    }
+
+    /** The API writes send times as partial-time strings ("09:00:00"). */
+    static LocalTime time(String value) {
+        return value == null || value.isBlank() ? null : LocalTime.parse(value);
+    }
+
+    static String time(LocalTime value) {
+        return value == null ? null : value.format(DateTimeFormatter.ofPattern("HH:mm:ss"));
     }
 
     static Role role(com.kakehashi.console.client.model.Role role) {

@@ -5,12 +5,17 @@ import com.kakehashi.console.client.api.AccountsApi;
 import com.kakehashi.console.client.api.AuditApi;
 import com.kakehashi.console.client.api.EngagementsApi;
 import com.kakehashi.console.client.api.MembersApi;
+import com.kakehashi.console.client.api.InstrumentsApi;
+import com.kakehashi.console.client.api.OutboxApi;
 import com.kakehashi.console.client.api.ParticipantsApi;
+import com.kakehashi.console.client.api.SchedulesApi;
+import com.kakehashi.console.client.api.WavesApi;
 import com.kakehashi.console.client.api.TenantsApi;
 import com.kakehashi.console.client.model.EngagementDetails;
 import com.kakehashi.console.client.model.NewAccount;
 import com.kakehashi.console.client.model.NewTenant;
 import com.kakehashi.console.client.model.ParticipantDetails;
+import com.kakehashi.console.client.model.ScheduleDetails;
 
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -38,6 +43,10 @@ final class RestKakehashiApi implements KakehashiApi {
     private final ParticipantsApi participants;
     private final EngagementsApi engagements;
     private final AuditApi audit;
+    private final SchedulesApi schedules;
+    private final WavesApi waves;
+    private final OutboxApi outbox;
+    private final InstrumentsApi instruments;
 
     RestKakehashiApi(RestAuthenticator authenticator, String accessToken) {
         this.authenticator = authenticator;
@@ -49,6 +58,10 @@ final class RestKakehashiApi implements KakehashiApi {
         participants = new ParticipantsApi(client);
         engagements = new EngagementsApi(client);
         audit = new AuditApi(client);
+        schedules = new SchedulesApi(client);
+        waves = new WavesApi(client);
+        outbox = new OutboxApi(client);
+        instruments = new InstrumentsApi(client);
     }
 
     @Override
@@ -162,6 +175,81 @@ final class RestKakehashiApi implements KakehashiApi {
     @Override
     public PageResult<AuditEntry> audit(UUID tenantId, int page, int size) {
         return call(() -> ModelMapper.auditPage(audit.listAudit(tenantId, page, size)));
+    }
+
+    @Override
+    public List<Schedule> schedules(UUID tenantId) {
+        return call(() -> schedules.listSchedules(tenantId).stream().map(ModelMapper::schedule).toList());
+    }
+
+    @Override
+    public Schedule createSchedule(UUID tenantId, ScheduleDraft draft) {
+        return call(() -> ModelMapper.schedule(schedules.createSchedule(tenantId, details(draft))));
+    }
+
+    @Override
+    public Schedule updateSchedule(UUID tenantId, UUID scheduleId, ScheduleDraft draft) {
+        return call(() -> ModelMapper.schedule(schedules.updateSchedule(tenantId, scheduleId, details(draft))));
+    }
+
+    @Override
+    public void deleteSchedule(UUID tenantId, UUID scheduleId) {
+        run(() -> schedules.deleteSchedule(tenantId, scheduleId));
+    }
+
+    @Override
+    public Schedule pauseSchedule(UUID tenantId, UUID scheduleId) {
+        return call(() -> ModelMapper.schedule(schedules.pauseSchedule(tenantId, scheduleId)));
+    }
+
+    @Override
+    public Schedule resumeSchedule(UUID tenantId, UUID scheduleId) {
+        return call(() -> ModelMapper.schedule(schedules.resumeSchedule(tenantId, scheduleId)));
+    }
+
+    /** The instrument list already carries each instrument's version summaries, so one call is enough. */
+    @Override
+    public List<InstrumentVersionChoice> publishedInstrumentVersions(UUID tenantId) {
+        return call(() -> instruments.listInstruments(tenantId).stream()
+                .flatMap(i -> i.getVersions().stream()
+                        .filter(v -> v.getStatus() == com.kakehashi.console.client.model.VersionStatus.PUBLISHED)
+                        .map(v -> new InstrumentVersionChoice(v.getId(), i.getName(), v.getVersionNumber())))
+                .toList());
+    }
+
+    @Override
+    public Wave launchWave(UUID tenantId, UUID scheduleId) {
+        return call(() -> ModelMapper.wave(waves.launchWave(tenantId, scheduleId)));
+    }
+
+    @Override
+    public List<Wave> waves(UUID tenantId) {
+        return call(() -> waves.listWaves(tenantId).stream().map(ModelMapper::wave).toList());
+    }
+
+    @Override
+    public Wave closeWave(UUID tenantId, UUID waveId) {
+        return call(() -> ModelMapper.wave(waves.closeWave(tenantId, waveId)));
+    }
+
+    @Override
+    public List<OutboxEntry> outbox(UUID tenantId, String status) {
+        return call(() -> outbox.listOutbox(tenantId, OUTBOX_LIMIT, status).stream()
+                .map(ModelMapper::outboxEntry).toList());
+    }
+
+    private static final int OUTBOX_LIMIT = 500;
+
+    private static ScheduleDetails details(ScheduleDraft d) {
+        return new ScheduleDetails().name(d.name()).engagementId(d.engagementId())
+                .instrumentVersionId(d.instrumentVersionId())
+                .audienceSides(d.audienceSides().stream().map(ModelMapper::side).toList())
+                .audienceLevels(d.audienceLevels().stream().map(ModelMapper::level).toList())
+                .cadence(d.cadence() == null ? null
+                        : com.kakehashi.console.client.model.Cadence.fromValue(d.cadence().name()))
+                .japanSendTime(ModelMapper.time(d.japanSendTime())).hqSendTime(ModelMapper.time(d.hqSendTime()))
+                .daysOpen(d.daysOpen()).reminderOffsetDays(d.reminderOffsetDays())
+                .startDate(d.startDate()).endDate(d.endDate());
     }
 
     private static ParticipantDetails details(ParticipantDraft draft) {

@@ -8,6 +8,8 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -37,7 +39,16 @@ public class MainLayout extends AppLayout {
         who.setId("current-user");
         who.addClassName("current-user");
 
-        var header = new HorizontalLayout(new DrawerToggle(), title, who, language, logout);
+        var header = new HorizontalLayout(new DrawerToggle(), title, who);
+        // Only in demo mode (the backend answered for the mailbox at start-up), and only for the consultancy.
+        DemoMailbox.current().filter(m -> session.map(s -> s.user().role().isConsultancyStaff()).orElse(false))
+                .ifPresent(mailbox -> {
+                    var link = new Anchor(mailbox.uri().toString(), getTranslation("nav.demoMailbox"));
+                    link.setTarget(AnchorTarget.BLANK);
+                    link.setId("demo-mailbox");
+                    header.add(link);
+                });
+        header.add(language, logout);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.expand(who);

@@ -4,6 +4,9 @@ import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.Tenant;
 import com.kakehashi.console.engagement.EngagementsPanel;
 import com.kakehashi.console.participant.ParticipantsPanel;
+import com.kakehashi.console.schedule.OutboxPanel;
+import com.kakehashi.console.schedule.SchedulesPanel;
+import com.kakehashi.console.schedule.WavesPanel;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.MainLayout;
 import com.kakehashi.console.shell.Problems;
@@ -62,8 +65,20 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
         sheet.setSizeFull();
         addTab(sheet, tabs, TenantTab.PARTICIPANTS, () -> new ParticipantsPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.ENGAGEMENTS, () -> new EngagementsPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.SCHEDULES, () -> new SchedulesPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.WAVES, () -> new WavesPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.MAIL, () -> new OutboxPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.MEMBERS, () -> new MembersPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.AUDIT, () -> new AuditPanel(session, tenant.id()));
+        // Waves poll for live counts only while their tab is the one shown.
+        sheet.addSelectedChangeListener(e -> {
+            if (e.getPreviousTab() != null && sheet.getComponent(e.getPreviousTab()) instanceof WavesPanel waves) {
+                waves.setPolling(false);
+            }
+            if (e.getSelectedTab() != null && sheet.getComponent(e.getSelectedTab()) instanceof WavesPanel waves) {
+                waves.setPolling(true);
+            }
+        });
         add(heading, subtitle, sheet);
     }
 

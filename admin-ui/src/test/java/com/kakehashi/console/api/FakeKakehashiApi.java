@@ -20,6 +20,10 @@ public class FakeKakehashiApi implements KakehashiApi {
     public final Map<UUID, List<Member>> members = new HashMap<>();
     public final Map<UUID, Participant> participants = new LinkedHashMap<>();
     public final Map<UUID, Engagement> engagements = new LinkedHashMap<>();
+    public final Map<UUID, Schedule> schedules = new LinkedHashMap<>();
+    public final Map<UUID, Wave> waves = new LinkedHashMap<>();
+    public final List<OutboxEntry> outbox = new ArrayList<>();
+    public final List<InstrumentVersionChoice> publishedVersions = new ArrayList<>();
     public final List<String> calls = new ArrayList<>();
     public ParticipantFilter lastFilter;
     public int lastPage = -1;
@@ -198,5 +202,94 @@ public class FakeKakehashiApi implements KakehashiApi {
     public PageResult<AuditEntry> audit(UUID tenantId, int page, int size) {
         record("audit page=" + page);
         return new PageResult<>(List.of(), page, size, 0);
+    }
+
+    @Override
+    public List<Schedule> schedules(UUID tenantId) {
+        record("schedules");
+        return List.copyOf(schedules.values());
+    }
+
+    @Override
+    public Schedule createSchedule(UUID tenantId, ScheduleDraft d) {
+        record("createSchedule " + d.name());
+        var s = schedule(UUID.randomUUID(), d, false);
+        schedules.put(s.id(), s);
+        return s;
+    }
+
+    @Override
+    public Schedule updateSchedule(UUID tenantId, UUID scheduleId, ScheduleDraft d) {
+        record("updateSchedule " + scheduleId);
+        var s = schedule(scheduleId, d, schedules.get(scheduleId).paused());
+        schedules.put(s.id(), s);
+        return s;
+    }
+
+    @Override
+    public void deleteSchedule(UUID tenantId, UUID scheduleId) {
+        record("deleteSchedule " + scheduleId);
+        schedules.remove(scheduleId);
+    }
+
+    @Override
+    public Schedule pauseSchedule(UUID tenantId, UUID scheduleId) {
+        record("pauseSchedule " + scheduleId);
+        var s = schedule(scheduleId, schedules.get(scheduleId).toDraft(), true);
+        schedules.put(s.id(), s);
+        return s;
+    }
+
+    @Override
+    public Schedule resumeSchedule(UUID tenantId, UUID scheduleId) {
+        record("resumeSchedule " + scheduleId);
+        var s = schedule(scheduleId, schedules.get(scheduleId).toDraft(), false);
+        schedules.put(s.id(), s);
+        return s;
+    }
+
+    public static Schedule schedule(UUID id, ScheduleDraft d, boolean paused) {
+        return new Schedule(id, d.name(), d.engagementId(), d.instrumentVersionId(), d.audienceSides(),
+                d.audienceLevels(), d.cadence(), d.japanSendTime(), d.hqSendTime(), "Europe/Berlin",
+                d.daysOpen() == null ? 7 : d.daysOpen(), d.reminderOffsetDays(), d.startDate(), d.endDate(), paused,
+                paused ? null : OffsetDateTime.now().plusDays(1));
+    }
+
+    @Override
+    public List<InstrumentVersionChoice> publishedInstrumentVersions(UUID tenantId) {
+        record("publishedInstrumentVersions");
+        return List.copyOf(publishedVersions);
+    }
+
+    @Override
+    public Wave launchWave(UUID tenantId, UUID scheduleId) {
+        record("launchWave " + scheduleId);
+        var now = OffsetDateTime.now();
+        var w = new Wave(UUID.randomUUID(), scheduleId, now.toLocalDate(), WaveKind.MANUAL, WaveStatus.OPEN, now,
+                now.plusDays(7), 0, 0, 0, Map.of());
+        waves.put(w.id(), w);
+        return w;
+    }
+
+    @Override
+    public List<Wave> waves(UUID tenantId) {
+        record("waves");
+        return List.copyOf(waves.values());
+    }
+
+    @Override
+    public Wave closeWave(UUID tenantId, UUID waveId) {
+        record("closeWave " + waveId);
+        var o = waves.get(waveId);
+        var w = new Wave(o.id(), o.scheduleId(), o.occurrenceDate(), o.kind(), WaveStatus.CLOSED, o.opensAt(),
+                o.closesAt(), o.invited(), o.responded(), o.responseRate(), o.sideRates());
+        waves.put(w.id(), w);
+        return w;
+    }
+
+    @Override
+    public List<OutboxEntry> outbox(UUID tenantId, String status) {
+        record("outbox status=" + status);
+        return outbox.stream().filter(o -> status == null || status.equals(o.status())).toList();
     }
 }

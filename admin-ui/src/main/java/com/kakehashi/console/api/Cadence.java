@@ -1,0 +1,3 @@
+package com.kakehashi.console.api;
+
+public enum Cadence { WEEKLY, BIWEEKLY, MONTHLY, QUARTERLY }

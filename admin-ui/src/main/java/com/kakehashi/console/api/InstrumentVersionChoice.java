@@ -1,0 +1,10 @@
+package com.kakehashi.console.api;
+
+import java.util.UUID;
+
+/** A published instrument version a schedule may send. */
+public record InstrumentVersionChoice(UUID versionId, String instrumentName, int versionNumber) {
+    public String label() {
+        return instrumentName + " v" + versionNumber;
+    }
+}

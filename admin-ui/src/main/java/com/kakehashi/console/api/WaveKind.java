@@ -1,0 +1,3 @@
+package com.kakehashi.console.api;
+
+public enum WaveKind { SCHEDULED, MANUAL }

@@ -1,0 +1,152 @@
+package com.kakehashi.console.schedule;
+
+import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.Cadence;
+import com.kakehashi.console.api.Engagement;
+import com.kakehashi.console.api.InstrumentVersionChoice;
+import com.kakehashi.console.api.Level;
+import com.kakehashi.console.api.ScheduleDraft;
+import com.kakehashi.console.api.Side;
+import com.kakehashi.console.shell.Problems;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A passive form for one schedule; hands the edited draft and the raw reminder text to its save listener. */
+class ScheduleFormDialog extends Dialog {
+
+    interface SaveListener {
+        void save(ScheduleDraft draft, String reminderText);
+    }
+
+    private final TextField name = new TextField(getTranslation("schedule.name"));
+    private final Select<Engagement> engagement = new Select<>();
+    private final Select<InstrumentVersionChoice> version = new Select<>();
+    private final MultiSelectComboBox<Side> sides = new MultiSelectComboBox<>(getTranslation("schedule.sides"));
+    private final MultiSelectComboBox<Level> levels = new MultiSelectComboBox<>(getTranslation("schedule.levels"));
+    private final Select<Cadence> cadence = new Select<>();
+    private final TimePicker japanTime = new TimePicker(getTranslation("schedule.japanSendTime"));
+    private final TimePicker hqTime = new TimePicker(getTranslation("schedule.hqSendTime"));
+    private final IntegerField daysOpen = new IntegerField(getTranslation("schedule.daysOpen"));
+    private final TextField reminders = new TextField(getTranslation("schedule.reminders"));
+    private final DatePicker startDate = new DatePicker(getTranslation("schedule.startDate"));
+    private final DatePicker endDate = new DatePicker(getTranslation("schedule.endDate"));
+
+    ScheduleFormDialog(boolean creating, ScheduleDraft draft, List<Engagement> engagements,
+                       List<InstrumentVersionChoice> versions, SaveListener onSave) {
+        setId("schedule-form");
+        setHeaderTitle(getTranslation(creating ? "schedule.create" : "schedule.edit"));
+        setWidth("44em");
+        name.setId("schedule-name");
+        name.setRequiredIndicatorVisible(true);
+        engagement.setId("schedule-engagement");
+        engagement.setLabel(getTranslation("schedule.engagement"));
+        engagement.setItems(engagements);
+        engagement.setItemLabelGenerator(Engagement::name);
+        engagement.setRequiredIndicatorVisible(true);
+        version.setId("schedule-version");
+        version.setLabel(getTranslation("schedule.instrumentVersion"));
+        version.setItems(versions);
+        version.setItemLabelGenerator(InstrumentVersionChoice::label);
+        version.setRequiredIndicatorVisible(true);
+        if (versions.isEmpty()) {
+            version.setHelperText(getTranslation("schedule.noPublishedVersion"));
+        }
+        sides.setId("schedule-sides");
+        sides.setItems(Side.values());
+        sides.setItemLabelGenerator(s -> getTranslation("side." + s.name()));
+        sides.setHelperText(getTranslation("schedule.audience.everyone"));
+        levels.setId("schedule-levels");
+        levels.setItems(Level.values());
+        levels.setItemLabelGenerator(l -> getTranslation("level." + l.name()));
+        levels.setHelperText(getTranslation("schedule.audience.everyone"));
+        cadence.setId("schedule-cadence");
+        cadence.setLabel(getTranslation("schedule.cadence"));
+        cadence.setItems(Cadence.values());
+        cadence.setItemLabelGenerator(c -> getTranslation("schedule.cadence." + c.name()));
+        japanTime.setId("schedule-japan-time");
+        hqTime.setId("schedule-hq-time");
+        japanTime.setStep(Duration.ofMinutes(15));
+        hqTime.setStep(Duration.ofMinutes(15));
+        japanTime.setHelperText(getTranslation("schedule.japanSendTime.help"));
+        hqTime.setHelperText(getTranslation("schedule.hqSendTime.help"));
+        daysOpen.setId("schedule-days-open");
+        daysOpen.setMin(1);
+        daysOpen.setMax(60);
+        daysOpen.setStepButtonsVisible(true);
+        reminders.setId("schedule-reminders");
+        reminders.setHelperText(getTranslation("schedule.reminders.help"));
+        startDate.setId("schedule-start");
+        endDate.setId("schedule-end");
+        startDate.setLocale(getLocale());
+        endDate.setLocale(getLocale());
+        startDate.setRequiredIndicatorVisible(true);
+
+        name.setValue(Objects.requireNonNullElse(draft.name(), ""));
+        engagements.stream().filter(e -> e.id().equals(draft.engagementId())).findFirst().ifPresent(engagement::setValue);
+        versions.stream().filter(v -> v.versionId().equals(draft.instrumentVersionId())).findFirst()
+                .ifPresent(version::setValue);
+        sides.setValue(draft.audienceSides());
+        levels.setValue(draft.audienceLevels());
+        cadence.setValue(draft.cadence());
+        japanTime.setValue(draft.japanSendTime());
+        hqTime.setValue(draft.hqSendTime());
+        daysOpen.setValue(draft.daysOpen());
+        reminders.setValue(SchedulePresenter.formatReminders(draft.reminderOffsetDays()));
+        startDate.setValue(draft.startDate());
+        endDate.setValue(draft.endDate());
+
+        var layout = new FormLayout(name, engagement, version, sides, levels, cadence, japanTime, hqTime, daysOpen,
+                reminders, startDate, endDate);
+        layout.setColspan(name, 2);
+        add(layout);
+
+        var save = new Button(getTranslation("common.save"), e -> onSave.save(new ScheduleDraft(
+                name.getValue().strip(),
+                engagement.getValue() == null ? null : engagement.getValue().id(),
+                version.getValue() == null ? null : version.getValue().versionId(),
+                List.copyOf(sides.getValue()), List.copyOf(levels.getValue()), cadence.getValue(),
+                japanTime.getValue(), hqTime.getValue(), daysOpen.getValue(), List.of(), startDate.getValue(),
+                endDate.getValue()), reminders.getValue()));
+        save.setId("schedule-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
+    }
+
+    private Map<String, HasValidation> fields() {
+        return Map.ofEntries(Map.entry("name", name), Map.entry("engagementId", engagement),
+                Map.entry("instrumentVersionId", version), Map.entry("audienceSides", sides),
+                Map.entry("audienceLevels", levels), Map.entry("cadence", cadence),
+                Map.entry("japanSendTime", japanTime), Map.entry("hqSendTime", hqTime),
+                Map.entry("daysOpen", daysOpen), Map.entry(SchedulePresenter.REMINDERS, reminders),
+                Map.entry("startDate", startDate), Map.entry(SchedulePresenter.END_DATE, endDate));
+    }
+
+    void showProblem(ApiProblem problem) {
+        Problems.showOnFields(problem, fields());
+    }
+
+    void showFieldError(String field, String message) {
+        fields().values().forEach(f -> f.setInvalid(false));
+        var target = fields().get(field);
+        if (target != null) {
+            target.setErrorMessage(message);
+            target.setInvalid(true);
+        } else {
+            Problems.error(message);
+        }
+    }
+}
