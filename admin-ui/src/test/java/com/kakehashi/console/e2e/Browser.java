@@ -76,7 +76,8 @@ final class Browser implements AutoCloseable {
     List<String> gridCells(String gridId) {
         waitForVaadin();
         return byId(gridId).findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).toList();
+                // textContent, not getText(): cells scrolled out of view horizontally still count.
+                .map(cell -> cell.getDomProperty("textContent").strip()).toList();
     }
 
     void waitUntilGridContains(String gridId, String text) {

@@ -72,4 +72,60 @@ class ConsoleAgainstBackendIT {
             browser.screenshot("backend-ja-contoso-exec");
         }
     }
+
+    @Test
+    void consultantSeesTheDemoScheduleAndALaunchedWaveWithItsInvitations() throws Exception {
+        String invited = launchNorthwindWaveThroughTheApi();
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-schedules");
+            browser.waitUntilGridContains("schedule-grid", "Fortnightly pulse / 隔週パルス");
+            browser.screenshot("backend-ja-schedules");
+            browser.click("tab-waves");
+            browser.waitUntilGridContains("wave-grid", invited);
+            browser.screenshot("backend-ja-waves");
+            browser.click("tab-mail");
+            browser.byId("outbox-grid");
+            browser.screenshot("backend-ja-mail");
+        }
+    }
+
+    /** The demo's Northwind has one fortnightly schedule; launch it now. @return how many were invited */
+    private static String launchNorthwindWaveThroughTheApi() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var login = http.send(java.net.http.HttpRequest.newBuilder(backend.uri().resolve("/login"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"consultant@kakehashi.example\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String token = first(login, "\"accessToken\":\"([^\"]+)\"");
+        String tenants = get(http, "/api/v1/tenants", token);
+        String northwind = first(tenants, "\"id\":\"([0-9a-f-]{36})\",\"name\":\"Northwind Industries\"");
+        String schedule = first(get(http, "/api/v1/tenants/" + northwind + "/schedules", token), "\"id\":\"([0-9a-f-]{36})\"");
+        var launched = http.send(java.net.http.HttpRequest.newBuilder(
+                        backend.uri().resolve("/api/v1/tenants/" + northwind + "/schedules/" + schedule + "/waves"))
+                .header("Authorization", "Bearer " + token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(201, launched.statusCode());
+        String invited = first(launched.body(), "\"invited\":(\\d+)");
+        org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(invited) >= 48, "every demo participant is invited");
+        return invited;
+    }
+
+    private static String get(java.net.http.HttpClient http, String path, String token) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(backend.uri().resolve(path))
+                .header("Authorization", "Bearer " + token).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String first(String text, String regex) {
+        var matcher = java.util.regex.Pattern.compile(regex).matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + regex + " in " + text);
+        }
+        return matcher.group(1);
+    }
 }
