@@ -64,6 +64,9 @@ public interface KakehashiApi {
     /** The published versions of the tenant's instruments, the only ones a schedule may send. */
     List<InstrumentVersionChoice> publishedInstrumentVersions(UUID tenantId);
 
+    /** The items of a version, every wording in both languages. */
+    List<QuestionnaireItem> instrumentItems(UUID tenantId, InstrumentVersionChoice version);
+
     Wave launchWave(UUID tenantId, UUID scheduleId);
 
     List<Wave> waves(UUID tenantId);

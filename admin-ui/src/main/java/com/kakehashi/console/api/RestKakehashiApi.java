@@ -213,7 +213,17 @@ final class RestKakehashiApi implements KakehashiApi {
         return call(() -> instruments.listInstruments(tenantId).stream()
                 .flatMap(i -> i.getVersions().stream()
                         .filter(v -> v.getStatus() == com.kakehashi.console.client.model.VersionStatus.PUBLISHED)
-                        .map(v -> new InstrumentVersionChoice(v.getId(), i.getName(), v.getVersionNumber())))
+                        .map(v -> new InstrumentVersionChoice(v.getId(), i.getName(), v.getVersionNumber(), i.getId())))
+                .toList());
+    }
+
+    @Override
+    public List<QuestionnaireItem> instrumentItems(UUID tenantId, InstrumentVersionChoice version) {
+        return call(() -> instruments.getInstrumentVersion(tenantId, version.instrumentId(), version.versionId())
+                .getItems().stream()
+                .map(i -> new QuestionnaireItem(i.getCode(), i.getSign().getValue(), i.getAudience().getValue(),
+                        Boolean.TRUE.equals(i.getReverseKeyed()), i.getTextHqEn(), i.getTextHqJa(), i.getTextJapanEn(),
+                        i.getTextJapanJa()))
                 .toList());
     }
 

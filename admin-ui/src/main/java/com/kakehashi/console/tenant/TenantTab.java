@@ -1,3 +1,3 @@
 package com.kakehashi.console.tenant;
 
-public enum TenantTab { PARTICIPANTS, ENGAGEMENTS, SCHEDULES, WAVES, MAIL, MEMBERS, AUDIT }
+public enum TenantTab { PARTICIPANTS, ENGAGEMENTS, INSTRUMENT, SCHEDULES, WAVES, MAIL, MEMBERS, AUDIT }

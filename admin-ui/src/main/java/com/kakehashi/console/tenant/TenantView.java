@@ -65,6 +65,7 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
         sheet.setSizeFull();
         addTab(sheet, tabs, TenantTab.PARTICIPANTS, () -> new ParticipantsPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.ENGAGEMENTS, () -> new EngagementsPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.INSTRUMENT, () -> new com.kakehashi.console.schedule.InstrumentPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.SCHEDULES, () -> new SchedulesPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.WAVES, () -> new WavesPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.MAIL, () -> new OutboxPanel(session, tenant.id()));

@@ -261,6 +261,15 @@ public class FakeKakehashiApi implements KakehashiApi {
         return List.copyOf(publishedVersions);
     }
 
+    /** Items per version id, for the questionnaire tab. */
+    public final java.util.Map<UUID, List<QuestionnaireItem>> items = new java.util.HashMap<>();
+
+    @Override
+    public List<QuestionnaireItem> instrumentItems(UUID tenantId, InstrumentVersionChoice version) {
+        record("instrumentItems " + version.versionId());
+        return items.getOrDefault(version.versionId(), List.of());
+    }
+
     @Override
     public Wave launchWave(UUID tenantId, UUID scheduleId) {
         record("launchWave " + scheduleId);

@@ -80,6 +80,10 @@ class ConsoleAgainstBackendIT {
             browser.open("/login");
             ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
             ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-instrument");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> browser.gridCells("instrument-items").stream().anyMatch(c -> c.startsWith("本社が発表した施策")));
+            browser.screenshot("backend-ja-instrument");
             browser.click("tab-schedules");
             browser.waitUntilGridContains("schedule-grid", "Fortnightly pulse / 隔週パルス");
             browser.screenshot("backend-ja-schedules");

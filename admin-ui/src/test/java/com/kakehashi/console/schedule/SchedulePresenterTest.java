@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SchedulePresenterTest {
 
-    private final InstrumentVersionChoice v2 = new InstrumentVersionChoice(UUID.randomUUID(), "Pulse", 2);
+    private final InstrumentVersionChoice v2 = new InstrumentVersionChoice(UUID.randomUUID(), "Pulse", 2, UUID.randomUUID());
 
     private FakeKakehashiApi consultantApi() {
         var api = Fixtures.apiFor(Fixtures.consultant(), CONTOSO);
