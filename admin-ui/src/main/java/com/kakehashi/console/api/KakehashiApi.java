@@ -75,4 +75,18 @@ public interface KakehashiApi {
 
     /** @param status PENDING, SENT, FAILED, CANCELLED or null for all */
     List<OutboxEntry> outbox(UUID tenantId, String status);
+
+    List<ObjectiveRecords.InitiativeRow> initiatives(UUID tenantId);
+
+    ObjectiveRecords.InitiativeRow createInitiative(UUID tenantId, ObjectiveRecords.InitiativeDraft draft);
+
+    void deleteInitiative(UUID tenantId, UUID initiativeId);
+
+    List<ObjectiveRecords.DecisionRow> decisions(UUID tenantId);
+
+    ObjectiveRecords.DecisionRow createDecision(UUID tenantId, ObjectiveRecords.DecisionDraft draft);
+
+    void deleteDecision(UUID tenantId, UUID decisionId);
+
+    ObjectiveRecords.Summary objectiveSignals(UUID tenantId);
 }

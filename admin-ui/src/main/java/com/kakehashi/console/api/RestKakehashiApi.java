@@ -45,6 +45,7 @@ final class RestKakehashiApi implements KakehashiApi {
     private final AuditApi audit;
     private final SchedulesApi schedules;
     private final WavesApi waves;
+    private final com.kakehashi.console.client.api.ObjectiveSignalsApi objective;
     private final OutboxApi outbox;
     private final InstrumentsApi instruments;
 
@@ -61,6 +62,7 @@ final class RestKakehashiApi implements KakehashiApi {
         schedules = new SchedulesApi(client);
         waves = new WavesApi(client);
         outbox = new OutboxApi(client);
+        objective = new com.kakehashi.console.client.api.ObjectiveSignalsApi(client);
         instruments = new InstrumentsApi(client);
     }
 
@@ -272,6 +274,62 @@ final class RestKakehashiApi implements KakehashiApi {
         return new EngagementDetails().name(draft.name()).goals(draft.goals()).startDate(draft.startDate())
                 .endDate(draft.endDate()).status(ModelMapper.status(draft.status()))
                 .consultantIds(draft.consultantIds());
+    }
+
+    @Override
+    public List<ObjectiveRecords.InitiativeRow> initiatives(UUID tenantId) {
+        return call(() -> objective.listInitiatives(tenantId, null).stream().map(RestKakehashiApi::initiativeRow).toList());
+    }
+
+    @Override
+    public ObjectiveRecords.InitiativeRow createInitiative(UUID tenantId, ObjectiveRecords.InitiativeDraft draft) {
+        var body = new com.kakehashi.console.client.model.InitiativeDetails()
+                .engagementId(draft.engagementId()).title(draft.title()).announcedOn(draft.announcedOn())
+                .milestones(draft.milestones().stream().map(m -> new com.kakehashi.console.client.model.MilestoneDetails()
+                        .name(m.name()).plannedOn(m.plannedOn()).actualOn(m.actualOn())).toList());
+        return call(() -> initiativeRow(objective.createInitiative(tenantId, body)));
+    }
+
+    @Override
+    public void deleteInitiative(UUID tenantId, UUID initiativeId) {
+        run(() -> objective.deleteInitiative(tenantId, initiativeId));
+    }
+
+    @Override
+    public List<ObjectiveRecords.DecisionRow> decisions(UUID tenantId) {
+        return call(() -> objective.listDecisions(tenantId, null).stream().map(RestKakehashiApi::decisionRow).toList());
+    }
+
+    @Override
+    public ObjectiveRecords.DecisionRow createDecision(UUID tenantId, ObjectiveRecords.DecisionDraft draft) {
+        var body = new com.kakehashi.console.client.model.DecisionDetails()
+                .engagementId(draft.engagementId()).title(draft.title()).proposedOn(draft.proposedOn())
+                .approvedOn(draft.approvedOn()).japanConsulted(draft.japanConsulted());
+        return call(() -> decisionRow(objective.createDecision(tenantId, body)));
+    }
+
+    @Override
+    public void deleteDecision(UUID tenantId, UUID decisionId) {
+        run(() -> objective.deleteDecision(tenantId, decisionId));
+    }
+
+    @Override
+    public ObjectiveRecords.Summary objectiveSignals(UUID tenantId) {
+        return call(() -> {
+            var s = objective.objectiveSignals(tenantId, null);
+            return new ObjectiveRecords.Summary(s.getLateMilestones(), s.getMeanSlippageDays(), s.getMaxSlippageDays(),
+                    s.getApprovedDecisions(), s.getConsultedBeforeApproval(), s.getEarlyConsultationRate());
+        });
+    }
+
+    private static ObjectiveRecords.InitiativeRow initiativeRow(com.kakehashi.console.client.model.InitiativeView i) {
+        return new ObjectiveRecords.InitiativeRow(i.getId(), i.getEngagementId(), i.getTitle(), i.getAnnouncedOn(),
+                i.getMilestones() == null ? 0 : i.getMilestones().size(), i.getSlippageDays());
+    }
+
+    private static ObjectiveRecords.DecisionRow decisionRow(com.kakehashi.console.client.model.DecisionView d) {
+        return new ObjectiveRecords.DecisionRow(d.getId(), d.getEngagementId(), d.getTitle(), d.getProposedOn(),
+                d.getApprovedOn(), Boolean.TRUE.equals(d.getJapanConsulted()));
     }
 
     private static <T> T call(Call<T> call) {

@@ -301,4 +301,57 @@ public class FakeKakehashiApi implements KakehashiApi {
         record("outbox status=" + status);
         return outbox.stream().filter(o -> status == null || status.equals(o.status())).toList();
     }
+
+    public final List<ObjectiveRecords.InitiativeRow> initiatives = new ArrayList<>();
+    public final List<ObjectiveRecords.DecisionRow> decisions = new ArrayList<>();
+    public final List<ObjectiveRecords.InitiativeDraft> initiativeDrafts = new ArrayList<>();
+
+    @Override
+    public List<ObjectiveRecords.InitiativeRow> initiatives(UUID tenantId) {
+        record("initiatives");
+        return List.copyOf(initiatives);
+    }
+
+    @Override
+    public ObjectiveRecords.InitiativeRow createInitiative(UUID tenantId, ObjectiveRecords.InitiativeDraft draft) {
+        record("createInitiative");
+        initiativeDrafts.add(draft);
+        var row = new ObjectiveRecords.InitiativeRow(UUID.randomUUID(), draft.engagementId(), draft.title(),
+                draft.announcedOn(), draft.milestones().size(), null);
+        initiatives.add(row);
+        return row;
+    }
+
+    @Override
+    public void deleteInitiative(UUID tenantId, UUID initiativeId) {
+        record("deleteInitiative " + initiativeId);
+        initiatives.removeIf(i -> i.id().equals(initiativeId));
+    }
+
+    @Override
+    public List<ObjectiveRecords.DecisionRow> decisions(UUID tenantId) {
+        record("decisions");
+        return List.copyOf(decisions);
+    }
+
+    @Override
+    public ObjectiveRecords.DecisionRow createDecision(UUID tenantId, ObjectiveRecords.DecisionDraft draft) {
+        record("createDecision");
+        var row = new ObjectiveRecords.DecisionRow(UUID.randomUUID(), draft.engagementId(), draft.title(),
+                draft.proposedOn(), draft.approvedOn(), draft.japanConsulted());
+        decisions.add(row);
+        return row;
+    }
+
+    @Override
+    public void deleteDecision(UUID tenantId, UUID decisionId) {
+        record("deleteDecision " + decisionId);
+        decisions.removeIf(d -> d.id().equals(decisionId));
+    }
+
+    @Override
+    public ObjectiveRecords.Summary objectiveSignals(UUID tenantId) {
+        record("objectiveSignals");
+        return new ObjectiveRecords.Summary(0, null, null, 0, 0, null);
+    }
 }

@@ -70,12 +70,12 @@ class TenantPresentersTest {
     }
 
     @Test
-    void executivesSeeOnlyParticipantsAndEngagementsOfTheirCompany() {
+    void executivesSeeParticipantsEngagementsAndObjectiveSignalsOfTheirCompanyOnly() {
         var api = Fixtures.apiFor(Fixtures.executiveOf(CONTOSO), CONTOSO);
         var view = new PageView();
         new TenantPagePresenter(api, api.me, view).open(CONTOSO.id());
 
-        assertEquals(EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS), view.tabs);
+        assertEquals(EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE), view.tabs);
     }
 
     @Test
