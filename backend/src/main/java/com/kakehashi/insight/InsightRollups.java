@@ -2,7 +2,9 @@ package com.kakehashi.insight;
 
 import com.kakehashi.participant.Level;
 import com.kakehashi.participant.Side;
+import com.kakehashi.wave.WaveClosed;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.TransactionDefinition;
 import jakarta.inject.Singleton;
@@ -140,6 +142,12 @@ public class InsightRollups {
                 return ps.executeUpdate();
             });
         }
+    }
+
+    /** A closed wave's rollups are rebuilt from its raw responses: the final numbers. */
+    @EventListener
+    void onWaveClosed(WaveClosed event) {
+        recompute(event.waveId());
     }
 
     /** Rebuilds a wave's rollups from its raw responses; running it twice changes nothing. */

@@ -172,7 +172,10 @@ class AuthorizationMatrixTest {
             object(HttpMethod.POST, T + "/schedules/{id}/waves", STAFF, 201, (t, w) -> w.scheduleId, null),
             tenant(HttpMethod.GET, T + "/waves", ALL, 200, null),
             object(HttpMethod.GET, T + "/waves/{id}", ALL, 200, (t, w) -> w.waveId, null),
-            object(HttpMethod.POST, T + "/waves/{id}/close", STAFF, 200, (t, w) -> t.freshWave(w), null));
+            object(HttpMethod.POST, T + "/waves/{id}/close", STAFF, 200, (t, w) -> t.freshWave(w), null),
+            tenant(HttpMethod.GET, T + "/insights/trends", ALL, 200, null),
+            object(HttpMethod.GET, T + "/insights/waves/{id}", ALL, 200, (t, w) -> w.waveId, null),
+            tenant(HttpMethod.GET, T + "/insights/export.csv", ALL, 200, null));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
