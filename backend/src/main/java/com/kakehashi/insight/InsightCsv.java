@@ -33,19 +33,19 @@ class InsightCsv {
                 for (InsightViews.Score s : wave.scores()) {
                     if (filter.includes(WarningSign.valueOf(s.sign())) && filter.includes(s.side(), s.level())) {
                         row(out, wave, "SCORE", s.sign(), null, null, s.segment(), s.side(), s.level(), s.n(), s.value(), s.sd(),
-                                s.ci(), null, null, s.suppressed());
+                                s.ci(), null, null, s.suppressedReason());
                     }
                 }
                 for (InsightViews.DimensionScore d : wave.dimensions()) {
                     if (filter.includes(d.side(), d.level())) {
                         row(out, wave, "DIMENSION", null, d.dimension(), null, d.segment(), d.side(), d.level(), null, d.value(),
-                                null, null, null, null, d.suppressed());
+                                null, null, null, null, d.suppressedReason());
                     }
                 }
                 for (InsightViews.Gap g : wave.gaps()) {
                     if (filter.includes(WarningSign.valueOf(g.sign())) && filter.includes(null, g.level())) {
                         row(out, wave, g.itemCode() == null ? "GAP" : "ITEM_GAP", g.sign(), null, g.itemCode(), g.segment(), null,
-                                g.level(), null, g.gap(), null, g.ci(), g.nHq(), g.nJapan(), g.suppressed());
+                                g.level(), null, g.gap(), null, g.ci(), g.nHq(), g.nJapan(), g.suppressedReason());
                     }
                 }
                 for (InsightViews.Silence s : wave.silence()) {
@@ -53,9 +53,9 @@ class InsightCsv {
                         row(out, wave, "NON_RESPONSE_RATE", null, null, null, "side:" + s.side(), s.side(), null, s.invited(),
                                 s.nonResponseRate(), null, null, null, null, null);
                         row(out, wave, "NEUTRAL_SHARE", null, null, null, "side:" + s.side(), s.side(), null,
-                                s.suppressed() == null ? s.responses() : null, s.neutralShare(), null, null, null, null, s.suppressed());
+                                s.suppressedReason() == null ? s.responses() : null, s.neutralShare(), null, null, null, null, s.suppressedReason());
                         row(out, wave, "COMMENT_RATE", null, null, null, "side:" + s.side(), s.side(), null,
-                                s.suppressed() == null ? s.responses() : null, s.commentRate(), null, null, null, null, s.suppressed());
+                                s.suppressedReason() == null ? s.responses() : null, s.commentRate(), null, null, null, null, s.suppressedReason());
                     }
                 }
                 for (InsightViews.Reliability r : wave.reliability()) {

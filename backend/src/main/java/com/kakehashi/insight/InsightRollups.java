@@ -61,6 +61,7 @@ public class InsightRollups {
     /** The four segments a respondent counts in: the cell, its side, its level, everyone. */
     private static final String SEGMENTS = "(VALUES (s.side, s.level), (s.side, '*'), ('*', s.level), ('*', '*')) AS seg(side, level)";
 
+    /** Rows are upserted in key order, so concurrent submissions lock shared rows in the same order (no deadlock). */
     private static final List<String> UPSERTS = List.of(
             // A respondent's sign score: (mean after reverse keying − 1) / 4 × 100 = 25 (Σx − m) / m.
             """
@@ -72,6 +73,7 @@ public class InsightRollups {
                   FROM answer GROUP BY response_id, side, level, sign) s
             CROSS JOIN LATERAL %s
             GROUP BY seg.side, seg.level, s.sign
+            ORDER BY seg.side, seg.level, s.sign
             ON CONFLICT (tenant_id, wave_id, side, level, sign) DO UPDATE
             SET n = insight_sign_rollup.n + EXCLUDED.n,
                 sum_score = insight_sign_rollup.sum_score + EXCLUDED.sum_score,
@@ -84,6 +86,7 @@ public class InsightRollups {
             FROM answer s
             CROSS JOIN LATERAL %s
             GROUP BY seg.side, seg.level, s.code, s.sign
+            ORDER BY seg.side, seg.level, s.code
             ON CONFLICT (tenant_id, wave_id, side, level, item_code) DO UPDATE
             SET n = insight_item_rollup.n + EXCLUDED.n,
                 sum_value = insight_item_rollup.sum_value + EXCLUDED.sum_value,
@@ -95,6 +98,7 @@ public class InsightRollups {
                    count(*), sum(a.x * b.x)
             FROM answer a JOIN answer b ON b.response_id = a.response_id AND b.sign = a.sign AND a.code < b.code
             GROUP BY a.side, a.sign, a.code, b.code
+            ORDER BY a.side, a.code, b.code
             ON CONFLICT (tenant_id, wave_id, side, item_a, item_b) DO UPDATE
             SET n = insight_item_pair_rollup.n + EXCLUDED.n,
                 sum_ab = insight_item_pair_rollup.sum_ab + EXCLUDED.sum_ab
@@ -107,6 +111,7 @@ public class InsightRollups {
             LEFT JOIN (SELECT response_id, count(*) AS answers, count(*) FILTER (WHERE raw = 3) AS neutral
                        FROM answer GROUP BY response_id) c ON c.response_id = r.response_id
             GROUP BY r.side
+            ORDER BY r.side
             ON CONFLICT (tenant_id, wave_id, side) DO UPDATE
             SET responses = insight_silence_rollup.responses + EXCLUDED.responses,
                 answers = insight_silence_rollup.answers + EXCLUDED.answers,

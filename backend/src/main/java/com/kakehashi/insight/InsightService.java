@@ -76,8 +76,23 @@ public class InsightService {
         if (wave.isEmpty()) {
             throw new NotFoundException("wave");
         }
-        return compute(wave, tenants.current().anonymityThreshold()).getFirst();
+        int k = tenants.current().anonymityThreshold();
+        WaveInsight insight = compute(wave, k).getFirst();
+        List<InsightViews.CommentGroup> groups = new ArrayList<>();
+        for (Silence side : insight.silence()) {
+            if (side.suppressedReason() != null) {
+                groups.add(new InsightViews.CommentGroup(side.side(), null, side.suppressedReason()));
+            } else {
+                // Read only for a side with at least k responses; shuffled, so order tells nothing.
+                List<InsightViews.Comment> comments = new ArrayList<>(store.comments(waveId, side.side().name()));
+                java.util.Collections.shuffle(comments, SHUFFLE);
+                groups.add(new InsightViews.CommentGroup(side.side(), comments, null));
+            }
+        }
+        return insight.withComments(groups);
     }
+
+    private static final java.security.SecureRandom SHUFFLE = new java.security.SecureRandom();
 
     @Transactional
     public Trends trends(Filter filter) {
@@ -101,7 +116,7 @@ public class InsightService {
                     any |= score != null;
                     points.add(score == null
                             ? new Point(wave.waveId(), wave.occurrenceDate(), null, null, null, Suppressed.of(Reason.NO_RESPONSES))
-                            : new Point(wave.waveId(), wave.occurrenceDate(), score.value(), score.n(), score.ci(), score.suppressed()));
+                            : new Point(wave.waveId(), wave.occurrenceDate(), score.value(), score.n(), score.ci(), score.suppressedReason()));
                 }
                 if (any) {
                     series.add(new Series(segment.key(), segment.side(), segment.level(), points));
@@ -121,7 +136,7 @@ public class InsightService {
                     any |= gap != null;
                     points.add(gap == null
                             ? new GapPoint(wave.waveId(), wave.occurrenceDate(), null, null, null, null, Suppressed.of(Reason.NO_RESPONSES))
-                            : new GapPoint(wave.waveId(), wave.occurrenceDate(), gap.hq(), gap.japan(), gap.gap(), gap.ci(), gap.suppressed()));
+                            : new GapPoint(wave.waveId(), wave.occurrenceDate(), gap.hq(), gap.japan(), gap.gap(), gap.ci(), gap.suppressedReason()));
                 }
                 if (any) {
                     gaps.add(new GapSeries(key, level, points));
@@ -207,7 +222,7 @@ public class InsightService {
         }
         return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), k, scores,
                 dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, silenceRows, invitedRows),
-                reliability(k, measured, itemRows, pairRows));
+                reliability(k, measured, itemRows, pairRows), null);
     }
 
     private static @Nullable Interval interval(@Nullable Double low, @Nullable Double high) {

@@ -98,6 +98,16 @@ class InsightStore {
                         rs.getLong(5), rs.getLong(6)));
     }
 
+    /** The one read of raw responses: comment texts of one side (callers check k first). No timestamps exist. */
+    List<InsightViews.Comment> comments(UUID waveId, String side) {
+        return jdbc.prepareStatement("SELECT comment, language FROM response WHERE wave_id = ? AND side = ? AND comment IS NOT NULL",
+                ps -> {
+                    ps.setObject(1, waveId);
+                    ps.setString(2, side);
+                    return list(ps, rs -> new InsightViews.Comment(rs.getString(1), rs.getString(2)));
+                });
+    }
+
     /** Who was asked, per side: invitations, not answers. */
     List<InvitedRow> invited(List<UUID> waves) {
         return byWaves("SELECT wave_id, side, count(*) FROM invitation WHERE wave_id = ANY(?) GROUP BY wave_id, side",

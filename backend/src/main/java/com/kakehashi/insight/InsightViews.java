@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * What the insight API returns. Every value of a group is either there with its n, or absent with
- * {@code suppressed} saying why (absent fields are not sent). Scores are 0–100 risk indices (higher
+ * {@code suppressedReason} saying why (absent fields are not sent). Scores are 0–100 risk indices (higher
  * is worse); intervals are 95% (Student's t; Welch's t for gaps), not clipped.
  */
 public final class InsightViews {
@@ -32,13 +32,13 @@ public final class InsightViews {
 
     @Serdeable
     public record Score(String sign, String segment, @Nullable Side side, @Nullable Level level, @Nullable Double value,
-                        @Nullable Long n, @Nullable Double sd, @Nullable Interval ci, @Nullable Suppressed suppressed) {
+                        @Nullable Long n, @Nullable Double sd, @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
     /** A dimension's index: the mean of its signs' indices, shown only when all of them are. */
     @Serdeable
     public record DimensionScore(String dimension, String segment, @Nullable Side side, @Nullable Level level,
-                                 List<String> signs, @Nullable Double value, @Nullable Suppressed suppressed) {
+                                 List<String> signs, @Nullable Double value, @Nullable Suppressed suppressedReason) {
     }
 
     /**
@@ -48,14 +48,14 @@ public final class InsightViews {
     @Serdeable
     public record Gap(String sign, @Nullable String itemCode, String segment, @Nullable Level level,
                       @Nullable Double hq, @Nullable Double japan, @Nullable Double gap, @Nullable Long nHq,
-                      @Nullable Long nJapan, @Nullable Interval ci, @Nullable Suppressed suppressed) {
+                      @Nullable Long nJapan, @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
     /** Per side: invited and responses are counts (also on the wave); shares hide below k. */
     @Serdeable
     public record Silence(Side side, long invited, long responses, @Nullable Double nonResponseRate,
                           @Nullable Double neutralShare, @Nullable Long comments, @Nullable Double commentRate,
-                          @Nullable Suppressed suppressed) {
+                          @Nullable Suppressed suppressedReason) {
     }
 
     /** Cronbach's alpha of a sign's items within one side (each side answers its own wording). */
@@ -64,15 +64,31 @@ public final class InsightViews {
                               @Nullable Suppressed unavailable) {
     }
 
+    /** Comments of one side: only when the side has at least k responses, in random order, without timestamps. */
+    @Serdeable
+    public record CommentGroup(Side side, @Nullable List<Comment> comments, @Nullable Suppressed suppressedReason) {
+    }
+
+    @Serdeable
+    public record Comment(String text, String language) {
+    }
+
+    /** {@code comments} only on the single-wave endpoint. */
     @Serdeable
     public record WaveInsight(UUID waveId, LocalDate occurrenceDate, String status, int anonymityThreshold,
                               List<Score> scores, List<DimensionScore> dimensions, List<Gap> gaps,
-                              List<Silence> silence, List<Reliability> reliability) {
+                              List<Silence> silence, List<Reliability> reliability,
+                              @Nullable List<CommentGroup> comments) {
+
+        WaveInsight withComments(List<CommentGroup> groups) {
+            return new WaveInsight(waveId, occurrenceDate, status, anonymityThreshold, scores, dimensions, gaps, silence,
+                    reliability, groups);
+        }
     }
 
     @Serdeable
     public record Point(UUID waveId, LocalDate occurrenceDate, @Nullable Double value, @Nullable Long n,
-                        @Nullable Interval ci, @Nullable Suppressed suppressed) {
+                        @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
     @Serdeable
@@ -81,7 +97,7 @@ public final class InsightViews {
 
     @Serdeable
     public record GapPoint(UUID waveId, LocalDate occurrenceDate, @Nullable Double hq, @Nullable Double japan,
-                           @Nullable Double gap, @Nullable Interval ci, @Nullable Suppressed suppressed) {
+                           @Nullable Double gap, @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
     @Serdeable

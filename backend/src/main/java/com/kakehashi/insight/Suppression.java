@@ -16,8 +16,9 @@ import java.util.Map;
  * <ol>
  * <li>Primary: a group with 0 &lt; n &lt; k is hidden.</li>
  * <li>Complementary: while the value of some hidden group can be solved from the shown ones
- * (its unit vector lies in the row space of the equations restricted to hidden groups), the
- * smallest shown group sharing an equation with it is hidden too, cells and margins before the total.</li>
+ * (its unit vector lies in the row space of the equations restricted to hidden groups), one more
+ * shown group is hidden: the smallest whose hiding alone protects it, else the smallest sharing an
+ * equation with it (cells and margins before the total), and the check runs again.</li>
  * </ol>
  * Decided once per wave and measure over all groups, then filtered: two requests with different
  * filters see the same hidden set, so differencing them recovers nothing. Empty groups (n = 0)
@@ -60,10 +61,16 @@ final class Suppression {
             Comparator<Segment> smallestFirst = Comparator.comparingLong((Segment s) -> counts.getOrDefault(s, 0L))
                     .thenComparing(s -> s.equals(Segment.ALL))
                     .thenComparingInt(Segment.EVERY::indexOf);
-            // Prefer a group sharing an equation with the derivable one; else (it is solved through a
-            // chain of equations) any shown group in an equation that holds a hidden one.
-            Segment extra = equations.stream().filter(e -> e.contains(derivable)).flatMap(List::stream)
-                    .filter(s -> !hidden.containsKey(s)).min(smallestFirst)
+            List<Segment> shown = Segment.EVERY.stream().filter(s -> !hidden.containsKey(s)).sorted(smallestFirst).toList();
+            // The smallest shown group whose hiding alone protects the derivable one; else the smallest
+            // shown group sharing an equation with it (or with any hidden group), and look again.
+            Segment extra = shown.stream().filter(s -> {
+                        Map<Segment, Reason> trial = new LinkedHashMap<>(hidden);
+                        trial.put(s, Reason.COMPLEMENTARY);
+                        return !derivable(derivable, counts, trial, equations);
+                    }).findFirst()
+                    .or(() -> equations.stream().filter(e -> e.contains(derivable)).flatMap(List::stream)
+                            .filter(s -> !hidden.containsKey(s)).min(smallestFirst))
                     .or(() -> equations.stream().filter(e -> e.stream().anyMatch(hidden::containsKey)).flatMap(List::stream)
                             .filter(s -> !hidden.containsKey(s)).min(smallestFirst))
                     .orElse(null);
@@ -107,10 +114,21 @@ final class Suppression {
     /** A hidden, non-empty group whose sum the shown groups determine, or null. */
     private static Segment firstDerivable(Map<Segment, Long> counts, Map<Segment, Reason> hidden,
                                           List<List<Segment>> equations) {
-        List<Segment> unknowns = hidden.keySet().stream().filter(s -> counts.getOrDefault(s, 0L) > 0).toList();
-        if (unknowns.isEmpty()) {
-            return null;
+        for (Segment unknown : hidden.keySet()) {
+            if (counts.getOrDefault(unknown, 0L) > 0 && derivable(unknown, counts, hidden, equations)) {
+                return unknown;
+            }
         }
+        return null;
+    }
+
+    /**
+     * Whether the sum of a hidden group is determined: its unit vector lies in the row space of the
+     * equations restricted to the hidden non-empty groups (shown and empty groups are constants).
+     */
+    private static boolean derivable(Segment target, Map<Segment, Long> counts, Map<Segment, Reason> hidden,
+                                     List<List<Segment>> equations) {
+        List<Segment> unknowns = hidden.keySet().stream().filter(s -> counts.getOrDefault(s, 0L) > 0).toList();
         Map<Segment, Integer> column = new LinkedHashMap<>();
         unknowns.forEach(u -> column.put(u, column.size()));
         List<double[]> rows = new ArrayList<>();
@@ -129,16 +147,11 @@ final class Suppression {
             }
         }
         int rank = rank(rows, unknowns.size());
-        for (Segment unknown : unknowns) {
-            double[] unit = new double[unknowns.size()];
-            unit[column.get(unknown)] = 1;
-            List<double[]> extended = new ArrayList<>(rows);
-            extended.add(unit);
-            if (rank(extended, unknowns.size()) == rank) {
-                return unknown;
-            }
-        }
-        return null;
+        double[] unit = new double[unknowns.size()];
+        unit[column.get(target)] = 1;
+        List<double[]> extended = new ArrayList<>(rows);
+        extended.add(unit);
+        return rank(extended, unknowns.size()) == rank;
     }
 
     private static int rank(List<double[]> input, int columns) {

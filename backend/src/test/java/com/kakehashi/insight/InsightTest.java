@@ -49,6 +49,10 @@ class InsightTest {
     EmbeddedServer server;
     @Inject
     JsonMapper json;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    com.kakehashi.wave.WaveService waves;
 
     Api api;
     InsightWorld.World hand;
@@ -207,7 +211,7 @@ class InsightTest {
             String segment = (String) score.get("segment");
             if (segment.equals("level:EXECUTIVE") || segment.equals("side:HQ,level:EXECUTIVE")) {
                 assertThat(score).as(segment).doesNotContainKeys("value", "n", "sd", "ci");
-                assertThat((Map<String, Object>) score.get("suppressed")).containsEntry("code", "BELOW_K")
+                assertThat((Map<String, Object>) score.get("suppressedReason")).containsEntry("code", "BELOW_K")
                         .containsEntry("message", "suppressed: fewer than k responses");
             }
         }
@@ -229,7 +233,7 @@ class InsightTest {
                         assertThat(before == null || Math.abs(before - sum) < EPS).as("same value in both requests").isTrue();
                     } else {
                         assertThat(point).doesNotContainKey("n");
-                        assertThat(point.get("suppressed")).isNotNull();
+                        assertThat(point.get("suppressedReason")).isNotNull();
                     }
                 }
             }
@@ -247,6 +251,8 @@ class InsightTest {
                 boolean parentShown = shown.getValue().containsKey(equation.getFirst());
                 assertThat(parentShown && hidden.size() == 1)
                         .as("%s: %s recoverable from %s", shown.getKey(), hidden, equation).isFalse();
+                assertThat(!parentShown && n.containsKey(equation.getFirst()) && hidden.isEmpty())
+                        .as("%s: hidden %s is the sum of its shown parts", shown.getKey(), equation.getFirst()).isFalse();
             }
             assertThat(shown.getValue()).doesNotContainKeys("level:EXECUTIVE", "side:HQ,level:EXECUTIVE");
         }
@@ -295,6 +301,63 @@ class InsightTest {
             }
             world.respond(wave, side, level, answers, random.nextInt(4) == 0 ? "comment " + i : null);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void commentsOfASideBelowKNeverLeaveTheBackendAndShownOnesCarryNoTimestamp() throws Exception {
+        InsightWorld.World world = worlds.create("Comments", 5);
+        UUID wave = world.wave(LocalDate.of(2027, 6, 1));
+        world.respond(wave, Side.JAPAN, Level.STAFF, Map.of(), "秘密のコメント その一");
+        world.respond(wave, Side.JAPAN, Level.STAFF, Map.of(), "secret remark two");
+        for (int i = 0; i < 5; i++) {
+            world.respond(wave, Side.HQ, Level.MIDDLE_MANAGER, Map.of(), i == 0 ? "HQ says hello" : null);
+        }
+        String token = token(world);
+        String base = "/api/v1/tenants/" + world.tenant + "/insights";
+
+        Api.Reply waveReply = api.get(base + "/waves/" + wave, token);
+        Api.Reply trends = api.get(base + "/trends", token);
+        Api.Reply export = api.get(base + "/export.csv", token);
+
+        for (Api.Reply reply : List.of(waveReply, trends, export)) {
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).doesNotContain("秘密のコメント", "secret remark");
+        }
+        Map<String, Object> japan = find(waveReply.map(), "comments", Map.of("side", "JAPAN"));
+        assertThat(japan).doesNotContainKey("comments");
+        assertThat(japan.get("suppressedReason").toString()).contains("BELOW_K");
+        Map<String, Object> hq = find(waveReply.map(), "comments", Map.of("side", "HQ"));
+        assertThat((List<Map<String, Object>>) hq.get("comments")).singleElement()
+                .satisfies(c -> assertThat(c).containsOnlyKeys("text", "language").containsEntry("text", "HQ says hello"));
+        assertThat(find(waveReply.map(), "silence", Map.of("side", "JAPAN"))).doesNotContainKeys("neutralShare", "commentRate");
+    }
+
+    @Test
+    void closingAWaveRebuildsItsRollupsFromRawResponses() throws Exception {
+        InsightWorld.World world = worlds.create("Close", 3);
+        UUID wave = world.wave(LocalDate.of(2027, 7, 1));
+        for (int i = 0; i < 3; i++) {
+            world.respond(wave, Side.JAPAN, Level.STAFF, Map.of("EXCLUSION_2", 5), null);
+        }
+        // A response written behind the rollups' back (as if a rollup update had been lost).
+        UUID stray = UUID.randomUUID();
+        worlds.sql(world.tenant, "INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket) "
+                + "VALUES (?, ?, ?, 'JAPAN', 'STAFF', 'ja', 'UNDER_1H')", world.tenant, stray, wave);
+        for (var item : world.items(Side.JAPAN)) {
+            worlds.sql(world.tenant, "INSERT INTO response_answer (tenant_id, response_id, item_code, value) VALUES (?, ?, ?, ?)",
+                    world.tenant, stray, item.code(), (short) 1);
+        }
+        assertThat(number(find(waveInsight(world, wave), "scores", Map.of("sign", "EXCLUSION", "segment", "ALL")), "n"))
+                .isEqualTo(3);
+
+        com.kakehashi.identity.UserView operator = fixtures.operator();
+        com.kakehashi.tenancy.TenantContext.runAs(world.tenant, () -> waves.close(new com.kakehashi.identity.Caller(
+                operator.id(), operator.email(), com.kakehashi.identity.Role.OPERATOR), wave));
+
+        Map<String, Object> closed = waveInsight(world, wave);
+        assertThat(closed.get("status")).isEqualTo("CLOSED");
+        assertThat(number(find(closed, "scores", Map.of("sign", "EXCLUSION", "segment", "ALL")), "n")).isEqualTo(4);
     }
 
     // ---- rollups ----
