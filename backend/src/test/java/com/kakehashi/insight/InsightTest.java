@@ -386,6 +386,35 @@ class InsightTest {
         assertThat(waveInsight(world, waves.getFirst())).isEqualTo(before);
     }
 
+    @Test
+    void concurrentSubmissionsToOneWaveNeitherDeadlockNorLoseCounts() throws Exception {
+        InsightWorld.World world = worlds.create("Concurrent", 3);
+        UUID wave = world.wave(LocalDate.of(2027, 8, 1));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                Side side = i % 2 == 0 ? Side.HQ : Side.JAPAN;
+                Level level = Level.values()[i % 3];
+                long seed = i;
+                done.add(threads.submit(() -> {
+                    respondMany(world, wave, side, level, 1, new Random(seed));
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        List<String> incremental = rollupRows(world);
+        com.kakehashi.tenancy.TenantContext.runAs(world.tenant, () -> rollups.recompute(wave));
+        assertThat(rollupRows(world)).isEqualTo(incremental);
+        assertThat(number(find(waveInsight(world, wave), "scores", Map.of("sign", "EXCLUSION", "segment", "ALL")), "n"))
+                .isEqualTo(24);
+    }
+
     private List<String> rollupRows(InsightWorld.World world) throws Exception {
         List<String> rows = new ArrayList<>();
         for (String table : List.of("insight_sign_rollup", "insight_item_rollup", "insight_item_pair_rollup", "insight_silence_rollup")) {
