@@ -56,6 +56,8 @@ class InsightCsv {
                                 s.suppressedReason() == null ? s.responses() : null, s.neutralShare(), null, null, null, null, s.suppressedReason());
                         row(out, wave, "COMMENT_RATE", null, null, null, "side:" + s.side(), s.side(), null,
                                 s.suppressedReason() == null ? s.responses() : null, s.commentRate(), null, null, null, null, s.suppressedReason());
+                        row(out, wave, "MEDIAN_DELAY", null, null, null, "side:" + s.side(), s.side(), null,
+                                s.suppressedReason() == null ? s.responses() : null, s.medianDelay(), null, null, null, null, s.suppressedReason());
                     }
                 }
                 for (InsightViews.Reliability r : wave.reliability()) {
@@ -73,7 +75,7 @@ class InsightCsv {
 
     private static void row(CSVPrinter out, InsightViews.WaveInsight wave, String measure, @Nullable String sign,
                             @Nullable String dimension, @Nullable String item, String segment, @Nullable Side side,
-                            @Nullable Level level, @Nullable Long n, @Nullable Double value, @Nullable Double sd,
+                            @Nullable Level level, @Nullable Long n, @Nullable Object value, @Nullable Double sd,
                             @Nullable InsightViews.Interval ci, @Nullable Long nHq, @Nullable Long nJapan,
                             @Nullable InsightViews.Suppressed suppressed) throws IOException {
         out.printRecord(wave.waveId(), wave.occurrenceDate(), measure, sign, dimension, item, segment, side, level, n,

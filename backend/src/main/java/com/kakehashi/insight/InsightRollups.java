@@ -31,7 +31,7 @@ public class InsightRollups {
     private static final String FROM_SUBMISSION = """
             WITH params AS (SELECT ?::uuid AS wave_id),
             respondent AS (SELECT '00000000-0000-0000-0000-000000000000'::uuid AS response_id, ?::text AS side,
-                                  ?::text AS level, ?::boolean AS has_comment),
+                                  ?::text AS level, ?::boolean AS has_comment, ?::text AS delay_bucket),
             answer AS (
                 SELECT r.response_id, r.side, r.level, i.sign, i.code, v.value AS raw,
                        CASE WHEN i.reverse_keyed THEN 6 - v.value ELSE v.value END AS x
@@ -45,7 +45,8 @@ public class InsightRollups {
 
     private static final String FROM_RESPONSES = """
             WITH params AS (SELECT ?::uuid AS wave_id),
-            respondent AS (SELECT r.id AS response_id, r.side, r.level, r.comment IS NOT NULL AS has_comment
+            respondent AS (SELECT r.id AS response_id, r.side, r.level, r.comment IS NOT NULL AS has_comment,
+                                  r.delay_bucket
                            FROM response r JOIN params p ON r.wave_id = p.wave_id),
             answer AS (
                 SELECT r.response_id, r.side, r.level, i.sign, i.code, a.value AS raw,
@@ -104,9 +105,12 @@ public class InsightRollups {
                 sum_ab = insight_item_pair_rollup.sum_ab + EXCLUDED.sum_ab
             """,
             """
-            INSERT INTO insight_silence_rollup (tenant_id, wave_id, side, responses, answers, neutral_answers, comments)
+            INSERT INTO insight_silence_rollup (tenant_id, wave_id, side, responses, answers, neutral_answers, comments,
+                                                delay_under_1h, delay_under_1d, delay_under_3d, delay_later)
             SELECT current_tenant_id(), (SELECT wave_id FROM params), r.side, count(*),
-                   coalesce(sum(c.answers), 0), coalesce(sum(c.neutral), 0), count(*) FILTER (WHERE r.has_comment)
+                   coalesce(sum(c.answers), 0), coalesce(sum(c.neutral), 0), count(*) FILTER (WHERE r.has_comment),
+                   count(*) FILTER (WHERE r.delay_bucket = 'UNDER_1H'), count(*) FILTER (WHERE r.delay_bucket = 'UNDER_1D'),
+                   count(*) FILTER (WHERE r.delay_bucket = 'UNDER_3D'), count(*) FILTER (WHERE r.delay_bucket = 'LATER')
             FROM respondent r
             LEFT JOIN (SELECT response_id, count(*) AS answers, count(*) FILTER (WHERE raw = 3) AS neutral
                        FROM answer GROUP BY response_id) c ON c.response_id = r.response_id
@@ -116,7 +120,11 @@ public class InsightRollups {
             SET responses = insight_silence_rollup.responses + EXCLUDED.responses,
                 answers = insight_silence_rollup.answers + EXCLUDED.answers,
                 neutral_answers = insight_silence_rollup.neutral_answers + EXCLUDED.neutral_answers,
-                comments = insight_silence_rollup.comments + EXCLUDED.comments
+                comments = insight_silence_rollup.comments + EXCLUDED.comments,
+                delay_under_1h = insight_silence_rollup.delay_under_1h + EXCLUDED.delay_under_1h,
+                delay_under_1d = insight_silence_rollup.delay_under_1d + EXCLUDED.delay_under_1d,
+                delay_under_3d = insight_silence_rollup.delay_under_3d + EXCLUDED.delay_under_3d,
+                delay_later = insight_silence_rollup.delay_later + EXCLUDED.delay_later
             """);
 
     private static final List<String> TABLES = List.of("insight_sign_rollup", "insight_item_rollup",
@@ -133,7 +141,8 @@ public class InsightRollups {
      * response (so the rollups never count a response that was rolled back, or miss one).
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void record(UUID waveId, Side side, Level level, Map<String, Integer> answers, boolean withComment) {
+    public void record(UUID waveId, Side side, Level level, String delayBucket, Map<String, Integer> answers,
+                       boolean withComment) {
         String[] codes = answers.keySet().toArray(String[]::new);
         Integer[] values = answers.values().toArray(Integer[]::new);
         for (String upsert : UPSERTS) {
@@ -142,8 +151,9 @@ public class InsightRollups {
                 ps.setString(2, side.name());
                 ps.setString(3, level.name());
                 ps.setBoolean(4, withComment);
-                ps.setArray(5, ps.getConnection().createArrayOf("text", codes));
-                ps.setArray(6, ps.getConnection().createArrayOf("integer", values));
+                ps.setString(5, delayBucket);
+                ps.setArray(6, ps.getConnection().createArrayOf("text", codes));
+                ps.setArray(7, ps.getConnection().createArrayOf("integer", values));
                 return ps.executeUpdate();
             });
         }

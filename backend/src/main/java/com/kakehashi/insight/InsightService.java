@@ -354,16 +354,35 @@ public class InsightService {
             }
             Double nonResponse = asked == 0 ? null : 1 - (double) responses / asked;
             if (responses == 0) {
-                result.add(new Silence(side, asked, 0, nonResponse, null, null, null, Suppressed.of(Reason.NO_RESPONSES)));
+                result.add(new Silence(side, asked, 0, nonResponse, null, null, null, null, Suppressed.of(Reason.NO_RESPONSES)));
             } else if (responses < k) {
-                result.add(new Silence(side, asked, responses, nonResponse, null, null, null, Suppressed.of(Reason.BELOW_K)));
+                result.add(new Silence(side, asked, responses, nonResponse, null, null, null, null, Suppressed.of(Reason.BELOW_K)));
             } else {
                 result.add(new Silence(side, asked, responses, nonResponse,
                         row.answers() == 0 ? null : (double) row.neutral() / row.answers(), row.comments(),
-                        (double) row.comments() / responses, null));
+                        (double) row.comments() / responses, medianDelay(row.delays()), null));
             }
         }
         return result;
+    }
+
+    private static final String[] DELAY_BUCKETS = {"UNDER_1H", "UNDER_1D", "UNDER_3D", "LATER"};
+
+    /** The bucket holding the middle response (the lower middle for an even count). */
+    private static @Nullable String medianDelay(long[] delays) {
+        long total = java.util.Arrays.stream(delays).sum();
+        if (total == 0) {
+            return null;
+        }
+        long middle = (total + 1) / 2;
+        long seen = 0;
+        for (int i = 0; i < delays.length; i++) {
+            seen += delays[i];
+            if (seen >= middle) {
+                return DELAY_BUCKETS[i];
+            }
+        }
+        return DELAY_BUCKETS[delays.length - 1];
     }
 
     private static List<Reliability> reliability(int k, List<WarningSign> measured, List<ItemRow> itemRows, List<PairRow> pairRows) {

@@ -30,7 +30,8 @@ class InsightStore {
     record PairRow(UUID waveId, String side, String sign, String a, String b, long n, long sumAb) {
     }
 
-    record SilenceRow(UUID waveId, String side, long responses, long answers, long neutral, long comments) {
+    /** delays: responses per delay bucket, UNDER_1H, UNDER_1D, UNDER_3D, LATER. */
+    record SilenceRow(UUID waveId, String side, long responses, long answers, long neutral, long comments, long[] delays) {
     }
 
     record InvitedRow(UUID waveId, String side, long invited) {
@@ -93,9 +94,10 @@ class InsightStore {
     }
 
     List<SilenceRow> silence(List<UUID> waves) {
-        return byWaves("SELECT wave_id, side, responses, answers, neutral_answers, comments FROM insight_silence_rollup WHERE wave_id = ANY(?)",
+        return byWaves("SELECT wave_id, side, responses, answers, neutral_answers, comments, delay_under_1h, delay_under_1d, "
+                        + "delay_under_3d, delay_later FROM insight_silence_rollup WHERE wave_id = ANY(?)",
                 waves, rs -> new SilenceRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)));
+                        rs.getLong(5), rs.getLong(6), new long[]{rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)}));
     }
 
     /** The one read of raw responses: comment texts of one side (callers check k first). No timestamps exist. */

@@ -51,11 +51,14 @@ public final class InsightViews {
                       @Nullable Long nJapan, @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
-    /** Per side: invited and responses are counts (also on the wave); shares hide below k. */
+    /**
+     * Per side: invited and responses are counts (also on the wave); shares, comments and the median
+     * delay bucket (UNDER_1H, UNDER_1D, UNDER_3D, LATER: delays are stored only that coarsely) hide below k.
+     */
     @Serdeable
     public record Silence(Side side, long invited, long responses, @Nullable Double nonResponseRate,
                           @Nullable Double neutralShare, @Nullable Long comments, @Nullable Double commentRate,
-                          @Nullable Suppressed suppressedReason) {
+                          @Nullable String medianDelay, @Nullable Suppressed suppressedReason) {
     }
 
     /** Cronbach's alpha of a sign's items within one side (each side answers its own wording). */

@@ -111,10 +111,11 @@ class RespondentService {
         // The response and the insight rollups that count it are written in ONE transaction, so the
         // rollups never count a response that was not stored, nor miss one that was (issue 4).
         boolean stored = TenantContext.callAs(found.tenantId(), () -> transactions.executeWrite(status -> {
+            DelayBucket delay = DelayBucket.between(invitee.sendAt(), now);
             boolean recorded = store.record(invitee.invitationId(), invitee.waveId(), invitee.side(), invitee.level(),
-                    language, DelayBucket.between(invitee.sendAt(), now), answers, storedComment);
+                    language, delay, answers, storedComment);
             if (recorded) {
-                rollups.record(invitee.waveId(), invitee.side(), invitee.level(), answers, storedComment != null);
+                rollups.record(invitee.waveId(), invitee.side(), invitee.level(), delay.name(), answers, storedComment != null);
             }
             return recorded;
         }));

@@ -55,8 +55,9 @@ CREATE TABLE insight_item_pair_rollup (
     CHECK (item_a < item_b)
 );
 
--- Per side: responses, answers, midpoint answers (3) and comments. Invitations are counted from
--- the invitation table (who was asked is not an answer).
+-- Per side: responses, answers, midpoint answers (3), comments and responses per coarse delay
+-- bucket (response.delay_bucket). Invitations are counted from the invitation table (who was asked
+-- is not an answer).
 CREATE TABLE insight_silence_rollup (
     tenant_id       uuid NOT NULL REFERENCES tenant (id) ON DELETE CASCADE,
     wave_id         uuid NOT NULL,
@@ -65,6 +66,10 @@ CREATE TABLE insight_silence_rollup (
     answers         integer NOT NULL CHECK (answers >= 0),
     neutral_answers integer NOT NULL CHECK (neutral_answers >= 0),
     comments        integer NOT NULL CHECK (comments >= 0),
+    delay_under_1h  integer NOT NULL CHECK (delay_under_1h >= 0),
+    delay_under_1d  integer NOT NULL CHECK (delay_under_1d >= 0),
+    delay_under_3d  integer NOT NULL CHECK (delay_under_3d >= 0),
+    delay_later     integer NOT NULL CHECK (delay_later >= 0),
     PRIMARY KEY (tenant_id, wave_id, side),
     FOREIGN KEY (tenant_id, wave_id) REFERENCES wave (tenant_id, id) ON DELETE CASCADE
 );

@@ -178,6 +178,19 @@ class InsightTest {
     }
 
     @Test
+    void exportIsExcelFriendlyCsvWithTheSameValues() {
+        Api.Reply csv = api.get("/api/v1/tenants/" + hand.tenant + "/insights/export.csv?signs=EXCLUSION&sides=HQ", token(hand));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv").contains("utf-8");
+        String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
+        assertThat(lines[0]).startsWith("wave_id,occurrence_date,measure,sign,dimension,item_code,segment,side,level,n,value");
+        String hq = java.util.Arrays.stream(lines).filter(l -> l.contains(",SCORE,EXCLUSION,") && l.contains(",side:HQ,"))
+                .findFirst().orElseThrow();
+        assertThat(Double.parseDouble(hq.split(",")[10])).isCloseTo(100.0 / 3, within(EPS));
+        assertThat(csv.body()).doesNotContain("side:JAPAN,JAPAN");
+    }
+
+    @Test
     void silenceSignalsCountNonResponseNeutralAnswersAndComments() {
         Map<String, Object> insight = waveInsight(hand, handWave);
         Map<String, Object> japan = find(insight, "silence", Map.of("side", "JAPAN"));
@@ -186,6 +199,7 @@ class InsightTest {
         // 21 items each; 16 untouched items at 3, plus 0 + 3 + 2 midpoints among the given ones
         assertThat(number(japan, "neutralShare")).isCloseTo(53.0 / 63, within(EPS));
         assertThat(number(japan, "commentRate")).isCloseTo(1.0 / 3, within(EPS));
+        assertThat(japan.get("medianDelay")).isEqualTo("UNDER_1H"); // invited 30 minutes before answering
         Map<String, Object> hq = find(insight, "silence", Map.of("side", "HQ"));
         assertThat(number(hq, "nonResponseRate")).isCloseTo(0, within(EPS));
         assertThat(number(hq, "neutralShare")).isCloseTo(43.0 / 54, within(EPS)); // 18 items, 14 untouched
@@ -330,7 +344,8 @@ class InsightTest {
         Map<String, Object> hq = find(waveReply.map(), "comments", Map.of("side", "HQ"));
         assertThat((List<Map<String, Object>>) hq.get("comments")).singleElement()
                 .satisfies(c -> assertThat(c).containsOnlyKeys("text", "language").containsEntry("text", "HQ says hello"));
-        assertThat(find(waveReply.map(), "silence", Map.of("side", "JAPAN"))).doesNotContainKeys("neutralShare", "commentRate");
+        assertThat(find(waveReply.map(), "silence", Map.of("side", "JAPAN")))
+                .doesNotContainKeys("neutralShare", "commentRate", "comments", "medianDelay");
     }
 
     @Test
@@ -363,6 +378,7 @@ class InsightTest {
     // ---- rollups ----
 
     @Test
+    @SuppressWarnings("unchecked")
     void rollupsEqualAFullRecomputationAfterARandomSequenceOfSubmissions() throws Exception {
         InsightWorld.World world = worlds.create("Rollup", 3);
         List<UUID> waves = List.of(world.wave(LocalDate.of(2027, 5, 1)), world.wave(LocalDate.of(2027, 5, 15)));
@@ -384,6 +400,21 @@ class InsightTest {
         recompute.get();
         assertThat(rollupRows(world)).as("recomputing is idempotent").isEqualTo(incremental);
         assertThat(waveInsight(world, waves.getFirst())).isEqualTo(before);
+
+        // The trend filters: a period keeps only its waves; an engagement of no one's finds nothing.
+        String base = "/api/v1/tenants/" + world.tenant + "/insights/trends";
+        Api.Reply late = api.get(base + "?from=2027-05-10&signs=EXCLUSION", token(world));
+        assertThat(late.status()).as(late.body()).isEqualTo(200);
+        List<Map<String, Object>> signs = (List<Map<String, Object>>) late.map().get("signs");
+        assertThat(signs).extracting(m -> m.get("sign")).containsExactly("EXCLUSION");
+        for (Map<String, Object> series : (List<Map<String, Object>>) signs.getFirst().get("series")) {
+            assertThat((List<Map<String, Object>>) series.get("points")).extracting(p -> p.get("occurrenceDate"))
+                    .containsExactly("2027-05-15");
+        }
+        Api.Reply none = api.get(base + "?engagementId=" + UUID.randomUUID(), token(world));
+        assertThat((List<?>) none.map().get("signs")).isEmpty();
+        Api.Reply own = api.get(base + "?engagementId=" + world.engagementId, token(world));
+        assertThat((List<?>) own.map().get("signs")).hasSize(9);
     }
 
     @Test
