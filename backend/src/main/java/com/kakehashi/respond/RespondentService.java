@@ -1,12 +1,15 @@
 package com.kakehashi.respond;
 
+import com.kakehashi.insight.InsightRollups;
 import com.kakehashi.survey.InstrumentItemView;
 import com.kakehashi.survey.InstrumentService;
 import com.kakehashi.survey.InstrumentVersionView;
 import com.kakehashi.tenancy.TenantContext;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,11 +38,16 @@ class RespondentService {
     private final RespondStore store;
     private final InstrumentService instruments;
     private final Clock clock;
+    private final InsightRollups rollups;
+    private final TransactionOperations<Connection> transactions;
 
-    RespondentService(RespondStore store, InstrumentService instruments, Clock clock) {
+    RespondentService(RespondStore store, InstrumentService instruments, Clock clock, InsightRollups rollups,
+                      TransactionOperations<Connection> transactions) {
         this.store = store;
         this.instruments = instruments;
         this.clock = clock;
+        this.rollups = rollups;
+        this.transactions = transactions;
     }
 
     /** GET: the questionnaire in the requested language, or why there is none. Changes nothing. */
@@ -100,8 +108,17 @@ class RespondentService {
         }
         Instant now = clock.instant();
         String storedComment = prompt == null || comment == null || comment.isBlank() ? null : comment.strip();
-        boolean stored = TenantContext.callAs(found.tenantId(), () -> store.record(invitee.invitationId(), invitee.waveId(),
-                invitee.side(), invitee.level(), language, DelayBucket.between(invitee.sendAt(), now), answers, storedComment));
+        // The response and the insight rollups that count it are written in ONE transaction, so the
+        // rollups never count a response that was not stored, nor miss one that was (issue 4).
+        boolean stored = TenantContext.callAs(found.tenantId(), () -> transactions.executeWrite(status -> {
+            DelayBucket delay = DelayBucket.between(invitee.sendAt(), now);
+            boolean recorded = store.record(invitee.invitationId(), invitee.waveId(), invitee.side(), invitee.level(),
+                    language, delay, answers, storedComment);
+            if (recorded) {
+                rollups.record(invitee.waveId(), invitee.side(), invitee.level(), delay.name(), answers, storedComment != null);
+            }
+            return recorded;
+        }));
         return stored ? new Outcome.Thanks(language) : new Outcome.AlreadyAnswered(language);
     }
 

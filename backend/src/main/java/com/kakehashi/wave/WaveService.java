@@ -8,6 +8,8 @@ import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.schedule.SendPlan;
 import com.kakehashi.web.ConflictException;
 import com.kakehashi.web.NotFoundException;
+import com.kakehashi.tenancy.TenantContext;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -38,15 +40,17 @@ public class WaveService {
     private final JdbcOperations jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher<WaveClosed> closed;
 
     WaveService(WaveRepository waves, InvitationWriter invitations, ScheduleService schedules, JdbcOperations jdbc,
-                AuditLog audit, Clock clock) {
+                AuditLog audit, Clock clock, ApplicationEventPublisher<WaveClosed> closed) {
         this.waves = waves;
         this.invitations = invitations;
         this.schedules = schedules;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.closed = closed;
     }
 
     @Transactional
@@ -147,7 +151,7 @@ public class WaveService {
     }
 
     private void closeNow(UUID waveId, Instant early) {
-        jdbc.prepareStatement("""
+        int updated = jdbc.prepareStatement("""
                 UPDATE wave SET status = 'CLOSED', closed_at = COALESCE(?, closes_at), closes_at = LEAST(closes_at, COALESCE(?, closes_at))
                 WHERE id = ? AND status = 'OPEN'
                 """, ps -> {
@@ -158,6 +162,9 @@ public class WaveService {
             return ps.executeUpdate();
         });
         invitations.cancelPendingMails(waveId);
+        if (updated > 0) {
+            closed.publishEvent(new WaveClosed(TenantContext.require(), waveId)); // insight finalises its rollups
+        }
     }
 
     private Optional<Wave> insert(ScheduleView schedule, SendPlan plan, WaveKind kind, WaveStatus status) {

@@ -185,7 +185,10 @@ class AuthorizationMatrixTest {
             object(HttpMethod.GET, T + "/decisions/{id}", ALL, 200, (t, w) -> w.decisionId, null),
             object(HttpMethod.PUT, T + "/decisions/{id}", STAFF, 200, (t, w) -> t.freshDecision(w), t -> t.decision(t.bodyWorld)),
             object(HttpMethod.DELETE, T + "/decisions/{id}", STAFF, 204, (t, w) -> t.freshDecision(w), null),
-            tenant(HttpMethod.GET, T + "/objective-signals", ALL, 200, null));
+            tenant(HttpMethod.GET, T + "/objective-signals", ALL, 200, null),
+            tenant(HttpMethod.GET, T + "/insights/trends", ALL, 200, null),
+            object(HttpMethod.GET, T + "/insights/waves/{id}", ALL, 200, (t, w) -> w.waveId, null),
+            tenant(HttpMethod.GET, T + "/insights/export.csv", ALL, 200, null));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();

@@ -1,0 +1,123 @@
+package com.kakehashi.insight;
+
+import com.kakehashi.participant.Level;
+import com.kakehashi.participant.Side;
+import com.kakehashi.survey.WarningSign;
+import com.kakehashi.web.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Insight of one tenant: every member who may enter the tenant may read it (operators, its
+ * consultants, its executives; the tenant filter decides who may enter). Values of groups below
+ * the tenant's anonymity threshold never leave the backend.
+ */
+@Controller("/api/v1/tenants/{tenantId}/insights")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Insights")
+class InsightController {
+
+    private final InsightService insights;
+    private final InsightCsv csv;
+
+    InsightController(InsightService insights, InsightCsv csv) {
+        this.insights = insights;
+        this.csv = csv;
+    }
+
+    @Get("/trends")
+    @Operation(operationId = "insightTrends",
+            summary = "Per warning sign and segment, a point per wave (suppressed points say why); HQ–Japan gap series",
+            description = "signs, sides and levels are comma-separated names; from and to are ISO dates of wave occurrences.")
+    InsightViews.Trends trends(@PathVariable UUID tenantId, @QueryValue @Nullable String engagementId,
+                               @QueryValue @Nullable String signs, @QueryValue @Nullable String sides,
+                               @QueryValue @Nullable String levels, @QueryValue @Nullable String from,
+                               @QueryValue @Nullable String to) {
+        return insights.trends(filter(engagementId, signs, sides, levels, from, to));
+    }
+
+    @Get("/waves/{waveId}")
+    @Operation(operationId = "waveInsight",
+            summary = "Scores per sign and segment, dimensions, perception gaps, silence signals and alpha of one wave")
+    InsightViews.WaveInsight wave(@PathVariable UUID tenantId, @PathVariable UUID waveId) {
+        return insights.wave(waveId);
+    }
+
+    @Get(value = "/export.csv", produces = "text/csv")
+    @Operation(operationId = "exportInsights",
+            summary = "The trend filter's aggregates as CSV (UTF-8 with BOM), with the same suppression")
+    HttpResponse<byte[]> export(@PathVariable UUID tenantId, @QueryValue @Nullable String engagementId,
+                                @QueryValue @Nullable String signs, @QueryValue @Nullable String sides,
+                                @QueryValue @Nullable String levels, @QueryValue @Nullable String from,
+                                @QueryValue @Nullable String to) {
+        InsightService.Filter filter = filter(engagementId, signs, sides, levels, from, to);
+        byte[] body = csv.write(insights.waves(filter), filter);
+        return HttpResponse.ok(body).contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"insights.csv\"");
+    }
+
+    private static InsightService.Filter filter(@Nullable String engagementId, @Nullable String signs,
+                                                @Nullable String sides, @Nullable String levels,
+                                                @Nullable String from, @Nullable String to) {
+        UUID engagement = null;
+        if (engagementId != null && !engagementId.isBlank()) {
+            try {
+                engagement = UUID.fromString(engagementId.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("engagementId", "must be a UUID");
+            }
+        }
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
+        return new InsightService.Filter(engagement, names("signs", signs, WarningSign.class, WarningSign::valueOf),
+                names("sides", sides, Side.class, Side::valueOf), names("levels", levels, Level.class, Level::valueOf), start, end);
+    }
+
+    private static @Nullable LocalDate date(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static <E extends Enum<E>> Set<E> names(String field, @Nullable String value, Class<E> type,
+                                                    Function<String, E> parse) {
+        Set<E> result = EnumSet.noneOf(type);
+        if (value == null || value.isBlank()) {
+            return result;
+        }
+        for (String part : value.split(",")) {
+            try {
+                result.add(parse.apply(part.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(field, "unknown value; one of " + EnumSet.allOf(type));
+            }
+        }
+        return result;
+    }
+}

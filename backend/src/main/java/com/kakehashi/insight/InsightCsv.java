@@ -1,0 +1,85 @@
+package com.kakehashi.insight;
+
+import com.kakehashi.participant.Level;
+import com.kakehashi.participant.Side;
+import com.kakehashi.survey.WarningSign;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The insight API's aggregates as rows, suppressed exactly as there: a hidden value is an empty cell and a reason. */
+@Singleton
+class InsightCsv {
+
+    private static final String[] HEADER = {"wave_id", "occurrence_date", "measure", "sign", "dimension", "item_code",
+            "segment", "side", "level", "n", "value", "sd", "ci_low", "ci_high", "n_hq", "n_japan",
+            "suppressed_code", "suppressed_message"};
+
+    byte[] write(List<InsightViews.WaveInsight> waves, InsightService.Filter filter) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // BOM: Excel then reads UTF-8
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+             CSVPrinter out = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(HEADER).get())) {
+            for (InsightViews.WaveInsight wave : waves) {
+                for (InsightViews.Score s : wave.scores()) {
+                    if (filter.includes(WarningSign.valueOf(s.sign())) && filter.includes(s.side(), s.level())) {
+                        row(out, wave, "SCORE", s.sign(), null, null, s.segment(), s.side(), s.level(), s.n(), s.value(), s.sd(),
+                                s.ci(), null, null, s.suppressedReason());
+                    }
+                }
+                for (InsightViews.DimensionScore d : wave.dimensions()) {
+                    if (filter.includes(d.side(), d.level())) {
+                        row(out, wave, "DIMENSION", null, d.dimension(), null, d.segment(), d.side(), d.level(), null, d.value(),
+                                null, null, null, null, d.suppressedReason());
+                    }
+                }
+                for (InsightViews.Gap g : wave.gaps()) {
+                    if (filter.includes(WarningSign.valueOf(g.sign())) && filter.includes(null, g.level())) {
+                        row(out, wave, g.itemCode() == null ? "GAP" : "ITEM_GAP", g.sign(), null, g.itemCode(), g.segment(), null,
+                                g.level(), null, g.gap(), null, g.ci(), g.nHq(), g.nJapan(), g.suppressedReason());
+                    }
+                }
+                for (InsightViews.Silence s : wave.silence()) {
+                    if (filter.includes(s.side(), null)) {
+                        row(out, wave, "NON_RESPONSE_RATE", null, null, null, "side:" + s.side(), s.side(), null, s.invited(),
+                                s.nonResponseRate(), null, null, null, null, null);
+                        row(out, wave, "NEUTRAL_SHARE", null, null, null, "side:" + s.side(), s.side(), null,
+                                s.suppressedReason() == null ? s.responses() : null, s.neutralShare(), null, null, null, null, s.suppressedReason());
+                        row(out, wave, "COMMENT_RATE", null, null, null, "side:" + s.side(), s.side(), null,
+                                s.suppressedReason() == null ? s.responses() : null, s.commentRate(), null, null, null, null, s.suppressedReason());
+                        row(out, wave, "MEDIAN_DELAY", null, null, null, "side:" + s.side(), s.side(), null,
+                                s.suppressedReason() == null ? s.responses() : null, s.medianDelay(), null, null, null, null, s.suppressedReason());
+                    }
+                }
+                for (InsightViews.Reliability r : wave.reliability()) {
+                    if (filter.includes(WarningSign.valueOf(r.sign())) && filter.includes(r.side(), null)) {
+                        row(out, wave, "ALPHA", r.sign(), null, null, "side:" + r.side(), r.side(), null, r.n(), r.alpha(), null,
+                                null, null, null, r.unavailable());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void row(CSVPrinter out, InsightViews.WaveInsight wave, String measure, @Nullable String sign,
+                            @Nullable String dimension, @Nullable String item, String segment, @Nullable Side side,
+                            @Nullable Level level, @Nullable Long n, @Nullable Object value, @Nullable Double sd,
+                            @Nullable InsightViews.Interval ci, @Nullable Long nHq, @Nullable Long nJapan,
+                            @Nullable InsightViews.Suppressed suppressed) throws IOException {
+        out.printRecord(wave.waveId(), wave.occurrenceDate(), measure, sign, dimension, item, segment, side, level, n,
+                value, sd, ci == null ? null : ci.low(), ci == null ? null : ci.high(), nHq, nJapan,
+                suppressed == null ? null : suppressed.code(), suppressed == null ? null : suppressed.message());
+    }
+}

@@ -1,0 +1,437 @@
+package com.kakehashi.insight;
+
+import com.kakehashi.insight.InsightStore.ItemRow;
+import com.kakehashi.insight.InsightStore.PairRow;
+import com.kakehashi.insight.InsightStore.SignRow;
+import com.kakehashi.insight.InsightStore.WaveRow;
+import com.kakehashi.insight.InsightViews.DimensionScore;
+import com.kakehashi.insight.InsightViews.Gap;
+import com.kakehashi.insight.InsightViews.GapPoint;
+import com.kakehashi.insight.InsightViews.GapSeries;
+import com.kakehashi.insight.InsightViews.Interval;
+import com.kakehashi.insight.InsightViews.Point;
+import com.kakehashi.insight.InsightViews.Reliability;
+import com.kakehashi.insight.InsightViews.Score;
+import com.kakehashi.insight.InsightViews.Series;
+import com.kakehashi.insight.InsightViews.SignTrend;
+import com.kakehashi.insight.InsightViews.Silence;
+import com.kakehashi.insight.InsightViews.Suppressed;
+import com.kakehashi.insight.InsightViews.Trends;
+import com.kakehashi.insight.InsightViews.WaveInsight;
+import com.kakehashi.insight.Suppression.Reason;
+import com.kakehashi.participant.Level;
+import com.kakehashi.participant.Side;
+import com.kakehashi.survey.Dimension;
+import com.kakehashi.survey.WarningSign;
+import com.kakehashi.tenant.TenantService;
+import com.kakehashi.web.NotFoundException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Insight of the tenant in context, from rollups only. Suppression is decided per wave and measure
+ * over every group before anything is filtered (see {@link Suppression}).
+ */
+@Singleton
+public class InsightService {
+
+    /** Filters of the trend and export endpoints; empty sets mean all. */
+    public record Filter(@Nullable UUID engagementId, Set<WarningSign> signs, Set<Side> sides, Set<Level> levels,
+                         @Nullable LocalDate from, @Nullable LocalDate to) {
+
+        boolean includes(WarningSign sign) {
+            return signs.isEmpty() || signs.contains(sign);
+        }
+
+        boolean includes(@Nullable Side side, @Nullable Level level) {
+            return (side == null || sides.isEmpty() || sides.contains(side))
+                    && (level == null || levels.isEmpty() || levels.contains(level));
+        }
+    }
+
+    private final InsightStore store;
+    private final TenantService tenants;
+
+    InsightService(InsightStore store, TenantService tenants) {
+        this.store = store;
+        this.tenants = tenants;
+    }
+
+    @Transactional
+    public WaveInsight wave(UUID waveId) {
+        List<WaveRow> wave = store.wave(waveId);
+        if (wave.isEmpty()) {
+            throw new NotFoundException("wave");
+        }
+        int k = tenants.current().anonymityThreshold();
+        WaveInsight insight = compute(wave, k).getFirst();
+        List<InsightViews.CommentGroup> groups = new ArrayList<>();
+        for (Silence side : insight.silence()) {
+            if (side.suppressedReason() != null) {
+                groups.add(new InsightViews.CommentGroup(side.side(), null, side.suppressedReason()));
+            } else {
+                // Read only for a side with at least k responses; shuffled, so order tells nothing.
+                List<InsightViews.Comment> comments = new ArrayList<>(store.comments(waveId, side.side().name()));
+                java.util.Collections.shuffle(comments, SHUFFLE);
+                groups.add(new InsightViews.CommentGroup(side.side(), comments, null));
+            }
+        }
+        return insight.withComments(groups);
+    }
+
+    private static final java.security.SecureRandom SHUFFLE = new java.security.SecureRandom();
+
+    @Transactional
+    public Trends trends(Filter filter) {
+        int k = tenants.current().anonymityThreshold();
+        List<WaveInsight> waves = compute(store.waves(filter.engagementId(), filter.from(), filter.to()), k);
+        List<SignTrend> signs = new ArrayList<>();
+        for (WarningSign sign : WarningSign.values()) {
+            if (!filter.includes(sign) || waves.stream().noneMatch(w -> w.scores().stream().anyMatch(s -> s.sign().equals(sign.name())))) {
+                continue;
+            }
+            List<Series> series = new ArrayList<>();
+            for (Segment segment : Segment.EVERY) {
+                if (!filter.includes(segment.side(), segment.level())) {
+                    continue;
+                }
+                List<Point> points = new ArrayList<>();
+                boolean any = false;
+                for (WaveInsight wave : waves) {
+                    Score score = wave.scores().stream().filter(s -> s.sign().equals(sign.name())
+                            && s.segment().equals(segment.key())).findFirst().orElse(null);
+                    any |= score != null;
+                    points.add(score == null
+                            ? new Point(wave.waveId(), wave.occurrenceDate(), null, null, null, Suppressed.of(Reason.NO_RESPONSES))
+                            : new Point(wave.waveId(), wave.occurrenceDate(), score.value(), score.n(), score.ci(), score.suppressedReason()));
+                }
+                if (any) {
+                    series.add(new Series(segment.key(), segment.side(), segment.level(), points));
+                }
+            }
+            List<GapSeries> gaps = new ArrayList<>();
+            for (Level level : levelsAndAll()) {
+                if (!filter.includes(null, level)) {
+                    continue;
+                }
+                String key = new Segment(null, level).key();
+                List<GapPoint> points = new ArrayList<>();
+                boolean any = false;
+                for (WaveInsight wave : waves) {
+                    Gap gap = wave.gaps().stream().filter(g -> g.sign().equals(sign.name()) && g.itemCode() == null
+                            && g.segment().equals(key)).findFirst().orElse(null);
+                    any |= gap != null;
+                    points.add(gap == null
+                            ? new GapPoint(wave.waveId(), wave.occurrenceDate(), null, null, null, null, Suppressed.of(Reason.NO_RESPONSES))
+                            : new GapPoint(wave.waveId(), wave.occurrenceDate(), gap.hq(), gap.japan(), gap.gap(), gap.ci(), gap.suppressedReason()));
+                }
+                if (any) {
+                    gaps.add(new GapSeries(key, level, points));
+                }
+            }
+            signs.add(new SignTrend(sign.name(), series, gaps));
+        }
+        return new Trends(k, signs);
+    }
+
+    /** The trend filter's waves, each in full (export filters rows itself). */
+    @Transactional
+    public List<WaveInsight> waves(Filter filter) {
+        return compute(store.waves(filter.engagementId(), filter.from(), filter.to()), tenants.current().anonymityThreshold());
+    }
+
+    private static List<Level> levelsAndAll() {
+        List<Level> levels = new ArrayList<>();
+        levels.add(null);
+        levels.addAll(List.of(Level.values()));
+        return levels;
+    }
+
+    private List<WaveInsight> compute(List<WaveRow> waves, int k) {
+        List<UUID> ids = waves.stream().map(WaveRow::id).toList();
+        Map<UUID, List<SignRow>> signs = store.signs(ids).stream().collect(Collectors.groupingBy(SignRow::waveId));
+        Map<UUID, List<ItemRow>> items = store.items(ids).stream().collect(Collectors.groupingBy(ItemRow::waveId));
+        Map<UUID, List<PairRow>> pairs = store.pairs(ids).stream().collect(Collectors.groupingBy(PairRow::waveId));
+        Map<UUID, List<InsightStore.SilenceRow>> silence = store.silence(ids).stream()
+                .collect(Collectors.groupingBy(InsightStore.SilenceRow::waveId));
+        Map<UUID, List<InsightStore.InvitedRow>> invited = store.invited(ids).stream()
+                .collect(Collectors.groupingBy(InsightStore.InvitedRow::waveId));
+        List<WaveInsight> result = new ArrayList<>();
+        for (WaveRow wave : waves) {
+            result.add(compute(wave, k, signs.getOrDefault(wave.id(), List.of()), items.getOrDefault(wave.id(), List.of()),
+                    pairs.getOrDefault(wave.id(), List.of()), silence.getOrDefault(wave.id(), List.of()),
+                    invited.getOrDefault(wave.id(), List.of())));
+        }
+        return result;
+    }
+
+    private static WaveInsight compute(WaveRow wave, int k, List<SignRow> signRows, List<ItemRow> itemRows,
+                                       List<PairRow> pairRows, List<InsightStore.SilenceRow> silenceRows,
+                                       List<InsightStore.InvitedRow> invitedRows) {
+        List<Score> scores = new ArrayList<>();
+        List<Gap> gaps = new ArrayList<>();
+        // sign -> segment -> shown value (absent: hidden), and the hidden reasons
+        Map<WarningSign, Map<Segment, Double>> shown = new LinkedHashMap<>();
+        Map<WarningSign, Map<Segment, Reason>> hiddenBySign = new LinkedHashMap<>();
+        Map<WarningSign, Map<Segment, SignRow>> bySign = new LinkedHashMap<>();
+        for (SignRow row : signRows) {
+            bySign.computeIfAbsent(WarningSign.valueOf(row.sign()), s -> new HashMap<>()).put(row.segment(), row);
+        }
+        List<WarningSign> measured = bySign.keySet().stream().sorted().toList();
+        for (WarningSign sign : measured) {
+            Map<Segment, SignRow> rows = bySign.get(sign);
+            Map<Segment, Long> counts = new HashMap<>();
+            rows.forEach((segment, row) -> counts.put(segment, row.n()));
+            Map<Segment, Reason> hidden = Suppression.decide(counts, k);
+            hiddenBySign.put(sign, hidden);
+            Map<Segment, Double> values = new HashMap<>();
+            shown.put(sign, values);
+            for (Segment segment : Segment.EVERY) {
+                SignRow row = rows.get(segment);
+                if (row == null || row.n() == 0) {
+                    continue;
+                }
+                Reason reason = hidden.get(segment);
+                if (reason != null) {
+                    scores.add(new Score(sign.name(), segment.key(), segment.side(), segment.level(), null, null, null, null,
+                            Suppressed.of(reason)));
+                    continue;
+                }
+                Stats.Summary summary = Stats.summarise(row.n(), row.sum(), row.sumSq());
+                values.put(segment, summary.mean());
+                scores.add(new Score(sign.name(), segment.key(), segment.side(), segment.level(), summary.mean(), row.n(),
+                        summary.sd(), interval(summary.ciLow(), summary.ciHigh()), null));
+            }
+            for (Level level : levelsAndAll()) {
+                gaps.addAll(signGap(sign, level, rows, hidden));
+            }
+            gaps.addAll(itemGaps(sign, itemRows, hidden));
+        }
+        return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), k, scores,
+                dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, silenceRows, invitedRows),
+                reliability(k, measured, itemRows, pairRows), null);
+    }
+
+    private static @Nullable Interval interval(@Nullable Double low, @Nullable Double high) {
+        return low == null || high == null || low.isNaN() ? null : new Interval(low, high);
+    }
+
+    private static List<Gap> signGap(WarningSign sign, @Nullable Level level, Map<Segment, SignRow> rows,
+                                     Map<Segment, Reason> hidden) {
+        Segment hqSegment = new Segment(Side.HQ, level);
+        Segment japanSegment = new Segment(Side.JAPAN, level);
+        SignRow hq = rows.get(hqSegment);
+        SignRow japan = rows.get(japanSegment);
+        if (hq == null && japan == null) {
+            return List.of();
+        }
+        String key = new Segment(null, level).key();
+        Reason reason = gapReason(hidden, hqSegment, japanSegment);
+        if (reason != null) {
+            return List.of(new Gap(sign.name(), null, key, level, null, null, null, null, null, null, Suppressed.of(reason)));
+        }
+        Stats.Summary h = Stats.summarise(hq.n(), hq.sum(), hq.sumSq());
+        Stats.Summary j = Stats.summarise(japan.n(), japan.sum(), japan.sumSq());
+        double[] d = Stats.difference(h, j);
+        return List.of(new Gap(sign.name(), null, key, level, h.mean(), j.mean(), d[0], h.n(), j.n(), interval(d[1], d[2]), null));
+    }
+
+    /** A gap needs both sides shown; the stronger reason wins. */
+    private static @Nullable Reason gapReason(Map<Segment, Reason> hidden, Segment hq, Segment japan) {
+        Reason a = hidden.get(hq);
+        Reason b = hidden.get(japan);
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * Per mirrored item (answered by both HQ and JAPAN): the item's index per side. An item group
+     * holds the same respondents as its sign group, so it follows the sign's suppression.
+     */
+    private static List<Gap> itemGaps(WarningSign sign, List<ItemRow> itemRows, Map<Segment, Reason> hidden) {
+        Map<String, Map<Segment, ItemRow>> byItem = new java.util.TreeMap<>();
+        for (ItemRow row : itemRows) {
+            if (row.sign().equals(sign.name())) {
+                byItem.computeIfAbsent(row.code(), c -> new HashMap<>()).put(row.segment(), row);
+            }
+        }
+        List<Gap> gaps = new ArrayList<>();
+        byItem.forEach((code, rows) -> {
+            if (!rows.containsKey(new Segment(Side.HQ, null)) || !rows.containsKey(new Segment(Side.JAPAN, null))) {
+                return; // not mirrored in this wave
+            }
+            for (Level level : levelsAndAll()) {
+                Segment hqSegment = new Segment(Side.HQ, level);
+                Segment japanSegment = new Segment(Side.JAPAN, level);
+                ItemRow hq = rows.get(hqSegment);
+                ItemRow japan = rows.get(japanSegment);
+                if (hq == null && japan == null) {
+                    continue;
+                }
+                String key = new Segment(null, level).key();
+                Reason reason = gapReason(hidden, hqSegment, japanSegment);
+                if (reason != null) {
+                    gaps.add(new Gap(sign.name(), code, key, level, null, null, null, null, null, null, Suppressed.of(reason)));
+                    continue;
+                }
+                Stats.Summary h = itemIndex(hq);
+                Stats.Summary j = itemIndex(japan);
+                double[] d = Stats.difference(h, j);
+                gaps.add(new Gap(sign.name(), code, key, level, h.mean(), j.mean(), d[0], h.n(), j.n(), interval(d[1], d[2]), null));
+            }
+        });
+        return gaps;
+    }
+
+    /** An item's answers (after reverse keying, 1–5) as a 0–100 index: 25 (x − 1). */
+    private static Stats.Summary itemIndex(ItemRow row) {
+        BigDecimal n = BigDecimal.valueOf(row.n());
+        BigDecimal sum = BigDecimal.valueOf(row.sum());
+        BigDecimal sumSq = BigDecimal.valueOf(row.sumSq());
+        // y = 25x − 25: Σy = 25Σx − 25n, Σy² = 625Σx² − 1250Σx + 625n
+        BigDecimal sumY = sum.multiply(BigDecimal.valueOf(25)).subtract(n.multiply(BigDecimal.valueOf(25)));
+        BigDecimal sumY2 = sumSq.multiply(BigDecimal.valueOf(625)).subtract(sum.multiply(BigDecimal.valueOf(1250)))
+                .add(n.multiply(BigDecimal.valueOf(625)));
+        return Stats.summarise(row.n(), sumY, sumY2);
+    }
+
+    private static List<DimensionScore> dimensions(List<WarningSign> measured, List<Score> scores,
+                                                   Map<WarningSign, Map<Segment, Double>> shown,
+                                                   Map<WarningSign, Map<Segment, Reason>> hidden) {
+        Set<String> segmentsWithData = scores.stream().map(Score::segment).collect(Collectors.toSet());
+        List<DimensionScore> dimensions = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            List<WarningSign> signs = measured.stream().filter(s -> s.dimensions().contains(dimension)).toList();
+            if (signs.isEmpty()) {
+                continue;
+            }
+            List<String> names = signs.stream().map(Enum::name).toList();
+            for (Segment segment : Segment.EVERY) {
+                if (!segmentsWithData.contains(segment.key())) {
+                    continue;
+                }
+                Reason reason = signs.stream().map(s -> hidden.get(s).get(segment)).filter(java.util.Objects::nonNull)
+                        .min(Comparator.naturalOrder()).orElse(null);
+                if (reason != null) {
+                    dimensions.add(new DimensionScore(dimension.name(), segment.key(), segment.side(), segment.level(), names,
+                            null, Suppressed.of(reason)));
+                } else {
+                    double mean = signs.stream().mapToDouble(s -> shown.get(s).get(segment)).average().orElseThrow();
+                    dimensions.add(new DimensionScore(dimension.name(), segment.key(), segment.side(), segment.level(), names,
+                            mean, null));
+                }
+            }
+        }
+        return dimensions;
+    }
+
+    private static List<Silence> silence(int k, List<InsightStore.SilenceRow> rows, List<InsightStore.InvitedRow> invited) {
+        List<Silence> result = new ArrayList<>();
+        for (Side side : Side.values()) {
+            long asked = invited.stream().filter(r -> r.side().equals(side.name())).mapToLong(InsightStore.InvitedRow::invited).sum();
+            InsightStore.SilenceRow row = rows.stream().filter(r -> r.side().equals(side.name())).findFirst().orElse(null);
+            long responses = row == null ? 0 : row.responses();
+            if (asked == 0 && responses == 0) {
+                continue;
+            }
+            Double nonResponse = asked == 0 ? null : 1 - (double) responses / asked;
+            if (responses == 0) {
+                result.add(new Silence(side, asked, 0, nonResponse, null, null, null, null, Suppressed.of(Reason.NO_RESPONSES)));
+            } else if (responses < k) {
+                result.add(new Silence(side, asked, responses, nonResponse, null, null, null, null, Suppressed.of(Reason.BELOW_K)));
+            } else {
+                result.add(new Silence(side, asked, responses, nonResponse,
+                        row.answers() == 0 ? null : (double) row.neutral() / row.answers(), row.comments(),
+                        (double) row.comments() / responses, medianDelay(row.delays()), null));
+            }
+        }
+        return result;
+    }
+
+    private static final String[] DELAY_BUCKETS = {"UNDER_1H", "UNDER_1D", "UNDER_3D", "LATER"};
+
+    /** The bucket holding the middle response (the lower middle for an even count). */
+    private static @Nullable String medianDelay(long[] delays) {
+        long total = java.util.Arrays.stream(delays).sum();
+        if (total == 0) {
+            return null;
+        }
+        long middle = (total + 1) / 2;
+        long seen = 0;
+        for (int i = 0; i < delays.length; i++) {
+            seen += delays[i];
+            if (seen >= middle) {
+                return DELAY_BUCKETS[i];
+            }
+        }
+        return DELAY_BUCKETS[delays.length - 1];
+    }
+
+    private static List<Reliability> reliability(int k, List<WarningSign> measured, List<ItemRow> itemRows, List<PairRow> pairRows) {
+        List<Reliability> result = new ArrayList<>();
+        for (WarningSign sign : measured) {
+            for (Side side : Side.values()) {
+                Segment segment = new Segment(side, null);
+                List<ItemRow> items = itemRows.stream().filter(r -> r.sign().equals(sign.name()) && r.segment().equals(segment))
+                        .sorted(Comparator.comparing(ItemRow::code)).toList();
+                if (items.isEmpty()) {
+                    continue;
+                }
+                int m = items.size();
+                long n = items.stream().mapToLong(ItemRow::n).min().orElse(0);
+                Reliability unavailable = m < 2 ? unavailable(sign, side, m, "FEWER_THAN_2_ITEMS", "alpha needs at least 2 items")
+                        : n < 3 ? unavailable(sign, side, m, "FEWER_THAN_3_RESPONSES", "alpha needs at least 3 responses")
+                        : n < k ? new Reliability(sign.name(), side, m, null, null, Suppressed.of(Reason.BELOW_K))
+                        : items.stream().anyMatch(i -> i.n() != n)
+                        ? unavailable(sign, side, m, "INCOMPLETE", "not every respondent answered every item")
+                        : null;
+                if (unavailable != null) {
+                    result.add(unavailable);
+                    continue;
+                }
+                // Covariances times n (n − 1), exact in long: n Σab − Σa Σb.
+                long itemVariances = 0;
+                for (ItemRow item : items) {
+                    itemVariances += n * item.sumSq() - item.sum() * item.sum();
+                }
+                long total = itemVariances;
+                Map<String, ItemRow> byCode = items.stream().collect(Collectors.toMap(ItemRow::code, i -> i));
+                for (PairRow pair : pairRows) {
+                    if (pair.sign().equals(sign.name()) && pair.side().equals(side.name())) {
+                        total += 2 * (n * pair.sumAb() - byCode.get(pair.a()).sum() * byCode.get(pair.b()).sum());
+                    }
+                }
+                if (total == 0) {
+                    result.add(unavailable(sign, side, m, "NO_VARIANCE", "alpha is undefined when total scores do not vary"));
+                    continue;
+                }
+                double alpha = (double) m / (m - 1) * (1 - (double) itemVariances / total);
+                result.add(new Reliability(sign.name(), side, m, n, alpha, null));
+            }
+        }
+        return result;
+    }
+
+    private static Reliability unavailable(WarningSign sign, Side side, int items, String code, String message) {
+        return new Reliability(sign.name(), side, items, null, null, new Suppressed(code, message));
+    }
+
+}
