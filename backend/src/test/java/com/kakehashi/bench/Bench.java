@@ -78,6 +78,31 @@ final class Bench {
         }
     }
 
+    /** Cores, memory, PostgreSQL version and the load average (the cores are shared with other work). */
+    static void machine(String benchmark, String url) throws SQLException {
+        String memory = "?";
+        try {
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("\\s+", " ");
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        try (Connection owner = owner(url); var statement = owner.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW server_version")) {
+            rs.next();
+            report(benchmark, "machine: %d cores, %s, PostgreSQL %s, Java %s, load average %s", Runtime.getRuntime().availableProcessors(),
+                    memory, rs.getString(1), System.getProperty("java.version"), loadAverage());
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     /** CPU seconds used so far by this JVM, by all postgres processes and by smtp-sink (from /proc; Linux only). */
     record Cpu(double jvm, double postgres, double sink, long wallNanos) {
 
@@ -94,7 +119,9 @@ final class Bench {
                         String stat = Files.readString(dir.resolve("stat"));
                         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                        // utime + stime, plus cutime + cstime: the postmaster collects the CPU of backends that ended
+                        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                                + Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
                         if (comm.equals("postgres")) {
                             postgres += seconds;
                         } else if (comm.equals("smtp-sink")) {
@@ -114,8 +141,9 @@ final class Bench {
         /** "wall 3.2 s; CPU s: jvm 2.9, postgres 2.1, smtp-sink 0.1" for the interval since {@code start}. */
         String since(Cpu start) {
             Cpu end = now();
-            return String.format(Locale.ROOT, "wall %.2f s; CPU s: jvm %.2f, postgres (all backends) %.2f, smtp-sink %.2f",
-                    (end.wallNanos - start.wallNanos) / 1e9, end.jvm - start.jvm, end.postgres - start.postgres, end.sink - start.sink);
+            return String.format(Locale.ROOT, "wall %.2f s; CPU s: jvm %.2f, postgres (all backends) %.2f, smtp-sink %.2f; load %s",
+                    (end.wallNanos - start.wallNanos) / 1e9, end.jvm - start.jvm, end.postgres - start.postgres, end.sink - start.sink,
+                    loadAverage());
         }
     }
 }

@@ -118,6 +118,7 @@ class MailDispatchBenchmark implements TestPropertyProvider {
 
     @Test
     void dispatcherMailsPerSecondVersusSmtpSource() throws Exception {
+        Bench.machine(NAME, url);
         TenantView tenant = fixtures.tenant("Bench");
         UserView user = fixtures.memberOf(tenant, Role.CONSULTANT);
         Caller consultant = new Caller(user.id(), user.email(), Role.CONSULTANT);
@@ -156,6 +157,11 @@ class MailDispatchBenchmark implements TestPropertyProvider {
             Bench.report(NAME, "%s: baseline smtp-source -s 1 -d -m %d -l %d = %.0f/s (%s)", label, MAILS, bytes, sourced,
                     sourceCpu.since(sourceCpu));
             Bench.report(NAME, "%s: RATIO dispatcher/smtp-source = %.3f (target >= 0.3)", label, dispatched / sourced);
+
+            Bench.Cpu onlyCpu = Bench.Cpu.now();
+            double only = RenderedMail.renderAndSendOnly(context, MAILS, 50);
+            Bench.report(NAME, "%s: component: render + SMTP only (no database), batches of 50 = %.0f/s (%s)", label,
+                    MAILS / only, onlyCpu.since(onlyCpu));
         }
     }
 

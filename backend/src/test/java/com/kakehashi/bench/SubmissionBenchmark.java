@@ -84,6 +84,7 @@ class SubmissionBenchmark {
 
     @Test
     void submissionsPerSecondVersusPlainUpserts() throws Exception {
+        Bench.machine(NAME, url);
         TenantView tenant = fixtures.tenant("Bench");
         UserView user = fixtures.memberOf(tenant, Role.CONSULTANT);
         Caller consultant = new Caller(user.id(), user.email(), Role.CONSULTANT);
@@ -107,6 +108,14 @@ class SubmissionBenchmark {
         for (int round = 1; round <= ROUNDS; round++) {
             submit(http, base, tokens.subList(next, next + WARMUP), form);
             next += WARMUP;
+            Bench.Cpu assetCpu = Bench.Cpu.now();
+            double assets = get(http, java.util.Collections.nCopies(MEASURED, base + "assets/respond.css"), 200);
+            Bench.report(NAME, "round %d: component: GET /s/assets/respond.css (HTTP stack, no database) = %.0f/s (%s)",
+                    round, assets, assetCpu.since(assetCpu));
+            Bench.Cpu pageCpu = Bench.Cpu.now();
+            double pages = get(http, tokens.subList(next, next + MEASURED).stream().map(t -> base + t).toList(), 200);
+            Bench.report(NAME, "round %d: component: GET /s/{token} (token + invitation + instrument reads, form page) = %.0f/s (%s)",
+                    round, pages, pageCpu.since(pageCpu));
             long before = responses(tenant.id());
             Bench.Cpu cpu = Bench.Cpu.now();
             long start = System.nanoTime();
@@ -202,6 +211,33 @@ class SubmissionBenchmark {
             }
         }
         assertThat(failures.get()).as("non-200 answers").isZero();
+    }
+
+    /** 32 virtual-thread clients GET the links; @return requests per second */
+    private static double get(HttpClient http, List<String> links, int status) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < links.size(); i = next.getAndIncrement()) {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(links.get(i))).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != status) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        }
+        assertThat(failures.get()).as("unexpected statuses").isZero();
+        return links.size() / ((System.nanoTime() - start) / 1e9);
     }
 
     private long responses(UUID tenant) throws Exception {

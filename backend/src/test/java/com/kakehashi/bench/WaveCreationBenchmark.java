@@ -62,6 +62,7 @@ class WaveCreationBenchmark {
 
     @Test
     void waveFor100kParticipantsVersusPlainMultiRowInsert() throws Exception {
+        Bench.machine(NAME, url);
         TenantView tenant = fixtures.tenant("Bench");
         UserView user = fixtures.memberOf(tenant, Role.CONSULTANT);
         Caller consultant = new Caller(user.id(), user.email(), Role.CONSULTANT);

@@ -27,4 +27,30 @@ public final class RenderedMail {
         message.writeTo(out);
         return out.size();
     }
+
+    /**
+     * The dispatcher's mail work without its database work: render {@code count} invitations, each
+     * with a fresh token, and send them over one connection per {@code batchSize}, as
+     * {@code OutboxBatch} does. @return seconds
+     */
+    public static double renderAndSendOnly(ApplicationContext context, int count, int batchSize) throws Exception {
+        MailRenderer renderer = context.getBean(MailRenderer.class);
+        Mailer mailer = context.getBean(Mailer.class);
+        MailSettings settings = context.getBean(MailSettings.class);
+        Instant now = Instant.now();
+        long start = System.nanoTime();
+        for (int done = 0; done < count; done += batchSize) {
+            try (Mailer.Connection connection = mailer.connect()) {
+                for (int i = done; i < Math.min(count, done + batchSize); i++) {
+                    OutboxMail mail = new OutboxMail(UUID.randomUUID(), UUID.randomUUID(), MailKind.INVITATION, now, 0, "ja",
+                            "Asia/Tokyo", false, "p" + i + "-bench@bench.example", "Bench " + i, "OPEN",
+                            now.plus(Duration.ofDays(5)), "Pulse engagement");
+                    String token = InvitationTokens.mint();
+                    connection.send(renderer.message(mailer.session(), mail, settings.link(token)));
+                    InvitationTokens.hash(token);
+                }
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
 }
