@@ -152,10 +152,17 @@ class MailDispatchBenchmark implements TestPropertyProvider {
             double dispatched = MAILS / seconds;
             Bench.report(NAME, "%s: dispatcher sent %d mails in %.2f s = %.0f/s (%s)", label, MAILS, seconds, dispatched, where);
 
+            // smtp-source takes well under a second, so one run is at the mercy of the shared cores: median of three.
+            double[] runs = new double[3];
             Bench.Cpu sourceCpu = Bench.Cpu.now();
-            double sourced = smtpSource(bytes);
-            Bench.report(NAME, "%s: baseline smtp-source -s 1 -d -m %d -l %d = %.0f/s (%s)", label, MAILS, bytes, sourced,
-                    sourceCpu.since(sourceCpu));
+            for (int i = 0; i < runs.length; i++) {
+                runs[i] = smtpSource(bytes);
+            }
+            String all = String.format(java.util.Locale.ROOT, "%.0f, %.0f, %.0f", runs[0], runs[1], runs[2]);
+            java.util.Arrays.sort(runs);
+            double sourced = runs[1];
+            Bench.report(NAME, "%s: baseline smtp-source -s 1 -d -m %d -l %d = %.0f/s median of [%s] (%s)", label, MAILS, bytes,
+                    sourced, all, sourceCpu.since(sourceCpu));
             Bench.report(NAME, "%s: RATIO dispatcher/smtp-source = %.3f (target >= 0.3)", label, dispatched / sourced);
 
             Bench.Cpu onlyCpu = Bench.Cpu.now();
