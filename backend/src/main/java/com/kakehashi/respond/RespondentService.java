@@ -2,7 +2,6 @@ package com.kakehashi.respond;
 
 import com.kakehashi.insight.InsightRollups;
 import com.kakehashi.survey.InstrumentItemView;
-import com.kakehashi.survey.InstrumentService;
 import com.kakehashi.survey.InstrumentVersionView;
 import com.kakehashi.tenancy.TenantContext;
 import io.micronaut.core.annotation.Nullable;
@@ -36,15 +35,15 @@ class RespondentService {
     static final String FIELD_PREFIX = "q_";
 
     private final RespondStore store;
-    private final InstrumentService instruments;
+    private final PublishedVersions versions;
     private final Clock clock;
     private final InsightRollups rollups;
     private final TransactionOperations<Connection> transactions;
 
-    RespondentService(RespondStore store, InstrumentService instruments, Clock clock, InsightRollups rollups,
+    RespondentService(RespondStore store, PublishedVersions versions, Clock clock, InsightRollups rollups,
                       TransactionOperations<Connection> transactions) {
         this.store = store;
-        this.instruments = instruments;
+        this.versions = versions;
         this.clock = clock;
         this.rollups = rollups;
         this.transactions = transactions;
@@ -135,7 +134,7 @@ class RespondentService {
         Instant now = clock.instant();
         return TenantContext.callAs(tenant, () -> store.invitee(invitation)
                 .filter(i -> i.acceptsAnswers(now))
-                .flatMap(i -> instruments.publishedVersion(i.instrumentVersionId())
+                .flatMap(i -> versions.find(i.instrumentVersionId())
                         .map(v -> new Located(tenant, i, v))));
     }
 
