@@ -124,18 +124,24 @@ class RespondentService {
     private record Located(UUID tenantId, Invitee invitee, InstrumentVersionView version) {
     }
 
-    /** Always one hash, one token query and one invitation query, whatever the token. */
+    /**
+     * Always one hash, one token query and one invitation query, whatever the token, in one read
+     * transaction: the token table is global, then the tenant it names is entered on the same
+     * connection.
+     */
     private Optional<Located> locate(String token) {
         String candidate = token.length() > TOKEN_MAX ? token.substring(0, TOKEN_MAX) : token;
-        Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate));
-        boolean known = row.isPresent() && token.length() <= TOKEN_MAX;
-        UUID tenant = known ? row.get().tenantId() : UUID.randomUUID();
-        UUID invitation = known ? row.get().invitationId() : UUID.randomUUID();
         Instant now = clock.instant();
-        return TenantContext.callAs(tenant, () -> store.invitee(invitation)
-                .filter(i -> i.acceptsAnswers(now))
-                .flatMap(i -> versions.find(i.instrumentVersionId())
-                        .map(v -> new Located(tenant, i, v))));
+        return transactions.executeRead(status -> {
+            Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate));
+            boolean known = row.isPresent() && token.length() <= TOKEN_MAX;
+            UUID tenant = known ? row.get().tenantId() : UUID.randomUUID();
+            UUID invitation = known ? row.get().invitationId() : UUID.randomUUID();
+            return TenantContext.callAs(tenant, () -> store.invitee(invitation)
+                    .filter(i -> i.acceptsAnswers(now))
+                    .flatMap(i -> versions.find(i.instrumentVersionId())
+                            .map(v -> new Located(tenant, i, v))));
+        });
     }
 
     private static @Nullable String commentPrompt(InstrumentVersionView version, String language) {
