@@ -27,7 +27,8 @@ echo "Building (tests skipped; run ./mvnw verify for those)..."
 ./mvnw -B -q package -DskipTests
 
 mkdir -p target/demo
-export KAKEHASHI_DEMO=true VAADIN_USAGE_STATS_ENABLED=false
+# The console forwards each browser's address, so login throttling counts people, not the console.
+export KAKEHASHI_DEMO=true VAADIN_USAGE_STATS_ENABLED=false KAKEHASHI_CLIENT_ADDRESS_HEADER=X-Forwarded-For
 "$JAVA" -jar backend/target/kakehashi-backend-0.1.0-SNAPSHOT.jar > target/demo/backend.log 2>&1 &
 BACKEND=$!
 trap 'kill $BACKEND ${CONSOLE:-} 2>/dev/null || true' EXIT INT TERM

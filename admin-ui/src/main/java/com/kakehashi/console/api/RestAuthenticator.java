@@ -26,10 +26,23 @@ public final class RestAuthenticator implements Authenticator {
     @Override
     public String login(String email, String password) {
         try {
-            return new AuthApi(client(null)).login(new LoginRequest().username(email).password(password)).getAccessToken();
+            // The backend throttles failed logins per client address; without this every console user
+            // would share the console server's address. It is trusted only where the backend is told
+            // to (KAKEHASHI_CLIENT_ADDRESS_HEADER), see docs/operations.md.
+            String browser = browserAddress();
+            return new AuthApi(client(null, request -> {
+                if (browser != null) {
+                    request.header("X-Forwarded-For", browser);
+                }
+            })).login(new LoginRequest().username(email).password(password)).getAccessToken();
         } catch (ApiException e) {
             throw ProblemTranslator.from(e);
         }
+    }
+
+    private static String browserAddress() {
+        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        return request == null ? null : request.getRemoteAddr();
     }
 
     @Override
