@@ -84,6 +84,7 @@ class AuthorizationMatrixTest {
         String waveId;
         String initiativeId;
         String decisionId;
+        String alertId;
         UserView consultant;
         UserView executive;
     }
@@ -188,7 +189,15 @@ class AuthorizationMatrixTest {
             tenant(HttpMethod.GET, T + "/objective-signals", ALL, 200, null),
             tenant(HttpMethod.GET, T + "/insights/trends", ALL, 200, null),
             object(HttpMethod.GET, T + "/insights/waves/{id}", ALL, 200, (t, w) -> w.waveId, null),
-            tenant(HttpMethod.GET, T + "/insights/export.csv", ALL, 200, null));
+            tenant(HttpMethod.GET, T + "/insights/export.csv", ALL, 200, null),
+            tenant(HttpMethod.GET, T + "/alert-settings", ALL, 200, null),
+            tenant(HttpMethod.PUT, T + "/alert-settings", STAFF, 200, t -> com.kakehashi.alert.AlertSettings.DEFAULTS),
+            tenant(HttpMethod.GET, T + "/alerts", ALL, 200, null),
+            object(HttpMethod.GET, T + "/alerts/{id}", ALL, 200, (t, w) -> w.alertId, null),
+            object(HttpMethod.POST, T + "/alerts/{id}/acknowledge", STAFF, 200, (t, w) -> t.freshAlert(w), null),
+            object(HttpMethod.POST, T + "/alerts/{id}/resolve", STAFF, 200, (t, w) -> t.freshAlert(w), null),
+            object(HttpMethod.POST, T + "/alerts/{id}/notes", STAFF, 201, (t, w) -> w.alertId,
+                    t -> Map.of("text", "Followed up with the Japan team.")));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -215,6 +224,8 @@ class AuthorizationMatrixTest {
     JsonMapper json;
     @Inject
     Fixtures fixtures;
+    @Inject
+    com.kakehashi.alert.AlertFixtures alerts;
 
     Api api;
     /** The tenant in the request path: bodies that name objects of a tenant use this one's. */
@@ -239,7 +250,7 @@ class AuthorizationMatrixTest {
         otherTenantSecrets.addAll(List.of(other.tenant.id().toString(), other.tenant.name(), other.tenant.japanSubsidiaryName(),
                 other.participantId, other.participantEmail, other.engagementId, other.instrumentId,
                 other.publishedVersion.substring(other.publishedVersion.lastIndexOf('/') + 1),
-                other.scheduleId, other.waveId, other.initiativeId, other.decisionId,
+                other.scheduleId, other.waveId, other.initiativeId, other.decisionId, other.alertId,
                 other.consultant.id().toString(), other.consultant.email(),
                 other.executive.id().toString(), other.executive.email()));
     }
@@ -264,6 +275,7 @@ class AuthorizationMatrixTest {
         world.waveId = asOperator(HttpMethod.POST, base(world) + "/schedules/" + world.scheduleId + "/waves", null).field("id");
         world.initiativeId = asOperator(HttpMethod.POST, base(world) + "/initiatives", initiative(world)).field("id");
         world.decisionId = asOperator(HttpMethod.POST, base(world) + "/decisions", decision(world)).field("id");
+        world.alertId = alerts.openAlert(world.tenant.id(), world.engagementId, world.waveId);
         return world;
     }
 
@@ -281,6 +293,12 @@ class AuthorizationMatrixTest {
         Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/initiatives", initiative(world));
         remember(world, created.field("id"), created.field("title"));
         return created.field("id");
+    }
+
+    private String freshAlert(World world) {
+        String alert = alerts.openAlert(world.tenant.id(), world.engagementId, world.waveId);
+        remember(world, alert);
+        return alert;
     }
 
     private String freshDecision(World world) {

@@ -50,7 +50,7 @@ class BadInputTest {
     private static final List<String> TABLES = List.of("app_user", "tenant", "tenant_membership", "participant",
             "engagement", "engagement_consultant", "audit_event", "login_throttle", "instrument", "instrument_version",
             "instrument_item", "pulse_schedule", "wave", "invitation", "mail_outbox", "initiative", "initiative_milestone",
-            "decision");
+            "decision", "alert_settings", "alert", "alert_note", "alert_mail_outbox");
     private static final int OVER_LIMIT = 6 * 1024 * 1024;
 
     /** A write endpoint and a body it accepts; cases break one thing in it. */
@@ -79,7 +79,11 @@ class BadInputTest {
         INITIATIVE(HttpMethod.POST, "/api/v1/tenants/{t}/initiatives", Map.of("engagementId", "{e}",
                 "title", "Direct channel", "announcedOn", "2026-01-10")),
         DECISION(HttpMethod.POST, "/api/v1/tenants/{t}/decisions", Map.of("engagementId", "{e}",
-                "title", "Pricing", "proposedOn", "2026-02-01", "japanConsulted", false));
+                "title", "Pricing", "proposedOn", "2026-02-01", "japanConsulted", false)),
+        ALERT_SETTINGS(HttpMethod.PUT, "/api/v1/tenants/{t}/alert-settings", Map.of("riskThreshold", 60, "worseningWaves", 3,
+                "worseningStep", 5, "gapWaves", 2, "gapThreshold", 15, "responseRateDrop", 15, "neutralSharePercent", 40)),
+        // The body is validated before the alert is looked up, so any alert id will do.
+        ALERT_NOTE(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/" + UUID.randomUUID() + "/notes", Map.of("text", "Spoke to them."));
 
         final HttpMethod method;
         final String path;
@@ -209,6 +213,14 @@ class BadInputTest {
         cases.add(invalid(Target.PARTICIPANT_CHANGE, "level", "INTERN", "unknown"));
         cases.add(invalid(Target.PARTICIPANT, "language", "fr", "unknown"));
         cases.add(invalid(Target.ENGAGEMENT, "status", "PAUSED", "unknown"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "riskThreshold", 101, "over 100"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "worseningWaves", 0, "below one wave"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "worseningStep", 0, "not positive"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "gapThreshold", "wide", "not a number"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "neutralSharePercent", -5, "negative"));
+        cases.add(Arguments.of(Target.ALERT_SETTINGS, json(without(Target.ALERT_SETTINGS, "gapWaves"), "gapWaves missing"), 400, "gapWaves"));
+        cases.add(invalid(Target.ALERT_NOTE, "text", "  ", "blank"));
+        cases.add(invalid(Target.ALERT_NOTE, "text", "x".repeat(4001), "too long"));
         // bodies that are not the expected JSON at all, on every endpoint
         for (Target target : Target.values()) {
             String valid = new String(json(target.valid, "").bytes(), StandardCharsets.UTF_8);
@@ -326,7 +338,11 @@ class BadInputTest {
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/trends?from=yesterday", 400, "from"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/trends?from=2027-02-01&to=2027-01-01", 400, "to"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/waves/not-a-uuid", 400, "waveId"),
-                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/export.csv?sides=MARS", 400, "sides"));
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/export.csv?sides=MARS", 400, "sides"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/alerts?status=LOUD", 400, "status"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/alerts/not-a-uuid", 400, "alertId"),
+                Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/not-a-uuid/acknowledge", 400, "alertId"),
+                Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/not-a-uuid/resolve", 400, "alertId"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

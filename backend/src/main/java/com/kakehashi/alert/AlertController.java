@@ -1,0 +1,87 @@
+package com.kakehashi.alert;
+
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Alerts and their thresholds; executives read, consultants and operators act. */
+@Controller("/api/v1/tenants/{tenantId}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Alerts")
+class AlertController {
+
+    private final AlertService alerts;
+
+    AlertController(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @Get("/alert-settings")
+    @Operation(operationId = "getAlertSettings")
+    AlertSettings settings(@PathVariable UUID tenantId) {
+        return alerts.settings();
+    }
+
+    @Put("/alert-settings")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "updateAlertSettings")
+    AlertSettings updateSettings(@PathVariable UUID tenantId, @Body @Valid AlertSettings body, Authentication authentication) {
+        return alerts.updateSettings(Caller.of(authentication), body);
+    }
+
+    @Get("/alerts")
+    @Operation(operationId = "listAlerts")
+    List<AlertView> list(@PathVariable UUID tenantId, @QueryValue @Nullable AlertStatus status) {
+        return alerts.list(status);
+    }
+
+    @Get("/alerts/{alertId}")
+    @Operation(operationId = "getAlert")
+    AlertView get(@PathVariable UUID tenantId, @PathVariable UUID alertId) {
+        return alerts.get(alertId);
+    }
+
+    @Post("/alerts/{alertId}/acknowledge")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "acknowledgeAlert")
+    AlertView acknowledge(@PathVariable UUID tenantId, @PathVariable UUID alertId, Authentication authentication) {
+        return alerts.acknowledge(Caller.of(authentication), alertId);
+    }
+
+    @Post("/alerts/{alertId}/resolve")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "resolveAlert")
+    AlertView resolve(@PathVariable UUID tenantId, @PathVariable UUID alertId, Authentication authentication) {
+        return alerts.resolve(Caller.of(authentication), alertId);
+    }
+
+    @Post("/alerts/{alertId}/notes")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "annotateAlert")
+    HttpResponse<AlertView> addNote(@PathVariable UUID tenantId, @PathVariable UUID alertId, @Body @Valid NewNote body,
+                                    Authentication authentication) {
+        AlertView alert = alerts.addNote(Caller.of(authentication), alertId, body);
+        return HttpResponse.created(alert, URI.create("/api/v1/tenants/" + tenantId + "/alerts/" + alertId));
+    }
+}

@@ -1,0 +1,7 @@
+package com.kakehashi.alert;
+
+public enum AlertStatus {
+    OPEN,
+    ACKNOWLEDGED,
+    RESOLVED
+}

@@ -1,0 +1,9 @@
+package com.kakehashi.alert;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@Serdeable
+public record NewNote(@NotBlank @Size(max = 4000) String text) {
+}

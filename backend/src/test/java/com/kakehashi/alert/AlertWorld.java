@@ -1,0 +1,212 @@
+package com.kakehashi.alert;
+
+import com.kakehashi.engagement.EngagementDetails;
+import com.kakehashi.engagement.EngagementService;
+import com.kakehashi.engagement.EngagementStatus;
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import com.kakehashi.identity.UserView;
+import com.kakehashi.participant.Level;
+import com.kakehashi.participant.Side;
+import com.kakehashi.support.Fixtures;
+import com.kakehashi.survey.InstrumentItemView;
+import com.kakehashi.survey.InstrumentService;
+import com.kakehashi.survey.InstrumentVersionView;
+import com.kakehashi.survey.InstrumentView;
+import com.kakehashi.survey.NewInstrument;
+import com.kakehashi.tenancy.TenantContext;
+import com.kakehashi.tenant.NewTenant;
+import com.kakehashi.tenant.TenantService;
+import com.kakehashi.tenant.TenantView;
+import com.kakehashi.wave.WaveService;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A tenant with an engagement (one assigned consultant), a published default instrument and a
+ * schedule. Waves get raw responses (rows as the respondent page stores them) and are then closed
+ * through {@link WaveService#close}, so the real close path runs: the insight listener rebuilds the
+ * rollups from the raw responses, then the alert listener evaluates.
+ * <p>
+ * A respondent is given a risk level x (1–5) and answers every item of their side so that the
+ * item's value after reverse keying is x: the sign indices are then exactly 25 (x − 1), and a group's
+ * index is the mean of its respondents' (with 5 respondents: 5 Σx − 25). Only x = 3 gives neutral answers.
+ */
+@Singleton
+class AlertWorld {
+
+    private static final String APP_ROLE = "kakehashi_app";
+
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    TenantService tenants;
+    @Inject
+    EngagementService engagements;
+    @Inject
+    InstrumentService instruments;
+    @Inject
+    WaveService waves;
+    @Value("${datasources.default.url}")
+    String databaseUrl;
+
+    final class World {
+        final TenantView tenant;
+        final UUID engagementId;
+        final UUID scheduleId;
+        final InstrumentVersionView version;
+        final UserView consultant;
+        final UserView executive;
+        final Caller operator;
+        private LocalDate next = LocalDate.of(2026, 1, 5);
+
+        World(TenantView tenant, UUID engagementId, UUID scheduleId, InstrumentVersionView version, UserView consultant,
+              UserView executive, Caller operator) {
+            this.tenant = tenant;
+            this.engagementId = engagementId;
+            this.scheduleId = scheduleId;
+            this.version = version;
+            this.consultant = consultant;
+            this.executive = executive;
+            this.operator = operator;
+        }
+
+        UUID id() {
+            return tenant.id();
+        }
+
+        /** An open wave, a fortnight after the previous one. */
+        UUID wave() throws SQLException {
+            UUID waveId = UUID.randomUUID();
+            Instant opens = Instant.now().minus(Duration.ofHours(1));
+            sql(id(), """
+                    INSERT INTO wave (tenant_id, id, schedule_id, instrument_version_id, occurrence_date, kind, status, opens_at, closes_at)
+                    VALUES (?, ?, ?, ?, ?, 'SCHEDULED', 'OPEN', ?, ?)
+                    """, id(), waveId, scheduleId, version.id(), next, Timestamp.from(opens), Timestamp.from(opens.plus(Duration.ofDays(7))));
+            next = next.plusWeeks(2);
+            return waveId;
+        }
+
+        /** One response per level in {@code levels}, as stored by the respondent page. */
+        void respond(UUID waveId, Side side, int... levels) throws SQLException {
+            for (int x : levels) {
+                UUID responseId = UUID.randomUUID();
+                sql(id(), """
+                        INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket)
+                        VALUES (?, ?, ?, ?, 'STAFF', 'en', 'UNDER_1D')
+                        """, id(), responseId, waveId, side.name());
+                for (InstrumentItemView item : items(side)) {
+                    sql(id(), "INSERT INTO response_answer (tenant_id, response_id, item_code, value) VALUES (?, ?, ?, ?)",
+                            id(), responseId, item.code(), (short) (item.reverseKeyed() ? 6 - x : x));
+                }
+            }
+        }
+
+        /** Invitations (who was asked); answers are separate, as in the real tables. */
+        void invite(UUID waveId, Side side, int count) throws SQLException {
+            for (int i = 0; i < count; i++) {
+                sql(id(), """
+                        INSERT INTO invitation (tenant_id, id, wave_id, participant_id, side, level, language, time_zone, send_at)
+                        VALUES (?, ?, ?, NULL, ?, 'STAFF', 'en', 'Asia/Tokyo', ?)
+                        """, id(), UUID.randomUUID(), waveId, side.name(), Timestamp.from(Instant.now().minus(Duration.ofMinutes(30))));
+            }
+        }
+
+        /** Closes through the wave service, as the console and the wave-closer do. */
+        void close(UUID waveId) {
+            TenantContext.runAs(id(), () -> waves.close(operator, waveId));
+        }
+
+        List<InstrumentItemView> items(Side side) {
+            return version.items().stream().filter(i -> side == Side.JAPAN ? i.audience().asksJapan() : i.audience().asksHq()).toList();
+        }
+
+        List<Map<String, String>> alerts() throws SQLException {
+            return rows(id(), "SELECT * FROM alert ORDER BY created_at, id");
+        }
+
+        List<Map<String, String>> alerts(String rule, String side) throws SQLException {
+            return alerts().stream().filter(a -> a.get("rule").equals(rule) && java.util.Objects.equals(a.get("side"), side)).toList();
+        }
+    }
+
+    World create(String prefix, int k) throws SQLException {
+        UserView operatorUser = fixtures.operator();
+        Caller operator = new Caller(operatorUser.id(), operatorUser.email(), Role.OPERATOR);
+        TenantView tenant = tenants.create(operator, new NewTenant(prefix + " " + UUID.randomUUID(), "DE", "Europe/Berlin",
+                prefix + " KK", k));
+        UserView consultant = fixtures.memberOf(tenant, Role.CONSULTANT);
+        UserView executive = fixtures.memberOf(tenant, Role.EXECUTIVE);
+        UUID engagementId = TenantContext.callAs(tenant.id(), () -> engagements.create(operator, new EngagementDetails(
+                "Alerts " + UUID.randomUUID(), null, LocalDate.of(2026, 1, 1), null, EngagementStatus.ACTIVE,
+                List.of(consultant.id())))).id();
+        InstrumentVersionView version = TenantContext.callAs(tenant.id(), () -> {
+            InstrumentView created = instruments.create(operator, new NewInstrument("Pulse", true));
+            UUID draft = created.versions().getFirst().id();
+            instruments.publish(operator, created.id(), draft);
+            return instruments.publishedVersion(draft).orElseThrow();
+        });
+        UUID scheduleId = UUID.randomUUID();
+        sql(tenant.id(), """
+                INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence,
+                                            japan_send_time, hq_send_time, days_open, start_date)
+                VALUES (?, ?, ?, ?, 'Fortnightly pulse', 'BIWEEKLY', ?, ?, 7, ?)
+                """, tenant.id(), scheduleId, engagementId, version.id(), LocalTime.of(9, 0), LocalTime.of(9, 0),
+                LocalDate.of(2099, 1, 1));
+        return new World(tenant, engagementId, scheduleId, version, consultant, executive, operator);
+    }
+
+    private Connection connection(UUID tenant) throws SQLException {
+        Connection connection = DriverManager.getConnection(databaseUrl, APP_ROLE, APP_ROLE);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
+            statement.setString(1, tenant.toString());
+            statement.execute();
+        }
+        return connection;
+    }
+
+    void sql(UUID tenant, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connection(tenant); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    List<Map<String, String>> rows(UUID tenant, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connection(tenant); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                        row.put(rs.getMetaData().getColumnName(c), rs.getString(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+}
