@@ -44,8 +44,8 @@ class ChartCanvas extends Div {
                     g.strokeStyle = ds.borderColor; g.setLineDash([4, 4]); g.lineWidth = 1.5;
                     g.beginPath(); g.moveTo(px, area.top); g.lineTo(px, area.bottom); g.stroke();
                     g.setLineDash([]); g.fillStyle = ds.borderColor; g.font = '11px sans-serif';
-                    g.textAlign = 'center';
-                    g.fillText('\\u2298 ' + (cfg.suppressedShort || text), px, area.top + 12 + di * 13);
+                    g.textAlign = px > area.right - 70 ? 'right' : (px < area.left + 70 ? 'left' : 'center');
+                    g.fillText('\\u2298 ' + (cfg.suppressedShort || text), px + (g.textAlign === 'right' ? -3 : (g.textAlign === 'left' ? 3 : 0)), area.top + 12 + di * 13);
                     g.restore();
                   });
                 });

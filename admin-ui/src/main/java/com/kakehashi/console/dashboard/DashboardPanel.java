@@ -137,9 +137,21 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         return getTranslation("dashboard.suppressed." + code, dashboard.anonymityThreshold());
     }
 
+    /** Wave dates; when several waves share a date they are numbered (#1, #2) in the order they opened. */
     private List<String> labels() {
         Locale locale = getLocale();
-        return dashboard.waves().stream().map(d -> Formats.date(d, locale)).toList();
+        Map<java.time.LocalDate, Long> perDate = dashboard.waves().stream()
+                .collect(java.util.stream.Collectors.groupingBy(d -> d, java.util.stream.Collectors.counting()));
+        Map<java.time.LocalDate, Integer> seen = new java.util.HashMap<>();
+        List<String> labels = new ArrayList<>();
+        for (var d : dashboard.waves()) {
+            String label = Formats.date(d, locale);
+            if (perDate.get(d) > 1) {
+                label += " #" + seen.merge(d, 1, Integer::sum);
+            }
+            labels.add(label);
+        }
+        return labels;
     }
 
     private Map<String, Object> lineDataset(String label, String colour, List<Cell> cells) {
@@ -183,8 +195,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     }
 
     private Map<String, Object> rateConfig(Dashboard dashboard) {
-        Locale locale = getLocale();
-        List<String> labels = dashboard.rates().stream().map(r -> Formats.date(r.occurrenceDate(), locale)).toList();
+        List<String> labels = labels();
         var hq = new LinkedHashMap<String, Object>();
         hq.put("label", getTranslation("dashboard.side.HQ"));
         hq.put("data", dashboard.rates().stream().map(r -> r.hq() == null ? null : r.hq() * 100).toList());

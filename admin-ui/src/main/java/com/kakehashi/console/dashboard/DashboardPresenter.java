@@ -81,9 +81,15 @@ public final class DashboardPresenter {
                 gap.points().forEach(p -> dates.putIfAbsent(p.waveId(), p.occurrenceDate()));
             }
         }
-        List<UUID> order = dates.entrySet().stream()
-                .sorted(Map.Entry.<UUID, LocalDate>comparingByValue().thenComparing(e -> e.getKey().toString()))
-                .map(Map.Entry::getKey).toList();
+        // Waves of one date keep the order they opened in; waves without results yet still get a rate bar.
+        Map<UUID, Wave> byId = new LinkedHashMap<>();
+        waves.forEach(w -> byId.put(w.id(), w));
+        waves.forEach(w -> dates.putIfAbsent(w.id(), w.occurrenceDate()));
+        Comparator<UUID> chronological = Comparator.<UUID, LocalDate>comparing(dates::get)
+                .thenComparing(id -> byId.get(id) == null || byId.get(id).opensAt() == null
+                        ? java.time.OffsetDateTime.MAX : byId.get(id).opensAt())
+                .thenComparing(UUID::toString);
+        List<UUID> order = dates.keySet().stream().sorted(chronological).toList();
         List<LocalDate> axis = order.stream().map(dates::get).toList();
 
         List<SignSeries> signs = new ArrayList<>();
@@ -95,10 +101,12 @@ public final class DashboardPresenter {
                             .findFirst().orElse(null))));
         }
 
-        // Response rates from the wave list; waves of the same date are kept apart in date order.
-        List<Rate> rates = waves.stream().sorted(Comparator.comparing(Wave::occurrenceDate))
-                .map(w -> new Rate(w.occurrenceDate(), w.sideRates().get(Side.HQ), w.sideRates().get(Side.JAPAN)))
-                .toList();
+        // Response rates on the same axis; null where a wave is not in the list.
+        List<Rate> rates = order.stream().map(id -> {
+            Wave w = byId.get(id);
+            return w == null ? new Rate(dates.get(id), null, null)
+                    : new Rate(w.occurrenceDate(), w.sideRates().get(Side.HQ), w.sideRates().get(Side.JAPAN));
+        }).toList();
         return new Dashboard(trends.anonymityThreshold(), axis, List.copyOf(signs), rates);
     }
 

@@ -129,6 +129,24 @@ class DashboardPresenterTest {
     }
 
     @Test
+    void wavesOfOneDateKeepTheOrderTheyOpenedInAndRatesShareTheAxis() {
+        var opened = java.time.OffsetDateTime.parse("2026-10-01T09:00:00Z");
+        var earlier = new com.kakehashi.console.api.Wave(W2, null, D1, null, null, opened, null, 20, 20, 1.0,
+                java.util.Map.of(Side.HQ, 1.0, Side.JAPAN, 1.0));
+        var later = new com.kakehashi.console.api.Wave(W1, null, D1, null, null, opened.plusHours(1), null, 20, 5, 0.25,
+                java.util.Map.of(Side.HQ, 0.5, Side.JAPAN, 0.1));
+        api.waves.put(W1, later);
+        api.waves.put(W2, earlier);
+        var hq = new Series("side:HQ", Side.HQ, null, List.of(shown(W1, D1, 30, 9), shown(W2, D1, 20, 10)));
+        api.trends.put(NORTHWIND, new Trends(5, List.of(new SignTrend("RISK_LENS", List.of(hq), List.of()))));
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        assertEquals(List.of(new Cell(20.0, 10L, null), new Cell(30.0, 9L, null)), view.dashboard.sign("RISK_LENS").hq());
+        assertEquals(List.of(new DashboardPresenter.Rate(D1, 1.0, 1.0), new DashboardPresenter.Rate(D1, 0.5, 0.1)),
+                view.dashboard.rates());
+    }
+
+    @Test
     void heatmapColoursRunFromGreenToRed() {
         assertEquals("hsl(120, 65%, 72%)", DashboardPanel.colour(0));
         assertEquals("hsl(0, 65%, 72%)", DashboardPanel.colour(100));
