@@ -75,7 +75,15 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         charts.addClassName("dashboard-charts");
         charts.setWidthFull();
         add(status, toolbar, charts, new H3(getTranslation("dashboard.heatmap")), heatmap);
-        presenter.load();
+    }
+
+    /** Loads when the tab is first shown, not when the tenant page is built. */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (dashboard == null) {
+            presenter.load();
+        }
     }
 
     private static Div box(String titleKey, com.vaadin.flow.component.Component... content) {
