@@ -45,7 +45,7 @@ class ChartCanvas extends Div {
                     g.beginPath(); g.moveTo(px, area.top); g.lineTo(px, area.bottom); g.stroke();
                     g.setLineDash([]); g.fillStyle = ds.borderColor; g.font = '11px sans-serif';
                     g.textAlign = px > area.right - 70 ? 'right' : (px < area.left + 70 ? 'left' : 'center');
-                    g.fillText('\\u2298 ' + (cfg.suppressedShort || text), px + (g.textAlign === 'right' ? -3 : (g.textAlign === 'left' ? 3 : 0)), area.top + 12 + di * 13);
+                    g.fillText('\\u2298 ' + ((ds.suppressedShort && ds.suppressedShort[i]) || text), px + (g.textAlign === 'right' ? -3 : (g.textAlign === 'left' ? 3 : 0)), area.top + 12 + di * 13);
                     g.restore();
                   });
                 });

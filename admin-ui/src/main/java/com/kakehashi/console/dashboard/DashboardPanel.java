@@ -165,14 +165,18 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     private Map<String, Object> lineDataset(String label, String colour, List<Cell> cells) {
         List<Double> data = new ArrayList<>();
         List<String> suppressed = new ArrayList<>();
+        List<String> shortTexts = new ArrayList<>();
         for (Cell c : cells) {
             data.add(c.value()); // null: a gap in the line, never a zero
             suppressed.add(c.suppressed() == null ? null : suppressedText(c.suppressed()));
+            shortTexts.add(c.suppressed() == null ? null
+                    : getTranslation("dashboard.suppressedShort." + c.suppressed(), dashboard.anonymityThreshold()));
         }
         var ds = new LinkedHashMap<String, Object>();
         ds.put("label", label);
         ds.put("data", data);
         ds.put("suppressed", suppressed);
+        ds.put("suppressedShort", shortTexts);
         ds.put("borderColor", colour);
         ds.put("backgroundColor", colour);
         ds.put("spanGaps", false);
@@ -185,7 +189,6 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         var cfg = new LinkedHashMap<String, Object>();
         cfg.put("type", "line");
         cfg.put("data", Map.of("labels", labels, "datasets", datasets));
-        cfg.put("suppressedShort", getTranslation("dashboard.suppressed.short", dashboard.anonymityThreshold()));
         cfg.put("options", options(min, max, yTitle));
         return cfg;
     }
