@@ -89,4 +89,7 @@ public interface KakehashiApi {
     void deleteDecision(UUID tenantId, UUID decisionId);
 
     ObjectiveRecords.Summary objectiveSignals(UUID tenantId);
+
+    /** Per warning sign, the series of every segment over the tenant's waves, and the HQ–Japan gap series. */
+    InsightRecords.Trends insightTrends(UUID tenantId);
 }

@@ -48,6 +48,7 @@ final class RestKakehashiApi implements KakehashiApi {
     private final com.kakehashi.console.client.api.ObjectiveSignalsApi objective;
     private final OutboxApi outbox;
     private final InstrumentsApi instruments;
+    private final com.kakehashi.console.client.api.InsightsApi insights;
 
     RestKakehashiApi(RestAuthenticator authenticator, String accessToken) {
         this.authenticator = authenticator;
@@ -64,6 +65,7 @@ final class RestKakehashiApi implements KakehashiApi {
         outbox = new OutboxApi(client);
         objective = new com.kakehashi.console.client.api.ObjectiveSignalsApi(client);
         instruments = new InstrumentsApi(client);
+        insights = new com.kakehashi.console.client.api.InsightsApi(client);
     }
 
     @Override
@@ -330,6 +332,35 @@ final class RestKakehashiApi implements KakehashiApi {
     private static ObjectiveRecords.DecisionRow decisionRow(com.kakehashi.console.client.model.DecisionView d) {
         return new ObjectiveRecords.DecisionRow(d.getId(), d.getEngagementId(), d.getTitle(), d.getProposedOn(),
                 d.getApprovedOn(), Boolean.TRUE.equals(d.getJapanConsulted()));
+    }
+
+    @Override
+    public InsightRecords.Trends insightTrends(UUID tenantId) {
+        return call(() -> {
+            var t = insights.insightTrends(tenantId, null, null, null, null, null, null);
+            return new InsightRecords.Trends(t.getAnonymityThreshold() == null ? 0 : t.getAnonymityThreshold(),
+                    t.getSigns() == null ? List.of() : t.getSigns().stream().map(RestKakehashiApi::signTrend).toList());
+        });
+    }
+
+    private static InsightRecords.SignTrend signTrend(com.kakehashi.console.client.model.InsightViewsSignTrend s) {
+        var series = s.getSeries() == null ? List.<InsightRecords.Series>of() : s.getSeries().stream()
+                .map(r -> new InsightRecords.Series(r.getSegment(),
+                        r.getSide() == null ? null : Side.valueOf(r.getSide().getValue()),
+                        r.getLevel() == null ? null : r.getLevel().getValue(),
+                        r.getPoints() == null ? List.of() : r.getPoints().stream().map(p -> new InsightRecords.Point(
+                                p.getWaveId(), p.getOccurrenceDate(), p.getValue(), p.getN(),
+                                p.getSuppressedReason() == null ? null : p.getSuppressedReason().getCode(),
+                                p.getSuppressedReason() == null ? null : p.getSuppressedReason().getMessage())).toList()))
+                .toList();
+        var gaps = s.getGaps() == null ? List.<InsightRecords.GapSeries>of() : s.getGaps().stream()
+                .map(g -> new InsightRecords.GapSeries(g.getSegment(), g.getLevel() == null ? null : g.getLevel().getValue(),
+                        g.getPoints() == null ? List.of() : g.getPoints().stream().map(p -> new InsightRecords.GapPoint(
+                                p.getWaveId(), p.getOccurrenceDate(), p.getHq(), p.getJapan(), p.getGap(),
+                                p.getSuppressedReason() == null ? null : p.getSuppressedReason().getCode(),
+                                p.getSuppressedReason() == null ? null : p.getSuppressedReason().getMessage())).toList()))
+                .toList();
+        return new InsightRecords.SignTrend(s.getSign(), series, gaps);
     }
 
     private static <T> T call(Call<T> call) {

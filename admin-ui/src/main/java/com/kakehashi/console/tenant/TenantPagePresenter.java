@@ -41,6 +41,6 @@ public final class TenantPagePresenter {
     static Set<TenantTab> tabsFor(CurrentUser user) {
         return user.role().isConsultancyStaff()
                 ? EnumSet.allOf(TenantTab.class)
-                : EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE);
+                : EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.DASHBOARD);
     }
 }

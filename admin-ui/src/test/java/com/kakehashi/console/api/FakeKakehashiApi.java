@@ -354,4 +354,13 @@ public class FakeKakehashiApi implements KakehashiApi {
         record("objectiveSignals");
         return new ObjectiveRecords.Summary(0, null, null, 0, 0, null);
     }
+
+    /** Insight trends per tenant, as the backend scopes them: a tenant never sees another's. */
+    public final Map<UUID, InsightRecords.Trends> trends = new LinkedHashMap<>();
+
+    @Override
+    public InsightRecords.Trends insightTrends(UUID tenantId) {
+        record("insightTrends " + tenantId);
+        return trends.getOrDefault(tenantId, new InsightRecords.Trends(5, List.of()));
+    }
 }

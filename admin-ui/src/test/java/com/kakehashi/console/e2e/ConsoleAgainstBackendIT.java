@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -96,6 +97,161 @@ class ConsoleAgainstBackendIT {
         }
     }
 
+    @Test
+    void northwindExecutiveOpensTheDashboardAndTheChartsReallyDraw() throws Exception {
+        // Wave 1: everyone in HQ and Japan answers. Wave 2: HQ answers, only 3 in Japan (k = 5), so Japan's point
+        // is suppressed (and HQ's too, as it could otherwise be derived from the total).
+        launchNorthwindWaveThroughTheApi();
+        var seen = new java.util.HashSet<String>();
+        int first = answerFromTheDemoMailbox(Integer.MAX_VALUE, seen);
+        assertTrue(first >= 10, "answers in wave 1: " + first);
+        launchNorthwindWaveThroughTheApi();
+        int second = answerFromTheDemoMailbox(3, seen);
+        assertTrue(second >= 8, "answers in wave 2: " + second);
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2000));
+            browser.open("/login");
+            ConsoleSteps.login(browser, "exec@northwind.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-dashboard");
+            browser.byId("dashboard-sign-chart");
+            var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> Boolean.TRUE.equals(js.executeScript(DRAWN, "dashboard-sign-chart"))
+                            && Boolean.TRUE.equals(js.executeScript(DRAWN, "dashboard-rate-chart"))
+                            && Boolean.TRUE.equals(js.executeScript(DRAWN, "dashboard-gap-chart")));
+            // HQ has values; Japan (3 answers, below k = 5) is suppressed: null with its reason, never a zero.
+            browser.screenshot("backend-en-dashboard-exec");
+            Object check = js.executeScript("""
+                    const c = Chart.getChart(document.querySelector('#dashboard-sign-chart canvas'));
+                    const hq = c.data.datasets[0], japan = c.data.datasets[1];
+                    const ok = c.data.datasets.length === 2 && hq.data.some(v => v !== null && v > 0)
+                        && japan.data.some(v => v !== null && v > 0) && japan.data.some(v => v === null)
+                        && japan.suppressed.some(t => t && t.includes('fewer than'));
+                    return ok ? 'ok' : JSON.stringify(c.data.datasets.map(d => [d.label, d.data, d.suppressed]));
+                    """);
+            assertEquals("ok", check);
+            assertTrue(browser.pageText().contains("Japan · "), "suppressed points are listed in words");
+            assertFalse(browser.byId("dashboard-heatmap").findElements(org.openqa.selenium.By.className("heatmap-value")).isEmpty());
+            browser.screenshot("backend-en-dashboard-exec");
+        }
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2000));
+            browser.open("/login");
+            ConsoleSteps.login(browser, "exec@northwind.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-dashboard");
+            browser.byId("dashboard-sign-chart");
+            var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> Boolean.TRUE.equals(js.executeScript(DRAWN, "dashboard-sign-chart")));
+            assertTrue(browser.pageText().contains("本社と日本の推移"));
+            browser.screenshot("backend-ja-dashboard-exec");
+        }
+    }
+
+    /** A chart.js chart exists on the canvas, has datasets, and the canvas has painted (non-transparent) pixels. */
+    private static final String DRAWN = """
+            const canvas = document.querySelector('#' + arguments[0] + ' canvas');
+            if (!canvas || !window.Chart) { return false; }
+            const chart = Chart.getChart(canvas);
+            if (!chart || chart.data.datasets.length === 0 || canvas.width === 0) { return false; }
+            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { return true; } }
+            return false;
+            """;
+
+    /**
+     * Answers every HQ invitation in the demo mailbox not in {@code seen} and at most {@code japanAnswers} Japanese
+     * ones (regional ones are left alone), adding the answered links to {@code seen}. @return how many were answered
+     */
+    private static int answerFromTheDemoMailbox(int japanAnswers, java.util.Set<String> seen) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String token = consultantToken(http);
+        String tenants = get(http, "/api/v1/tenants", token);
+        String northwind = first(tenants, "\"id\":\"([0-9a-f-]{36})\",\"name\":\"Northwind Industries\"");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, String> sides = new java.util.HashMap<>();
+        for (var p : json.readTree(get(http, "/api/v1/tenants/" + northwind + "/participants?size=500", token)).get("items")) {
+            sides.put(p.get("email").asText().toLowerCase(), p.get("side").asText());
+        }
+        // Invitations go out asynchronously: wait until the mailbox stops growing.
+        com.fasterxml.jackson.databind.JsonNode mails = null;
+        int last = -1;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            mails = json.readTree(get(http, "/demo/mailbox.json", null));
+            int count = 0;
+            for (var m : mails) {
+                if (m.get("links").size() > 0 && sides.containsKey(address(m.get("to").asText()))
+                        && !seen.contains(m.get("links").get(0).asText())) {
+                    count++;
+                }
+            }
+            if (count >= 45 && count == last) {
+                break;
+            }
+            last = count;
+            Thread.sleep(2000);
+        }
+        int hq = 0, japan = 0, respondent = seen.size();
+        for (var m : mails) {
+            String side = sides.get(address(m.get("to").asText()));
+            if (side == null || m.get("links").isEmpty()) {
+                continue;
+            }
+            if ("JAPAN".equals(side) && japan >= japanAnswers || !"HQ".equals(side) && !"JAPAN".equals(side)) {
+                continue;
+            }
+            String link = m.get("links").get(0).asText();
+            if (!seen.add(link)) {
+                continue;
+            }
+            String path = link.substring(link.indexOf("/s/"));
+            String form = get(http, path, null);
+            var codes = new java.util.LinkedHashSet<String>();
+            var matcher = java.util.regex.Pattern.compile("name=\"(q_[A-Za-z0-9_]+)\"").matcher(form);
+            while (matcher.find()) {
+                codes.add(matcher.group(1));
+            }
+            if (codes.isEmpty()) {
+                continue; // already answered or closed
+            }
+            var body = new StringBuilder();
+            int i = 0;
+            for (String code : codes) {
+                body.append(code).append('=').append(1 + (respondent + i++) % 5).append('&');
+            }
+            respondent++;
+            var answered = http.send(java.net.http.HttpRequest.newBuilder(backend.uri().resolve(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answered.statusCode(), answered.body());
+            if ("HQ".equals(side)) {
+                hq++;
+            } else {
+                japan++;
+            }
+        }
+        return hq + japan;
+    }
+
+    /** "=?UTF-8?B?…?= <kato.10@jp.northwind.example>" → the address. */
+    private static String address(String to) {
+        var matcher = java.util.regex.Pattern.compile("<([^>]+)>").matcher(to);
+        return (matcher.find() ? matcher.group(1) : to).strip().toLowerCase();
+    }
+
+    private static String consultantToken(java.net.http.HttpClient http) throws Exception {
+        var login = http.send(java.net.http.HttpRequest.newBuilder(backend.uri().resolve("/login"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"consultant@kakehashi.example\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return first(login, "\"accessToken\":\"([^\"]+)\"");
+    }
+
     /** The demo's Northwind has one fortnightly schedule; launch it now. @return how many were invited */
     private static String launchNorthwindWaveThroughTheApi() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
@@ -120,8 +276,11 @@ class ConsoleAgainstBackendIT {
     }
 
     private static String get(java.net.http.HttpClient http, String path, String token) throws Exception {
-        return http.send(java.net.http.HttpRequest.newBuilder(backend.uri().resolve(path))
-                .header("Authorization", "Bearer " + token).GET().build(),
+        var request = java.net.http.HttpRequest.newBuilder(backend.uri().resolve(path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -118,6 +118,7 @@ final class FakeBackend implements AutoCloseable {
                         .map(u -> Map.of("userId", u.get("id"), "email", u.get("email"),
                                 "displayName", u.get("displayName"), "role", u.get("role"))).toList());
                 case "/schedules", "/waves", "/outbox", "/instruments" -> send(exchange, 200, List.of());
+                case "/insights/trends" -> send(exchange, 200, Map.of("anonymityThreshold", 5, "signs", List.of()));
                 case "/audit" -> send(exchange, 200, Map.of("items", List.of(Map.of("id", UUID.randomUUID().toString(),
                         "at", OffsetDateTime.now().toString(), "actorEmail", "consultant@kakehashi.example",
                         "action", "PARTICIPANT_IMPORTED", "objectType", "PARTICIPANT")), "page", 0, "size", 50, "total", 1));

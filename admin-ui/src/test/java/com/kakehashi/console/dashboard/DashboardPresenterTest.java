@@ -1,0 +1,170 @@
+package com.kakehashi.console.dashboard;
+
+import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.FakeKakehashiApi;
+import com.kakehashi.console.api.InsightRecords.GapPoint;
+import com.kakehashi.console.api.InsightRecords.GapSeries;
+import com.kakehashi.console.api.InsightRecords.Point;
+import com.kakehashi.console.api.InsightRecords.Series;
+import com.kakehashi.console.api.InsightRecords.SignTrend;
+import com.kakehashi.console.api.InsightRecords.Trends;
+import com.kakehashi.console.api.Side;
+import com.kakehashi.console.dashboard.DashboardPresenter.Cell;
+import com.kakehashi.console.dashboard.DashboardPresenter.Dashboard;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DashboardPresenterTest {
+
+    private static final UUID NORTHWIND = com.kakehashi.console.api.Fixtures.NORTHWIND.id();
+    private static final UUID CONTOSO = com.kakehashi.console.api.Fixtures.CONTOSO.id();
+    private static final UUID W1 = UUID.randomUUID();
+    private static final UUID W2 = UUID.randomUUID();
+    private static final LocalDate D1 = LocalDate.of(2026, 10, 1);
+    private static final LocalDate D2 = LocalDate.of(2026, 10, 15);
+
+    private final FakeKakehashiApi api = com.kakehashi.console.api.Fixtures.apiFor(
+            com.kakehashi.console.api.Fixtures.consultant(), com.kakehashi.console.api.Fixtures.NORTHWIND,
+            com.kakehashi.console.api.Fixtures.CONTOSO);
+    private final RecordingView view = new RecordingView();
+
+    private static Point shown(UUID wave, LocalDate date, double value, long n) {
+        return new Point(wave, date, value, n, null, null);
+    }
+
+    private static Point belowK(UUID wave, LocalDate date) {
+        return new Point(wave, date, null, null, "BELOW_K", "suppressed: fewer than k responses");
+    }
+
+    private static Trends northwindTrends() {
+        // Points arrive out of date order on purpose: the axis must be sorted by occurrence date.
+        var hq = new Series("side:HQ", Side.HQ, null, List.of(shown(W2, D2, 40, 8), shown(W1, D1, 35, 7)));
+        var japan = new Series("side:JAPAN", Side.JAPAN, null, List.of(belowK(W1, D1), shown(W2, D2, 62.5, 6)));
+        var all = new Series("ALL", null, null, List.of(shown(W1, D1, 38, 10), shown(W2, D2, 50, 14)));
+        var staff = new Series("level:STAFF", null, "STAFF", List.of(belowK(W1, D1), belowK(W2, D2)));
+        var gap = new GapSeries("ALL", null, List.of(
+                new GapPoint(W1, D1, 35.0, null, null, "BELOW_K", "suppressed: fewer than k responses"),
+                new GapPoint(W2, D2, 40.0, 62.5, 22.5, null, null)));
+        return new Trends(5, List.of(new SignTrend("SILENT_DISSENT", List.of(all, hq, japan, staff), List.of(gap))));
+    }
+
+    @Test
+    void suppressedPointsStayNullWithTheirReasonAndNeverBecomeZero() {
+        api.trends.put(NORTHWIND, northwindTrends());
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        Dashboard d = view.dashboard;
+        assertNotNull(d);
+        assertEquals(List.of(D1, D2), d.waves());
+        assertEquals(5, d.anonymityThreshold());
+        var sign = d.sign("SILENT_DISSENT");
+        assertEquals(List.of(new Cell(35.0, 7L, null), new Cell(40.0, 8L, null)), sign.hq());
+        assertEquals(new Cell(null, null, "BELOW_K"), sign.japan().get(0));
+        assertEquals(new Cell(62.5, 6L, null), sign.japan().get(1));
+        assertNull(sign.gap().get(0).value());
+        assertEquals("BELOW_K", sign.gap().get(0).suppressed());
+        assertEquals(22.5, sign.gap().get(1).value());
+        assertEquals(List.of(new Cell(38.0, 10L, null), new Cell(50.0, 14L, null)), sign.all());
+    }
+
+    @Test
+    void aWaveMissingFromASeriesIsAbsentNotSuppressed() {
+        var hq = new Series("side:HQ", Side.HQ, null, List.of(shown(W2, D2, 40, 8)));
+        var all = new Series("ALL", null, null, List.of(shown(W1, D1, 38, 10), shown(W2, D2, 50, 14)));
+        api.trends.put(NORTHWIND, new Trends(5, List.of(new SignTrend("MOMENTUM", List.of(all, hq), List.of()))));
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        var sign = view.dashboard.sign("MOMENTUM");
+        assertEquals(new Cell(null, null, null), sign.hq().get(0));
+        assertEquals(List.of(new Cell(null, null, null), new Cell(null, null, null)), sign.japan());
+        assertEquals(List.of(new Cell(null, null, null), new Cell(null, null, null)), sign.gap());
+    }
+
+    @Test
+    void anExecutiveSeesOnlyTheirTenantsData() {
+        api.trends.put(NORTHWIND, northwindTrends());
+        api.trends.put(CONTOSO, new Trends(3, List.of(new SignTrend("TRUST_EROSION", List.of(), List.of()))));
+        var contosoExec = com.kakehashi.console.api.Fixtures.apiFor(
+                com.kakehashi.console.api.Fixtures.executiveOf(com.kakehashi.console.api.Fixtures.CONTOSO),
+                com.kakehashi.console.api.Fixtures.CONTOSO);
+        contosoExec.trends.putAll(api.trends);
+        var api = contosoExec;
+        new DashboardPresenter(api, CONTOSO, view).load();
+
+        assertTrue(api.calls.contains("insightTrends " + CONTOSO));
+        assertTrue(api.calls.stream().noneMatch(c -> c.contains(NORTHWIND.toString())));
+        assertEquals(List.of("TRUST_EROSION"), view.dashboard.signs().stream().map(s -> s.sign()).toList());
+        assertNull(view.dashboard.sign("SILENT_DISSENT"));
+        assertEquals(3, view.dashboard.anonymityThreshold());
+    }
+
+    @Test
+    void noWavesYetIsAnEmptyDashboardNotAnError() {
+        new DashboardPresenter(api, NORTHWIND, view).load();
+        assertTrue(view.dashboard.isEmpty());
+        assertTrue(view.dashboard.rates().isEmpty());
+        assertNull(view.problem);
+    }
+
+    @Test
+    void responseRatesPerSideComeFromTheWavesInDateOrder() {
+        var later = new com.kakehashi.console.api.Wave(W2, null, D2, null, null, null, null, 20, 10, 0.5,
+                java.util.Map.of(Side.HQ, 0.4, Side.JAPAN, 0.6));
+        var earlier = new com.kakehashi.console.api.Wave(W1, null, D1, null, null, null, null, 20, 5, 0.25,
+                java.util.Map.of(Side.HQ, 0.3));
+        api.waves.put(W2, later);
+        api.waves.put(W1, earlier);
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        assertEquals(List.of(new DashboardPresenter.Rate(D1, 0.3, null), new DashboardPresenter.Rate(D2, 0.4, 0.6)),
+                view.dashboard.rates());
+    }
+
+    @Test
+    void wavesOfOneDateKeepTheOrderTheyOpenedInAndRatesShareTheAxis() {
+        var opened = java.time.OffsetDateTime.parse("2026-10-01T09:00:00Z");
+        var earlier = new com.kakehashi.console.api.Wave(W2, null, D1, null, null, opened, null, 20, 20, 1.0,
+                java.util.Map.of(Side.HQ, 1.0, Side.JAPAN, 1.0));
+        var later = new com.kakehashi.console.api.Wave(W1, null, D1, null, null, opened.plusHours(1), null, 20, 5, 0.25,
+                java.util.Map.of(Side.HQ, 0.5, Side.JAPAN, 0.1));
+        api.waves.put(W1, later);
+        api.waves.put(W2, earlier);
+        var hq = new Series("side:HQ", Side.HQ, null, List.of(shown(W1, D1, 30, 9), shown(W2, D1, 20, 10)));
+        api.trends.put(NORTHWIND, new Trends(5, List.of(new SignTrend("RISK_LENS", List.of(hq), List.of()))));
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        assertEquals(List.of(new Cell(20.0, 10L, null), new Cell(30.0, 9L, null)), view.dashboard.sign("RISK_LENS").hq());
+        assertEquals(List.of(new DashboardPresenter.Rate(D1, 1.0, 1.0), new DashboardPresenter.Rate(D1, 0.5, 0.1)),
+                view.dashboard.rates());
+    }
+
+    @Test
+    void heatmapColoursRunFromGreenToRed() {
+        assertEquals("hsl(120, 65%, 72%)", DashboardPanel.colour(0));
+        assertEquals("hsl(0, 65%, 72%)", DashboardPanel.colour(100));
+        assertEquals("hsl(0, 65%, 72%)", DashboardPanel.colour(130));
+    }
+
+    static final class RecordingView implements DashboardPresenter.View {
+        Dashboard dashboard;
+        ApiProblem problem;
+
+        @Override
+        public void showDashboard(Dashboard dashboard) {
+            this.dashboard = dashboard;
+        }
+
+        @Override
+        public void showProblem(ApiProblem problem) {
+            this.problem = problem;
+        }
+    }
+}
