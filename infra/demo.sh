@@ -57,6 +57,7 @@ cat <<INFO
 Kakehashi is running with demo data.
   Console      http://localhost:${KAKEHASHI_CONSOLE_PORT:-8081}
   API          http://localhost:${KAKEHASHI_PORT:-8080}/api/v1   (OpenAPI: /openapi, Swagger UI: /swagger-ui)
+  Mailbox      http://localhost:${KAKEHASHI_PORT:-8080}/demo/mailbox   (invitation mails of the demo land here)
   Logs         target/demo/backend.log, target/demo/console.log
 
 Demo logins (password: kakehashi-demo)
