@@ -1,11 +1,8 @@
 package com.kakehashi.alert;
 
-import io.micronaut.context.annotation.Value;
+import com.kakehashi.support.AppRoleSql;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -13,27 +10,19 @@ import java.util.UUID;
 @Singleton
 public class AlertFixtures {
 
-    @Value("${datasources.default.url}")
-    String databaseUrl;
+    private final AppRoleSql sql;
+
+    AlertFixtures(AppRoleSql sql) {
+        this.sql = sql;
+    }
 
     public String openAlert(UUID tenantId, String engagementId, String waveId) {
         UUID id = UUID.randomUUID();
-        try (Connection connection = DriverManager.getConnection(databaseUrl, "kakehashi_app", "kakehashi_app")) {
-            try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
-                set.setString(1, tenantId.toString());
-                set.execute();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("""
+        try {
+            sql.update(tenantId, """
                     INSERT INTO alert (tenant_id, id, engagement_id, wave_id, rule, sign, side, severity, value, threshold)
                     VALUES (?, ?, ?::uuid, ?::uuid, 'SIGN_ABOVE_THRESHOLD', ?, 'JAPAN', 'HIGH', 70, 60)
-                    """)) {
-                insert.setObject(1, tenantId);
-                insert.setObject(2, id);
-                insert.setString(3, engagementId);
-                insert.setString(4, waveId);
-                insert.setString(5, "EXCLUSION-" + id); // unique per (wave, rule, sign, side)
-                insert.executeUpdate();
-            }
+                    """, tenantId, id, engagementId, waveId, "EXCLUSION-" + id); // sign unique per (wave, rule, sign, side)
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

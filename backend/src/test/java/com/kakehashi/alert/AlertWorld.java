@@ -19,22 +19,15 @@ import com.kakehashi.tenant.NewTenant;
 import com.kakehashi.tenant.TenantService;
 import com.kakehashi.tenant.TenantView;
 import com.kakehashi.wave.WaveService;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +45,6 @@ import java.util.UUID;
 @Singleton
 class AlertWorld {
 
-    private static final String APP_ROLE = "kakehashi_app";
 
     @Inject
     Fixtures fixtures;
@@ -64,8 +56,8 @@ class AlertWorld {
     InstrumentService instruments;
     @Inject
     WaveService waves;
-    @Value("${datasources.default.url}")
-    String databaseUrl;
+    @Inject
+    com.kakehashi.support.AppRoleSql appSql;
 
     final class World {
         final TenantView tenant;
@@ -173,40 +165,11 @@ class AlertWorld {
         return new World(tenant, engagementId, scheduleId, version, consultant, executive, operator);
     }
 
-    private Connection connection(UUID tenant) throws SQLException {
-        Connection connection = DriverManager.getConnection(databaseUrl, APP_ROLE, APP_ROLE);
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
-            statement.setString(1, tenant.toString());
-            statement.execute();
-        }
-        return connection;
-    }
-
     void sql(UUID tenant, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connection(tenant); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
+        appSql.update(tenant, sql, parameters);
     }
 
     List<Map<String, String>> rows(UUID tenant, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connection(tenant); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<Map<String, String>> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                        row.put(rs.getMetaData().getColumnName(c), rs.getString(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+        return appSql.rows(tenant, sql, parameters);
     }
 }

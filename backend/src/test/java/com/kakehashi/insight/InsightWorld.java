@@ -29,17 +29,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +49,6 @@ import java.util.stream.Collectors;
 @Singleton
 class InsightWorld {
 
-    private static final String APP_ROLE = "kakehashi_app";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -67,8 +61,8 @@ class InsightWorld {
     InstrumentService instruments;
     @Inject
     EmbeddedServer server;
-    @io.micronaut.context.annotation.Value("${datasources.default.url}")
-    String databaseUrl;
+    @Inject
+    com.kakehashi.support.AppRoleSql appSql;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -173,40 +167,11 @@ class InsightWorld {
         return new World(tenant, engagementId, scheduleId, version, executive);
     }
 
-    private Connection connection(UUID tenant) throws SQLException {
-        Connection connection = DriverManager.getConnection(databaseUrl, APP_ROLE, APP_ROLE);
-        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
-            statement.setString(1, tenant.toString());
-            statement.execute();
-        }
-        return connection;
-    }
-
     void sql(UUID tenant, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connection(tenant); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
+        appSql.update(tenant, sql, parameters);
     }
 
     List<Map<String, String>> rows(UUID tenant, String sql, Object... parameters) throws SQLException {
-        try (Connection connection = connection(tenant); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<Map<String, String>> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                        row.put(rs.getMetaData().getColumnName(c), rs.getString(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+        return appSql.rows(tenant, sql, parameters);
     }
 }

@@ -12,7 +12,6 @@ import com.kakehashi.support.Fixtures;
 import com.kakehashi.support.PulseFixtures;
 import com.kakehashi.tenant.TenantView;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
@@ -27,12 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +67,8 @@ class PulseEndToEndTest implements TestPropertyProvider {
     @Inject
     MailDispatcher dispatcher;
 
-    @Value("${datasources.default.url}")
-    String databaseUrl;
+    @Inject
+    com.kakehashi.support.AppRoleSql appSql;
 
     @Override
     public Map<String, String> getProperties() {
@@ -133,32 +127,19 @@ class PulseEndToEndTest implements TestPropertyProvider {
 
         // Reminder time: make the reminders due now, then run the dispatcher again.
         SMTP.reset();
-        try (Connection app = DriverManager.getConnection(databaseUrl, "kakehashi_app", "kakehashi_app");
-             Statement statement = app.createStatement()) {
-            statement.execute("SELECT set_config('app.tenant_id', '" + tenant.id() + "', false)");
-            statement.executeUpdate("UPDATE mail_outbox SET send_after = now() WHERE kind = 'REMINDER'");
-        }
+        appSql.update(tenant.id(), "UPDATE mail_outbox SET send_after = now() WHERE kind = 'REMINDER'");
         dispatcher.dispatchDue();
 
         MimeMessage[] reminders = SMTP.getReceivedMessages();
         assertThat(reminders).extracting(PulseEndToEndTest::recipient).containsExactly(silentRecipient);
 
         // The stored response has nothing that leads back to the participant or the invitation.
-        try (Connection app = DriverManager.getConnection(databaseUrl, "kakehashi_app", "kakehashi_app");
-             Statement statement = app.createStatement()) {
-            statement.execute("SELECT set_config('app.tenant_id', '" + tenant.id() + "', false)");
-            List<String> columns = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'response' ORDER BY ordinal_position")) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-            assertThat(columns).containsExactly("tenant_id", "id", "wave_id", "side", "level", "language", "delay_bucket", "comment");
-            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM response r JOIN invitation i ON i.id = r.id")) {
-                rs.next();
-                assertThat(rs.getLong(1)).as("a response id is never an invitation id").isZero();
-            }
-        }
+        List<String> columns = appSql.rows(tenant.id(),
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'response' ORDER BY ordinal_position")
+                .stream().map(row -> row.get("column_name")).toList();
+        assertThat(columns).containsExactly("tenant_id", "id", "wave_id", "side", "level", "language", "delay_bucket", "comment");
+        assertThat(appSql.rows(tenant.id(), "SELECT count(*) AS joined FROM response r JOIN invitation i ON i.id = r.id")
+                .getFirst().get("joined")).as("a response id is never an invitation id").isEqualTo("0");
     }
 
     private static String recipient(MimeMessage message) {
