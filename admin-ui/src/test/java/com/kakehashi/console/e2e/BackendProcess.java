@@ -48,7 +48,8 @@ final class BackendProcess implements AutoCloseable {
                 .redirectOutput(Files.createDirectories(Path.of("target")).resolve("backend-e2e.log").toFile());
         builder.environment().putAll(Map.of(
                 "KAKEHASHI_PORT", String.valueOf(port),
-                "KAKEHASHI_DB_NAME", "kakehashi_e2e",
+                // Parallel checkouts on one machine each name their own database.
+                "KAKEHASHI_DB_NAME", System.getenv().getOrDefault("KAKEHASHI_E2E_DB", "kakehashi_e2e"),
                 "KAKEHASHI_DEMO", "true",
                 // Every test respondent answers from 127.0.0.1; the per-client limit (30 a minute) is for real people.
                 "KAKEHASHI_RESPOND_REQUESTS_PER_MINUTE", "100000"));
