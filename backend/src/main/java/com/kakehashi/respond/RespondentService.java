@@ -1,6 +1,6 @@
 package com.kakehashi.respond;
 
-import com.kakehashi.insight.InsightRollups;
+import com.kakehashi.insight.RollupFolder;
 import com.kakehashi.survey.InstrumentItemView;
 import com.kakehashi.survey.InstrumentVersionView;
 import com.kakehashi.tenancy.TenantContext;
@@ -37,15 +37,15 @@ class RespondentService {
     private final RespondStore store;
     private final PublishedVersions versions;
     private final Clock clock;
-    private final InsightRollups rollups;
+    private final RollupFolder folder;
     private final TransactionOperations<Connection> transactions;
 
-    RespondentService(RespondStore store, PublishedVersions versions, Clock clock, InsightRollups rollups,
+    RespondentService(RespondStore store, PublishedVersions versions, Clock clock, RollupFolder folder,
                       TransactionOperations<Connection> transactions) {
         this.store = store;
         this.versions = versions;
         this.clock = clock;
-        this.rollups = rollups;
+        this.folder = folder;
         this.transactions = transactions;
     }
 
@@ -107,17 +107,15 @@ class RespondentService {
         }
         Instant now = clock.instant();
         String storedComment = prompt == null || comment == null || comment.isBlank() ? null : comment.strip();
-        // The response and the insight rollups that count it are written in ONE transaction, so the
-        // rollups never count a response that was not stored, nor miss one that was (issue 4).
-        boolean stored = TenantContext.callAs(found.tenantId(), () -> transactions.executeWrite(status -> {
-            DelayBucket delay = DelayBucket.between(invitee.sendAt(), now);
-            boolean recorded = store.record(invitee.invitationId(), invitee.waveId(), invitee.side(), invitee.level(),
-                    language, delay, answers, storedComment);
-            if (recorded) {
-                rollups.record(invitee.waveId(), invitee.side(), invitee.level(), delay.name(), answers, storedComment != null);
-            }
-            return recorded;
-        }));
+        // Storing the response also queues it for the insight rollups (a trigger, same transaction);
+        // they are folded after commit, so submissions of one wave do not queue behind the rows
+        // they would all update (issue 4: dashboards may lag an open wave by the fold delay).
+        boolean stored = TenantContext.callAs(found.tenantId(), () -> transactions.executeWrite(status ->
+                store.record(invitee.invitationId(), invitee.waveId(), invitee.side(), invitee.level(), language,
+                        DelayBucket.between(invitee.sendAt(), now), answers, storedComment)));
+        if (stored) {
+            folder.nudge(found.tenantId());
+        }
         return stored ? new Outcome.Thanks(language) : new Outcome.AlreadyAnswered(language);
     }
 

@@ -127,6 +127,9 @@ class SubmissionBenchmark {
             double submissions = MEASURED / seconds;
             Bench.report(NAME, "round %d: %d submissions in %.2f s = %.0f/s (%s)", round, MEASURED, seconds, submissions,
                     where);
+            double lag = foldLag(tenant.id());
+            Bench.report(NAME, "round %d: rollups caught up %.2f s after the last submission (all %d responses folded)",
+                    round, lag, responses(tenant.id()));
 
             upserts(CLIENTS * 50, new String[1]); // warm-up
             String[] baseCpu = new String[1];
@@ -238,6 +241,24 @@ class SubmissionBenchmark {
         }
         assertThat(failures.get()).as("unexpected statuses").isZero();
         return links.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Rollups are folded in the background (insight.RollupFolder): seconds until no response is
+     * queued, then a check that the rollups count every stored response once. @return the lag
+     */
+    private double foldLag(UUID tenant) throws Exception {
+        long start = System.nanoTime();
+        try (Connection app = Bench.app(url, tenant)) {
+            while (Bench.count(app, "SELECT count(*) FROM insight_pending") > 0) {
+                assertThat(System.nanoTime() - start).as("rollups catch up within a minute").isLessThan(60_000_000_000L);
+                Thread.sleep(10);
+            }
+            double lag = (System.nanoTime() - start) / 1e9;
+            assertThat(Bench.count(app, "SELECT coalesce(sum(responses), 0) FROM insight_silence_rollup"))
+                    .as("rollups count every stored response once").isEqualTo(Bench.count(app, "SELECT count(*) FROM response"));
+            return lag;
+        }
     }
 
     private long responses(UUID tenant) throws Exception {

@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.within;
 @Property(name = "micronaut.server.port", value = "-1")
 @Property(name = "endpoints.all.port", value = "-1")
 @Property(name = "kakehashi.respond.requests-per-minute", value = "100000")
+@Property(name = "kakehashi.insight.fold-delay", value = "10ms")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InsightTest {
 
@@ -45,6 +46,8 @@ class InsightTest {
     InsightWorld worlds;
     @Inject
     InsightRollups rollups;
+    @Inject
+    RollupFolder folder;
     @Inject
     EmbeddedServer server;
     @Inject
@@ -355,7 +358,8 @@ class InsightTest {
         for (int i = 0; i < 3; i++) {
             world.respond(wave, Side.JAPAN, Level.STAFF, Map.of("EXCLUSION_2", 5), null);
         }
-        // A response written behind the rollups' back (as if a rollup update had been lost).
+        // A response written behind the rollups' back, then dropped from the fold queue (as if a
+        // rollup update had been lost).
         UUID stray = UUID.randomUUID();
         worlds.sql(world.tenant, "INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket) "
                 + "VALUES (?, ?, ?, 'JAPAN', 'STAFF', 'ja', 'UNDER_1H')", world.tenant, stray, wave);
@@ -363,6 +367,7 @@ class InsightTest {
             worlds.sql(world.tenant, "INSERT INTO response_answer (tenant_id, response_id, item_code, value) VALUES (?, ?, ?, ?)",
                     world.tenant, stray, item.code(), (short) 1);
         }
+        worlds.sql(world.tenant, "DELETE FROM insight_pending WHERE response_id = ?", stray);
         assertThat(number(find(waveInsight(world, wave), "scores", Map.of("sign", "EXCLUSION", "segment", "ALL")), "n"))
                 .isEqualTo(3);
 
@@ -373,6 +378,40 @@ class InsightTest {
         Map<String, Object> closed = waveInsight(world, wave);
         assertThat(closed.get("status")).isEqualTo("CLOSED");
         assertThat(number(find(closed, "scores", Map.of("sign", "EXCLUSION", "segment", "ALL")), "n")).isEqualTo(4);
+    }
+
+    @Test
+    void aQueuedResponseIsCountedOnceWhetherARecomputationOrAFoldTakesIt() throws Exception {
+        InsightWorld.World world = worlds.create("Queue", 3);
+        UUID wave = world.wave(LocalDate.of(2027, 9, 1));
+        world.respond(wave, Side.HQ, Level.STAFF, Map.of("EXCLUSION_2", 5), null); // folded in the background
+        // Stored as the respondent page stores it (the trigger queues it), but no folder is told.
+        UUID queued = UUID.randomUUID();
+        worlds.sql(world.tenant, "INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket) "
+                + "VALUES (?, ?, ?, 'HQ', 'STAFF', 'en', 'UNDER_1D')", world.tenant, queued, wave);
+        for (var item : world.items(Side.HQ)) {
+            worlds.sql(world.tenant, "INSERT INTO response_answer (tenant_id, response_id, item_code, value) VALUES (?, ?, ?, ?)",
+                    world.tenant, queued, item.code(), (short) 2);
+        }
+        assertThat(queuedResponses(world)).isEqualTo("1");
+        assertThat(responsesInRollups(world, wave)).isEqualTo("1");
+
+        com.kakehashi.tenancy.TenantContext.runAs(world.tenant, () -> rollups.recompute(wave));
+        assertThat(responsesInRollups(world, wave)).isEqualTo("2");
+        assertThat(queuedResponses(world)).as("the recomputation took the queued response off the queue").isEqualTo("0");
+        List<String> recomputed = rollupRows(world);
+        assertThat(com.kakehashi.tenancy.TenantContext.callAs(world.tenant, folder::foldAll)).isZero();
+        com.kakehashi.tenancy.TenantContext.runAs(world.tenant, () -> rollups.recompute(wave));
+        assertThat(rollupRows(world)).isEqualTo(recomputed);
+    }
+
+    private String queuedResponses(InsightWorld.World world) throws Exception {
+        return worlds.rows(world.tenant, "SELECT count(*) AS n FROM insight_pending").getFirst().get("n");
+    }
+
+    private String responsesInRollups(InsightWorld.World world, UUID wave) throws Exception {
+        return worlds.rows(world.tenant, "SELECT sum(responses) AS n FROM insight_silence_rollup WHERE wave_id = ?", wave)
+                .getFirst().get("n");
     }
 
     // ---- rollups ----

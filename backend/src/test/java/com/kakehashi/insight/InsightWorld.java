@@ -43,8 +43,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Tenants with waves that people answer through the real respondent page (so rollups are written
- * by RespondentService.submit). Schedule, wave, invitation and token rows are plain SQL as the app role.
+ * Tenants with waves that people answer through the real respondent page (the response is queued
+ * and the background folder adds it to the rollups; {@link World#respond} waits for that, as a
+ * dashboard reader a moment later would). Schedule, wave, invitation and token rows are plain SQL as the app role.
  */
 @Singleton
 class InsightWorld {
@@ -120,6 +121,18 @@ class InsightWorld {
                     + "(SELECT invitation_id FROM invitation_token WHERE token_hash = ?)", TokenHash.of(token))
                     .getFirst().get("responded").equals("t")) {
                 throw new IllegalStateException("answer not stored: " + reply.statusCode() + " " + reply.body());
+            }
+            awaitFolded();
+        }
+
+        /** Waits until the background folder has emptied this tenant's queue of unfolded responses. */
+        void awaitFolded() throws Exception {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!rows(tenant, "SELECT count(*) AS queued FROM insight_pending").getFirst().get("queued").equals("0")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("responses still queued for the rollups after 20 s");
+                }
+                Thread.sleep(5);
             }
         }
 

@@ -1,0 +1,94 @@
+package com.kakehashi.insight;
+
+import com.kakehashi.tenancy.TenantContext;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Folds queued responses into the rollups shortly after they are stored. A submission
+ * {@link #nudge}s its tenant; one background thread per replica waits {@code kakehashi.insight.fold-delay}
+ * (so the responses of that moment are folded together in one statement) and folds everything
+ * queued in the nudged tenants. The recurring task {@code insight-fold} {@link #sweep}s every tenant
+ * as a safety net: responses queued by a replica that stopped before folding, or by a fold that failed.
+ */
+@Singleton
+public class RollupFolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RollupFolder.class);
+
+    private final InsightRollups rollups;
+    private final long delayMillis;
+    private final Set<UUID> due = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(run -> {
+        Thread thread = new Thread(run, "insight-fold");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RollupFolder(InsightRollups rollups, @Value("${kakehashi.insight.fold-delay:200ms}") Duration delay) {
+        this.rollups = rollups;
+        this.delayMillis = delay.toMillis();
+    }
+
+    /** A response of the tenant was committed: fold it soon. Never blocks the caller. */
+    public void nudge(UUID tenantId) {
+        due.add(tenantId);
+        if (scheduled.compareAndSet(false, true)) {
+            worker.schedule(this::foldDue, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Folds every queued response of the tenant in context, now, in the caller's thread. */
+    public int foldAll() {
+        int total = 0;
+        int folded;
+        do {
+            folded = rollups.foldPending();
+            total += folded;
+        } while (folded == InsightRollups.BATCH);
+        return total;
+    }
+
+    /** Every tenant's queue, one after the other; a failing tenant does not stop the others. */
+    void sweep() {
+        for (UUID tenant : rollups.tenantIds()) {
+            foldSafely(tenant);
+        }
+    }
+
+    private void foldDue() {
+        // Cleared before draining: a nudge from now on schedules another run (after this one).
+        scheduled.set(false);
+        List<UUID> tenants = List.copyOf(due);
+        due.removeAll(tenants);
+        tenants.forEach(this::foldSafely);
+    }
+
+    private void foldSafely(UUID tenant) {
+        try {
+            TenantContext.runAs(tenant, this::foldAll);
+        } catch (RuntimeException e) {
+            // Rolled back: the responses stay queued for the next nudge or sweep.
+            LOG.error("Folding responses into the rollups failed for tenant {}", tenant, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
