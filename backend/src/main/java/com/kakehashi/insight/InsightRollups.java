@@ -37,16 +37,17 @@ public class InsightRollups {
                                       WHERE ?::uuid IS NULL OR wave_id = ?::uuid
                                       ORDER BY response_id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING response_id),
-            respondent AS (SELECT r.id AS response_id, r.wave_id, r.side, r.level, r.comment IS NOT NULL AS has_comment,
-                                  r.delay_bucket
-                           FROM response r WHERE r.id IN (SELECT response_id FROM claimed)),
+            respondent AS (SELECT r.id AS response_id, r.wave_id, w.instrument_version_id AS version_id, r.side, r.level,
+                                  r.comment IS NOT NULL AS has_comment, r.delay_bucket
+                           FROM response r JOIN wave w ON w.id = r.wave_id
+                           WHERE r.id IN (SELECT response_id FROM claimed)),
             """;
 
     /** A wave's responses that are not queued (queued ones are folded right after). */
     private static final String FROM_WAVE = """
-            WITH respondent AS (SELECT r.id AS response_id, r.wave_id, r.side, r.level, r.comment IS NOT NULL AS has_comment,
-                                       r.delay_bucket
-                                FROM response r
+            WITH respondent AS (SELECT r.id AS response_id, r.wave_id, w.instrument_version_id AS version_id, r.side, r.level,
+                                       r.comment IS NOT NULL AS has_comment, r.delay_bucket
+                                FROM response r JOIN wave w ON w.id = r.wave_id
                                 WHERE r.wave_id = ?::uuid
                                   AND NOT EXISTS (SELECT 1 FROM insight_pending p WHERE p.response_id = r.id)),
             """;
@@ -62,17 +63,18 @@ public class InsightRollups {
                        CASE WHEN i.reverse_keyed THEN 6 - a.value ELSE a.value END AS x
                 FROM respondent r
                 JOIN response_answer a ON a.response_id = r.response_id
-                JOIN wave w ON w.id = r.wave_id
-                JOIN instrument_item i ON i.tenant_id = w.tenant_id AND i.version_id = w.instrument_version_id
-                                      AND i.code = a.item_code),
+                JOIN instrument_item i ON i.version_id = r.version_id AND i.code = a.item_code),
             signs AS (
                 -- A respondent's sign score: (mean after reverse keying − 1) / 4 × 100 = 25 (Σx − m) / m.
+                -- Summed per cell first, then the (few) cell sums per segment: sorts stay small.
                 INSERT INTO insight_sign_rollup (tenant_id, wave_id, side, level, sign, n, sum_score, sum_sq)
                 SELECT current_tenant_id(), s.wave_id, seg.side, seg.level, s.sign,
-                       count(*), sum(s.score), sum(s.score * s.score)
-                FROM (SELECT response_id, wave_id, side, level, sign,
-                             round((25 * (sum(x) - count(*)))::numeric / count(*), 12) AS score
-                      FROM answer GROUP BY response_id, wave_id, side, level, sign) s
+                       sum(s.n), sum(s.sum_score), sum(s.sum_sq)
+                FROM (SELECT wave_id, side, level, sign, count(*) AS n, sum(score) AS sum_score, sum(score * score) AS sum_sq
+                      FROM (SELECT response_id, wave_id, side, level, sign,
+                                   round((25 * (sum(x) - count(*)))::numeric / count(*), 12) AS score
+                            FROM answer GROUP BY response_id, wave_id, side, level, sign) r
+                      GROUP BY wave_id, side, level, sign) s
                 CROSS JOIN LATERAL %1$s
                 GROUP BY s.wave_id, seg.side, seg.level, s.sign
                 ORDER BY s.wave_id, seg.side, seg.level, s.sign
@@ -84,8 +86,9 @@ public class InsightRollups {
             items AS (
                 INSERT INTO insight_item_rollup (tenant_id, wave_id, side, level, item_code, sign, n, sum_value, sum_sq)
                 SELECT current_tenant_id(), s.wave_id, seg.side, seg.level, s.code, s.sign,
-                       count(*), sum(s.x), sum(s.x * s.x)
-                FROM answer s
+                       sum(s.n), sum(s.sum_x), sum(s.sum_sq)
+                FROM (SELECT wave_id, side, level, code, sign, count(*) AS n, sum(x) AS sum_x, sum(x * x) AS sum_sq
+                      FROM answer GROUP BY wave_id, side, level, code, sign) s
                 CROSS JOIN LATERAL %1$s
                 GROUP BY s.wave_id, seg.side, seg.level, s.code, s.sign
                 ORDER BY s.wave_id, seg.side, seg.level, s.code
@@ -95,12 +98,17 @@ public class InsightRollups {
                     sum_sq = insight_item_rollup.sum_sq + EXCLUDED.sum_sq
                 RETURNING 1),
             pairs AS (
+                -- Pairs within each respondent's sign, from arrays: linear in the answers (a self-join
+                -- of the answer CTE is planned as a nested loop, quadratic in the batch).
                 INSERT INTO insight_item_pair_rollup (tenant_id, wave_id, side, sign, item_a, item_b, n, sum_ab)
-                SELECT current_tenant_id(), a.wave_id, a.side, a.sign, a.code, b.code,
-                       count(*), sum(a.x * b.x)
-                FROM answer a JOIN answer b ON b.response_id = a.response_id AND b.sign = a.sign AND a.code < b.code
-                GROUP BY a.wave_id, a.side, a.sign, a.code, b.code
-                ORDER BY a.wave_id, a.side, a.code, b.code
+                SELECT current_tenant_id(), g.wave_id, g.side, g.sign, a.code, b.code, count(*), sum(a.x * b.x)
+                FROM (SELECT wave_id, side, sign, array_agg(code ORDER BY code) AS codes, array_agg(x ORDER BY code) AS xs
+                      FROM answer GROUP BY response_id, wave_id, side, sign) g
+                CROSS JOIN LATERAL unnest(g.codes, g.xs) AS a(code, x)
+                CROSS JOIN LATERAL unnest(g.codes, g.xs) AS b(code, x)
+                WHERE a.code < b.code
+                GROUP BY g.wave_id, g.side, g.sign, a.code, b.code
+                ORDER BY g.wave_id, g.side, a.code, b.code
                 ON CONFLICT (tenant_id, wave_id, side, item_a, item_b) DO UPDATE
                 SET n = insight_item_pair_rollup.n + EXCLUDED.n,
                     sum_ab = insight_item_pair_rollup.sum_ab + EXCLUDED.sum_ab
@@ -108,14 +116,17 @@ public class InsightRollups {
             silence AS (
                 INSERT INTO insight_silence_rollup (tenant_id, wave_id, side, responses, answers, neutral_answers, comments,
                                                     delay_under_1h, delay_under_1d, delay_under_3d, delay_later)
-                SELECT current_tenant_id(), r.wave_id, r.side, count(*),
-                       coalesce(sum(c.answers), 0), coalesce(sum(c.neutral), 0), count(*) FILTER (WHERE r.has_comment),
-                       count(*) FILTER (WHERE r.delay_bucket = 'UNDER_1H'), count(*) FILTER (WHERE r.delay_bucket = 'UNDER_1D'),
-                       count(*) FILTER (WHERE r.delay_bucket = 'UNDER_3D'), count(*) FILTER (WHERE r.delay_bucket = 'LATER')
-                FROM respondent r
-                LEFT JOIN (SELECT response_id, count(*) AS answers, count(*) FILTER (WHERE raw = 3) AS neutral
-                           FROM answer GROUP BY response_id) c ON c.response_id = r.response_id
-                GROUP BY r.wave_id, r.side
+                SELECT current_tenant_id(), r.wave_id, r.side, r.responses, coalesce(c.answers, 0), coalesce(c.neutral, 0),
+                       r.comments, r.under_1h, r.under_1d, r.under_3d, r.later
+                FROM (SELECT wave_id, side, count(*) AS responses, count(*) FILTER (WHERE has_comment) AS comments,
+                             count(*) FILTER (WHERE delay_bucket = 'UNDER_1H') AS under_1h,
+                             count(*) FILTER (WHERE delay_bucket = 'UNDER_1D') AS under_1d,
+                             count(*) FILTER (WHERE delay_bucket = 'UNDER_3D') AS under_3d,
+                             count(*) FILTER (WHERE delay_bucket = 'LATER') AS later
+                      FROM respondent GROUP BY wave_id, side) r
+                -- Joined after grouping (a few rows each side), not per respondent: linear in the batch.
+                LEFT JOIN (SELECT wave_id, side, count(*) AS answers, count(*) FILTER (WHERE raw = 3) AS neutral
+                           FROM answer GROUP BY wave_id, side) c ON c.wave_id = r.wave_id AND c.side = r.side
                 ORDER BY r.wave_id, r.side
                 ON CONFLICT (tenant_id, wave_id, side) DO UPDATE
                 SET responses = insight_silence_rollup.responses + EXCLUDED.responses,
