@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Renders the respondent's pages (templates under views/respond) to HTML text. */
 @Singleton
@@ -19,6 +20,11 @@ class Pages {
     }
 
     private final TemplateEngine engine;
+    /**
+     * The thank-you, already-answered, unavailable and too-many pages depend on the language only:
+     * rendered once each (every submission ends on one of them).
+     */
+    private final Map<String, Page> fixed = new ConcurrentHashMap<>();
 
     Pages(TemplateEngine engine) {
         this.engine = engine;
@@ -35,17 +41,19 @@ class Pages {
 
     /** The same bytes for every unknown, expired or closed token: nothing of the token is in it. */
     Page unavailable() {
-        return new Page(404, process("respond/unavailable", Locale.JAPANESE, Map.of()));
+        return fixed.computeIfAbsent("unavailable", k -> new Page(404, process("respond/unavailable", Locale.JAPANESE, Map.of())));
     }
 
     Page tooManyRequests() {
-        return new Page(429, process("respond/too-many", Locale.JAPANESE, Map.of()));
+        return fixed.computeIfAbsent("too-many", k -> new Page(429, process("respond/too-many", Locale.JAPANESE, Map.of())));
     }
 
     private Page message(String language, String titleKey, String bodyKey) {
-        Map<String, String> t = Texts.of(language);
-        return new Page(200, process("respond/message", Locale.forLanguageTag(language),
-                Map.of("lang", language, "t", t, "heading", t.get(titleKey), "body", t.get(bodyKey))));
+        return fixed.computeIfAbsent(language + "/" + titleKey, k -> {
+            Map<String, String> t = Texts.of(language);
+            return new Page(200, process("respond/message", Locale.forLanguageTag(language),
+                    Map.of("lang", language, "t", t, "heading", t.get(titleKey), "body", t.get(bodyKey))));
+        });
     }
 
     private Page form(String token, Outcome.Form form) {

@@ -68,50 +68,44 @@ class RespondStore {
     }
 
     /**
-     * One transaction: the invitation is marked answered only if it was not (the row lock makes
-     * concurrent submissions wait and then find nothing to update), and only then is the response
-     * stored, with nothing that leads back to the invitation or the participant.
+     * One statement, so one round trip: the invitation is marked answered only if it was not (the
+     * row lock makes a concurrent submission of the same token wait, re-check and update nothing),
+     * and only then are the response and its answers stored, with nothing that leads back to the
+     * invitation or the participant. Storing the response queues it for the insight rollups (trigger).
      *
      * @return false if the invitation had already been answered (nothing is stored)
      */
     @Transactional
     boolean record(UUID invitationId, UUID waveId, Side side, Level level, String language, DelayBucket delay,
                    Map<String, Integer> answers, String comment) {
-        int marked = jdbc.prepareStatement("UPDATE invitation SET responded = true WHERE id = ? AND NOT responded", ps -> {
+        String[] codes = answers.keySet().toArray(String[]::new);
+        Integer[] values = answers.values().toArray(Integer[]::new);
+        return jdbc.prepareStatement("""
+                WITH marked AS (
+                    UPDATE invitation SET responded = true WHERE id = ? AND NOT responded RETURNING id),
+                stored AS (
+                    INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket, comment)
+                    SELECT current_tenant_id(), gen_random_uuid(), ?, ?, ?, ?, ?, ? FROM marked
+                    RETURNING id),
+                answered AS (
+                    INSERT INTO response_answer (tenant_id, response_id, item_code, value)
+                    SELECT current_tenant_id(), stored.id, a.code, a.value
+                    FROM stored CROSS JOIN unnest(?::text[], ?::smallint[]) AS a(code, value))
+                SELECT count(*) FROM stored
+                """, (PreparedStatement ps) -> {
             ps.setObject(1, invitationId);
-            return ps.executeUpdate();
-        });
-        if (marked == 0) {
-            return false;
-        }
-        UUID responseId = jdbc.prepareStatement("""
-                INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket, comment)
-                VALUES (current_tenant_id(), gen_random_uuid(), ?, ?, ?, ?, ?, ?)
-                RETURNING id
-                """, ps -> {
-            ps.setObject(1, waveId);
-            ps.setString(2, side.name());
-            ps.setString(3, level.name());
-            ps.setString(4, language);
-            ps.setString(5, delay.name());
-            ps.setString(6, comment);
+            ps.setObject(2, waveId);
+            ps.setString(3, side.name());
+            ps.setString(4, level.name());
+            ps.setString(5, language);
+            ps.setString(6, delay.name());
+            ps.setString(7, comment);
+            ps.setArray(8, ps.getConnection().createArrayOf("text", codes));
+            ps.setArray(9, ps.getConnection().createArrayOf("integer", values));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getObject(1, UUID.class);
+                return rs.getInt(1) == 1;
             }
         });
-        jdbc.prepareStatement("""
-                INSERT INTO response_answer (tenant_id, response_id, item_code, value)
-                VALUES (current_tenant_id(), ?, ?, ?)
-                """, (PreparedStatement ps) -> {
-            for (Map.Entry<String, Integer> answer : answers.entrySet()) {
-                ps.setObject(1, responseId);
-                ps.setString(2, answer.getKey());
-                ps.setShort(3, answer.getValue().shortValue());
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
-        return true;
     }
 }

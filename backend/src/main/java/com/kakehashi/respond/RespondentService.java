@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -51,31 +52,45 @@ class RespondentService {
 
     /** GET: the questionnaire in the requested language, or why there is none. Changes nothing. */
     Outcome visit(String token, @Nullable String requestedLanguage) {
-        Optional<Located> located = locate(token);
-        if (located.isEmpty()) {
-            return new Outcome.Unavailable();
-        }
-        Invitee invitee = located.get().invitee();
-        String language = Texts.language(requestedLanguage, invitee.language());
-        if (invitee.responded()) {
-            return new Outcome.AlreadyAnswered(language);
-        }
-        InstrumentVersionView version = located.get().version();
-        return new Outcome.Form(invitee, language, Outcome.itemsFor(version, invitee.side()),
-                commentPrompt(version, language), Map.of(), null, Map.of());
+        return transactions.executeRead(status -> located(token, located -> {
+            if (located.isEmpty()) {
+                return new Outcome.Unavailable();
+            }
+            Invitee invitee = located.get().invitee();
+            String language = Texts.language(requestedLanguage, invitee.language());
+            if (invitee.responded()) {
+                return new Outcome.AlreadyAnswered(language);
+            }
+            InstrumentVersionView version = located.get().version();
+            return new Outcome.Form(invitee, language, Outcome.itemsFor(version, invitee.side()),
+                    commentPrompt(version, language), Map.of(), null, Map.of());
+        }));
     }
 
-    /** POST: validates every answer; stores the response once, or says why not. */
+    /**
+     * POST: validates every answer; stores the response once, or says why not. One transaction on
+     * one connection from the token to the stored answers (the fewest round trips); the insight
+     * folder is told only after the commit.
+     */
     Outcome submit(String token, Map<String, String> form) {
-        Optional<Located> located = locate(token);
-        if (located.isEmpty()) {
-            return new Outcome.Unavailable();
+        Submission submission = transactions.executeWrite(status -> located(token, located -> located.isEmpty()
+                ? new Submission(new Outcome.Unavailable(), null) : answer(located.get(), form)));
+        if (submission.storedIn() != null) {
+            folder.nudge(submission.storedIn());
         }
-        Located found = located.get();
+        return submission.outcome();
+    }
+
+    /** @param storedIn the tenant of the stored response; null when nothing was stored */
+    private record Submission(Outcome outcome, @Nullable UUID storedIn) {
+    }
+
+    /** In the invitation's tenant, inside the caller's transaction. */
+    private Submission answer(Located found, Map<String, String> form) {
         Invitee invitee = found.invitee();
         String language = Texts.language(form.get("lang"), invitee.language());
         if (invitee.responded()) {
-            return new Outcome.AlreadyAnswered(language);
+            return new Submission(new Outcome.AlreadyAnswered(language), null);
         }
         List<InstrumentItemView> items = Outcome.itemsFor(found.version(), invitee.side());
         String prompt = commentPrompt(found.version(), language);
@@ -103,43 +118,38 @@ class RespondentService {
             }
         }
         if (!errors.isEmpty()) {
-            return new Outcome.Form(invitee, language, items, prompt, selected, comment, errors);
+            return new Submission(new Outcome.Form(invitee, language, items, prompt, selected, comment, errors), null);
         }
-        Instant now = clock.instant();
         String storedComment = prompt == null || comment == null || comment.isBlank() ? null : comment.strip();
         // Storing the response also queues it for the insight rollups (a trigger, same transaction);
         // they are folded after commit, so submissions of one wave do not queue behind the rows
         // they would all update (issue 4: dashboards may lag an open wave by the fold delay).
-        boolean stored = TenantContext.callAs(found.tenantId(), () -> transactions.executeWrite(status ->
-                store.record(invitee.invitationId(), invitee.waveId(), invitee.side(), invitee.level(), language,
-                        DelayBucket.between(invitee.sendAt(), now), answers, storedComment)));
-        if (stored) {
-            folder.nudge(found.tenantId());
-        }
-        return stored ? new Outcome.Thanks(language) : new Outcome.AlreadyAnswered(language);
+        boolean stored = store.record(invitee.invitationId(), invitee.waveId(), invitee.side(), invitee.level(), language,
+                DelayBucket.between(invitee.sendAt(), clock.instant()), answers, storedComment);
+        return stored ? new Submission(new Outcome.Thanks(language), found.tenantId())
+                : new Submission(new Outcome.AlreadyAnswered(language), null);
     }
 
     private record Located(UUID tenantId, Invitee invitee, InstrumentVersionView version) {
     }
 
     /**
-     * Always one hash, one token query and one invitation query, whatever the token, in one read
-     * transaction: the token table is global, then the tenant it names is entered on the same
-     * connection.
+     * Always one hash, one token query and one invitation query, whatever the token, inside the
+     * caller's transaction: the token table is global, then the tenant it names is entered on the
+     * same connection and {@code then} runs in it (an unknown token enters a random tenant that
+     * holds nothing).
      */
-    private Optional<Located> locate(String token) {
+    private <T> T located(String token, Function<Optional<Located>, T> then) {
         String candidate = token.length() > TOKEN_MAX ? token.substring(0, TOKEN_MAX) : token;
         Instant now = clock.instant();
-        return transactions.executeRead(status -> {
-            Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate));
-            boolean known = row.isPresent() && token.length() <= TOKEN_MAX;
-            UUID tenant = known ? row.get().tenantId() : UUID.randomUUID();
-            UUID invitation = known ? row.get().invitationId() : UUID.randomUUID();
-            return TenantContext.callAs(tenant, () -> store.invitee(invitation)
-                    .filter(i -> i.acceptsAnswers(now))
-                    .flatMap(i -> versions.find(i.instrumentVersionId())
-                            .map(v -> new Located(tenant, i, v))));
-        });
+        Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate));
+        boolean known = row.isPresent() && token.length() <= TOKEN_MAX;
+        UUID tenant = known ? row.get().tenantId() : UUID.randomUUID();
+        UUID invitation = known ? row.get().invitationId() : UUID.randomUUID();
+        return TenantContext.callAs(tenant, () -> then.apply(store.invitee(invitation)
+                .filter(i -> i.acceptsAnswers(now))
+                .flatMap(i -> versions.find(i.instrumentVersionId())
+                        .map(v -> new Located(tenant, i, v)))));
     }
 
     private static @Nullable String commentPrompt(InstrumentVersionView version, String language) {
