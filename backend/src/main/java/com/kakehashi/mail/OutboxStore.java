@@ -71,12 +71,31 @@ class OutboxStore {
         });
     }
 
-    void markSent(UUID id, Instant sentAt) {
-        update("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?", Timestamp.from(sentAt), id);
+    /** One statement for a batch's sent rows (all locked by this transaction, so all must change). */
+    void markSent(List<UUID> ids, Instant sentAt) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL
+                WHERE tenant_id = current_tenant_id() AND id = ANY (?)""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(sentAt));
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+            return expect(ids.size(), ps.executeUpdate());
+        });
     }
 
-    void markCancelled(UUID id, String reason) {
-        update("UPDATE mail_outbox SET status = 'CANCELLED', last_error = ? WHERE id = ?", reason, id);
+    void markCancelled(List<UUID> ids, String reason) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                UPDATE mail_outbox SET status = 'CANCELLED', last_error = ?
+                WHERE tenant_id = current_tenant_id() AND id = ANY (?)""", ps -> {
+            ps.setString(1, reason);
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+            return expect(ids.size(), ps.executeUpdate());
+        });
     }
 
     void markRetry(UUID id, int attempts, String error, Instant sendAfter) {
@@ -88,15 +107,43 @@ class OutboxStore {
         update("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?", attempts, error, id);
     }
 
-    /** The global token lookup: only the hash, the tenant and the invitation. */
-    void insertToken(byte[] tokenHash, UUID invitationId, Instant expiresAt) {
-        jdbc.prepareStatement("INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at) VALUES (?, ?, ?, ?)", ps -> {
-            ps.setBytes(1, tokenHash);
-            ps.setObject(2, TenantContext.require());
-            ps.setObject(3, invitationId);
-            ps.setTimestamp(4, Timestamp.from(expiresAt));
-            return ps.executeUpdate();
+    /**
+     * The global token lookup, one row per sent mail in one statement: only the hash, the tenant and
+     * the invitation, valid until the wave closes.
+     */
+    void insertTokens(List<SentToken> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        byte[][] hashes = new byte[tokens.size()][];
+        UUID[] invitations = new UUID[tokens.size()];
+        String[] expiries = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            hashes[i] = tokens.get(i).hash();
+            invitations[i] = tokens.get(i).invitationId();
+            expiries[i] = tokens.get(i).expiresAt().toString();
+        }
+        jdbc.prepareStatement("""
+                INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at)
+                SELECT t.hash, ?, t.invitation, t.expires::timestamptz
+                FROM unnest(?::bytea[], ?::uuid[], ?::text[]) AS t(hash, invitation, expires)""", ps -> {
+            ps.setObject(1, TenantContext.require());
+            ps.setArray(2, ps.getConnection().createArrayOf("bytea", hashes));
+            ps.setArray(3, ps.getConnection().createArrayOf("uuid", invitations));
+            ps.setArray(4, ps.getConnection().createArrayOf("text", expiries));
+            return expect(tokens.size(), ps.executeUpdate());
         });
+    }
+
+    /** A minted token's SHA-256, for the invitation it was mailed for. */
+    record SentToken(byte[] hash, UUID invitationId, Instant expiresAt) {
+    }
+
+    private static int expect(int rows, int updated) {
+        if (updated != rows) {
+            throw new IllegalStateException("outbox batch: " + updated + " rows written, expected " + rows);
+        }
+        return updated;
     }
 
     private void update(String sql, Object... parameters) {
