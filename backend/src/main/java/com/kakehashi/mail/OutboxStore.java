@@ -40,23 +40,30 @@ class OutboxStore {
 
     /**
      * Locks up to {@code limit} due PENDING rows of the tenant in context. SKIP LOCKED: rows another
-     * dispatcher holds are left to it, so two replicas never send the same row at the same time.
+     * worker or replica holds are left to it, so no row is sent by two at the same time. The rows are
+     * picked and locked first, from the due index in send_after order, and only those are joined:
+     * joining every due row before the LIMIT cost a full pass over the backlog per batch (0.5 s per
+     * claim with 6,000 due rows).
      */
     List<OutboxMail> claimDue(int limit) {
         return jdbc.prepareStatement("""
-                SELECT o.id, o.invitation_id, o.kind, o.send_after, o.attempts,
+                WITH claimed AS (
+                    SELECT o.tenant_id, o.id, o.invitation_id, o.kind, o.send_after, o.attempts
+                    FROM mail_outbox o
+                    WHERE o.tenant_id = current_tenant_id() AND o.status = 'PENDING' AND o.send_after <= now()
+                    ORDER BY o.send_after
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED)
+                SELECT c.id, c.invitation_id, c.kind, c.send_after, c.attempts,
                        i.language, i.time_zone, i.responded, p.email, p.display_name,
                        w.status, w.closes_at, e.name
-                FROM mail_outbox o
-                JOIN invitation i ON i.tenant_id = o.tenant_id AND i.id = o.invitation_id
+                FROM claimed c
+                JOIN invitation i ON i.tenant_id = c.tenant_id AND i.id = c.invitation_id
                 JOIN wave w ON w.tenant_id = i.tenant_id AND w.id = i.wave_id
                 JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
                 JOIN engagement e ON e.tenant_id = s.tenant_id AND e.id = s.engagement_id
                 LEFT JOIN participant p ON p.tenant_id = i.tenant_id AND p.id = i.participant_id
-                WHERE o.status = 'PENDING' AND o.send_after <= now()
-                ORDER BY o.send_after, o.id
-                LIMIT ?
-                FOR UPDATE OF o SKIP LOCKED""", ps -> {
+                ORDER BY c.send_after, c.id""", ps -> {
             ps.setInt(1, limit);
             List<OutboxMail> due = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
