@@ -6,20 +6,30 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
- * Sends what is due in the mail outbox, tenant by tenant (each inside its own tenant context, so
- * Row Level Security applies as everywhere else). Called by the recurring db-scheduler task
- * {@code mail-dispatch}; safe to run on several replicas at once (see {@link OutboxBatch}).
+ * Sends what is due in the mail outbox with {@code kakehashi.mail.workers} workers in parallel.
+ * Each worker visits the tenants in turn (each inside its own tenant context, so Row Level Security
+ * applies as everywhere else), claims its own batches (SKIP LOCKED keeps workers, and replicas, off
+ * each other's rows) and keeps its own SMTP connection for the whole run. Called by the recurring
+ * db-scheduler task {@code mail-dispatch}; safe to run on several replicas at once (see {@link OutboxBatch}).
  */
 @Singleton
 public class MailDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
-    /** Batches per tenant per run, so one tenant's backlog does not starve the others. */
+    /** Batches per tenant per worker and run, so one tenant's backlog does not starve the others. */
     private static final int MAX_BATCHES_PER_TENANT = 20;
+    /** Workers mostly wait on PostgreSQL and SMTP replies: virtual threads. */
+    private static final ThreadFactory WORKER_THREADS = Thread.ofVirtual().name("mail-dispatch-", 1).factory();
 
     private final TenantList tenants;
     private final OutboxBatch batch;
@@ -35,34 +45,68 @@ public class MailDispatcher {
 
     /** Totals of one run. */
     public record Report(int sent, int cancelled, int retried, int failed) {
+
+        Report plus(Report other) {
+            return new Report(sent + other.sent, cancelled + other.cancelled, retried + other.retried, failed + other.failed);
+        }
     }
 
     public Report dispatchDue() {
+        return dispatch(settings.workers());
+    }
+
+    /** {@link #dispatchDue()} with a given number of workers (tests pin it to make a crash point exact). */
+    Report dispatch(int workerCount) {
         if (!mailer.available()) {
             return new Report(0, 0, 0, 0);
         }
-        int sent = 0;
-        int cancelled = 0;
-        int retried = 0;
-        int failed = 0;
-        for (UUID tenant : tenants.ids()) {
-            try {
-                for (int round = 0; round < MAX_BATCHES_PER_TENANT; round++) {
-                    OutboxBatch.Outcome outcome = TenantContext.callAs(tenant, batch::process);
-                    sent += outcome.sent();
-                    cancelled += outcome.cancelled();
-                    retried += outcome.retried();
-                    failed += outcome.failed();
-                    if (outcome.claimed() < settings.batchSize()) {
-                        break;
-                    }
-                }
-            } catch (RuntimeException e) {
-                // The batch rolled back: its rows stay PENDING and are picked up by the next run.
-                LOG.error("Mail dispatch failed for tenant {}: {}", tenant, OutboxBatch.describe(e));
+        List<UUID> ids = tenants.ids();
+        List<Future<Report>> runs = new ArrayList<>();
+        try (ExecutorService workers = Executors.newThreadPerTaskExecutor(WORKER_THREADS)) {
+            for (int i = 0; i < workerCount; i++) {
+                runs.add(workers.submit(() -> work(ids)));
             }
         }
-        return new Report(sent, cancelled, retried, failed);
+        Report total = new Report(0, 0, 0, 0);
+        for (Future<Report> run : runs) {
+            try {
+                total = total.plus(run.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("mail dispatch worker failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (total.sent() + total.cancelled() + total.retried() + total.failed() > 0) {
+            LOG.info("Mail dispatch: {} sent, {} cancelled, {} to retry, {} failed", total.sent(), total.cancelled(),
+                    total.retried(), total.failed());
+        }
+        return total;
+    }
+
+    /** One worker: every tenant in turn, batch after batch until a short one, over one SMTP connection. */
+    private Report work(List<UUID> tenantIds) {
+        Report total = new Report(0, 0, 0, 0);
+        try (SmtpLink link = new SmtpLink(mailer)) {
+            for (UUID tenant : tenantIds) {
+                try {
+                    for (int round = 0; round < MAX_BATCHES_PER_TENANT; round++) {
+                        OutboxBatch.Outcome outcome = TenantContext.callAs(tenant, () -> batch.process(link));
+                        total = total.plus(new Report(outcome.sent(), outcome.cancelled(), outcome.retried(), outcome.failed()));
+                        if (outcome.claimed() < settings.batchSize()) {
+                            break;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // The batch rolled back: its rows stay PENDING for the next run. Its SMTP session
+                    // may have stopped mid-message, so the next batch starts a new one.
+                    link.drop();
+                    LOG.error("Mail dispatch failed for tenant {}: {}", tenant, OutboxBatch.describe(e));
+                }
+            }
+        }
+        return total;
     }
 
     /** The global tenant registry, read in its own short transaction. */

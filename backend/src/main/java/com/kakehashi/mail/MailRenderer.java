@@ -1,26 +1,18 @@
 package com.kakehashi.mail;
 
 import jakarta.inject.Singleton;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
-import java.io.UnsupportedEncodingException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.Date;
 import java.util.Locale;
 
 /**
  * Invitation and reminder mails in the participant's language (ja or en; anything else gets
- * English), multipart plain text + HTML, with the closing time in the participant's own time zone.
+ * English), plain text + HTML, with the closing time in the participant's own time zone. The words
+ * only: {@link MailTemplates} turns them into MIME.
  */
 @Singleton
 class MailRenderer {
@@ -40,30 +32,6 @@ class MailRenderer {
 
     /** What a mail says, before it becomes MIME. */
     record Content(String subject, String text, String html) {
-    }
-
-    MimeMessage message(Session session, OutboxMail mail, String link) throws MessagingException {
-        Content content = content(mail, link);
-        MimeMessage message = new FixedIdMessage(session, messageId(mail));
-        message.setFrom(settings.from());
-        try {
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.email(), mail.displayName(), "UTF-8"));
-        } catch (UnsupportedEncodingException e) {
-            throw new MessagingException("UTF-8 unsupported", e);
-        }
-        message.setSubject(content.subject(), "UTF-8");
-        message.setSentDate(new Date());
-        message.setHeader("Content-Language", japanese(mail) ? "ja" : "en");
-        message.setHeader("Auto-Submitted", "auto-generated");
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(content.text(), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(content.html(), "UTF-8", "html");
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
-        message.setContent(alternative);
-        return message;
     }
 
     /**
@@ -134,7 +102,7 @@ class MailRenderer {
         return new Content(subject, text, html);
     }
 
-    private static boolean japanese(OutboxMail mail) {
+    static boolean japanese(OutboxMail mail) {
         return "ja".equalsIgnoreCase(mail.language());
     }
 
@@ -157,23 +125,7 @@ class MailRenderer {
                 + "color:#fff;text-decoration:none;border-radius:4px\">" + esc(label) + "</a></p>\n";
     }
 
-    private static String esc(String value) {
+    static String esc(String value) {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-    }
-
-    /** Jakarta Mail would replace the Message-ID on saveChanges(); this keeps the deterministic one. */
-    private static final class FixedIdMessage extends MimeMessage {
-
-        private final String messageId;
-
-        FixedIdMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
     }
 }

@@ -15,6 +15,7 @@ final class MailSettings {
     private final String publicUrl;
     private final int maxAttempts;
     private final int batchSize;
+    private final int workers;
     private final String smtpHost;
     private final int smtpPort;
     private final String smtpUser;
@@ -26,6 +27,7 @@ final class MailSettings {
                  @Value("${kakehashi.public-url:`http://localhost:8080`}") String publicUrl,
                  @Value("${kakehashi.mail.max-attempts:8}") int maxAttempts,
                  @Value("${kakehashi.mail.batch-size:50}") int batchSize,
+                 @Value("${kakehashi.mail.workers:4}") int workers,
                  @Value("${kakehashi.mail.smtp.host:}") String smtpHost,
                  @Value("${kakehashi.mail.smtp.port:587}") int smtpPort,
                  @Value("${kakehashi.mail.smtp.user:}") String smtpUser,
@@ -37,12 +39,13 @@ final class MailSettings {
         } catch (AddressException e) {
             throw new IllegalArgumentException("kakehashi.mail.from is not a valid address", e);
         }
-        if (maxAttempts < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("kakehashi.mail.max-attempts and batch-size must be at least 1");
+        if (maxAttempts < 1 || batchSize < 1 || workers < 1) {
+            throw new IllegalArgumentException("kakehashi.mail.max-attempts, batch-size and workers must be at least 1");
         }
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
+        this.workers = workers;
         this.smtpHost = smtpHost == null ? "" : smtpHost.trim();
         this.smtpPort = smtpPort;
         this.smtpUser = smtpUser == null ? "" : smtpUser;
@@ -71,6 +74,11 @@ final class MailSettings {
 
     int batchSize() {
         return batchSize;
+    }
+
+    /** Dispatcher workers per run, each with its own batch (SKIP LOCKED) and its own SMTP connection. */
+    int workers() {
+        return workers;
     }
 
     String smtpHost() {

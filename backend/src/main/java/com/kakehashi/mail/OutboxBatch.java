@@ -3,26 +3,31 @@ package com.kakehashi.mail;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * One batch of the tenant in context, in one transaction: claim due rows (row locks, SKIP LOCKED),
- * send them over one SMTP connection, and record the outcome of each (SENT with its token hash,
- * CANCELLED, retry later, or FAILED) before the commit releases the locks.
+ * send them over the worker's SMTP connection, and record the outcome before the commit releases
+ * the locks: the tokens of all sent mails in one multi-row INSERT, their SENT marks in one UPDATE,
+ * cancellations in one UPDATE per reason (retries and failures, rare, one row at a time).
  * <p>
  * Crash bound: the mails of a batch are sent before its transaction commits. A crash (or any
  * exception that rolls the transaction back) after some sends leaves those rows PENDING, so the
  * next run sends them again — with the same Message-ID, and a fresh token whose predecessor was
- * never stored. At most one batch ({@code kakehashi.mail.batch-size}) per dispatcher is resent;
- * nothing is lost, because a row only leaves PENDING in the transaction that records its outcome.
+ * never stored. At most one batch ({@code kakehashi.mail.batch-size}) per worker in flight is
+ * resent, so a whole process dying resends at most batch-size × workers mails; nothing is lost,
+ * because a row only leaves PENDING in the transaction that records its outcome.
  */
 @Singleton
 class OutboxBatch {
@@ -35,14 +40,14 @@ class OutboxBatch {
 
     private final OutboxStore store;
     private final Mailer mailer;
-    private final MailRenderer renderer;
+    private final MailTemplates templates;
     private final MailSettings settings;
 
-    OutboxBatch(OutboxStore store, Mailer mailer, MailRenderer renderer, MailSettings settings) {
+    OutboxBatch(OutboxStore store, Mailer mailer, MailTemplates templates, MailSettings settings) {
         this.store = store;
         this.mailer = mailer;
+        this.templates = templates;
         this.settings = settings;
-        this.renderer = renderer;
     }
 
     /** What one batch did. {@code claimed} equal to the batch size means more may be due. */
@@ -50,70 +55,64 @@ class OutboxBatch {
     }
 
     @Transactional
-    Outcome process() {
+    Outcome process(SmtpLink link) {
         List<OutboxMail> due = store.claimDue(settings.batchSize());
         if (due.isEmpty()) {
             return new Outcome(0, 0, 0, 0, 0);
         }
         Instant now = Instant.now();
-        int sent = 0;
-        int cancelled = 0;
+        List<OutboxStore.SentToken> tokens = new ArrayList<>(due.size());
+        List<UUID> sent = new ArrayList<>(due.size());
+        Map<String, List<UUID>> cancelled = new HashMap<>();
         int retried = 0;
         int failed = 0;
-        Mailer.Connection connection = null;
         MessagingException unreachable = null;
-        try {
-            for (OutboxMail mail : due) {
-                Optional<String> cancel = cancelReason(mail, now);
-                if (cancel.isPresent()) {
-                    store.markCancelled(mail.id(), cancel.get());
-                    cancelled++;
-                    continue;
-                }
-                if (connection == null && unreachable == null) {
-                    try {
-                        connection = mailer.connect();
-                    } catch (MessagingException e) {
-                        // The server is unreachable: the rest of the batch waits too, without another try each.
-                        unreachable = e;
-                    }
-                }
-                if (unreachable != null) {
-                    if (retryOrFail(mail, unreachable, now)) {
-                        retried++;
-                    } else {
-                        failed++;
-                    }
-                    continue;
-                }
-                String token = InvitationTokens.mint();
+        for (OutboxMail mail : due) {
+            Optional<String> cancel = cancelReason(mail, now);
+            if (cancel.isPresent()) {
+                cancelled.computeIfAbsent(cancel.get(), reason -> new ArrayList<>()).add(mail.id());
+                continue;
+            }
+            Mailer.Connection connection = null;
+            if (unreachable == null) {
                 try {
-                    MimeMessage message = renderer.message(mailer.session(), mail, settings.link(token));
-                    connection.send(message);
+                    connection = link.open();
                 } catch (MessagingException e) {
-                    if (retryOrFail(mail, e, now)) {
-                        retried++;
-                    } else {
-                        failed++;
-                    }
-                    if (!connection.isOpen()) {
-                        connection.close();
-                        connection = null;
-                    }
-                    continue;
+                    // The server is unreachable: the rest of the batch waits too, without another try each.
+                    unreachable = e;
                 }
-                store.insertToken(InvitationTokens.hash(token), mail.invitationId(), mail.closesAt());
-                store.markSent(mail.id(), Instant.now());
-                sent++;
             }
-        } finally {
-            if (connection != null) {
-                connection.close();
+            if (connection == null) {
+                if (retryOrFail(mail, unreachable, now)) {
+                    retried++;
+                } else {
+                    failed++;
+                }
+                continue;
             }
+            String token = InvitationTokens.mint();
+            try {
+                connection.send(templates.message(mailer.session(), mail, settings.link(token)));
+            } catch (MessagingException e) {
+                if (retryOrFail(mail, e, now)) {
+                    retried++;
+                } else {
+                    failed++;
+                }
+                if (!connection.isOpen()) {
+                    link.drop();
+                }
+                continue;
+            }
+            tokens.add(new OutboxStore.SentToken(InvitationTokens.hash(token), mail.invitationId(), mail.closesAt()));
+            sent.add(mail.id());
         }
-        Outcome outcome = new Outcome(due.size(), sent, cancelled, retried, failed);
-        LOG.info("Mail batch: {} sent, {} cancelled, {} to retry, {} failed", sent, cancelled, retried, failed);
-        return outcome;
+        cancelled.forEach((reason, ids) -> store.markCancelled(ids, reason));
+        store.insertTokens(tokens);
+        store.markSent(sent, Instant.now());
+        int cancelledCount = cancelled.values().stream().mapToInt(List::size).sum();
+        LOG.debug("Mail batch: {} sent, {} cancelled, {} to retry, {} failed", sent.size(), cancelledCount, retried, failed);
+        return new Outcome(due.size(), sent.size(), cancelledCount, retried, failed);
     }
 
     private static Optional<String> cancelReason(OutboxMail mail, Instant now) {

@@ -40,23 +40,30 @@ class OutboxStore {
 
     /**
      * Locks up to {@code limit} due PENDING rows of the tenant in context. SKIP LOCKED: rows another
-     * dispatcher holds are left to it, so two replicas never send the same row at the same time.
+     * worker or replica holds are left to it, so no row is sent by two at the same time. The rows are
+     * picked and locked first, from the due index in send_after order, and only those are joined:
+     * joining every due row before the LIMIT cost a full pass over the backlog per batch (0.5 s per
+     * claim with 6,000 due rows).
      */
     List<OutboxMail> claimDue(int limit) {
         return jdbc.prepareStatement("""
-                SELECT o.id, o.invitation_id, o.kind, o.send_after, o.attempts,
+                WITH claimed AS (
+                    SELECT o.tenant_id, o.id, o.invitation_id, o.kind, o.send_after, o.attempts
+                    FROM mail_outbox o
+                    WHERE o.tenant_id = current_tenant_id() AND o.status = 'PENDING' AND o.send_after <= now()
+                    ORDER BY o.send_after
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED)
+                SELECT c.id, c.invitation_id, c.kind, c.send_after, c.attempts,
                        i.language, i.time_zone, i.responded, p.email, p.display_name,
                        w.status, w.closes_at, e.name
-                FROM mail_outbox o
-                JOIN invitation i ON i.tenant_id = o.tenant_id AND i.id = o.invitation_id
+                FROM claimed c
+                JOIN invitation i ON i.tenant_id = c.tenant_id AND i.id = c.invitation_id
                 JOIN wave w ON w.tenant_id = i.tenant_id AND w.id = i.wave_id
                 JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
                 JOIN engagement e ON e.tenant_id = s.tenant_id AND e.id = s.engagement_id
                 LEFT JOIN participant p ON p.tenant_id = i.tenant_id AND p.id = i.participant_id
-                WHERE o.status = 'PENDING' AND o.send_after <= now()
-                ORDER BY o.send_after, o.id
-                LIMIT ?
-                FOR UPDATE OF o SKIP LOCKED""", ps -> {
+                ORDER BY c.send_after, c.id""", ps -> {
             ps.setInt(1, limit);
             List<OutboxMail> due = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -71,12 +78,31 @@ class OutboxStore {
         });
     }
 
-    void markSent(UUID id, Instant sentAt) {
-        update("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ?", Timestamp.from(sentAt), id);
+    /** One statement for a batch's sent rows (all locked by this transaction, so all must change). */
+    void markSent(List<UUID> ids, Instant sentAt) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL
+                WHERE tenant_id = current_tenant_id() AND id = ANY (?)""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(sentAt));
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+            return expect(ids.size(), ps.executeUpdate());
+        });
     }
 
-    void markCancelled(UUID id, String reason) {
-        update("UPDATE mail_outbox SET status = 'CANCELLED', last_error = ? WHERE id = ?", reason, id);
+    void markCancelled(List<UUID> ids, String reason) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("""
+                UPDATE mail_outbox SET status = 'CANCELLED', last_error = ?
+                WHERE tenant_id = current_tenant_id() AND id = ANY (?)""", ps -> {
+            ps.setString(1, reason);
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
+            return expect(ids.size(), ps.executeUpdate());
+        });
     }
 
     void markRetry(UUID id, int attempts, String error, Instant sendAfter) {
@@ -88,15 +114,43 @@ class OutboxStore {
         update("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?", attempts, error, id);
     }
 
-    /** The global token lookup: only the hash, the tenant and the invitation. */
-    void insertToken(byte[] tokenHash, UUID invitationId, Instant expiresAt) {
-        jdbc.prepareStatement("INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at) VALUES (?, ?, ?, ?)", ps -> {
-            ps.setBytes(1, tokenHash);
-            ps.setObject(2, TenantContext.require());
-            ps.setObject(3, invitationId);
-            ps.setTimestamp(4, Timestamp.from(expiresAt));
-            return ps.executeUpdate();
+    /**
+     * The global token lookup, one row per sent mail in one statement: only the hash, the tenant and
+     * the invitation, valid until the wave closes.
+     */
+    void insertTokens(List<SentToken> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        byte[][] hashes = new byte[tokens.size()][];
+        UUID[] invitations = new UUID[tokens.size()];
+        String[] expiries = new String[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            hashes[i] = tokens.get(i).hash();
+            invitations[i] = tokens.get(i).invitationId();
+            expiries[i] = tokens.get(i).expiresAt().toString();
+        }
+        jdbc.prepareStatement("""
+                INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at)
+                SELECT t.hash, ?, t.invitation, t.expires::timestamptz
+                FROM unnest(?::bytea[], ?::uuid[], ?::text[]) AS t(hash, invitation, expires)""", ps -> {
+            ps.setObject(1, TenantContext.require());
+            ps.setArray(2, ps.getConnection().createArrayOf("bytea", hashes));
+            ps.setArray(3, ps.getConnection().createArrayOf("uuid", invitations));
+            ps.setArray(4, ps.getConnection().createArrayOf("text", expiries));
+            return expect(tokens.size(), ps.executeUpdate());
         });
+    }
+
+    /** A minted token's SHA-256, for the invitation it was mailed for. */
+    record SentToken(byte[] hash, UUID invitationId, Instant expiresAt) {
+    }
+
+    private static int expect(int rows, int updated) {
+        if (updated != rows) {
+            throw new IllegalStateException("outbox batch: " + updated + " rows written, expected " + rows);
+        }
+        return updated;
     }
 
     private void update(String sql, Object... parameters) {

@@ -76,6 +76,8 @@ class MailDispatchBenchmark implements TestPropertyProvider {
 
     @Value("${datasources.default.url}")
     String url;
+    @Value("${kakehashi.mail.workers:4}")
+    int workers;
 
     @Override
     public Map<String, String> getProperties() {
@@ -127,6 +129,7 @@ class MailDispatchBenchmark implements TestPropertyProvider {
         ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of());
         int bytes = RenderedMail.invitationBytes(context);
         Bench.report(NAME, "one rendered invitation is %d bytes (headers and MIME parts); smtp-source sends the same size", bytes);
+        Bench.report(NAME, "dispatcher: %d workers (kakehashi.mail.workers), batches of 50", workers);
 
         for (int round = 1; round <= ROUNDS; round++) {
             String label = round == 1 ? "round 1 (warm-up)" : "round " + round;
@@ -143,7 +146,8 @@ class MailDispatchBenchmark implements TestPropertyProvider {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             String where = cpu.since(cpu);
-            assertThat(sent).isEqualTo(MAILS);
+            // At least: in a shared test database other tenants' due mail goes out in the same runs.
+            assertThat(sent).isGreaterThanOrEqualTo(MAILS);
             assertThat(TenantContext.callAs(tenant.id(), () -> waves.pendingMailCount(wave.id()))).isZero();
             try (Connection app = Bench.app(url, tenant.id())) {
                 assertThat(Bench.count(app, "SELECT count(*) FROM invitation_token t JOIN invitation i ON i.id = t.invitation_id WHERE i.wave_id = ?",

@@ -373,7 +373,7 @@ class MailDispatcherTest implements TestPropertyProvider {
     }
 
     @Test
-    void dispatcherKilledMidBatchAndRestartedLosesNoMail() throws Exception {
+    void singleWorkerKilledMidBatchAndRestartedLosesNoMail() throws Exception {
         try (OutboxRows db = rows()) {
             OutboxRows.Wave wave = db.wave("Crash", CLOSES);
             List<String> addresses = new ArrayList<>();
@@ -384,15 +384,15 @@ class MailDispatcherTest implements TestPropertyProvider {
                         Instant.now().minusSeconds(60 - i));
             }
             int sendsBefore = crashable().sends.get();
-            // Batches of 5: the first batch commits, the second dies after 2 of its 5 sends.
+            // One worker, batches of 5: the first batch commits, the second dies after 2 of its 5 sends.
             crashable().crashAfter = sendsBefore + 7;
 
-            dispatcher.dispatchDue();
+            dispatcher.dispatch(1);
             assertThat(crashable().sends.get() - sendsBefore).isEqualTo(7);
             assertThat(db.statuses()).filteredOn("SENT"::equals).hasSize(5);
             assertThat(db.statuses()).filteredOn("PENDING"::equals).as("the killed batch rolled back").hasSize(7);
 
-            dispatcher.dispatchDue();
+            dispatcher.dispatch(1);
 
             assertThat(db.statuses()).hasSize(12).containsOnly("SENT");
             int delivered = 0;
@@ -403,6 +403,45 @@ class MailDispatcherTest implements TestPropertyProvider {
             }
             assertThat(delivered - 12).as("duplicates at most one batch").isBetween(0, 5);
             assertThat(delivered).isEqualTo(crashable().sends.get() - sendsBefore);
+            assertThat(db.count("SELECT count(*) FROM invitation_token WHERE tenant_id = ?", db.tenantId))
+                    .as("tokens of the rolled-back batch were never stored").isEqualTo(12);
+        }
+    }
+
+    @Test
+    void parallelWorkersWithOneKilledMidBatchLoseNoMailAndResendAtMostThatBatch() throws Exception {
+        try (OutboxRows db = rows()) {
+            OutboxRows.Wave wave = db.wave("Parallel crash", CLOSES);
+            List<String> addresses = new ArrayList<>();
+            for (int i = 0; i < 23; i++) {
+                String email = address("pk" + i);
+                addresses.add(email);
+                db.outbox(db.invitation(wave, email, "PK" + i, i % 2 == 0 ? "ja" : "en", "Asia/Tokyo"), "INVITATION",
+                        Instant.now().minusSeconds(60 - i));
+            }
+            int sendsBefore = crashable().sends.get();
+            // Default workers (4) in parallel, batches of 5: whichever worker makes the 8th send dies there.
+            crashable().crashAfter = sendsBefore + 7;
+
+            dispatcher.dispatchDue();
+            assertThat(crashable().crashAfter).as("the crash happened").isEqualTo(-1);
+            long sentRows = db.statuses().stream().filter("SENT"::equals).count();
+            assertThat(db.statuses()).as("every row is SENT or still PENDING").isSubsetOf("SENT", "PENDING");
+            assertThat(db.count("SELECT count(*) FROM invitation_token WHERE tenant_id = ?", db.tenantId))
+                    .as("exactly one stored token per SENT row").isEqualTo(sentRows);
+
+            dispatcher.dispatchDue();
+
+            assertThat(db.statuses()).hasSize(23).containsOnly("SENT");
+            int delivered = 0;
+            for (String email : addresses) {
+                int copies = mailsTo(email).size();
+                assertThat(copies).as(email).isBetween(1, 2);
+                delivered += copies;
+            }
+            assertThat(delivered - 23).as("duplicates at most the one batch that died").isBetween(0, 5);
+            assertThat(delivered).isEqualTo(crashable().sends.get() - sendsBefore);
+            assertThat(db.count("SELECT count(*) FROM invitation_token WHERE tenant_id = ?", db.tenantId)).isEqualTo(23);
         }
     }
 

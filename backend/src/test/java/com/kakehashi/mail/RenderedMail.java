@@ -1,7 +1,6 @@
 package com.kakehashi.mail;
 
 import io.micronaut.context.ApplicationContext;
-import jakarta.mail.internet.MimeMessage;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -15,13 +14,13 @@ public final class RenderedMail {
     }
 
     public static int invitationBytes(ApplicationContext context) throws Exception {
-        MailRenderer renderer = context.getBean(MailRenderer.class);
+        MailTemplates templates = context.getBean(MailTemplates.class);
         Mailer mailer = context.getBean(Mailer.class);
         MailSettings settings = context.getBean(MailSettings.class);
         Instant now = Instant.now();
         OutboxMail mail = new OutboxMail(UUID.randomUUID(), UUID.randomUUID(), MailKind.INVITATION, now, 0, "ja", "Asia/Tokyo",
                 false, "p1-bench@bench.example", "Bench 1", "OPEN", now.plus(Duration.ofDays(5)), "Pulse engagement");
-        MimeMessage message = renderer.message(mailer.session(), mail, settings.link(InvitationTokens.mint()));
+        RenderedMessage message = templates.message(mailer.session(), mail, settings.link(InvitationTokens.mint()));
         message.saveChanges();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
@@ -31,10 +30,10 @@ public final class RenderedMail {
     /**
      * The dispatcher's mail work without its database work: render {@code count} invitations, each
      * with a fresh token, and send them over one connection per {@code batchSize}, as
-     * {@code OutboxBatch} does. @return seconds
+     * {@code OutboxBatch} did before workers kept one connection per run. @return seconds
      */
     public static double renderAndSendOnly(ApplicationContext context, int count, int batchSize) throws Exception {
-        MailRenderer renderer = context.getBean(MailRenderer.class);
+        MailTemplates templates = context.getBean(MailTemplates.class);
         Mailer mailer = context.getBean(Mailer.class);
         MailSettings settings = context.getBean(MailSettings.class);
         Instant now = Instant.now();
@@ -46,7 +45,7 @@ public final class RenderedMail {
                             "Asia/Tokyo", false, "p" + i + "-bench@bench.example", "Bench " + i, "OPEN",
                             now.plus(Duration.ofDays(5)), "Pulse engagement");
                     String token = InvitationTokens.mint();
-                    connection.send(renderer.message(mailer.session(), mail, settings.link(token)));
+                    connection.send(templates.message(mailer.session(), mail, settings.link(token)));
                     InvitationTokens.hash(token);
                 }
             }
