@@ -77,7 +77,7 @@ public class InsightService {
             throw new NotFoundException("wave");
         }
         int k = tenants.current().anonymityThreshold();
-        WaveInsight insight = compute(wave, k).getFirst();
+        WaveInsight insight = compute(wave, k, true).getFirst();
         List<InsightViews.CommentGroup> groups = new ArrayList<>();
         for (Silence side : insight.silence()) {
             if (side.suppressedReason() != null) {
@@ -97,7 +97,12 @@ public class InsightService {
     @Transactional
     public Trends trends(Filter filter) {
         int k = tenants.current().anonymityThreshold();
-        List<WaveInsight> waves = compute(store.waves(filter.engagementId(), filter.from(), filter.to()), k);
+        // Only scores and sign gaps: the trend shows nothing that item, pair or silence rollups feed.
+        List<WaveInsight> waves = compute(store.waves(filter.engagementId(), filter.from(), filter.to()), k, false);
+        List<Map<String, Score>> scoresByWave = waves.stream().map(w -> w.scores().stream()
+                .collect(Collectors.toMap(s -> s.sign() + "|" + s.segment(), s -> s, (a, b) -> a))).toList();
+        List<Map<String, Gap>> gapsByWave = waves.stream().map(w -> w.gaps().stream().filter(g -> g.itemCode() == null)
+                .collect(Collectors.toMap(g -> g.sign() + "|" + g.segment(), g -> g, (a, b) -> a))).toList();
         List<SignTrend> signs = new ArrayList<>();
         for (WarningSign sign : WarningSign.values()) {
             if (!filter.includes(sign) || waves.stream().noneMatch(w -> w.scores().stream().anyMatch(s -> s.sign().equals(sign.name())))) {
@@ -110,9 +115,9 @@ public class InsightService {
                 }
                 List<Point> points = new ArrayList<>();
                 boolean any = false;
-                for (WaveInsight wave : waves) {
-                    Score score = wave.scores().stream().filter(s -> s.sign().equals(sign.name())
-                            && s.segment().equals(segment.key())).findFirst().orElse(null);
+                for (int w = 0; w < waves.size(); w++) {
+                    WaveInsight wave = waves.get(w);
+                    Score score = scoresByWave.get(w).get(sign.name() + "|" + segment.key());
                     any |= score != null;
                     points.add(score == null
                             ? new Point(wave.waveId(), wave.occurrenceDate(), null, null, null, Suppressed.of(Reason.NO_RESPONSES))
@@ -130,9 +135,9 @@ public class InsightService {
                 String key = new Segment(null, level).key();
                 List<GapPoint> points = new ArrayList<>();
                 boolean any = false;
-                for (WaveInsight wave : waves) {
-                    Gap gap = wave.gaps().stream().filter(g -> g.sign().equals(sign.name()) && g.itemCode() == null
-                            && g.segment().equals(key)).findFirst().orElse(null);
+                for (int w = 0; w < waves.size(); w++) {
+                    WaveInsight wave = waves.get(w);
+                    Gap gap = gapsByWave.get(w).get(sign.name() + "|" + key);
                     any |= gap != null;
                     points.add(gap == null
                             ? new GapPoint(wave.waveId(), wave.occurrenceDate(), null, null, null, null, Suppressed.of(Reason.NO_RESPONSES))
@@ -150,7 +155,7 @@ public class InsightService {
     /** The trend filter's waves, each in full (export filters rows itself). */
     @Transactional
     public List<WaveInsight> waves(Filter filter) {
-        return compute(store.waves(filter.engagementId(), filter.from(), filter.to()), tenants.current().anonymityThreshold());
+        return compute(store.waves(filter.engagementId(), filter.from(), filter.to()), tenants.current().anonymityThreshold(), true);
     }
 
     private static List<Level> levelsAndAll() {
@@ -160,25 +165,29 @@ public class InsightService {
         return levels;
     }
 
-    private List<WaveInsight> compute(List<WaveRow> waves, int k) {
+    /**
+     * @param full false: scores and sign gaps only (the trend); item gaps, dimensions, silence and
+     *             reliability are left empty and their rollups (and the invitations) are not read
+     */
+    private List<WaveInsight> compute(List<WaveRow> waves, int k, boolean full) {
         List<UUID> ids = waves.stream().map(WaveRow::id).toList();
         Map<UUID, List<SignRow>> signs = store.signs(ids).stream().collect(Collectors.groupingBy(SignRow::waveId));
-        Map<UUID, List<ItemRow>> items = store.items(ids).stream().collect(Collectors.groupingBy(ItemRow::waveId));
-        Map<UUID, List<PairRow>> pairs = store.pairs(ids).stream().collect(Collectors.groupingBy(PairRow::waveId));
-        Map<UUID, List<InsightStore.SilenceRow>> silence = store.silence(ids).stream()
+        Map<UUID, List<ItemRow>> items = !full ? Map.of() : store.items(ids).stream().collect(Collectors.groupingBy(ItemRow::waveId));
+        Map<UUID, List<PairRow>> pairs = !full ? Map.of() : store.pairs(ids).stream().collect(Collectors.groupingBy(PairRow::waveId));
+        Map<UUID, List<InsightStore.SilenceRow>> silence = !full ? Map.of() : store.silence(ids).stream()
                 .collect(Collectors.groupingBy(InsightStore.SilenceRow::waveId));
-        Map<UUID, List<InsightStore.InvitedRow>> invited = store.invited(ids).stream()
+        Map<UUID, List<InsightStore.InvitedRow>> invited = !full ? Map.of() : store.invited(ids).stream()
                 .collect(Collectors.groupingBy(InsightStore.InvitedRow::waveId));
         List<WaveInsight> result = new ArrayList<>();
         for (WaveRow wave : waves) {
-            result.add(compute(wave, k, signs.getOrDefault(wave.id(), List.of()), items.getOrDefault(wave.id(), List.of()),
+            result.add(compute(wave, k, full, signs.getOrDefault(wave.id(), List.of()), items.getOrDefault(wave.id(), List.of()),
                     pairs.getOrDefault(wave.id(), List.of()), silence.getOrDefault(wave.id(), List.of()),
                     invited.getOrDefault(wave.id(), List.of())));
         }
         return result;
     }
 
-    private static WaveInsight compute(WaveRow wave, int k, List<SignRow> signRows, List<ItemRow> itemRows,
+    private static WaveInsight compute(WaveRow wave, int k, boolean full, List<SignRow> signRows, List<ItemRow> itemRows,
                                        List<PairRow> pairRows, List<InsightStore.SilenceRow> silenceRows,
                                        List<InsightStore.InvitedRow> invitedRows) {
         List<Score> scores = new ArrayList<>();
@@ -218,7 +227,13 @@ public class InsightService {
             for (Level level : levelsAndAll()) {
                 gaps.addAll(signGap(sign, level, rows, hidden));
             }
-            gaps.addAll(itemGaps(sign, itemRows, hidden));
+            if (full) {
+                gaps.addAll(itemGaps(sign, itemRows, hidden));
+            }
+        }
+        if (!full) {
+            return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), k, scores, List.of(), gaps, List.of(),
+                    List.of(), null);
         }
         return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), k, scores,
                 dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, silenceRows, invitedRows),

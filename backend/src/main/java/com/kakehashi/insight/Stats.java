@@ -38,7 +38,44 @@ final class Stats {
 
     /** The 0.975 quantile of Student's t. */
     static double tQuantile(double degreesOfFreedom) {
+        // Solving the inverse CDF costs tens of microseconds, and a trend needs it for every point;
+        // n − 1 is a whole number, so those quantiles are computed once (same value, same code).
+        if (degreesOfFreedom >= 1 && degreesOfFreedom <= CACHED_DF && degreesOfFreedom == Math.rint(degreesOfFreedom)) {
+            int df = (int) degreesOfFreedom;
+            double cached = WHOLE_DF.get(df);
+            if (cached == 0) {
+                cached = solveT(df);
+                WHOLE_DF.set(df, cached);
+            }
+            return cached;
+        }
+        return solveT(degreesOfFreedom);
+    }
+
+    /** Groups larger than this are rare; their quantiles are solved each time. */
+    private static final int CACHED_DF = 20_000;
+    /** 0 means not computed yet (every quantile is > 1.9). */
+    private static final AtomicLongArrayOfDoubles WHOLE_DF = new AtomicLongArrayOfDoubles(CACHED_DF + 1);
+
+    private static double solveT(double degreesOfFreedom) {
         return new TDistribution(null, degreesOfFreedom, 1e-15).inverseCumulativeProbability(0.975);
+    }
+
+    /** Doubles published safely between request threads. */
+    private static final class AtomicLongArrayOfDoubles {
+        private final java.util.concurrent.atomic.AtomicLongArray bits;
+
+        AtomicLongArrayOfDoubles(int length) {
+            bits = new java.util.concurrent.atomic.AtomicLongArray(length);
+        }
+
+        double get(int i) {
+            return Double.longBitsToDouble(bits.get(i));
+        }
+
+        void set(int i, double value) {
+            bits.set(i, Double.doubleToRawLongBits(value));
+        }
     }
 
     /** b − a with Welch's 95% interval; null interval when either group has n < 2. */
