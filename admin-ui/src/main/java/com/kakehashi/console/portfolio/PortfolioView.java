@@ -76,12 +76,19 @@ public class PortfolioView extends VerticalLayout implements PortfolioPresenter.
 
     @Override
     public void openDashboard(UUID tenantId) {
-        UI.getCurrent().navigate(dashboardUrl(tenantId));
+        // navigate(String) refuses a query string: the tab goes as query parameters.
+        UI.getCurrent().navigate(RouteConfiguration.forSessionScope().getUrl(TenantView.class, tenantId.toString()),
+                dashboardTab());
     }
 
-    static String dashboardUrl(UUID tenantId) {
-        return RouteConfiguration.forApplicationScope().getUrl(TenantView.class, tenantId.toString())
-                + "?" + QueryParameters.simple(Map.of(TenantView.TAB_PARAMETER, "dashboard")).getQueryString();
+    private static QueryParameters dashboardTab() {
+        return QueryParameters.simple(Map.of(TenantView.TAB_PARAMETER, "dashboard"));
+    }
+
+    /** For the card's link (a plain href, so it also opens in a new browser tab). */
+    private static String dashboardUrl(UUID tenantId) {
+        return RouteConfiguration.forSessionScope().getUrl(TenantView.class, tenantId.toString())
+                + "?" + dashboardTab().getQueryString();
     }
 
     private Div card(Card card) {
@@ -114,7 +121,10 @@ public class PortfolioView extends VerticalLayout implements PortfolioPresenter.
                         : Integer.toString(card.openAlerts())));
         facts.add(fact("portfolio-gap", getTranslation("portfolio.widestGap"), card.widestGap() == null ? "–"
                 : getTranslation("instrument.sign." + card.widestGapSign()) + " " + signed(card.widestGap())));
-        box.add(heading, attention, reasons, facts, signs(card));
+        box.add(heading, attention, reasons, facts);
+        if (!card.signs().isEmpty()) {
+            box.add(signs(card));
+        }
         box.addClickListener(e -> presenter.select(card.tenantId()));
         return box;
     }
