@@ -25,7 +25,8 @@ import java.util.UUID;
  * Raises alerts when a wave closes. Runs just before the closing transaction commits, so the
  * insight listener has already rebuilt the wave's rollups from raw responses, and the alerts and
  * their mails commit with the close (or not at all). A failure here rolls back to a savepoint and
- * is logged: closing a wave never fails because of an alert.
+ * is logged: closing a wave never fails because of an alert. The wave's {@code alerts_evaluated_at}
+ * commits with the alerts; {@link AlertReevaluation} finds closed waves without it and runs the rules again.
  */
 @Singleton
 public class AlertEvaluation {
@@ -69,6 +70,8 @@ public class AlertEvaluation {
         if (engagementId.isEmpty()) {
             return List.of();
         }
+        // Set first, but commits only with the alerts: a failure below rolls the marker back with them.
+        store.markEvaluated(waveId);
         List<WaveInsight> waves = insight.waves(new InsightService.Filter(engagementId.get(), Set.of(), Set.of(), Set.of(),
                 null, null));
         List<WaveInsight> closed = new ArrayList<>();

@@ -83,6 +83,19 @@ class AlertStore {
                 """, ps -> ps.setObject(1, waveId), rs -> rs.getObject(1, UUID.class)).stream().findFirst();
     }
 
+    /** Marks a closed wave's rules as run; an open wave stays unmarked. */
+    void markEvaluated(UUID waveId) {
+        update("UPDATE wave SET alerts_evaluated_at = now() WHERE id = ? AND status = 'CLOSED'", ps -> ps.setObject(1, waveId));
+    }
+
+    /** Closed waves whose rules never ran to the end, oldest first. */
+    List<UUID> unevaluatedWaves(int limit) {
+        return list("""
+                SELECT id FROM wave WHERE status = 'CLOSED' AND alerts_evaluated_at IS NULL
+                ORDER BY occurrence_date, closed_at, id LIMIT ?
+                """, ps -> ps.setInt(1, limit), rs -> rs.getObject(1, UUID.class));
+    }
+
     /** @return the new alert's id, or empty if this (wave, rule, sign, side) already has one */
     Optional<UUID> insert(UUID engagementId, UUID waveId, AlertRules.Finding f) {
         UUID id = UUID.randomUUID();

@@ -158,6 +158,17 @@ public class InsightService {
         return compute(store.waves(filter.engagementId(), filter.from(), filter.to()), tenants.current().anonymityThreshold(), true);
     }
 
+    /**
+     * The tenant's newest closed waves (at most {@code limit}, oldest first) of the engagement of its
+     * newest closed wave, with the same suppression as every other insight answer.
+     */
+    @Transactional
+    public List<WaveInsight> latestClosed(int limit) {
+        List<WaveRow> newestFirst = new ArrayList<>(store.latestClosed(limit));
+        java.util.Collections.reverse(newestFirst);
+        return compute(newestFirst, tenants.current().anonymityThreshold());
+    }
+
     private static List<Level> levelsAndAll() {
         List<Level> levels = new ArrayList<>();
         levels.add(null);

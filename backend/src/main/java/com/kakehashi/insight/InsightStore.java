@@ -68,6 +68,29 @@ class InsightStore {
         });
     }
 
+    /**
+     * The newest closed waves, newest first, of the engagement that holds the tenant's newest closed
+     * wave: a trend compares like with like, not two engagements' questionnaires.
+     */
+    List<WaveRow> latestClosed(int limit) {
+        return jdbc.prepareStatement("""
+                WITH latest AS (
+                    SELECT s.engagement_id FROM wave w
+                    JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
+                    WHERE w.status = 'CLOSED'
+                    ORDER BY w.occurrence_date DESC, w.opens_at DESC, w.id DESC
+                    LIMIT 1)
+                SELECT w.id, w.occurrence_date, w.status FROM wave w
+                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
+                WHERE w.status = 'CLOSED' AND s.engagement_id = (SELECT engagement_id FROM latest)
+                ORDER BY w.occurrence_date DESC, w.opens_at DESC, w.id DESC
+                LIMIT ?
+                """, ps -> {
+            ps.setInt(1, limit);
+            return list(ps, rs -> new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3)));
+        });
+    }
+
     List<WaveRow> wave(UUID waveId) {
         return jdbc.prepareStatement("SELECT id, occurrence_date, status FROM wave WHERE id = ?", ps -> {
             ps.setObject(1, waveId);

@@ -43,7 +43,7 @@ import java.util.UUID;
  * index is the mean of its respondents' (with 5 respondents: 5 Σx − 25). Only x = 3 gives neutral answers.
  */
 @Singleton
-class AlertWorld {
+public class AlertWorld {
 
 
     @Inject
@@ -59,14 +59,14 @@ class AlertWorld {
     @Inject
     com.kakehashi.support.AppRoleSql appSql;
 
-    final class World {
-        final TenantView tenant;
-        final UUID engagementId;
+    public final class World {
+        public final TenantView tenant;
+        public final UUID engagementId;
         final UUID scheduleId;
         final InstrumentVersionView version;
-        final UserView consultant;
-        final UserView executive;
-        final Caller operator;
+        public final UserView consultant;
+        public final UserView executive;
+        public final Caller operator;
         private LocalDate next = LocalDate.of(2026, 1, 5);
 
         World(TenantView tenant, UUID engagementId, UUID scheduleId, InstrumentVersionView version, UserView consultant,
@@ -80,12 +80,12 @@ class AlertWorld {
             this.operator = operator;
         }
 
-        UUID id() {
+        public UUID id() {
             return tenant.id();
         }
 
         /** An open wave, a fortnight after the previous one. */
-        UUID wave() throws SQLException {
+        public UUID wave() throws SQLException {
             UUID waveId = UUID.randomUUID();
             Instant opens = Instant.now().minus(Duration.ofHours(1));
             sql(id(), """
@@ -97,7 +97,7 @@ class AlertWorld {
         }
 
         /** One response per level in {@code levels}, as stored by the respondent page. */
-        void respond(UUID waveId, Side side, int... levels) throws SQLException {
+        public void respond(UUID waveId, Side side, int... levels) throws SQLException {
             for (int x : levels) {
                 UUID responseId = UUID.randomUUID();
                 sql(id(), """
@@ -112,7 +112,7 @@ class AlertWorld {
         }
 
         /** Invitations (who was asked); answers are separate, as in the real tables. */
-        void invite(UUID waveId, Side side, int count) throws SQLException {
+        public void invite(UUID waveId, Side side, int count) throws SQLException {
             for (int i = 0; i < count; i++) {
                 sql(id(), """
                         INSERT INTO invitation (tenant_id, id, wave_id, participant_id, side, level, language, time_zone, send_at)
@@ -122,7 +122,7 @@ class AlertWorld {
         }
 
         /** Closes through the wave service, as the console and the wave-closer do. */
-        void close(UUID waveId) {
+        public void close(UUID waveId) {
             TenantContext.runAs(id(), () -> waves.close(operator, waveId));
         }
 
@@ -130,7 +130,7 @@ class AlertWorld {
             return version.items().stream().filter(i -> side == Side.JAPAN ? i.audience().asksJapan() : i.audience().asksHq()).toList();
         }
 
-        List<Map<String, String>> alerts() throws SQLException {
+        public List<Map<String, String>> alerts() throws SQLException {
             return rows(id(), "SELECT * FROM alert ORDER BY created_at, id");
         }
 
@@ -139,7 +139,7 @@ class AlertWorld {
         }
     }
 
-    World create(String prefix, int k) throws SQLException {
+    public World create(String prefix, int k) throws SQLException {
         UserView operatorUser = fixtures.operator();
         Caller operator = new Caller(operatorUser.id(), operatorUser.email(), Role.OPERATOR);
         TenantView tenant = tenants.create(operator, new NewTenant(prefix + " " + UUID.randomUUID(), "DE", "Europe/Berlin",
@@ -165,11 +165,11 @@ class AlertWorld {
         return new World(tenant, engagementId, scheduleId, version, consultant, executive, operator);
     }
 
-    void sql(UUID tenant, String sql, Object... parameters) throws SQLException {
+    public void sql(UUID tenant, String sql, Object... parameters) throws SQLException {
         appSql.update(tenant, sql, parameters);
     }
 
-    List<Map<String, String>> rows(UUID tenant, String sql, Object... parameters) throws SQLException {
+    public List<Map<String, String>> rows(UUID tenant, String sql, Object... parameters) throws SQLException {
         return appSql.rows(tenant, sql, parameters);
     }
 }

@@ -130,6 +130,7 @@ class AuthorizationMatrixTest {
             global(HttpMethod.GET, "/api/v1/users", OPERATOR_ONLY, 200, null),
             global(HttpMethod.POST, "/api/v1/users", OPERATOR_ONLY, 201, t -> t.newUser()),
             global(HttpMethod.GET, "/api/v1/tenants", ALL, 200, null),
+            global(HttpMethod.GET, "/api/v1/portfolio", ALL, 200, null),
             global(HttpMethod.POST, "/api/v1/tenants", OPERATOR_ONLY, 201, t -> t.newTenant()),
             tenant(HttpMethod.GET, T, ALL, 200, null),
             tenant(HttpMethod.PATCH, T, STAFF, 200, t -> Map.of("japanSubsidiaryName", "Renamed KK " + UUID.randomUUID())),

@@ -92,4 +92,7 @@ public interface KakehashiApi {
 
     /** Per warning sign, the series of every segment over the tenant's waves, and the HQ–Japan gap series. */
     InsightRecords.Trends insightTrends(UUID tenantId);
+
+    /** Every tenant the user may see, most in need of attention first (the backend sorts and scopes). */
+    List<PortfolioRecords.TenantSummary> portfolio();
 }

@@ -49,6 +49,7 @@ final class RestKakehashiApi implements KakehashiApi {
     private final OutboxApi outbox;
     private final InstrumentsApi instruments;
     private final com.kakehashi.console.client.api.InsightsApi insights;
+    private final com.kakehashi.console.client.api.PortfolioApi portfolio;
 
     RestKakehashiApi(RestAuthenticator authenticator, String accessToken) {
         this.authenticator = authenticator;
@@ -66,6 +67,7 @@ final class RestKakehashiApi implements KakehashiApi {
         objective = new com.kakehashi.console.client.api.ObjectiveSignalsApi(client);
         instruments = new InstrumentsApi(client);
         insights = new com.kakehashi.console.client.api.InsightsApi(client);
+        portfolio = new com.kakehashi.console.client.api.PortfolioApi(client);
     }
 
     @Override
@@ -361,6 +363,11 @@ final class RestKakehashiApi implements KakehashiApi {
                                 p.getSuppressedReason() == null ? null : p.getSuppressedReason().getMessage())).toList()))
                 .toList();
         return new InsightRecords.SignTrend(s.getSign(), series, gaps);
+    }
+
+    @Override
+    public List<PortfolioRecords.TenantSummary> portfolio() {
+        return call(() -> portfolio.portfolio().stream().map(PortfolioMapper::summary).toList());
     }
 
     private static <T> T call(Call<T> call) {

@@ -1,6 +1,7 @@
 package com.kakehashi.console.shell;
 
 import com.kakehashi.console.login.LoginView;
+import com.kakehashi.console.portfolio.PortfolioView;
 import com.kakehashi.console.tenant.TenantListView;
 import com.kakehashi.console.user.UserListView;
 import com.vaadin.flow.component.UI;
@@ -57,6 +58,7 @@ public class MainLayout extends AppLayout {
 
         var nav = new SideNav();
         nav.setId("main-nav");
+        nav.addItem(new SideNavItem(getTranslation("nav.portfolio"), PortfolioView.class));
         nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantListView.class));
         if (session.map(s -> s.user().role().canManageUsers()).orElse(false)) {
             nav.addItem(new SideNavItem(getTranslation("nav.users"), UserListView.class));

@@ -29,7 +29,12 @@ import java.util.function.Supplier;
 public class TenantView extends VerticalLayout implements TenantPagePresenter.View, HasUrlParameter<String>,
         HasDynamicTitle {
 
+    /** {@code ?tab=dashboard} opens the page on that tab (the portfolio links there). */
+    public static final String TAB_PARAMETER = "tab";
+
     private final ConsoleSession session = ConsoleSession.require();
+    private String requestedTab;
+    private final java.util.Map<TenantTab, com.vaadin.flow.component.tabs.Tab> added = new java.util.EnumMap<>(TenantTab.class);
     private final TenantPagePresenter presenter = new TenantPagePresenter(session.api(), session.user(), this);
     private String title = "";
 
@@ -40,6 +45,8 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
     @Override
     public void setParameter(BeforeEvent event, String tenantId) {
         removeAll();
+        requestedTab = event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault(TAB_PARAMETER, java.util.List.of()).stream().findFirst().orElse(null);
         try {
             presenter.open(UUID.fromString(tenantId));
         } catch (IllegalArgumentException e) {
@@ -60,6 +67,7 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
         var subtitle = new Span(tenant.japanSubsidiaryName() == null ? "" : tenant.japanSubsidiaryName());
         subtitle.addClassName("tenant-subtitle");
 
+        added.clear();
         var sheet = new TabSheet();
         sheet.setId("tenant-tabs");
         sheet.setSizeFull();
@@ -83,12 +91,15 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
             }
         });
         add(heading, subtitle, sheet);
+        added.entrySet().stream().filter(e -> e.getKey().name().equalsIgnoreCase(requestedTab)).findFirst()
+                .ifPresent(e -> sheet.setSelectedTab(e.getValue()));
     }
 
     private void addTab(TabSheet sheet, Set<TenantTab> tabs, TenantTab tab, Supplier<Component> content) {
         if (tabs.contains(tab)) {
-            var added = sheet.add(getTranslation("tenant.tab." + tab.name()), content.get());
-            added.setId("tab-" + tab.name().toLowerCase());
+            var shown = sheet.add(getTranslation("tenant.tab." + tab.name()), content.get());
+            shown.setId("tab-" + tab.name().toLowerCase());
+            added.put(tab, shown);
         }
     }
 

@@ -363,4 +363,13 @@ public class FakeKakehashiApi implements KakehashiApi {
         record("insightTrends " + tenantId);
         return trends.getOrDefault(tenantId, new InsightRecords.Trends(5, List.of()));
     }
+
+    /** Portfolio summaries per tenant; like the backend, only tenants this fake holds (the user's) are listed. */
+    public final Map<UUID, PortfolioRecords.TenantSummary> portfolio = new LinkedHashMap<>();
+
+    @Override
+    public List<PortfolioRecords.TenantSummary> portfolio() {
+        record("portfolio");
+        return portfolio.values().stream().filter(s -> tenants.containsKey(s.tenantId())).toList();
+    }
 }

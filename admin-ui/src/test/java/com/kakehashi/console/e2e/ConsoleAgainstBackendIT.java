@@ -75,6 +75,44 @@ class ConsoleAgainstBackendIT {
     }
 
     @Test
+    void consultantsPortfolioListsBothDemoTenantsAndACardOpensTheDashboard() {
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
+            browser.byId("tenant-grid");
+            browser.open("/portfolio");
+            var cards = browser.byId("portfolio-cards");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> cards.getText().contains("Northwind Industries") && cards.getText().contains("Contoso Medical"));
+            assertEquals(2, cards.findElements(org.openqa.selenium.By.className("portfolio-card")).size());
+            browser.screenshot("backend-en-portfolio-consultant");
+            cards.findElements(org.openqa.selenium.By.className("portfolio-card")).stream()
+                    .filter(c -> c.getText().contains("Northwind Industries")).findFirst().orElseThrow().click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().matches(".*/tenants/[0-9a-f-]{36}\\?tab=dashboard$"));
+            browser.byId("dashboard");
+            assertEquals("Northwind Industries", browser.byId("tenant-name-heading").getText());
+        }
+    }
+
+    @Test
+    void contosoExecutivesPortfolioShowsContosoOnly() {
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "exec@contoso.example", DEMO_PASSWORD);
+            browser.byId("tenant-grid");
+            browser.open("/portfolio");
+            var cards = browser.byId("portfolio-cards");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> cards.getText().contains("Contoso Medical"));
+            assertEquals(1, cards.findElements(org.openqa.selenium.By.className("portfolio-card")).size());
+            assertTrue(browser.pageText().contains("ポートフォリオ"));
+            assertFalse(browser.pageText().contains("Northwind"));
+            browser.screenshot("backend-ja-portfolio-contoso-exec");
+        }
+    }
+
+    @Test
     void consultantSeesTheDemoScheduleAndALaunchedWaveWithItsInvitations() throws Exception {
         String invited = launchNorthwindWaveThroughTheApi();
         try (var browser = new Browser(console.url(), "ja-JP")) {

@@ -77,6 +77,29 @@ class ConsoleWalkthroughIT {
     }
 
     @Test
+    void consultantsPortfolioPutsNorthwindFirstWithArrowsThatSayWhatTheyMean() {
+        for (String language : new String[]{"en-US", "ja-JP"}) {
+            try (var browser = new Browser(console.url(), language)) {
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
+                browser.open("/");
+                ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
+                browser.byId("tenant-grid");
+                browser.open("/portfolio");
+                var cards = browser.byId("portfolio-cards");
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                        .until(d -> cards.findElements(org.openqa.selenium.By.className("portfolio-card")).size() == 2);
+                var first = cards.findElements(org.openqa.selenium.By.className("portfolio-card")).getFirst();
+                assertTrue(first.getText().startsWith("Northwind Industries"), first.getText());
+                var up = first.findElement(org.openqa.selenium.By.className("portfolio-arrow-up"));
+                assertTrue(up.getText().equals("↑"));
+                assertTrue(up.getDomAttribute("aria-label").contains("55"), up.getDomAttribute("aria-label"));
+                assertTrue(first.findElements(org.openqa.selenium.By.className("portfolio-hidden")).size() == 1);
+                browser.screenshot(language.substring(0, 2) + "-07-portfolio");
+            }
+        }
+    }
+
+    @Test
     void executiveSeesTheConsoleInJapaneseAndNothingOfOtherTenants() {
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.open("/");

@@ -95,6 +95,11 @@ final class FakeBackend implements AutoCloseable {
                     .map(t -> Map.of("id", t.get("id"), "name", t.get("name"))).toList();
             send(exchange, 200, Map.of("id", caller.get("id"), "email", caller.get("email"),
                     "displayName", caller.get("displayName"), "role", caller.get("role"), "tenants", refs));
+        } else if (path.equals("/api/v1/portfolio")) {
+            send(exchange, 200, tenants.values().stream().filter(t -> operator || visible.contains(t.get("id")))
+                    .map(FakeBackend::portfolioSummary)
+                    .sorted(java.util.Comparator.comparing(m -> -((Number) ((Map<?, ?>) m.get("attention")).get("score")).intValue()))
+                    .toList());
         } else if (path.equals("/api/v1/tenants")) {
             send(exchange, 200, tenants.values().stream().filter(t -> operator || visible.contains(t.get("id"))).toList());
         } else if (path.equals("/api/v1/users") && operator) {
@@ -212,5 +217,39 @@ final class FakeBackend implements AutoCloseable {
     private static void write(HttpExchange exchange, int status, byte[] bytes) throws IOException {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    /** Northwind has a story (worsening silent dissent in Japan, one hidden value); the others no closed wave yet. */
+    private static Map<String, Object> portfolioSummary(Map<String, Object> tenant) {
+        var summary = new java.util.HashMap<String, Object>();
+        summary.put("tenantId", tenant.get("id"));
+        summary.put("name", tenant.get("name"));
+        summary.put("anonymityThreshold", 5);
+        if (!"Northwind Industries".equals(tenant.get("name"))) {
+            summary.put("signs", List.of());
+            summary.put("openAlerts", Map.of("total", 0, "high", 0, "medium", 0));
+            summary.put("attention", Map.of("score", 0, "reasons", List.of(Map.of("code", "NO_CLOSED_WAVE",
+                    "message", "no closed wave yet", "points", 0))));
+            return summary;
+        }
+        var hidden = Map.of("code", "BELOW_K", "message", "suppressed: fewer than k responses");
+        summary.put("latestWave", Map.of("waveId", UUID.randomUUID().toString(), "occurrenceDate", "2026-11-09",
+                "previousOccurrenceDate", "2026-10-26", "sides", List.of(
+                        Map.of("side", "HQ", "invited", 24, "responses", 12, "responseRate", 0.5),
+                        Map.of("side", "JAPAN", "invited", 24, "responses", 7, "responseRate", 0.29)),
+                "invited", 48, "responses", 19, "responseRate", 0.4));
+        summary.put("signs", List.of(
+                Map.of("sign", "SILENT_DISSENT", "side", "HQ", "value", 40.0, "previous", 38.0, "trend", "FLAT"),
+                Map.of("sign", "SILENT_DISSENT", "side", "JAPAN", "value", 72.5, "previous", 55.0, "trend", "UP"),
+                Map.of("sign", "EXCLUSION", "side", "HQ", "value", 35.0, "previous", 45.0, "trend", "DOWN"),
+                Map.of("sign", "EXCLUSION", "side", "JAPAN", "suppressedReason", hidden, "trendUnavailable",
+                        Map.of("code", "LATEST_HIDDEN", "message", "latest value hidden"))));
+        summary.put("widestGap", Map.of("sign", "SILENT_DISSENT", "hq", 40.0, "japan", 72.5, "gap", 32.5));
+        summary.put("openAlerts", Map.of("total", 3, "high", 2, "medium", 1));
+        summary.put("attention", Map.of("score", 75, "reasons", List.of(
+                Map.of("code", "OPEN_ALERTS", "message", "3 open alerts, 2 high", "points", 50),
+                Map.of("code", "LOW_RESPONSE_RATE", "message", "response rate 40%", "points", 10),
+                Map.of("code", "WORSENING", "message", "1 sign values worse than the wave before", "points", 5))));
+        return summary;
     }
 }

@@ -1,0 +1,43 @@
+package com.kakehashi.console.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The console's view of the portfolio: one summary per tenant the user may see. A hidden value is null
+ * with the code and message of why; a missing trend likewise.
+ */
+public final class PortfolioRecords {
+
+    private PortfolioRecords() {
+    }
+
+    public enum Trend { UP, DOWN, FLAT }
+
+    /** @param suppressedCode BELOW_K, COMPLEMENTARY, NO_RESPONSES or null when shown */
+    public record SignRisk(String sign, Side side, Double value, String suppressedCode, String suppressedMessage,
+                           Double previous, Trend trend, String trendUnavailableCode, String trendUnavailableMessage) {
+    }
+
+    public record SideRate(Side side, long invited, long responses, Double responseRate) {
+    }
+
+    /** @param code OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE or NO_CLOSED_WAVE */
+    public record Reason(String code, String message, int points) {
+    }
+
+    /**
+     * @param latestWaveDate null when the tenant has no closed wave yet
+     * @param widestGap      JAPAN − HQ of the sign in {@code widestGapSign}, null when no gap is shown
+     */
+    public record TenantSummary(UUID tenantId, String name, int anonymityThreshold, LocalDate latestWaveDate,
+                                Double responseRate, List<SideRate> sides, List<SignRisk> signs, String widestGapSign,
+                                Double widestGap, int openAlerts, int openHigh, int attentionScore, List<Reason> reasons) {
+        public TenantSummary {
+            sides = List.copyOf(sides);
+            signs = List.copyOf(signs);
+            reasons = List.copyOf(reasons);
+        }
+    }
+}

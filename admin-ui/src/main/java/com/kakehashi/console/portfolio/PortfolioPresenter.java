@@ -1,0 +1,125 @@
+package com.kakehashi.console.portfolio;
+
+import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.KakehashiApi;
+import com.kakehashi.console.api.PortfolioRecords.SignRisk;
+import com.kakehashi.console.api.PortfolioRecords.TenantSummary;
+import com.kakehashi.console.api.ProblemException;
+import com.kakehashi.console.api.Side;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The portfolio: one card per tenant the user may see (the backend scopes the list: an executive gets
+ * their own tenant only), most in need of attention first. Opening a card goes to the tenant's dashboard.
+ */
+public final class PortfolioPresenter {
+
+    public interface View {
+        void showCards(List<Card> cards);
+
+        void showEmpty();
+
+        void showProblem(ApiProblem problem);
+
+        void openDashboard(UUID tenantId);
+    }
+
+    /** UP is worse (the index measures risk). */
+    public enum Arrow {
+        UP("↑"), DOWN("↓"), FLAT("→");
+
+        public final String symbol;
+
+        Arrow(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    /**
+     * One side of one sign. {@code value} null: {@code hiddenCode} says why. {@code arrow} null:
+     * {@code noTrendCode} says why (LATEST_HIDDEN, PREVIOUS_HIDDEN, NO_PREVIOUS_WAVE).
+     */
+    public record Cell(Double value, String hiddenCode, Arrow arrow, Double previous, String noTrendCode) {
+    }
+
+    public record SignRow(String sign, Cell hq, Cell japan) {
+    }
+
+    /**
+     * @param responseRatePercent the last closed wave's, null without a wave or invitations
+     * @param reasonCodes         why the card needs attention, weightiest first
+     */
+    public record Card(UUID tenantId, String name, int attention, List<String> reasonCodes, LocalDate latestWave,
+                       Integer responseRatePercent, int openAlerts, int openHigh, String widestGapSign, Double widestGap,
+                       int anonymityThreshold, List<SignRow> signs) {
+    }
+
+    static final Cell NO_RESPONSES = new Cell(null, "NO_RESPONSES", null, null, "LATEST_HIDDEN");
+
+    private final KakehashiApi api;
+    private final View view;
+    private List<Card> cards = List.of();
+
+    public PortfolioPresenter(KakehashiApi api, View view) {
+        this.api = api;
+        this.view = view;
+    }
+
+    public void load() {
+        try {
+            // Stable sort: equal scores keep the backend's order (by name).
+            cards = api.portfolio().stream().map(PortfolioPresenter::card)
+                    .sorted(Comparator.comparingInt(Card::attention).reversed()).toList();
+        } catch (ProblemException e) {
+            view.showProblem(e.problem());
+            return;
+        }
+        if (cards.isEmpty()) {
+            view.showEmpty();
+        } else {
+            view.showCards(cards);
+        }
+    }
+
+    public void select(UUID tenantId) {
+        if (cards.stream().anyMatch(c -> c.tenantId().equals(tenantId))) {
+            view.openDashboard(tenantId);
+        }
+    }
+
+    static Card card(TenantSummary s) {
+        Integer rate = s.responseRate() == null ? null : (int) Math.round(s.responseRate() * 100);
+        return new Card(s.tenantId(), s.name(), s.attentionScore(), s.reasons().stream().map(r -> r.code()).toList(),
+                s.latestWaveDate(), rate, s.openAlerts(), s.openHigh(), s.widestGapSign(), s.widestGap(),
+                s.anonymityThreshold(), rows(s.signs()));
+    }
+
+    private static List<SignRow> rows(List<SignRisk> signs) {
+        Map<String, Map<Side, Cell>> bySign = new LinkedHashMap<>();
+        for (SignRisk risk : signs) {
+            bySign.computeIfAbsent(risk.sign(), k -> new LinkedHashMap<>()).put(risk.side(), cell(risk));
+        }
+        List<SignRow> rows = new ArrayList<>();
+        bySign.forEach((sign, sides) -> rows.add(new SignRow(sign, sides.getOrDefault(Side.HQ, NO_RESPONSES),
+                sides.getOrDefault(Side.JAPAN, NO_RESPONSES))));
+        return rows;
+    }
+
+    private static Cell cell(SignRisk risk) {
+        Arrow arrow = risk.trend() == null ? null : switch (risk.trend()) {
+            case UP -> Arrow.UP;
+            case DOWN -> Arrow.DOWN;
+            case FLAT -> Arrow.FLAT;
+        };
+        String hidden = risk.value() == null ? (risk.suppressedCode() == null ? "NO_RESPONSES" : risk.suppressedCode()) : null;
+        String noTrend = arrow == null ? (risk.trendUnavailableCode() == null ? "LATEST_HIDDEN" : risk.trendUnavailableCode()) : null;
+        return new Cell(risk.value(), hidden, arrow, risk.previous(), noTrend);
+    }
+}

@@ -1,0 +1,147 @@
+package com.kakehashi.portfolio;
+
+import com.kakehashi.alert.AlertService;
+import com.kakehashi.alert.AlertSettings;
+import com.kakehashi.alert.AlertStatus;
+import com.kakehashi.alert.AlertView;
+import com.kakehashi.insight.InsightService;
+import com.kakehashi.insight.InsightViews.Gap;
+import com.kakehashi.insight.InsightViews.Score;
+import com.kakehashi.insight.InsightViews.Silence;
+import com.kakehashi.insight.InsightViews.Suppressed;
+import com.kakehashi.insight.InsightViews.WaveInsight;
+import com.kakehashi.participant.Side;
+import com.kakehashi.portfolio.PortfolioViews.LatestWave;
+import com.kakehashi.portfolio.PortfolioViews.OpenAlerts;
+import com.kakehashi.portfolio.PortfolioViews.SideRate;
+import com.kakehashi.portfolio.PortfolioViews.SignRisk;
+import com.kakehashi.portfolio.PortfolioViews.TenantSummary;
+import com.kakehashi.portfolio.PortfolioViews.Trend;
+import com.kakehashi.portfolio.PortfolioViews.WidestGap;
+import com.kakehashi.tenant.TenantService;
+import com.kakehashi.tenant.TenantView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One tenant's summary, read in one transaction in the tenant in context. Only insight's computed,
+ * suppression-aware values are used: a value insight hides is hidden here, and a trend needs both
+ * waves' values shown.
+ */
+@Singleton
+class TenantSummaries {
+
+    static final Suppressed NO_RESPONSES = new Suppressed("NO_RESPONSES", "no responses");
+    static final Suppressed NO_PREVIOUS_WAVE = new Suppressed("NO_PREVIOUS_WAVE", "no earlier closed wave to compare with");
+
+    private static final List<Side> SIDES = List.of(Side.HQ, Side.JAPAN);
+
+    private final TenantService tenants;
+    private final InsightService insight;
+    private final AlertService alerts;
+
+    TenantSummaries(TenantService tenants, InsightService insight, AlertService alerts) {
+        this.tenants = tenants;
+        this.insight = insight;
+        this.alerts = alerts;
+    }
+
+    @Transactional
+    public TenantSummary summarise() {
+        TenantView tenant = tenants.current();
+        AlertSettings settings = alerts.settings();
+        OpenAlerts open = openAlerts(alerts.list(AlertStatus.OPEN));
+        List<WaveInsight> waves = insight.latestClosed(2);
+        if (waves.isEmpty()) {
+            return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), null, List.of(), null, open,
+                    Attention.of(settings, open, null, List.of()));
+        }
+        WaveInsight latest = waves.getLast();
+        WaveInsight previous = waves.size() > 1 ? waves.getFirst() : null;
+        List<SignRisk> signs = signs(latest, previous, settings.worseningStep());
+        LatestWave wave = latestWave(latest, previous);
+        return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), wave, signs, widestGap(latest), open,
+                Attention.of(settings, open, wave, signs));
+    }
+
+    private static OpenAlerts openAlerts(List<AlertView> open) {
+        int high = (int) open.stream().filter(a -> "HIGH".equals(a.severity())).count();
+        int medium = (int) open.stream().filter(a -> "MEDIUM".equals(a.severity())).count();
+        return new OpenAlerts(open.size(), high, medium);
+    }
+
+    private static LatestWave latestWave(WaveInsight latest, @Nullable WaveInsight previous) {
+        List<SideRate> sides = new ArrayList<>();
+        long invited = 0;
+        long responses = 0;
+        for (Silence s : latest.silence()) {
+            sides.add(new SideRate(s.side(), s.invited(), s.responses(), rate(s.responses(), s.invited())));
+            invited += s.invited();
+            responses += s.responses();
+        }
+        return new LatestWave(latest.waveId(), latest.occurrenceDate(), previous == null ? null : previous.occurrenceDate(),
+                sides, invited, responses, rate(responses, invited));
+    }
+
+    private static @Nullable Double rate(long responses, long invited) {
+        return invited == 0 ? null : (double) responses / invited;
+    }
+
+    static List<SignRisk> signs(WaveInsight latest, @Nullable WaveInsight previous, double deadBand) {
+        Set<String> measured = new LinkedHashSet<>();
+        latest.scores().forEach(s -> measured.add(s.sign()));
+        List<SignRisk> result = new ArrayList<>();
+        for (String sign : measured) {
+            for (Side side : SIDES) {
+                Score now = score(latest, sign, side);
+                Score before = previous == null ? null : score(previous, sign, side);
+                Suppressed nowHidden = hidden(now);
+                Double value = nowHidden == null ? now.value() : null;
+                Double earlier = before == null || hidden(before) != null ? null : before.value();
+                Trend trend = null;
+                Suppressed unavailable;
+                if (nowHidden != null) {
+                    unavailable = new Suppressed("LATEST_HIDDEN", "latest value hidden: " + nowHidden.message());
+                } else if (previous == null) {
+                    unavailable = NO_PREVIOUS_WAVE;
+                } else if (earlier == null) {
+                    unavailable = new Suppressed("PREVIOUS_HIDDEN", "previous value hidden: " + hidden(before).message());
+                } else {
+                    unavailable = null;
+                    double delta = value - earlier;
+                    trend = Math.abs(delta) < deadBand ? Trend.FLAT : delta > 0 ? Trend.UP : Trend.DOWN;
+                }
+                result.add(new SignRisk(sign, side, value, nowHidden, earlier, trend, unavailable));
+            }
+        }
+        return result;
+    }
+
+    private static @Nullable Score score(WaveInsight wave, String sign, Side side) {
+        return wave.scores().stream().filter(s -> s.sign().equals(sign) && s.side() == side && s.level() == null)
+                .findFirst().orElse(null);
+    }
+
+    /** Why a score is not shown, or null when it is. */
+    private static @Nullable Suppressed hidden(@Nullable Score score) {
+        if (score == null) {
+            return NO_RESPONSES;
+        }
+        return score.value() == null ? score.suppressedReason() : null;
+    }
+
+    private static @Nullable WidestGap widestGap(WaveInsight latest) {
+        return latest.gaps().stream()
+                .filter(g -> g.itemCode() == null && g.level() == null && g.gap() != null && g.suppressedReason() == null)
+                .max(Comparator.comparingDouble((Gap g) -> Math.abs(g.gap())))
+                .map(g -> new WidestGap(g.sign(), g.hq(), g.japan(), g.gap()))
+                .orElse(null);
+    }
+}

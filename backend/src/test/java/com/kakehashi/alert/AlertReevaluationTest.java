@@ -1,0 +1,104 @@
+package com.kakehashi.alert;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.kakehashi.participant.Side;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A wave can close without its alerts (the evaluation in the close transaction failed and rolled back
+ * to its savepoint). Simulated by removing what the evaluation wrote, then running the catch-up
+ * task's work by hand; the scheduler itself is off.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "kakehashi.scheduler.enabled", value = "false")
+class AlertReevaluationTest {
+
+    @Inject
+    AlertWorld worlds;
+    @Inject
+    AlertReevaluation reevaluation;
+    @Inject
+    ApplicationContext context;
+
+    @Test
+    void closingAWaveMarksItsAlertsAsEvaluated() throws Exception {
+        AlertWorld.World w = worlds.create("Marked", 3);
+        UUID wave = w.wave();
+        w.respond(wave, Side.JAPAN, 5, 5, 5, 2, 2);
+
+        assertThat(marker(w, wave)).isNull();
+        w.close(wave);
+
+        assertThat(marker(w, wave)).isNotNull();
+    }
+
+    @Test
+    void aClosedWaveWithoutItsAlertsGetsThemExactlyOnceWithOneMailPerConsultant() throws Exception {
+        AlertWorld.World w = worlds.create("Reevaluate", 3);
+        UUID wave = w.wave();
+        w.respond(wave, Side.JAPAN, 5, 5, 5, 2, 2); // 70 on every sign: above the threshold of 60
+        w.respond(wave, Side.HQ, 2, 2, 2, 2, 2);
+        w.close(wave);
+        List<String> expected = keys(w.alerts());
+        assertThat(expected).isNotEmpty();
+
+        // What a failed evaluation leaves: the wave closed, no alerts, no mails, no marker.
+        worlds.sql(w.id(), "DELETE FROM alert_mail_outbox");
+        worlds.sql(w.id(), "DELETE FROM alert");
+        worlds.sql(w.id(), "UPDATE wave SET alerts_evaluated_at = NULL WHERE id = ?", wave);
+        assertThat(w.alerts()).isEmpty();
+
+        reevaluation.run();
+
+        assertThat(keys(w.alerts())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(mails(w)).hasSize(expected.size())
+                .allMatch(m -> m.get("email").equals(w.consultant.email()) && m.get("status").equals("PENDING"));
+        assertThat(marker(w, wave)).isNotNull();
+
+        // Marked now: the next run leaves the wave alone, and even forcing it again raises and mails nothing twice.
+        reevaluation.run();
+        worlds.sql(w.id(), "UPDATE wave SET alerts_evaluated_at = NULL WHERE id = ?", wave);
+        reevaluation.run();
+        assertThat(keys(w.alerts())).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(mails(w)).hasSize(expected.size());
+    }
+
+    @Test
+    void openWavesAreNotEvaluatedByTheCatchUp() throws Exception {
+        AlertWorld.World w = worlds.create("StillOpen", 3);
+        UUID wave = w.wave();
+        w.respond(wave, Side.JAPAN, 5, 5, 5, 2, 2);
+
+        reevaluation.run();
+
+        assertThat(w.alerts()).isEmpty();
+        assertThat(marker(w, wave)).isNull();
+    }
+
+    @Test
+    void theCatchUpIsARecurringSchedulerTask() {
+        assertThat(context.getBeansOfType(Task.class)).extracting(Task::getName).contains(AlertReevaluationTask.NAME);
+    }
+
+    private String marker(AlertWorld.World w, UUID wave) throws Exception {
+        return worlds.rows(w.id(), "SELECT alerts_evaluated_at FROM wave WHERE id = ?", wave).getFirst().get("alerts_evaluated_at");
+    }
+
+    private List<Map<String, String>> mails(AlertWorld.World w) throws Exception {
+        return worlds.rows(w.id(), "SELECT * FROM alert_mail_outbox");
+    }
+
+    private static List<String> keys(List<Map<String, String>> alerts) {
+        return alerts.stream().map(a -> a.get("rule") + "/" + a.get("sign") + "/" + a.get("side") + "/" + a.get("wave_id")).toList();
+    }
+}
