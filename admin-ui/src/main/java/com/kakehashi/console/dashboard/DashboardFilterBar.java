@@ -82,6 +82,16 @@ class DashboardFilterBar extends FlexLayout {
         }
     }
 
+    /** The filter in words, for the printed page, where the pickers are hidden. */
+    String summary() {
+        String when = period.getValue() == Period.CUSTOM
+                ? com.kakehashi.console.shell.Formats.date(from.getValue(), getLocale()) + " – "
+                        + com.kakehashi.console.shell.Formats.date(to.getValue(), getLocale())
+                : getTranslation("dashboard.period." + period.getValue().name());
+        return engagement.getItemLabelGenerator().apply(engagement.getValue()) + " · "
+                + level.getItemLabelGenerator().apply(level.getValue()) + " · " + when;
+    }
+
     void showProblem(String message) {
         to.setInvalid(true);
         to.setErrorMessage(message);

@@ -42,13 +42,14 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     private final WaveDetailPanel waveDetail = new WaveDetailPanel();
     private final Select<String> signSelect = new Select<>();
     private final Span status = new Span();
+    private final Span printedFilter = new Span();
     private final Span signAlert = new Span();
     private final ChartCanvas signChart = new ChartCanvas("dashboard-sign-chart");
     private final ChartCanvas gapChart = new ChartCanvas("dashboard-gap-chart");
     private final ChartCanvas rateChart = new ChartCanvas("dashboard-rate-chart");
     private final Div suppressedNotes = new Div();
     private final Heatmap heatmap = new Heatmap();
-    private Set<String> alertingSigns = Set.of();
+    private Set<String> alertingSigns = new java.util.HashSet<>();
     private Dashboard dashboard;
 
     public DashboardPanel(ConsoleSession session, UUID tenantId) {
@@ -93,7 +94,9 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.addClassName("dashboard-charts");
         charts.setWidthFull();
-        add(status, filters, alerts, charts, new H3(getTranslation("dashboard.heatmap")), heatmap, waveDetail);
+        printedFilter.setId("dashboard-printed-filter");
+        printedFilter.addClassName("dashboard-print-only");
+        add(printedFilter, status, filters, alerts, charts, new H3(getTranslation("dashboard.heatmap")), heatmap, waveDetail);
     }
 
     /** Loads when the tab is first shown, not when the tenant page is built. */
@@ -117,10 +120,14 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     }
 
     private void markAlertingSigns(Set<String> signs) {
-        alertingSigns = signs;
-        signSelect.getListDataView().refreshAll();
+        alertingSigns = new java.util.HashSet<>(signs); // a mutable set: contains(null) must answer, not throw
+        String shown = signSelect.getValue();
+        signSelect.getListDataView().refreshAll(); // relabels the ⚠ marks
+        if (shown != null && !shown.equals(signSelect.getValue())) {
+            signSelect.setValue(shown);
+        }
         if (dashboard != null) {
-            signAlert.setVisible(signs.contains(signSelect.getValue()));
+            signAlert.setVisible(alertingSigns.contains(signSelect.getValue()));
             heatmap.show(dashboard, labels(), alertingSigns);
         }
     }
@@ -139,6 +146,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     public void showDashboard(Dashboard dashboard) {
         this.dashboard = dashboard;
         filters.clearProblem();
+        printedFilter.setText(filters.summary());
         status.setText(dashboard.isEmpty() ? getTranslation("dashboard.empty", dashboard.anonymityThreshold())
                 : getTranslation("dashboard.threshold", dashboard.anonymityThreshold()));
         var signs = dashboard.signs().stream().map(SignSeries::sign).toList();

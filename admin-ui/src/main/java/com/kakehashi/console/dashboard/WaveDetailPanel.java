@@ -25,6 +25,7 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
     private final Div silence = new Div();
     private final FlexLayout comments = new FlexLayout();
     private final Span empty = new Span();
+    private final Span printedWave = new Span();
     WaveDetailPresenter presenter;
     private boolean updating;
 
@@ -49,7 +50,8 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         empty.setText(getTranslation("dashboard.noClosedWave"));
         var silenceTitle = new H3(getTranslation("dashboard.silence"));
         var commentsTitle = new H3(getTranslation("dashboard.comments"));
-        add(wave, empty, silenceTitle, silence, commentsTitle, comments);
+        printedWave.addClassName("dashboard-print-only");
+        add(wave, printedWave, empty, silenceTitle, silence, commentsTitle, comments);
     }
 
     @Override
@@ -71,6 +73,7 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
     @Override
     public void showWaveDetail(WaveDetail detail) {
         int k = detail.anonymityThreshold();
+        printedWave.setText(getTranslation("dashboard.wave.printed", Formats.date(detail.occurrenceDate(), getLocale())));
         silence.removeAll();
         for (String key : List.of("", "dashboard.silence.nonResponse", "dashboard.silence.medianDelay",
                 "dashboard.silence.neutralShare", "dashboard.silence.commentRate", "dashboard.silence.responses")) {
