@@ -2,6 +2,7 @@ package com.kakehashi.console.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,6 +47,47 @@ public final class InsightRecords {
     public record Trends(int anonymityThreshold, List<SignTrend> signs) {
         public Trends {
             signs = List.copyOf(signs);
+        }
+    }
+
+    /**
+     * What the trends endpoint is asked for; empty sets and null values mean "no restriction".
+     * @param from first wave occurrence date included @param to last one included
+     */
+    public record TrendFilter(UUID engagementId, Set<Side> sides, Set<Level> levels, LocalDate from, LocalDate to) {
+        public static final TrendFilter NONE = new TrendFilter(null, Set.of(), Set.of(), null, null);
+
+        public TrendFilter {
+            sides = sides == null ? Set.of() : Set.copyOf(sides);
+            levels = levels == null ? Set.of() : Set.copyOf(levels);
+        }
+    }
+
+    /**
+     * Silence signals of one side in one wave; rates are 0..1. Below k only the counts and the non-response rate
+     * are there and {@code suppressedCode} says why the rest is missing.
+     * @param medianDelay UNDER_1H, UNDER_1D, UNDER_3D, LATER or null
+     */
+    public record Silence(Side side, long invited, long responses, Double nonResponseRate, Double neutralShare,
+                          Long comments, Double commentRate, String medianDelay, String suppressedCode) {
+    }
+
+    /** @param language the language the respondent wrote in, as a BCP 47 tag (en, ja) */
+    public record Comment(String text, String language) {
+    }
+
+    /** A side's comments in random order, or none with the reason they are withheld. */
+    public record CommentGroup(Side side, List<Comment> comments, String suppressedCode) {
+        public CommentGroup {
+            comments = comments == null ? List.of() : List.copyOf(comments);
+        }
+    }
+
+    public record WaveInsight(UUID waveId, LocalDate occurrenceDate, String status, int anonymityThreshold,
+                              List<Silence> silence, List<CommentGroup> comments) {
+        public WaveInsight {
+            silence = List.copyOf(silence);
+            comments = List.copyOf(comments);
         }
     }
 }

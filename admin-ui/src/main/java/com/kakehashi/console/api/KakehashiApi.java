@@ -90,8 +90,20 @@ public interface KakehashiApi {
 
     ObjectiveRecords.Summary objectiveSignals(UUID tenantId);
 
-    /** Per warning sign, the series of every segment over the tenant's waves, and the HQ–Japan gap series. */
-    InsightRecords.Trends insightTrends(UUID tenantId);
+    /** Per warning sign, the series of every segment the filter keeps over its waves, and the HQ–Japan gap series. */
+    InsightRecords.Trends insightTrends(UUID tenantId, InsightRecords.TrendFilter filter);
+
+    /** One wave's silence signals per side and its comments per side (withheld below k). */
+    InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId);
+
+    /** Every alert of the tenant, newest first as the backend lists them. */
+    List<AlertRecords.Alert> alerts(UUID tenantId);
+
+    AlertRecords.Alert acknowledgeAlert(UUID tenantId, UUID alertId);
+
+    AlertRecords.Alert resolveAlert(UUID tenantId, UUID alertId);
+
+    AlertRecords.Alert annotateAlert(UUID tenantId, UUID alertId, String text);
 
     /** Every tenant the user may see, most in need of attention first (the backend sorts and scopes). */
     List<PortfolioRecords.TenantSummary> portfolio();

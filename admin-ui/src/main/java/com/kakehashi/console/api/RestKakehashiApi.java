@@ -48,7 +48,7 @@ final class RestKakehashiApi implements KakehashiApi {
     private final com.kakehashi.console.client.api.ObjectiveSignalsApi objective;
     private final OutboxApi outbox;
     private final InstrumentsApi instruments;
-    private final com.kakehashi.console.client.api.InsightsApi insights;
+    private final RestInsights insights;
     private final com.kakehashi.console.client.api.PortfolioApi portfolio;
 
     RestKakehashiApi(RestAuthenticator authenticator, String accessToken) {
@@ -66,7 +66,7 @@ final class RestKakehashiApi implements KakehashiApi {
         outbox = new OutboxApi(client);
         objective = new com.kakehashi.console.client.api.ObjectiveSignalsApi(client);
         instruments = new InstrumentsApi(client);
-        insights = new com.kakehashi.console.client.api.InsightsApi(client);
+        insights = new RestInsights(client);
         portfolio = new com.kakehashi.console.client.api.PortfolioApi(client);
     }
 
@@ -337,32 +337,33 @@ final class RestKakehashiApi implements KakehashiApi {
     }
 
     @Override
-    public InsightRecords.Trends insightTrends(UUID tenantId) {
-        return call(() -> {
-            var t = insights.insightTrends(tenantId, null, null, null, null, null, null);
-            return new InsightRecords.Trends(t.getAnonymityThreshold() == null ? 0 : t.getAnonymityThreshold(),
-                    t.getSigns() == null ? List.of() : t.getSigns().stream().map(RestKakehashiApi::signTrend).toList());
-        });
+    public InsightRecords.Trends insightTrends(UUID tenantId, InsightRecords.TrendFilter filter) {
+        return call(() -> insights.trends(tenantId, filter));
     }
 
-    private static InsightRecords.SignTrend signTrend(com.kakehashi.console.client.model.InsightViewsSignTrend s) {
-        var series = s.getSeries() == null ? List.<InsightRecords.Series>of() : s.getSeries().stream()
-                .map(r -> new InsightRecords.Series(r.getSegment(),
-                        r.getSide() == null ? null : Side.valueOf(r.getSide().getValue()),
-                        r.getLevel() == null ? null : r.getLevel().getValue(),
-                        r.getPoints() == null ? List.of() : r.getPoints().stream().map(p -> new InsightRecords.Point(
-                                p.getWaveId(), p.getOccurrenceDate(), p.getValue(), p.getN(),
-                                p.getSuppressedReason() == null ? null : p.getSuppressedReason().getCode(),
-                                p.getSuppressedReason() == null ? null : p.getSuppressedReason().getMessage())).toList()))
-                .toList();
-        var gaps = s.getGaps() == null ? List.<InsightRecords.GapSeries>of() : s.getGaps().stream()
-                .map(g -> new InsightRecords.GapSeries(g.getSegment(), g.getLevel() == null ? null : g.getLevel().getValue(),
-                        g.getPoints() == null ? List.of() : g.getPoints().stream().map(p -> new InsightRecords.GapPoint(
-                                p.getWaveId(), p.getOccurrenceDate(), p.getHq(), p.getJapan(), p.getGap(),
-                                p.getSuppressedReason() == null ? null : p.getSuppressedReason().getCode(),
-                                p.getSuppressedReason() == null ? null : p.getSuppressedReason().getMessage())).toList()))
-                .toList();
-        return new InsightRecords.SignTrend(s.getSign(), series, gaps);
+    @Override
+    public InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId) {
+        return call(() -> insights.wave(tenantId, waveId));
+    }
+
+    @Override
+    public List<AlertRecords.Alert> alerts(UUID tenantId) {
+        return call(() -> insights.alerts(tenantId));
+    }
+
+    @Override
+    public AlertRecords.Alert acknowledgeAlert(UUID tenantId, UUID alertId) {
+        return call(() -> insights.acknowledge(tenantId, alertId));
+    }
+
+    @Override
+    public AlertRecords.Alert resolveAlert(UUID tenantId, UUID alertId) {
+        return call(() -> insights.resolve(tenantId, alertId));
+    }
+
+    @Override
+    public AlertRecords.Alert annotateAlert(UUID tenantId, UUID alertId, String text) {
+        return call(() -> insights.annotate(tenantId, alertId, text));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.kakehashi.console.dashboard;
 
 import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.Engagement;
 import com.kakehashi.console.dashboard.DashboardPresenter.Cell;
 import com.kakehashi.console.dashboard.DashboardPresenter.Dashboard;
 import com.kakehashi.console.dashboard.DashboardPresenter.SignSeries;
@@ -12,7 +13,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 
@@ -21,9 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** The executive dashboard: charts and a heatmap of the tenant's warning signs over the waves. */
+/**
+ * The executive dashboard: filters, open alerts, charts and a heatmap of the tenant's warning signs over the
+ * waves, then one closed wave's silence signals and comments. Three presenters decide; this lays out.
+ */
 public class DashboardPanel extends VerticalLayout implements DashboardPresenter.View {
 
     private static final String HQ_COLOUR = "#1f6fd1";
@@ -31,24 +35,39 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     private static final String GAP_COLOUR = "#7b3fb3";
 
     private final DashboardPresenter presenter;
+    private final AlertsPresenter alertsPresenter;
+    private final WaveDetailPresenter wavePresenter;
+    private final DashboardFilterBar filters;
+    private final AlertsPanel alerts;
+    private final WaveDetailPanel waveDetail = new WaveDetailPanel();
     private final Select<String> signSelect = new Select<>();
     private final Span status = new Span();
+    private final Span printedFilter = new Span();
+    private final Span signAlert = new Span();
     private final ChartCanvas signChart = new ChartCanvas("dashboard-sign-chart");
     private final ChartCanvas gapChart = new ChartCanvas("dashboard-gap-chart");
     private final ChartCanvas rateChart = new ChartCanvas("dashboard-rate-chart");
     private final Div suppressedNotes = new Div();
-    private final Div heatmap = new Div();
+    private final Heatmap heatmap = new Heatmap();
+    private Set<String> alertingSigns = new java.util.HashSet<>();
     private Dashboard dashboard;
 
     public DashboardPanel(ConsoleSession session, UUID tenantId) {
         presenter = new DashboardPresenter(session.api(), tenantId, this);
+        filters = new DashboardFilterBar(presenter::apply);
+        alerts = new AlertsPanel(this::markAlertingSigns);
+        alertsPresenter = new AlertsPresenter(session.api(), session.user(), tenantId, alerts);
+        alerts.presenter = alertsPresenter;
+        wavePresenter = new WaveDetailPresenter(session.api(), tenantId, waveDetail);
+        waveDetail.presenter = wavePresenter;
         setId("dashboard");
         addClassName("dashboard");
         setPadding(false);
 
         signSelect.setId("dashboard-sign");
         signSelect.setLabel(getTranslation("dashboard.sign"));
-        signSelect.setItemLabelGenerator(sign -> getTranslation("instrument.sign." + sign));
+        signSelect.setItemLabelGenerator(sign -> (alertingSigns.contains(sign) ? "⚠ " : "")
+                + getTranslation("instrument.sign." + sign));
         signSelect.addValueChangeListener(e -> {
             if (e.getValue() != null && dashboard != null) {
                 showSign(e.getValue());
@@ -56,25 +75,28 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         });
         status.setId("dashboard-status");
         status.addClassName("dashboard-status");
+        signAlert.setId("dashboard-sign-alert");
+        signAlert.addClassName("dashboard-sign-alert");
+        signAlert.setText("⚠ " + getTranslation("dashboard.alert.onSign"));
+        signAlert.setVisible(false);
         suppressedNotes.setId("dashboard-suppressed");
         suppressedNotes.addClassName("dashboard-notes");
-        heatmap.setId("dashboard-heatmap");
-        heatmap.addClassName("dashboard-heatmap");
 
         var print = new Button(getTranslation("dashboard.print"), e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setId("dashboard-print");
         print.addClassName("dashboard-no-print");
-        var toolbar = new HorizontalLayout(signSelect, print);
-        toolbar.setAlignItems(Alignment.BASELINE);
+        filters.add(signSelect, print);
 
-        var trends = box("dashboard.trend", signChart, suppressedNotes);
+        var trends = box("dashboard.trend", signAlert, signChart, suppressedNotes);
         var gaps = box("dashboard.gap", gapChart, new Span(getTranslation("dashboard.gap.help")));
         var rates = box("dashboard.rates", rateChart);
         var charts = new FlexLayout(trends, gaps, rates);
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.addClassName("dashboard-charts");
         charts.setWidthFull();
-        add(status, toolbar, charts, new H3(getTranslation("dashboard.heatmap")), heatmap);
+        printedFilter.setId("dashboard-printed-filter");
+        printedFilter.addClassName("dashboard-print-only");
+        add(printedFilter, status, filters, alerts, charts, new H3(getTranslation("dashboard.heatmap")), heatmap, waveDetail);
     }
 
     /** Loads when the tab is first shown, not when the tenant page is built. */
@@ -82,7 +104,31 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         if (dashboard == null) {
+            alertsPresenter.load();
             presenter.load();
+        }
+    }
+
+    @Override
+    public void showFilter(List<Engagement> engagements, DashboardFilter filter) {
+        filters.show(engagements, filter);
+    }
+
+    @Override
+    public void showFilterProblem(String messageKey) {
+        filters.showProblem(getTranslation(messageKey));
+    }
+
+    private void markAlertingSigns(Set<String> signs) {
+        alertingSigns = new java.util.HashSet<>(signs); // a mutable set: contains(null) must answer, not throw
+        String shown = signSelect.getValue();
+        signSelect.getListDataView().refreshAll(); // relabels the ⚠ marks
+        if (shown != null && !shown.equals(signSelect.getValue())) {
+            signSelect.setValue(shown);
+        }
+        if (dashboard != null) {
+            signAlert.setVisible(alertingSigns.contains(signSelect.getValue()));
+            heatmap.show(dashboard, labels(), alertingSigns);
         }
     }
 
@@ -99,20 +145,31 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     @Override
     public void showDashboard(Dashboard dashboard) {
         this.dashboard = dashboard;
+        filters.clearProblem();
+        printedFilter.setText(filters.summary());
         status.setText(dashboard.isEmpty() ? getTranslation("dashboard.empty", dashboard.anonymityThreshold())
                 : getTranslation("dashboard.threshold", dashboard.anonymityThreshold()));
         var signs = dashboard.signs().stream().map(SignSeries::sign).toList();
+        String previous = signSelect.getValue();
         signSelect.setItems(signs);
         if (!signs.isEmpty()) {
-            signSelect.setValue(signs.getFirst()); // fires showSign
+            // Keep the sign the user was looking at when a filter changes; a changed value fires showSign.
+            String next = signs.contains(previous) ? previous : signs.getFirst();
+            if (next.equals(signSelect.getValue())) {
+                showSign(next);
+            } else {
+                signSelect.setValue(next);
+            }
         } else {
             showSign(null);
         }
         rateChart.show(rateConfig(dashboard));
-        renderHeatmap(dashboard);
+        heatmap.show(dashboard, labels(), alertingSigns);
+        wavePresenter.offer(dashboard.closedWaves());
     }
 
     private void showSign(String sign) {
+        signAlert.setVisible(sign != null && alertingSigns.contains(sign));
         SignSeries series = sign == null ? null : dashboard.sign(sign);
         List<String> labels = labels();
         List<Object> datasets = new ArrayList<>();
@@ -221,64 +278,6 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         cfg.put("data", Map.of("labels", labels, "datasets", List.of(hq, japan)));
         cfg.put("options", options(0, 100, getTranslation("dashboard.axis.rate")));
         return cfg;
-    }
-
-    private void renderHeatmap(Dashboard dashboard) {
-        heatmap.removeAll();
-        var table = new Div();
-        table.addClassName("heatmap-table");
-        table.getStyle().set("grid-template-columns", "minmax(10rem, max-content) repeat(" + Math.max(1, dashboard.waves().size()) + ", minmax(4.5rem, 1fr))");
-        table.add(cell("", "heatmap-head"));
-        if (dashboard.isEmpty()) {
-            table.add(cell(getTranslation("dashboard.noWaves"), "heatmap-head"));
-        }
-        labels().forEach(l -> table.add(cell(l, "heatmap-head")));
-        for (SignSeries sign : dashboard.signs()) {
-            table.add(cell(getTranslation("instrument.sign." + sign.sign()), "heatmap-sign"));
-            for (Cell c : sign.all()) {
-                Div d;
-                if (c.value() != null) {
-                    d = cell(String.format(getLocale(), "%.0f", c.value()), "heatmap-value");
-                    d.getStyle().set("background-color", colour(c.value()));
-                    d.getElement().setAttribute("title", "n = " + c.n());
-                } else {
-                    d = cell(c.suppressed() == null ? "" : "⊘", c.suppressed() == null ? "heatmap-missing" : "heatmap-suppressed");
-                    if (c.suppressed() != null) {
-                        d.getElement().setAttribute("title", suppressedText(c.suppressed()));
-                    }
-                }
-                table.add(d);
-            }
-            if (dashboard.isEmpty()) {
-                table.add(cell("", "heatmap-missing"));
-            }
-        }
-        var legend = new Div();
-        legend.addClassName("heatmap-legend");
-        legend.setId("dashboard-heatmap-legend");
-        legend.add(new Span(getTranslation("dashboard.legend.low")));
-        var gradient = new Span();
-        gradient.addClassName("heatmap-gradient");
-        legend.add(gradient, new Span(getTranslation("dashboard.legend.high")));
-        var swatch = new Span("⊘");
-        swatch.addClassName("heatmap-suppressed");
-        swatch.addClassName("heatmap-swatch");
-        legend.add(swatch, new Span(getTranslation("dashboard.suppressed.BELOW_K", dashboard.anonymityThreshold())));
-        heatmap.add(table, legend);
-    }
-
-    /** 0 (low risk) green through amber to 100 (high risk) red. */
-    static String colour(double value) {
-        double v = Math.max(0, Math.min(100, value));
-        return "hsl(" + Math.round(120 * (1 - v / 100)) + ", 65%, 72%)";
-    }
-
-    private static Div cell(String text, String className) {
-        var d = new Div();
-        d.setText(text);
-        d.addClassName("heatmap-cell");
-        d.addClassName(className);
-        return d;
     }
 
     @Override

@@ -1,25 +1,34 @@
 package com.kakehashi.console.dashboard;
 
 import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.Engagement;
+import com.kakehashi.console.api.EngagementStatus;
 import com.kakehashi.console.api.InsightRecords;
 import com.kakehashi.console.api.KakehashiApi;
+import com.kakehashi.console.api.Level;
 import com.kakehashi.console.api.ProblemException;
+import com.kakehashi.console.api.Schedule;
 import com.kakehashi.console.api.Side;
 import com.kakehashi.console.api.Wave;
+import com.kakehashi.console.api.WaveStatus;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The executive dashboard of one tenant: per warning sign HQ and JAPAN over the waves, their gap, response
- * rates per side and a sign × wave heatmap. Suppressed values stay null with their reason code, so the view
- * can mark them; they are never turned into zeros. The backend scopes every call to what the user may see.
+ * rates per side and a sign × wave heatmap, for the chosen engagement, level and period. Suppressed values stay
+ * null with their reason code, so the view can mark them; they are never turned into zeros. The backend scopes
+ * every call to what the user may see.
  */
 public final class DashboardPresenter {
 
@@ -36,7 +45,9 @@ public final class DashboardPresenter {
     public record Rate(LocalDate occurrenceDate, Double hq, Double japan) {
     }
 
-    public record Dashboard(int anonymityThreshold, List<LocalDate> waves, List<SignSeries> signs, List<Rate> rates) {
+    /** @param closedWaves the closed waves in the filter, latest first: the ones whose comments can be read */
+    public record Dashboard(int anonymityThreshold, List<LocalDate> waves, List<SignSeries> signs, List<Rate> rates,
+                            List<Wave> closedWaves) {
         public boolean isEmpty() {
             return waves.isEmpty();
         }
@@ -47,7 +58,13 @@ public final class DashboardPresenter {
     }
 
     public interface View {
+        /** The engagements to choose from, newest first, and the filter now applied. */
+        void showFilter(List<Engagement> engagements, DashboardFilter filter);
+
         void showDashboard(Dashboard dashboard);
+
+        /** A filter that cannot be applied; {@code messageKey} says why. The charts keep the last good filter. */
+        void showFilterProblem(String messageKey);
 
         void showProblem(ApiProblem problem);
     }
@@ -55,22 +72,73 @@ public final class DashboardPresenter {
     private final KakehashiApi api;
     private final UUID tenantId;
     private final View view;
+    private final Clock clock;
+    private Map<UUID, UUID> engagementOfSchedule = Map.of();
+    private DashboardFilter filter;
 
     public DashboardPresenter(KakehashiApi api, UUID tenantId, View view) {
+        this(api, tenantId, view, Clock.systemDefaultZone());
+    }
+
+    DashboardPresenter(KakehashiApi api, UUID tenantId, View view, Clock clock) {
         this.api = api;
         this.tenantId = tenantId;
         this.view = view;
+        this.clock = clock;
     }
 
+    /** Default: the most recent active engagement (else every engagement), every level, the last 12 months. */
     public void load() {
         try {
-            view.showDashboard(build(api.insightTrends(tenantId), api.waves(tenantId)));
+            List<Engagement> engagements = api.engagements(tenantId).stream()
+                    .sorted(Comparator.comparing(Engagement::startDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .reversed())
+                    .toList();
+            engagementOfSchedule = api.schedules(tenantId).stream()
+                    .filter(s -> s.engagementId() != null)
+                    .collect(Collectors.toMap(Schedule::id, Schedule::engagementId, (a, b) -> a));
+            UUID active = engagements.stream().filter(e -> e.status() == EngagementStatus.ACTIVE)
+                    .map(Engagement::id).findFirst().orElse(null);
+            filter = new DashboardFilter(active, null, DashboardFilter.Period.LAST_12_MONTHS, null, null);
+            view.showFilter(engagements, filter);
+            refresh();
         } catch (ProblemException e) {
             view.showProblem(e.problem());
         }
     }
 
-    static Dashboard build(InsightRecords.Trends trends, List<Wave> waves) {
+    /** A filter change reloads the trends; a custom period needs its end on or after its start. */
+    public void apply(DashboardFilter next) {
+        if (next.period() == DashboardFilter.Period.CUSTOM && next.from() != null && next.to() != null
+                && next.to().isBefore(next.from())) {
+            view.showFilterProblem("dashboard.filter.toBeforeFrom");
+            return;
+        }
+        filter = next;
+        try {
+            refresh();
+        } catch (ProblemException e) {
+            view.showProblem(e.problem());
+        }
+    }
+
+    public DashboardFilter filter() {
+        return filter;
+    }
+
+    private void refresh() {
+        LocalDate today = LocalDate.now(clock);
+        var trends = api.insightTrends(tenantId, filter.toTrendFilter(today));
+        List<Wave> waves = api.waves(tenantId).stream()
+                .filter(w -> filter.includes(w.occurrenceDate(), today))
+                .filter(w -> filter.engagementId() == null || filter.engagementId().equals(engagementOfSchedule.get(w.scheduleId())))
+                .toList();
+        view.showDashboard(build(trends, waves, filter.level()));
+    }
+
+    /** @param level the level whose series are shown, or null for every level together */
+    static Dashboard build(InsightRecords.Trends trends, List<Wave> waves, Level level) {
+        String levelName = level == null ? null : level.name();
         // Every wave any series mentions, in date order: the common x axis.
         Map<UUID, LocalDate> dates = new LinkedHashMap<>();
         for (var sign : trends.signs()) {
@@ -95,10 +163,9 @@ public final class DashboardPresenter {
         List<SignSeries> signs = new ArrayList<>();
         for (var sign : trends.signs()) {
             signs.add(new SignSeries(sign.sign(),
-                    align(order, series(sign, Side.HQ)), align(order, series(sign, Side.JAPAN)),
-                    alignGap(order, sign.gaps().stream().filter(g -> g.level() == null).findFirst().orElse(null)),
-                    align(order, sign.series().stream().filter(s -> s.side() == null && s.level() == null)
-                            .findFirst().orElse(null))));
+                    align(order, series(sign, Side.HQ, levelName)), align(order, series(sign, Side.JAPAN, levelName)),
+                    alignGap(order, sign.gaps().stream().filter(g -> Objects.equals(g.level(), levelName)).findFirst().orElse(null)),
+                    align(order, series(sign, null, levelName))));
         }
 
         // Response rates on the same axis; null where a wave is not in the list.
@@ -107,11 +174,16 @@ public final class DashboardPresenter {
             return w == null ? new Rate(dates.get(id), null, null)
                     : new Rate(w.occurrenceDate(), w.sideRates().get(Side.HQ), w.sideRates().get(Side.JAPAN));
         }).toList();
-        return new Dashboard(trends.anonymityThreshold(), axis, List.copyOf(signs), rates);
+        List<Wave> closed = waves.stream().filter(w -> w.status() == WaveStatus.CLOSED)
+                .sorted(Comparator.comparing(Wave::occurrenceDate).thenComparing(w -> w.opensAt() == null
+                        ? java.time.OffsetDateTime.MIN : w.opensAt()).reversed())
+                .toList();
+        return new Dashboard(trends.anonymityThreshold(), axis, List.copyOf(signs), rates, closed);
     }
 
-    private static InsightRecords.Series series(InsightRecords.SignTrend sign, Side side) {
-        return sign.series().stream().filter(s -> s.side() == side && s.level() == null).findFirst().orElse(null);
+    private static InsightRecords.Series series(InsightRecords.SignTrend sign, Side side, String level) {
+        return sign.series().stream().filter(s -> s.side() == side && Objects.equals(s.level(), level))
+                .findFirst().orElse(null);
     }
 
     private static List<Cell> align(List<UUID> order, InsightRecords.Series series) {

@@ -357,10 +357,15 @@ public class FakeKakehashiApi implements KakehashiApi {
 
     /** Insight trends per tenant, as the backend scopes them: a tenant never sees another's. */
     public final Map<UUID, InsightRecords.Trends> trends = new LinkedHashMap<>();
+    /** Every filter the trends endpoint was asked with, in order. */
+    public final List<InsightRecords.TrendFilter> trendFilters = new ArrayList<>();
+    public final Map<UUID, InsightRecords.WaveInsight> waveInsights = new LinkedHashMap<>();
+    public final Map<UUID, AlertRecords.Alert> alerts = new LinkedHashMap<>();
 
     @Override
-    public InsightRecords.Trends insightTrends(UUID tenantId) {
+    public InsightRecords.Trends insightTrends(UUID tenantId, InsightRecords.TrendFilter filter) {
         record("insightTrends " + tenantId);
+        trendFilters.add(filter);
         return trends.getOrDefault(tenantId, new InsightRecords.Trends(5, List.of()));
     }
 
@@ -371,5 +376,48 @@ public class FakeKakehashiApi implements KakehashiApi {
     public List<PortfolioRecords.TenantSummary> portfolio() {
         record("portfolio");
         return portfolio.values().stream().filter(s -> tenants.containsKey(s.tenantId())).toList();
+    }
+
+    @Override
+    public InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId) {
+        record("waveInsight " + waveId);
+        var insight = waveInsights.get(waveId);
+        if (insight == null) {
+            throw new ProblemException(ApiProblem.of(404, "Not Found"));
+        }
+        return insight;
+    }
+
+    @Override
+    public List<AlertRecords.Alert> alerts(UUID tenantId) {
+        record("alerts " + tenantId);
+        return List.copyOf(alerts.values());
+    }
+
+    @Override
+    public AlertRecords.Alert acknowledgeAlert(UUID tenantId, UUID alertId) {
+        record("acknowledgeAlert " + alertId);
+        return alerts.compute(alertId, (id, a) -> withStatus(a, AlertRecords.Status.ACKNOWLEDGED, a.notes()));
+    }
+
+    @Override
+    public AlertRecords.Alert resolveAlert(UUID tenantId, UUID alertId) {
+        record("resolveAlert " + alertId);
+        return alerts.compute(alertId, (id, a) -> withStatus(a, AlertRecords.Status.RESOLVED, a.notes()));
+    }
+
+    @Override
+    public AlertRecords.Alert annotateAlert(UUID tenantId, UUID alertId, String text) {
+        record("annotateAlert " + alertId + " " + text);
+        return alerts.compute(alertId, (id, a) -> {
+            var notes = new ArrayList<>(a.notes());
+            notes.add(new AlertRecords.Note(me.displayName(), text, OffsetDateTime.now()));
+            return withStatus(a, a.status(), notes);
+        });
+    }
+
+    private static AlertRecords.Alert withStatus(AlertRecords.Alert a, AlertRecords.Status status, List<AlertRecords.Note> notes) {
+        return new AlertRecords.Alert(a.id(), a.engagementId(), a.waveId(), a.occurrenceDate(), a.rule(), a.sign(),
+                a.side(), a.severity(), a.value(), a.threshold(), status, notes);
     }
 }

@@ -1,6 +1,11 @@
 package com.kakehashi.console.dashboard;
 
 import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.Engagement;
+import com.kakehashi.console.api.EngagementStatus;
+import com.kakehashi.console.api.InsightRecords.TrendFilter;
+import com.kakehashi.console.api.Level;
+import com.kakehashi.console.api.WaveStatus;
 import com.kakehashi.console.api.FakeKakehashiApi;
 import com.kakehashi.console.api.InsightRecords.GapPoint;
 import com.kakehashi.console.api.InsightRecords.GapSeries;
@@ -15,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -146,20 +153,156 @@ class DashboardPresenterTest {
                 view.dashboard.rates());
     }
 
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final java.time.Clock CLOCK = java.time.Clock.fixed(
+            TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC);
+
+    private static Engagement engagement(String name, LocalDate start, EngagementStatus status) {
+        return new Engagement(UUID.randomUUID(), name, "", start, start.plusMonths(6), status, List.of());
+    }
+
+    private static com.kakehashi.console.api.Schedule scheduleOf(Engagement engagement) {
+        return new com.kakehashi.console.api.Schedule(UUID.randomUUID(), "pulse", engagement.id(), UUID.randomUUID(),
+                List.of(), List.of(), com.kakehashi.console.api.Cadence.BIWEEKLY, null, null, "Europe/Berlin", 5,
+                List.of(), engagement.startDate(), null, false, null);
+    }
+
+    private static com.kakehashi.console.api.Wave wave(UUID schedule, LocalDate date, WaveStatus status) {
+        return new com.kakehashi.console.api.Wave(UUID.randomUUID(), schedule, date, null, status,
+                date.atStartOfDay().atOffset(java.time.ZoneOffset.UTC), null, 20, 10, 0.5, Map.of(Side.HQ, 0.5, Side.JAPAN, 0.5));
+    }
+
+    @Test
+    void theDefaultFilterIsTheMostRecentActiveEngagementOverTheLastTwelveMonths() {
+        var closed = engagement("2025 diagnostic", LocalDate.of(2025, 1, 1), EngagementStatus.CLOSED);
+        var olderActive = engagement("Integration", LocalDate.of(2025, 6, 1), EngagementStatus.ACTIVE);
+        var newerActive = engagement("FY27 plan", LocalDate.of(2026, 4, 1), EngagementStatus.ACTIVE);
+        var planned = engagement("FY28 plan", LocalDate.of(2027, 1, 1), EngagementStatus.PLANNED);
+        List.of(closed, olderActive, newerActive, planned).forEach(e -> api.engagements.put(e.id(), e));
+
+        new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
+
+        assertEquals(new DashboardFilter(newerActive.id(), null, DashboardFilter.Period.LAST_12_MONTHS, null, null), view.filter);
+        assertEquals(List.of(planned, newerActive, olderActive, closed), view.engagements, "newest first");
+        assertEquals(List.of(new TrendFilter(newerActive.id(), Set.of(), Set.of(), LocalDate.of(2025, 11, 23), null)),
+                api.trendFilters);
+    }
+
+    @Test
+    void withoutAnActiveEngagementTheDefaultCoversEveryEngagement() {
+        var closed = engagement("2025 diagnostic", LocalDate.of(2025, 1, 1), EngagementStatus.CLOSED);
+        api.engagements.put(closed.id(), closed);
+        new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
+        assertNull(view.filter.engagementId());
+        assertNull(api.trendFilters.getFirst().engagementId());
+    }
+
+    @Test
+    void aFilterChangeReloadsTheTrendsWithItsEngagementLevelAndPeriod() {
+        var active = engagement("FY27 plan", LocalDate.of(2026, 4, 1), EngagementStatus.ACTIVE);
+        api.engagements.put(active.id(), active);
+        var presenter = new DashboardPresenter(api, NORTHWIND, view, CLOCK);
+        presenter.load();
+
+        presenter.apply(new DashboardFilter(active.id(), Level.STAFF, DashboardFilter.Period.LAST_24_MONTHS, null, null));
+        assertEquals(new TrendFilter(active.id(), Set.of(), Set.of(Level.STAFF), LocalDate.of(2024, 11, 23), null),
+                api.trendFilters.getLast());
+        presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.LAST_6_MONTHS, null, null));
+        assertEquals(new TrendFilter(null, Set.of(), Set.of(), LocalDate.of(2026, 5, 23), null), api.trendFilters.getLast());
+        presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.CUSTOM, D1, D2));
+        assertEquals(new TrendFilter(null, Set.of(), Set.of(), D1, D2), api.trendFilters.getLast());
+        presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.ALL, D1, D2));
+        assertEquals(TrendFilter.NONE, api.trendFilters.getLast(), "dates only count for a custom period");
+        assertEquals(5, view.dashboards, "every change redraws");
+    }
+
+    @Test
+    void aCustomPeriodEndingBeforeItStartsIsRefusedWithoutAskingTheBackend() {
+        var presenter = new DashboardPresenter(api, NORTHWIND, view, CLOCK);
+        presenter.load();
+        int calls = api.trendFilters.size();
+
+        presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.CUSTOM, D2, D1));
+
+        assertEquals("dashboard.filter.toBeforeFrom", view.filterProblem);
+        assertEquals(calls, api.trendFilters.size());
+        assertEquals(DashboardFilter.Period.LAST_12_MONTHS, presenter.filter().period(), "the last good filter stays");
+    }
+
+    @Test
+    void aLevelFilterShowsThatLevelsSeriesForEachSide() {
+        var hq = new Series("side:HQ", Side.HQ, null, List.of(shown(W1, D1, 35, 20)));
+        var hqStaff = new Series("side:HQ,level:STAFF", Side.HQ, "STAFF", List.of(shown(W1, D1, 48, 9)));
+        var japanStaff = new Series("side:JAPAN,level:STAFF", Side.JAPAN, "STAFF", List.of(belowK(W1, D1)));
+        var staff = new Series("level:STAFF", null, "STAFF", List.of(shown(W1, D1, 51, 12)));
+        var gapAll = new GapSeries("ALL", null, List.of(new GapPoint(W1, D1, 35.0, 40.0, 5.0, null, null)));
+        var gapStaff = new GapSeries("level:STAFF", "STAFF", List.of(
+                new GapPoint(W1, D1, 48.0, null, null, "BELOW_K", "suppressed")));
+        api.trends.put(NORTHWIND, new Trends(5, List.of(new SignTrend("EXCLUSION",
+                List.of(hq, hqStaff, japanStaff, staff), List.of(gapAll, gapStaff)))));
+        var presenter = new DashboardPresenter(api, NORTHWIND, view, CLOCK);
+        presenter.load();
+
+        presenter.apply(new DashboardFilter(null, Level.STAFF, DashboardFilter.Period.ALL, null, null));
+
+        var sign = view.dashboard.sign("EXCLUSION");
+        assertEquals(List.of(new Cell(48.0, 9L, null)), sign.hq());
+        assertEquals(List.of(new Cell(null, null, "BELOW_K")), sign.japan());
+        assertEquals("BELOW_K", sign.gap().getFirst().suppressed());
+        assertEquals(List.of(new Cell(51.0, 12L, null)), sign.all());
+    }
+
+    @Test
+    void wavesOutsideTheEngagementOrPeriodStayOffTheAxisAndClosedOnesAreOfferedLatestFirst() {
+        var active = engagement("FY27 plan", LocalDate.of(2026, 4, 1), EngagementStatus.ACTIVE);
+        var other = engagement("Old", LocalDate.of(2024, 1, 1), EngagementStatus.CLOSED);
+        var mine = scheduleOf(active);
+        var theirs = scheduleOf(other);
+        List.of(active, other).forEach(e -> api.engagements.put(e.id(), e));
+        List.of(mine, theirs).forEach(s -> api.schedules.put(s.id(), s));
+        var old = wave(mine.id(), LocalDate.of(2025, 6, 1), WaveStatus.CLOSED);
+        var closedEarlier = wave(mine.id(), LocalDate.of(2026, 9, 1), WaveStatus.CLOSED);
+        var closedLater = wave(mine.id(), LocalDate.of(2026, 10, 1), WaveStatus.CLOSED);
+        var open = wave(mine.id(), LocalDate.of(2026, 11, 1), WaveStatus.OPEN);
+        var foreign = wave(theirs.id(), LocalDate.of(2026, 10, 15), WaveStatus.CLOSED);
+        List.of(old, closedEarlier, closedLater, open, foreign).forEach(w -> api.waves.put(w.id(), w));
+
+        new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
+
+        assertEquals(List.of(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)), view.dashboard.waves());
+        assertEquals(List.of(closedLater, closedEarlier), view.dashboard.closedWaves());
+    }
+
     @Test
     void heatmapColoursRunFromGreenToRed() {
-        assertEquals("hsl(120, 65%, 72%)", DashboardPanel.colour(0));
-        assertEquals("hsl(0, 65%, 72%)", DashboardPanel.colour(100));
-        assertEquals("hsl(0, 65%, 72%)", DashboardPanel.colour(130));
+        assertEquals("hsl(120, 65%, 72%)", Heatmap.colour(0));
+        assertEquals("hsl(0, 65%, 72%)", Heatmap.colour(100));
+        assertEquals("hsl(0, 65%, 72%)", Heatmap.colour(130));
     }
 
     static final class RecordingView implements DashboardPresenter.View {
         Dashboard dashboard;
         ApiProblem problem;
+        List<Engagement> engagements;
+        DashboardFilter filter;
+        String filterProblem;
+        int dashboards;
+
+        @Override
+        public void showFilter(List<Engagement> engagements, DashboardFilter filter) {
+            this.engagements = engagements;
+            this.filter = filter;
+        }
+
+        @Override
+        public void showFilterProblem(String messageKey) {
+            this.filterProblem = messageKey;
+        }
 
         @Override
         public void showDashboard(Dashboard dashboard) {
             this.dashboard = dashboard;
+            dashboards++;
         }
 
         @Override

@@ -105,6 +105,49 @@ final class Browser implements AutoCloseable {
                         + "Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())")));
     }
 
+    /** A chart.js chart exists on the canvas, has datasets, and the canvas has painted (non-transparent) pixels. */
+    private static final String DRAWN = """
+            const canvas = document.querySelector('#' + arguments[0] + ' canvas');
+            if (!canvas || !window.Chart) { return false; }
+            const chart = Chart.getChart(canvas);
+            if (!chart || chart.data.datasets.length === 0 || canvas.width === 0) { return false; }
+            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { return true; } }
+            return false;
+            """;
+
+    boolean chartDrawn(String chartId) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(DRAWN, chartId));
+    }
+
+    void waitUntilChartsDrawn(String... chartIds) {
+        new WebDriverWait(driver, WAIT).until(d -> java.util.Arrays.stream(chartIds).allMatch(this::chartDrawn));
+    }
+
+    /** Tags the current chart of each canvas, so {@link #waitUntilChartsRedrawn} can tell a new chart from the old one. */
+    void tagCharts(String... chartIds) {
+        for (String id : chartIds) {
+            ((JavascriptExecutor) driver).executeScript(
+                    "Chart.getChart(document.querySelector('#' + arguments[0] + ' canvas')).$tagged = true;", id);
+        }
+    }
+
+    /** Every chart was replaced since {@link #tagCharts} (the dashboard draws a new chart per load) and has painted. */
+    void waitUntilChartsRedrawn(String... chartIds) {
+        new WebDriverWait(driver, WAIT).until(d -> java.util.Arrays.stream(chartIds).allMatch(id ->
+                chartDrawn(id) && Boolean.FALSE.equals(((JavascriptExecutor) d).executeScript(
+                        "return !!Chart.getChart(document.querySelector('#' + arguments[0] + ' canvas')).$tagged;", id))));
+    }
+
+    /** Opens a vaadin-select and picks the item with this label. */
+    void select(String selectId, String label) {
+        byId(selectId).click();
+        var item = new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(e -> e.isDisplayed() && label.equals(e.getText().strip())).findFirst().orElse(null));
+        item.click();
+        waitForVaadin();
+    }
+
     Path screenshot(String name) {
         try {
             waitForVaadin();

@@ -172,6 +172,23 @@ class ConsoleAgainstBackendIT {
             assertTrue(browser.pageText().contains("Japan · "), "suppressed points are listed in words");
             assertFalse(browser.byId("dashboard-heatmap").findElements(org.openqa.selenium.By.className("heatmap-value")).isEmpty());
             browser.screenshot("backend-en-dashboard-exec");
+
+            // Alerts and the closed-wave detail render whatever the demo data holds; executives get no alert actions.
+            var alerts = browser.byId("dashboard-alert-list");
+            assertTrue(!alerts.findElements(org.openqa.selenium.By.className("alert-card")).isEmpty()
+                    || !alerts.findElements(org.openqa.selenium.By.id("dashboard-alerts-none")).isEmpty(), "alerts panel renders");
+            assertTrue(browser.byId("dashboard-alerts").findElements(org.openqa.selenium.By.tagName("vaadin-button")).isEmpty());
+            assertTrue(browser.byId("dashboard-wave-detail").isDisplayed());
+
+            // A filter change redraws every chart from a new trends answer.
+            String[] charts = {"dashboard-sign-chart", "dashboard-gap-chart", "dashboard-rate-chart"};
+            browser.tagCharts(charts);
+            browser.select("dashboard-period", "Last 24 months");
+            browser.waitUntilChartsRedrawn(charts);
+
+            PrintedPdf.assertCleanDashboard(((org.openqa.selenium.PrintsPage) browser.driver)
+                            .print(new org.openqa.selenium.print.PrintOptions()),
+                    java.util.List.of("HQ and Japan over the waves", "Open alerts"), java.util.List.of("Sign out", "Participants"));
         }
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2000));

@@ -4,10 +4,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +145,96 @@ class ConsoleWalkthroughIT {
             browser.byId("user-form");
             browser.screenshot("ja-05-user-form");
         }
+    }
+
+    private static final String[] CHARTS = {"dashboard-sign-chart", "dashboard-gap-chart", "dashboard-rate-chart"};
+
+    @Test
+    void consultantWorksTheDashboardAlertsCommentsAndFilters() {
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.driver.manage().window().setSize(new Dimension(1400, 2200));
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-dashboard");
+            browser.waitUntilChartsDrawn(CHARTS);
+            assertTrue(backend.trendQueries.getLast().contains("engagementId="), "defaults to the active engagement");
+            assertTrue(backend.trendQueries.getLast().contains("from=" + LocalDate.now().minusMonths(12)), backend.trendQueries.getLast());
+
+            // Alerts: most urgent first, in words; the alerting sign is marked on its trend card.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> cards(browser).size() == 2);
+            assertTrue(cards(browser).getFirst().getText().contains("Warning sign above its threshold"));
+            assertTrue(cards(browser).getFirst().getText().contains("Value 71.5 · threshold 60.0"));
+            assertTrue(cards(browser).get(1).getText().contains("Value 42% · threshold 50%"));
+            assertTrue(browser.byId("dashboard-sign-alert").isDisplayed(), "Exclusion has an open alert");
+
+            // Comments of the latest closed wave, each with its language; Japan's withheld with the reason.
+            var comments = browser.byId("dashboard-comments");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !comments.findElements(By.cssSelector("[lang=ja]")).isEmpty());
+            assertEquals("本社の方針転換の理由が現場に伝わっていません。", comments.findElement(By.cssSelector("[lang=ja]")).getText());
+            assertTrue(comments.findElement(By.cssSelector("[lang=en]")).getText().startsWith("Tokyo hears"));
+            assertTrue(comments.findElement(By.cssSelector("[data-side=JAPAN]")).getText().contains("fewer than 5 responses"));
+            assertTrue(browser.byId("dashboard-silence").getText().contains("under 1 day"));
+            browser.screenshot("en-07-dashboard");
+
+            // Acknowledge, annotate and resolve the first alert.
+            cards(browser).getFirst().findElement(By.className("alert-acknowledge")).click();
+            browser.waitForVaadin();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> cards(browser).getFirst().getText().contains("Acknowledged"));
+            cards(browser).getFirst().findElement(By.cssSelector(".alert-note-field textarea")).sendKeys("Raised with the Tokyo GM");
+            cards(browser).getFirst().findElement(By.className("alert-add-note")).click();
+            browser.waitUntilTextPresent("Raised with the Tokyo GM");
+            cards(browser).getFirst().findElement(By.className("alert-resolve")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> cards(browser).size() == 1);
+
+            // A filter change asks the backend again and redraws every chart.
+            int asked = backend.trendQueries.size();
+            browser.tagCharts(CHARTS);
+            browser.select("dashboard-period", "Last 24 months");
+            browser.waitUntilChartsRedrawn(CHARTS);
+            assertEquals(asked + 1, backend.trendQueries.size());
+            assertTrue(backend.trendQueries.getLast().contains("from=" + LocalDate.now().minusMonths(24)), backend.trendQueries.getLast());
+            browser.select("dashboard-level", "Staff");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> backend.trendQueries.getLast().contains("levels=STAFF"));
+        }
+    }
+
+    @Test
+    void executiveReadsTheDashboardInJapaneseAndPrintsACleanPage() throws Exception {
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.driver.manage().window().setSize(new Dimension(1400, 2200));
+            browser.open("/login");
+            ConsoleSteps.login(browser, "exec@northwind.example", FakeBackend.PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-dashboard");
+            browser.waitUntilChartsDrawn(CHARTS);
+            // The other test may have resolved one of the two alerts of the shared fake backend.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !cards(browser).isEmpty());
+            assertTrue(browser.byId("dashboard-alerts").findElements(By.tagName("vaadin-button")).isEmpty(),
+                    "executives read alerts; acting on them is for the consultancy");
+            assertTrue(browser.byId("dashboard-alerts").getText().contains("未対応")
+                    || browser.byId("dashboard-alerts").getText().contains("確認済み"), "alert status in Japanese");
+            browser.waitUntilTextPresent("本社の方針転換の理由が現場に伝わっていません。");
+            browser.screenshot("ja-06-dashboard-exec");
+
+            // A tablet: the charts stack, nothing runs off the side.
+            browser.driver.manage().window().setSize(new Dimension(800, 1100));
+            browser.waitUntilChartsDrawn(CHARTS);
+            Object overflow = ((JavascriptExecutor) browser.driver).executeScript(
+                    "const d = document.getElementById('dashboard'); return d.scrollWidth - d.clientWidth;");
+            assertTrue(((Number) overflow).intValue() <= 1, "dashboard wider than a tablet by " + overflow + " px");
+            browser.screenshot("ja-07-dashboard-tablet");
+
+            browser.driver.manage().window().setSize(new Dimension(1400, 2200));
+            browser.waitUntilChartsDrawn(CHARTS);
+            PrintedPdf.assertCleanDashboard(((PrintsPage) browser.driver).print(new PrintOptions()),
+                    List.of("本社と日本の推移", "未解決のアラート", "拠点別の沈黙の兆候"),
+                    List.of("ログアウト", "クライアント", "回答者", "印刷"));
+        }
+    }
+
+    private static List<WebElement> cards(Browser browser) {
+        return browser.byId("dashboard-alert-list").findElements(By.className("alert-card"));
     }
 
     @Test

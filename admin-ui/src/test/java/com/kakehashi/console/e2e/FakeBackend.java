@@ -33,6 +33,12 @@ final class FakeBackend implements AutoCloseable {
     private final Map<String, Map<String, Object>> usersByEmail = new LinkedHashMap<>();
     private final Map<String, List<Map<String, Object>>> participants = new LinkedHashMap<>();
     private final Map<String, List<Map<String, Object>>> engagements = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, Object>>> schedules = new LinkedHashMap<>();
+    private final Map<String, List<Map<String, Object>>> waves = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> alerts = new LinkedHashMap<>();
+    /** The query string of every trends request, in order: what the dashboard's filters asked for. */
+    final List<String> trendQueries = new CopyOnWriteArrayList<>();
+    private final FakeInsights insights = new FakeInsights();
 
     FakeBackend() throws IOException {
         var northwind = tenant("Northwind Industries", "US", "America/Chicago", "ノースウィンド・ジャパン株式会社");
@@ -47,6 +53,7 @@ final class FakeBackend implements AutoCloseable {
         participant(contoso, "anna.schmidt@contoso.example", "Anna Schmidt", "HQ", "EXECUTIVE", "en", "Europe/Berlin", "Board");
         participant(contoso, "ito.mai@contoso.example", "伊藤 舞", "JAPAN", "STAFF", "ja", "Asia/Tokyo", "薬事部");
         engagement(northwind, "Alignment diagnostic 2027", "Measure the HQ–Japan perception gap before the FY27 plan", "ACTIVE");
+        insights.history(northwind, engagements.get(northwind).getFirst().get("id").toString(), schedules, waves, alerts);
 
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -113,6 +120,40 @@ final class FakeBackend implements AutoCloseable {
                 problem(exchange, 404, "Not Found", "No such tenant");
                 return;
             }
+            if (rest.startsWith("/insights/waves/")) {
+                var wave = waves.getOrDefault(tenantId, List.of()).stream()
+                        .filter(w -> rest.endsWith("/" + w.get("id"))).findFirst();
+                if (wave.isPresent()) {
+                    send(exchange, 200, insights.wave(wave.get()));
+                } else {
+                    problem(exchange, 404, "Not Found", "No such wave");
+                }
+                return;
+            }
+            if (rest.startsWith("/alerts/") && method.equals("POST")) {
+                if (!operator && !"CONSULTANT".equals(caller.get("role"))) {
+                    problem(exchange, 403, "Forbidden", null);
+                    return;
+                }
+                var parts = rest.split("/"); // "", "alerts", id, action
+                var alert = alerts.get(parts[2]);
+                if (alert == null || !tenantId.equals(alert.get("tenantId"))) {
+                    problem(exchange, 404, "Not Found", "No such alert");
+                    return;
+                }
+                switch (parts[3]) {
+                    case "acknowledge" -> alert.put("status", "ACKNOWLEDGED");
+                    case "resolve" -> alert.put("status", "RESOLVED");
+                    default -> {
+                        var body = json.readValue(exchange.getRequestBody(), Map.class);
+                        ((List<Object>) alert.get("notes")).add(Map.of("id", UUID.randomUUID().toString(),
+                                "author", caller.get("displayName"), "text", body.get("text"),
+                                "createdAt", OffsetDateTime.now().toString()));
+                    }
+                }
+                send(exchange, parts[3].equals("notes") ? 201 : 200, alert);
+                return;
+            }
             switch (rest) {
                 case "" -> send(exchange, 200, tenants.get(tenantId));
                 case "/participants" -> send(exchange, 200, page(participants.get(tenantId)));
@@ -122,12 +163,23 @@ final class FakeBackend implements AutoCloseable {
                         .filter(u -> ((List<String>) u.get("tenantIds")).contains(tenantId))
                         .map(u -> Map.of("userId", u.get("id"), "email", u.get("email"),
                                 "displayName", u.get("displayName"), "role", u.get("role"))).toList());
-                case "/schedules", "/waves", "/outbox", "/instruments" -> send(exchange, 200, List.of());
-                case "/insights/trends" -> send(exchange, 200, Map.of("anonymityThreshold", 5, "signs", List.of()));
+                case "/schedules" -> send(exchange, 200, schedules.getOrDefault(tenantId, List.of()));
+                case "/waves" -> send(exchange, 200, waves.getOrDefault(tenantId, List.of()));
+                case "/outbox", "/instruments", "/initiatives", "/decisions" -> send(exchange, 200, List.of());
+                case "/objective-signals" -> send(exchange, 200, Map.of("lateMilestones", 0, "approvedDecisions", 0,
+                        "consultedBeforeApproval", 0));
+                case "/insights/trends" -> {
+                    trendQueries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
+                    send(exchange, 200, insights.trends(waves.getOrDefault(tenantId, List.of())));
+                }
+                case "/alerts" -> send(exchange, 200, alerts.values().stream().filter(a -> tenantId.equals(a.get("tenantId"))).toList());
                 case "/audit" -> send(exchange, 200, Map.of("items", List.of(Map.of("id", UUID.randomUUID().toString(),
                         "at", OffsetDateTime.now().toString(), "actorEmail", "consultant@kakehashi.example",
                         "action", "PARTICIPANT_IMPORTED", "objectType", "PARTICIPANT")), "page", 0, "size", 50, "total", 1));
-                default -> problem(exchange, 404, "Not Found", null);
+                default -> {
+                    System.err.println("FakeBackend: no route for " + method + " " + rest);
+                    problem(exchange, 404, "Not Found", null);
+                }
             }
         } else {
             problem(exchange, 404, "Not Found", null);

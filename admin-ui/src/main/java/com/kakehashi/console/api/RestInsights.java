@@ -1,0 +1,115 @@
+package com.kakehashi.console.api;
+
+import com.kakehashi.console.client.ApiClient;
+import com.kakehashi.console.client.ApiException;
+import com.kakehashi.console.client.api.AlertsApi;
+import com.kakehashi.console.client.api.InsightsApi;
+import com.kakehashi.console.client.model.AlertView;
+import com.kakehashi.console.client.model.InsightViewsSignTrend;
+import com.kakehashi.console.client.model.InsightViewsSuppressed;
+import com.kakehashi.console.client.model.NewNote;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Insight and alert calls of {@link RestKakehashiApi}, mapped from the generated client's models. */
+final class RestInsights {
+
+    private final InsightsApi insights;
+    private final AlertsApi alerts;
+
+    RestInsights(ApiClient client) {
+        insights = new InsightsApi(client);
+        alerts = new AlertsApi(client);
+    }
+
+    InsightRecords.Trends trends(UUID tenantId, InsightRecords.TrendFilter filter) throws ApiException {
+        var t = insights.insightTrends(tenantId, filter.engagementId() == null ? null : filter.engagementId().toString(),
+                null, names(filter.sides()), names(filter.levels()),
+                filter.from() == null ? null : filter.from().format(DateTimeFormatter.ISO_LOCAL_DATE),
+                filter.to() == null ? null : filter.to().format(DateTimeFormatter.ISO_LOCAL_DATE));
+        return new InsightRecords.Trends(t.getAnonymityThreshold() == null ? 0 : t.getAnonymityThreshold(),
+                t.getSigns() == null ? List.of() : t.getSigns().stream().map(RestInsights::signTrend).toList());
+    }
+
+    /** Comma-separated enum names, or null (no restriction) for an empty set. */
+    private static String names(Collection<? extends Enum<?>> values) {
+        return values.isEmpty() ? null : values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    InsightRecords.WaveInsight wave(UUID tenantId, UUID waveId) throws ApiException {
+        var w = insights.waveInsight(tenantId, waveId);
+        var silence = w.getSilence() == null ? List.<InsightRecords.Silence>of() : w.getSilence().stream()
+                .map(s -> new InsightRecords.Silence(Side.valueOf(s.getSide().getValue()), zero(s.getInvited()),
+                        zero(s.getResponses()), s.getNonResponseRate(), s.getNeutralShare(), s.getComments(),
+                        s.getCommentRate(), s.getMedianDelay(), code(s.getSuppressedReason())))
+                .toList();
+        var comments = w.getComments() == null ? List.<InsightRecords.CommentGroup>of() : w.getComments().stream()
+                .map(g -> new InsightRecords.CommentGroup(Side.valueOf(g.getSide().getValue()),
+                        g.getComments() == null ? List.of() : g.getComments().stream()
+                                .map(c -> new InsightRecords.Comment(c.getText(), c.getLanguage())).toList(),
+                        code(g.getSuppressedReason())))
+                .toList();
+        return new InsightRecords.WaveInsight(w.getWaveId(), w.getOccurrenceDate(), w.getStatus(),
+                w.getAnonymityThreshold() == null ? 0 : w.getAnonymityThreshold(), silence, comments);
+    }
+
+    List<AlertRecords.Alert> alerts(UUID tenantId) throws ApiException {
+        return alerts.listAlerts(tenantId, null).stream().map(RestInsights::alert).toList();
+    }
+
+    AlertRecords.Alert acknowledge(UUID tenantId, UUID alertId) throws ApiException {
+        return alert(alerts.acknowledgeAlert(tenantId, alertId));
+    }
+
+    AlertRecords.Alert resolve(UUID tenantId, UUID alertId) throws ApiException {
+        return alert(alerts.resolveAlert(tenantId, alertId));
+    }
+
+    AlertRecords.Alert annotate(UUID tenantId, UUID alertId, String text) throws ApiException {
+        return alert(alerts.annotateAlert(tenantId, alertId, new NewNote().text(text)));
+    }
+
+    private static AlertRecords.Alert alert(AlertView a) {
+        return new AlertRecords.Alert(a.getId(), a.getEngagementId(), a.getWaveId(), a.getOccurrenceDate(),
+                a.getRule() == null ? null : a.getRule().getValue(), a.getSign(),
+                a.getSide() == null ? null : Side.valueOf(a.getSide().getValue()), a.getSeverity(),
+                a.getValue() == null ? 0 : a.getValue(), a.getThreshold() == null ? 0 : a.getThreshold(),
+                a.getStatus() == null ? null : AlertRecords.Status.valueOf(a.getStatus().getValue()),
+                a.getNotes() == null ? List.of() : a.getNotes().stream()
+                        .map(n -> new AlertRecords.Note(n.getAuthor(), n.getText(), n.getCreatedAt())).toList());
+    }
+
+    private static InsightRecords.SignTrend signTrend(InsightViewsSignTrend s) {
+        var series = s.getSeries() == null ? List.<InsightRecords.Series>of() : s.getSeries().stream()
+                .map(r -> new InsightRecords.Series(r.getSegment(),
+                        r.getSide() == null ? null : Side.valueOf(r.getSide().getValue()),
+                        r.getLevel() == null ? null : r.getLevel().getValue(),
+                        r.getPoints() == null ? List.of() : r.getPoints().stream().map(p -> new InsightRecords.Point(
+                                p.getWaveId(), p.getOccurrenceDate(), p.getValue(), p.getN(),
+                                code(p.getSuppressedReason()), message(p.getSuppressedReason()))).toList()))
+                .toList();
+        var gaps = s.getGaps() == null ? List.<InsightRecords.GapSeries>of() : s.getGaps().stream()
+                .map(g -> new InsightRecords.GapSeries(g.getSegment(), g.getLevel() == null ? null : g.getLevel().getValue(),
+                        g.getPoints() == null ? List.of() : g.getPoints().stream().map(p -> new InsightRecords.GapPoint(
+                                p.getWaveId(), p.getOccurrenceDate(), p.getHq(), p.getJapan(), p.getGap(),
+                                code(p.getSuppressedReason()), message(p.getSuppressedReason()))).toList()))
+                .toList();
+        return new InsightRecords.SignTrend(s.getSign(), series, gaps);
+    }
+
+    private static String code(InsightViewsSuppressed reason) {
+        return reason == null ? null : reason.getCode();
+    }
+
+    private static String message(InsightViewsSuppressed reason) {
+        return reason == null ? null : reason.getMessage();
+    }
+
+    private static long zero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,137 @@
+package com.kakehashi.console.dashboard;
+
+import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.Wave;
+import com.kakehashi.console.dashboard.WaveDetailPresenter.SideComments;
+import com.kakehashi.console.dashboard.WaveDetailPresenter.SilenceRow;
+import com.kakehashi.console.dashboard.WaveDetailPresenter.WaveDetail;
+import com.kakehashi.console.shell.Formats;
+import com.kakehashi.console.shell.Problems;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+
+import java.util.List;
+
+/** One closed wave: a picker, the silence signals per side and the comments per side in their own languages. */
+class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
+
+    private final Select<Wave> wave = new Select<>();
+    private final Div silence = new Div();
+    private final FlexLayout comments = new FlexLayout();
+    private final Span empty = new Span();
+    private final Span printedWave = new Span();
+    WaveDetailPresenter presenter;
+    private boolean updating;
+
+    WaveDetailPanel() {
+        setId("dashboard-wave-detail");
+        addClassName("dashboard-wave-detail");
+        wave.setId("dashboard-wave");
+        wave.setLabel(getTranslation("dashboard.wave"));
+        wave.setItemLabelGenerator(w -> Formats.date(w.occurrenceDate(), getLocale()));
+        wave.addValueChangeListener(e -> {
+            if (!updating && e.getValue() != null) {
+                presenter.select(e.getValue().id());
+            }
+        });
+        silence.setId("dashboard-silence");
+        silence.addClassName("silence-table");
+        comments.setId("dashboard-comments");
+        comments.addClassName("dashboard-comments");
+        comments.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        empty.setId("dashboard-no-closed-wave");
+        empty.addClassName("dashboard-status");
+        empty.setText(getTranslation("dashboard.noClosedWave"));
+        var silenceTitle = new H3(getTranslation("dashboard.silence"));
+        var commentsTitle = new H3(getTranslation("dashboard.comments"));
+        printedWave.addClassName("dashboard-print-only");
+        add(wave, printedWave, empty, silenceTitle, silence, commentsTitle, comments);
+    }
+
+    @Override
+    public void showWaveChoices(List<Wave> waves, Wave selected) {
+        updating = true;
+        try {
+            wave.setItems(waves);
+            wave.setValue(selected);
+        } finally {
+            updating = false;
+        }
+        empty.setVisible(selected == null);
+        if (selected == null) {
+            silence.removeAll();
+            comments.removeAll();
+        }
+    }
+
+    @Override
+    public void showWaveDetail(WaveDetail detail) {
+        int k = detail.anonymityThreshold();
+        printedWave.setText(getTranslation("dashboard.wave.printed", Formats.date(detail.occurrenceDate(), getLocale())));
+        silence.removeAll();
+        for (String key : List.of("", "dashboard.silence.nonResponse", "dashboard.silence.medianDelay",
+                "dashboard.silence.neutralShare", "dashboard.silence.commentRate", "dashboard.silence.responses")) {
+            silence.add(cell(key.isEmpty() ? "" : getTranslation(key), "silence-head"));
+        }
+        for (SilenceRow row : detail.silence()) {
+            silence.add(cell(getTranslation(row.sideKey()), "silence-side"));
+            silence.add(cell(row.nonResponse(), "silence-value"));
+            boolean hidden = row.suppressedKey() != null;
+            String hiddenText = hidden ? "⊘ " + getTranslation(row.suppressedKey(), k) : null;
+            silence.add(cell(row.medianDelayKey() != null ? getTranslation(row.medianDelayKey()) : hidden ? hiddenText : WaveDetailPresenter.NONE, "silence-value"));
+            silence.add(cell(hidden ? hiddenText : row.neutralShare(), "silence-value"));
+            silence.add(cell(hidden ? hiddenText : row.commentRate(), "silence-value"));
+            silence.add(cell(row.responses() + " / " + row.invited(), "silence-value"));
+        }
+        comments.removeAll();
+        detail.comments().forEach(group -> comments.add(side(group, k)));
+    }
+
+    private Div side(SideComments group, int k) {
+        var box = new Div();
+        box.addClassName("comment-side");
+        box.getElement().setAttribute("data-side", group.side().name());
+        box.add(new H4(getTranslation(group.sideKey())));
+        if (group.suppressedKey() != null) {
+            var reason = new Div("⊘ " + getTranslation(group.suppressedKey(), k));
+            reason.addClassName("comment-suppressed");
+            box.add(reason);
+        } else if (group.comments().isEmpty()) {
+            var none = new Div(getTranslation("dashboard.comments.none"));
+            none.addClassName("dashboard-status");
+            box.add(none);
+        } else {
+            var list = new UnorderedList();
+            list.addClassName("comment-list");
+            for (var c : group.comments()) {
+                var text = new Span(c.text());
+                text.getElement().setAttribute("lang", c.lang());
+                text.addClassName("comment-text");
+                var tag = new Span(getTranslation(c.languageKey()));
+                tag.addClassName("comment-lang");
+                list.add(new ListItem(tag, text));
+            }
+            box.add(list);
+        }
+        return box;
+    }
+
+    private static Div cell(String text, String className) {
+        var d = new Div();
+        d.setText(text);
+        d.addClassName("silence-cell");
+        d.addClassName(className);
+        return d;
+    }
+
+    @Override
+    public void showProblem(ApiProblem problem) {
+        Problems.notify(problem);
+    }
+}

@@ -1,0 +1,108 @@
+package com.kakehashi.console.dashboard;
+
+import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.InsightRecords;
+import com.kakehashi.console.api.KakehashiApi;
+import com.kakehashi.console.api.ProblemException;
+import com.kakehashi.console.api.Side;
+import com.kakehashi.console.api.Wave;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One closed wave in detail: the silence signals per side and the comments per side, each in the language it
+ * was written in. The backend withholds a side's comments below k and says why; this only shows that reason.
+ */
+public final class WaveDetailPresenter {
+
+    /** @param lang a BCP 47 tag for the browser's {@code lang} attribute @param languageKey its label's message key */
+    public record CommentItem(String text, String lang, String languageKey) {
+    }
+
+    /** @param suppressedKey why the side's comments are withheld (message key), or null when they are shown */
+    public record SideComments(Side side, String sideKey, List<CommentItem> comments, String suppressedKey) {
+    }
+
+    /** Formatted silence signals of one side; "–" where the backend sent no value. */
+    public record SilenceRow(Side side, String sideKey, long invited, long responses, String nonResponse,
+                             String medianDelayKey, String neutralShare, String commentRate, String suppressedKey) {
+    }
+
+    public record WaveDetail(UUID waveId, LocalDate occurrenceDate, int anonymityThreshold, List<SilenceRow> silence,
+                             List<SideComments> comments) {
+    }
+
+    public interface View {
+        /** @param selected the wave shown, null when there is no closed wave in the filter */
+        void showWaveChoices(List<Wave> waves, Wave selected);
+
+        void showWaveDetail(WaveDetail detail);
+
+        void showProblem(ApiProblem problem);
+    }
+
+    static final String NONE = "–";
+
+    private final KakehashiApi api;
+    private final UUID tenantId;
+    private final View view;
+
+    public WaveDetailPresenter(KakehashiApi api, UUID tenantId, View view) {
+        this.api = api;
+        this.tenantId = tenantId;
+        this.view = view;
+    }
+
+    /** Offers the given closed waves (latest first) and shows the latest. */
+    public void offer(List<Wave> closedWaves) {
+        Wave latest = closedWaves.isEmpty() ? null : closedWaves.getFirst();
+        view.showWaveChoices(closedWaves, latest);
+        if (latest != null) {
+            select(latest.id());
+        }
+    }
+
+    public void select(UUID waveId) {
+        try {
+            view.showWaveDetail(detail(api.waveInsight(tenantId, waveId)));
+        } catch (ProblemException e) {
+            view.showProblem(e.problem());
+        }
+    }
+
+    static WaveDetail detail(InsightRecords.WaveInsight w) {
+        var silence = w.silence().stream().map(s -> new SilenceRow(s.side(), sideKey(s.side()), s.invited(), s.responses(),
+                percent(s.nonResponseRate()), s.medianDelay() == null ? null : "dashboard.delay." + s.medianDelay(),
+                percent(s.neutralShare()), percent(s.commentRate()), suppressedKey(s.suppressedCode()))).toList();
+        var comments = w.comments().stream().map(g -> new SideComments(g.side(), sideKey(g.side()),
+                g.suppressedCode() != null ? List.of() : g.comments().stream().map(WaveDetailPresenter::comment).toList(),
+                suppressedKey(g.suppressedCode()))).toList();
+        return new WaveDetail(w.waveId(), w.occurrenceDate(), w.anonymityThreshold(), silence, comments);
+    }
+
+    private static CommentItem comment(InsightRecords.Comment c) {
+        String lang = c.language() == null || c.language().isBlank() ? "und"
+                : Locale.forLanguageTag(c.language().strip()).toLanguageTag();
+        String key = switch (Locale.forLanguageTag(lang).getLanguage()) {
+            case "ja" -> "dashboard.comments.lang.ja";
+            case "en" -> "dashboard.comments.lang.en";
+            default -> "dashboard.comments.lang.other";
+        };
+        return new CommentItem(c.text(), lang, key);
+    }
+
+    private static String sideKey(Side side) {
+        return "dashboard.side." + side.name();
+    }
+
+    private static String suppressedKey(String code) {
+        return code == null ? null : "dashboard.suppressed." + code;
+    }
+
+    static String percent(Double share) {
+        return share == null ? NONE : String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+}

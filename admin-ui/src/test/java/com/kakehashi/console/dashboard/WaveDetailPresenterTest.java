@@ -1,0 +1,122 @@
+package com.kakehashi.console.dashboard;
+
+import com.kakehashi.console.api.ApiProblem;
+import com.kakehashi.console.api.FakeKakehashiApi;
+import com.kakehashi.console.api.Fixtures;
+import com.kakehashi.console.api.InsightRecords.Comment;
+import com.kakehashi.console.api.InsightRecords.CommentGroup;
+import com.kakehashi.console.api.InsightRecords.Silence;
+import com.kakehashi.console.api.InsightRecords.WaveInsight;
+import com.kakehashi.console.api.Side;
+import com.kakehashi.console.api.Wave;
+import com.kakehashi.console.api.WaveStatus;
+import com.kakehashi.console.dashboard.WaveDetailPresenter.CommentItem;
+import com.kakehashi.console.dashboard.WaveDetailPresenter.SilenceRow;
+import com.kakehashi.console.dashboard.WaveDetailPresenter.WaveDetail;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WaveDetailPresenterTest {
+
+    private static final UUID NORTHWIND = Fixtures.NORTHWIND.id();
+    private final FakeKakehashiApi api = Fixtures.apiFor(Fixtures.executiveOf(Fixtures.NORTHWIND), Fixtures.NORTHWIND);
+    private final RecordingView view = new RecordingView();
+
+    private static Wave closed(LocalDate date) {
+        return new Wave(UUID.randomUUID(), UUID.randomUUID(), date, null, WaveStatus.CLOSED, null, null, 20, 12, 0.6, Map.of());
+    }
+
+    /** HQ answered enough (k = 5) to read its comments; Japan did not, so its comments are withheld with the reason. */
+    private static WaveInsight insight(Wave wave) {
+        return new WaveInsight(wave.id(), wave.occurrenceDate(), "CLOSED", 5,
+                List.of(new Silence(Side.HQ, 10, 8, 0.2, 0.125, 3L, 0.375, "UNDER_1D", null),
+                        new Silence(Side.JAPAN, 10, 3, 0.7, null, null, null, null, "BELOW_K")),
+                List.of(new CommentGroup(Side.HQ, List.of(new Comment("Tokyo hears about decisions too late.", "en"),
+                        new Comment("本社の意図がよく分かりません。", "ja")), null),
+                        new CommentGroup(Side.JAPAN, null, "BELOW_K")));
+    }
+
+    @Test
+    void theLatestClosedWaveShowsItsCommentsPerSideInTheirOwnLanguages() {
+        var latest = closed(LocalDate.of(2026, 10, 15));
+        var earlier = closed(LocalDate.of(2026, 10, 1));
+        api.waveInsights.put(latest.id(), insight(latest));
+
+        new WaveDetailPresenter(api, NORTHWIND, view).offer(List.of(latest, earlier));
+
+        assertEquals(List.of(latest, earlier), view.choices);
+        assertEquals(latest, view.selected);
+        assertEquals(List.of("waveInsight " + latest.id()), api.calls);
+        var hq = view.detail.comments().get(0);
+        assertEquals(Side.HQ, hq.side());
+        assertNull(hq.suppressedKey());
+        assertEquals(List.of(new CommentItem("Tokyo hears about decisions too late.", "en", "dashboard.comments.lang.en"),
+                new CommentItem("本社の意図がよく分かりません。", "ja", "dashboard.comments.lang.ja")), hq.comments());
+        var japan = view.detail.comments().get(1);
+        assertEquals("dashboard.suppressed.BELOW_K", japan.suppressedKey(), "withheld below k, and says why");
+        assertTrue(japan.comments().isEmpty());
+        assertEquals(5, view.detail.anonymityThreshold());
+    }
+
+    @Test
+    void silenceSignalsAreFormattedPerSideAndHiddenOnesSayWhy() {
+        var wave = closed(LocalDate.of(2026, 10, 15));
+        api.waveInsights.put(wave.id(), insight(wave));
+        new WaveDetailPresenter(api, NORTHWIND, view).select(wave.id());
+
+        assertEquals(new SilenceRow(Side.HQ, "dashboard.side.HQ", 10, 8, "20%", "dashboard.delay.UNDER_1D", "13%", "38%", null),
+                view.detail.silence().get(0));
+        assertEquals(new SilenceRow(Side.JAPAN, "dashboard.side.JAPAN", 10, 3, "70%", null, "–", "–", "dashboard.suppressed.BELOW_K"),
+                view.detail.silence().get(1));
+    }
+
+    @Test
+    void withoutAClosedWaveNothingIsAskedAndTheViewSaysSo() {
+        new WaveDetailPresenter(api, NORTHWIND, view).offer(List.of());
+        assertEquals(List.of(), view.choices);
+        assertNull(view.selected);
+        assertNull(view.detail);
+        assertTrue(api.calls.isEmpty());
+    }
+
+    @Test
+    void aCommentWithoutALanguageIsTaggedUndetermined() {
+        var wave = closed(LocalDate.of(2026, 10, 15));
+        api.waveInsights.put(wave.id(), new WaveInsight(wave.id(), wave.occurrenceDate(), "CLOSED", 5, List.of(),
+                List.of(new CommentGroup(Side.HQ, List.of(new Comment("ok", null), new Comment("bien", "fr")), null))));
+        new WaveDetailPresenter(api, NORTHWIND, view).select(wave.id());
+        assertEquals(List.of(new CommentItem("ok", "und", "dashboard.comments.lang.other"),
+                new CommentItem("bien", "fr", "dashboard.comments.lang.other")), view.detail.comments().getFirst().comments());
+    }
+
+    static final class RecordingView implements WaveDetailPresenter.View {
+        List<Wave> choices;
+        Wave selected;
+        WaveDetail detail;
+        ApiProblem problem;
+
+        @Override
+        public void showWaveChoices(List<Wave> waves, Wave selected) {
+            this.choices = waves;
+            this.selected = selected;
+        }
+
+        @Override
+        public void showWaveDetail(WaveDetail detail) {
+            this.detail = detail;
+        }
+
+        @Override
+        public void showProblem(ApiProblem problem) {
+            this.problem = problem;
+        }
+    }
+}
