@@ -166,7 +166,7 @@ public class InsightService {
     public List<WaveInsight> latestClosed(int limit) {
         List<WaveRow> newestFirst = new ArrayList<>(store.latestClosed(limit));
         java.util.Collections.reverse(newestFirst);
-        return compute(newestFirst, tenants.current().anonymityThreshold());
+        return compute(newestFirst, tenants.current().anonymityThreshold(), true);
     }
 
     private static List<Level> levelsAndAll() {
