@@ -405,6 +405,22 @@ class InsightTest {
         assertThat(rollupRows(world)).isEqualTo(recomputed);
     }
 
+    @Test
+    void theSweepFoldsResponsesThatNoReplicaWasToldAbout() throws Exception {
+        InsightWorld.World world = worlds.create("Sweep", 3);
+        UUID wave = world.wave(LocalDate.of(2027, 10, 1));
+        // As if the replica that stored it stopped before its folder ran.
+        UUID orphan = UUID.randomUUID();
+        worlds.sql(world.tenant, "INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket) "
+                + "VALUES (?, ?, ?, 'JAPAN', 'STAFF', 'ja', 'LATER')", world.tenant, orphan, wave);
+        assertThat(queuedResponses(world)).isEqualTo("1");
+
+        folder.sweep();
+
+        assertThat(queuedResponses(world)).isEqualTo("0");
+        assertThat(responsesInRollups(world, wave)).isEqualTo("1");
+    }
+
     private String queuedResponses(InsightWorld.World world) throws Exception {
         return worlds.rows(world.tenant, "SELECT count(*) AS n FROM insight_pending").getFirst().get("n");
     }
