@@ -61,14 +61,14 @@ class TenantSummaries {
         List<WaveInsight> waves = insight.latestClosed(2);
         if (waves.isEmpty()) {
             return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), null, List.of(), null, open,
-                    Attention.of(settings, open, null, List.of()));
+                    AttentionScore.of(settings, open, null, List.of()));
         }
         WaveInsight latest = waves.getLast();
         WaveInsight previous = waves.size() > 1 ? waves.getFirst() : null;
         List<SignRisk> signs = signs(latest, previous, settings.worseningStep());
         LatestWave wave = latestWave(latest, previous);
         return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), wave, signs, widestGap(latest), open,
-                Attention.of(settings, open, wave, signs));
+                AttentionScore.of(settings, open, wave, signs));
     }
 
     private static OpenAlerts openAlerts(List<AlertView> open) {

@@ -17,11 +17,11 @@ import java.util.List;
  * cause drowns the others: open alerts weigh most (someone decided they matter), then sign values above
  * the tenant's risk threshold, worsening trends, and a response rate too low to trust the numbers.
  */
-final class Attention {
+final class AttentionScore {
 
     static final double LOW_RESPONSE_RATE = 0.6;
 
-    private Attention() {
+    private AttentionScore() {
     }
 
     static PortfolioViews.Attention of(AlertSettings settings, OpenAlerts open, @Nullable LatestWave wave,
