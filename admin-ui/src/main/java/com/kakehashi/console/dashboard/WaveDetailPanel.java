@@ -26,6 +26,8 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
     private final FlexLayout comments = new FlexLayout();
     private final Span empty = new Span();
     private final Span printedWave = new Span();
+    private final H3 silenceTitle = new H3();
+    private final H3 commentsTitle = new H3();
     WaveDetailPresenter presenter;
     private boolean updating;
 
@@ -48,8 +50,8 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         empty.setId("dashboard-no-closed-wave");
         empty.addClassName("dashboard-status");
         empty.setText(getTranslation("dashboard.noClosedWave"));
-        var silenceTitle = new H3(getTranslation("dashboard.silence"));
-        var commentsTitle = new H3(getTranslation("dashboard.comments"));
+        silenceTitle.setText(getTranslation("dashboard.silence"));
+        commentsTitle.setText(getTranslation("dashboard.comments"));
         printedWave.addClassName("dashboard-print-only");
         add(wave, printedWave, empty, silenceTitle, silence, commentsTitle, comments);
     }
@@ -64,6 +66,10 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
             updating = false;
         }
         empty.setVisible(selected == null);
+        // Without a closed wave there is nothing to pick or read: only the sentence saying so.
+        for (var part : List.of(wave, printedWave, silenceTitle, silence, commentsTitle, comments)) {
+            part.setVisible(selected != null);
+        }
         if (selected == null) {
             silence.removeAll();
             comments.removeAll();
