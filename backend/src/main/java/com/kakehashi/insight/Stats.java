@@ -38,8 +38,8 @@ final class Stats {
 
     /** The 0.975 quantile of Student's t. */
     static double tQuantile(double degreesOfFreedom) {
-        // Solving the inverse CDF costs tens of microseconds, and a trend needs it for every point;
-        // n − 1 is a whole number, so those quantiles are computed once (same value, same code).
+        // Solving the inverse CDF costs 0.2 ms or more, and a 52-wave trend needs it thousands of times;
+        // each quantile is solved once per degrees of freedom and reused (same value, same code).
         if (degreesOfFreedom >= 1 && degreesOfFreedom <= CACHED_DF && degreesOfFreedom == Math.rint(degreesOfFreedom)) {
             int df = (int) degreesOfFreedom;
             double cached = WHOLE_DF.get(df);
@@ -49,8 +49,21 @@ final class Stats {
             }
             return cached;
         }
-        return solveT(degreesOfFreedom);
+        // Welch degrees of freedom are fractional but recur on every view of a closed wave's gaps.
+        Double known = FRACTIONAL_DF.get(degreesOfFreedom);
+        if (known != null) {
+            return known;
+        }
+        double solved = solveT(degreesOfFreedom);
+        if (FRACTIONAL_DF.size() < CACHED_FRACTIONAL) {
+            FRACTIONAL_DF.put(degreesOfFreedom, solved);
+        }
+        return solved;
     }
+
+    /** About 10 MB at most: the gaps of some 50 tenants' two years of waves. */
+    private static final int CACHED_FRACTIONAL = 100_000;
+    private static final java.util.Map<Double, Double> FRACTIONAL_DF = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Groups larger than this are rare; their quantiles are solved each time. */
     private static final int CACHED_DF = 20_000;
