@@ -51,7 +51,7 @@ class RespondentService {
 
     /** GET: the questionnaire in the requested language, or why there is none. Changes nothing. */
     Outcome visit(String token, @Nullable String requestedLanguage) {
-        Optional<Located> located = locate(token);
+        Optional<Located> located = locate(token, clock.instant());
         if (located.isEmpty()) {
             return new Outcome.Unavailable();
         }
@@ -67,7 +67,12 @@ class RespondentService {
 
     /** POST: validates every answer; stores the response once, or says why not. */
     Outcome submit(String token, Map<String, String> form) {
-        Optional<Located> located = locate(token);
+        return submit(token, form, clock.instant());
+    }
+
+    /** {@link #submit(String, Map)} as if posted at {@code now}: the demo's history answers in the past. */
+    Outcome submit(String token, Map<String, String> form, Instant now) {
+        Optional<Located> located = locate(token, now);
         if (located.isEmpty()) {
             return new Outcome.Unavailable();
         }
@@ -105,7 +110,6 @@ class RespondentService {
         if (!errors.isEmpty()) {
             return new Outcome.Form(invitee, language, items, prompt, selected, comment, errors);
         }
-        Instant now = clock.instant();
         String storedComment = prompt == null || comment == null || comment.isBlank() ? null : comment.strip();
         // The response and the insight rollups that count it are written in ONE transaction, so the
         // rollups never count a response that was not stored, nor miss one that was (issue 4).
@@ -129,11 +133,10 @@ class RespondentService {
      * transaction: the token table is global, then the tenant it names is entered on the same
      * connection.
      */
-    private Optional<Located> locate(String token) {
+    private Optional<Located> locate(String token, Instant now) {
         String candidate = token.length() > TOKEN_MAX ? token.substring(0, TOKEN_MAX) : token;
-        Instant now = clock.instant();
         return transactions.executeRead(status -> {
-            Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate));
+            Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate), now);
             boolean known = row.isPresent() && token.length() <= TOKEN_MAX;
             UUID tenant = known ? row.get().tenantId() : UUID.randomUUID();
             UUID invitation = known ? row.get().invitationId() : UUID.randomUUID();
