@@ -95,7 +95,7 @@ class DemoHistory {
                 nanos[0] += System.nanoTime() - t0;
                 double weeksAgo = ChronoUnit.DAYS.between(plan.occurrenceDate(), today) / 7.0;
                 Random random = new Random(story.seed() * 1_000_003L + plan.occurrenceDate().toEpochDay());
-                List<Post> posts = posts(links.get(), version, story, weeksAgo, plan.closesAt(), random);
+                List<Post> posts = posts(links.get(), version, story, weeksAgo, plan, random);
                 t0 = System.nanoTime();
                 submitAll(submitters, posts);
                 nanos[1] += System.nanoTime() - t0;
@@ -112,7 +112,7 @@ class DemoHistory {
     }
 
     private List<Post> posts(List<HistoricLink> links, InstrumentVersionView version, DemoStory story, double weeksAgo,
-                             Instant closesAt, Random random) {
+                             SendPlan plan, Random random) {
         Map<Side, Map<WarningSign, Double>> waveMood = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             Map<WarningSign, Double> mood = new EnumMap<>(WarningSign.class);
@@ -124,7 +124,7 @@ class DemoHistory {
         List<Post> posts = new ArrayList<>();
         for (HistoricLink link : links) {
             Side side = link.side();
-            if (random.nextDouble() >= story.responseRate(side, weeksAgo)) {
+            if (random.nextDouble() >= story.responseRate(side, weeksAgo, plan.occurrenceDate())) {
                 continue; // stays silent this time
             }
             // A person's own outlook, the same in every wave.
@@ -142,7 +142,7 @@ class DemoHistory {
             if (random.nextDouble() < story.commentRate(side, weeksAgo)) {
                 form.put("comment", DemoComments.pick(side, link.language(), story.tone(weeksAgo), random));
             }
-            posts.add(new Post(link.token(), form, answeredAt(link.sentAt(), closesAt, neutral, random)));
+            posts.add(new Post(link.token(), form, answeredAt(link.sentAt(), plan.closesAt(), neutral, random)));
         }
         return posts;
     }

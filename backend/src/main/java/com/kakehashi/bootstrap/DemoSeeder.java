@@ -16,6 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Fills an empty database with the demo: two tenants, so isolation is visible at once, and the four
@@ -54,10 +58,22 @@ class DemoSeeder {
         TenantView contoso = tenants.create(system, new NewTenant("Contoso Medical", "US", "America/New_York", "Contoso Japan GK", 5));
         UserView northwindExec = users.create(new NewUser("exec@northwind.example", "Greta Hoffmann", Role.EXECUTIVE, PASSWORD));
         UserView contosoExec = users.create(new NewUser("exec@contoso.example", "Robert Hayes", Role.EXECUTIVE, PASSWORD));
-        demoTenant.seed(system, northwind, List.of(consultant, northwindExec), "northwind", "Post-restructuring alignment 2026",
-                "Restore Japan's voice in early strategy after the 2025 HQ restructuring.", DemoStory.northwind());
-        demoTenant.seed(system, contoso, List.of(consultant, contosoExec), "contoso", "Japan market expansion check-in",
-                "Keep HQ and Japan aligned on the pace of the 2026 product launch.", DemoStory.contoso());
+        // The tenants share nothing, so their histories are written side by side (start-up time).
+        try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+            Future<?> first = both.submit(() -> demoTenant.seed(system, northwind, List.of(consultant, northwindExec),
+                    "northwind", "Post-restructuring alignment 2026",
+                    "Restore Japan's voice in early strategy after the 2025 HQ restructuring.", DemoStory.northwind()));
+            Future<?> second = both.submit(() -> demoTenant.seed(system, contoso, List.of(consultant, contosoExec),
+                    "contoso", "Japan market expansion check-in",
+                    "Keep HQ and Japan aligned on the pace of the 2026 product launch.", DemoStory.contoso()));
+            first.get();
+            second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("demo seeding interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("demo seeding failed", e.getCause());
+        }
         LOG.info("Demo data seeded in {} ms: 2 tenants with two years of history, 4 logins (password {})",
                 (System.nanoTime() - started) / 1_000_000, PASSWORD);
     }

@@ -3,6 +3,8 @@ package com.kakehashi.bootstrap;
 import com.kakehashi.participant.Side;
 import com.kakehashi.survey.WarningSign;
 
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -72,11 +74,11 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
                 share(JAPAN, Measure.RESPONSE_RATE, fall, 16, -0.36),
                 share(JAPAN, Measure.NEUTRAL_SHARE, fall, 16, +0.28),
                 share(JAPAN, Measure.COMMENT_RATE, fall, 16, -0.05),
-                risk(JAPAN, turn, 12, -30, EXCLUSION),
-                risk(JAPAN, turn, 12, -25, SILENT_DISSENT),
+                risk(JAPAN, turn, 12, -36, EXCLUSION),
+                risk(JAPAN, turn, 12, -30, SILENT_DISSENT),
                 risk(JAPAN, turn, 12, -10, TRUST_EROSION, EXECUTION_DELAY),
                 share(JAPAN, Measure.RESPONSE_RATE, turn, 10, +0.26),
-                share(JAPAN, Measure.NEUTRAL_SHARE, turn, 10, -0.22),
+                share(JAPAN, Measure.NEUTRAL_SHARE, turn, 10, -0.26),
                 share(JAPAN, Measure.COMMENT_RATE, turn, 6, +0.07)),
                 List.of(new Chapter(turn, Tone.RECOVERING), new Chapter(fall - 6, Tone.STRAINED)));
     }
@@ -113,8 +115,22 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
         return base + sum(side, Measure.RISK, sign, weeksAgo);
     }
 
-    double responseRate(Side side, double weeksAgo) {
+    /**
+     * Over Japan's long holidays (year end, Golden Week, Obon) hardly anyone in Japan answers: those
+     * waves show Japan below k, so suppression is visible in every history.
+     */
+    double responseRate(Side side, double weeksAgo, LocalDate occurrence) {
+        if (side == JAPAN && japaneseHoliday(occurrence)) {
+            return 0.1;
+        }
         return clamp((side == JAPAN ? 0.86 : 0.82) + sum(side, Measure.RESPONSE_RATE, null, weeksAgo), 0.1, 0.97);
+    }
+
+    static boolean japaneseHoliday(LocalDate date) {
+        MonthDay day = MonthDay.from(date);
+        return !day.isBefore(MonthDay.of(12, 24)) || day.isBefore(MonthDay.of(1, 5))
+                || !day.isBefore(MonthDay.of(4, 27)) && day.isBefore(MonthDay.of(5, 6))
+                || !day.isBefore(MonthDay.of(8, 10)) && day.isBefore(MonthDay.of(8, 17));
     }
 
     /** Share of answers put on the midpoint whatever the person thinks. */

@@ -96,12 +96,14 @@ class DemoTenant {
             EngagementView engagement = engagements.create(system, details);
             // A published copy of the default instrument and a fortnightly pulse, so a visitor can
             // launch a wave at once and answer it from the demo mailbox. The pulse started two years
-            // before its next occurrence (next Monday), so the history ends just before it.
+            // before its next occurrence (next Monday), so the history ends just before it. It asks HQ
+            // and Japan only: the four regional leads would always be a group below k, and a hidden
+            // side next to a shown total makes complementary suppression hide HQ or Japan every wave.
             InstrumentView instrument = instruments.create(system, new NewInstrument("HQ–Japan pulse / 本社・日本法人パルス", true));
             InstrumentVersionView version = instruments.publish(system, instrument.id(), instrument.versions().getFirst().id());
             LocalDate next = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
             ScheduleView schedule = schedules.create(system, new ScheduleDetails("Fortnightly pulse / 隔週パルス",
-                    engagement.id(), version.id(), Set.of(), Set.of(), Cadence.BIWEEKLY, LocalTime.of(10, 0),
+                    engagement.id(), version.id(), Set.of(Side.HQ, Side.JAPAN), Set.of(), Cadence.BIWEEKLY, LocalTime.of(10, 0),
                     LocalTime.of(10, 0), 7, List.of(3), next.minusWeeks(HISTORY_WEEKS), null));
             int waves = history.replay(tenant.id(), schedule, version, story);
             engagements.update(system, engagement.id(), new EngagementDetails(details.name(), details.goals(),

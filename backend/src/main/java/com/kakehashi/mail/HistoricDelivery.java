@@ -80,9 +80,9 @@ public class HistoricDelivery {
             }
             return found;
         });
-        for (Map.Entry<UUID, HistoricLink> link : links.entrySet()) {
-            store.insertToken(InvitationTokens.hash(link.getValue().token()), link.getKey(), closesAt);
-        }
+        Map<UUID, byte[]> hashes = new HashMap<>();
+        links.forEach((invitation, link) -> hashes.put(invitation, InvitationTokens.hash(link.token())));
+        store.insertTokens(hashes, closesAt);
         UUID[] invitations = links.keySet().toArray(UUID[]::new);
         mark("""
                 UPDATE mail_outbox SET status = 'SENT', sent_at = send_after, last_error = ?
