@@ -33,8 +33,8 @@ export KAKEHASHI_DEMO=true VAADIN_USAGE_STATS_ENABLED=false KAKEHASHI_CLIENT_ADD
 BACKEND=$!
 trap 'kill $BACKEND ${CONSOLE:-} 2>/dev/null || true' EXIT INT TERM
 
-printf "Starting backend"
-for _ in $(seq 1 90); do
+printf "Starting backend (the first start writes two years of demo history)"
+for _ in $(seq 1 240); do
   if curl -fs "http://localhost:${KAKEHASHI_PORT:-8080}/health" >/dev/null 2>&1; then break; fi
   if ! kill -0 $BACKEND 2>/dev/null; then echo; echo "Backend failed to start:"; tail -n 40 target/demo/backend.log; exit 1; fi
   printf "."; sleep 1

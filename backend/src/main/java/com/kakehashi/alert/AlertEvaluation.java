@@ -70,10 +70,15 @@ public class AlertEvaluation {
         if (engagementId.isEmpty()) {
             return List.of();
         }
+        AlertSettings settings = store.settings().orElse(AlertSettings.DEFAULTS);
+        // The rules look back at most this many closed waves; computing the engagement's whole history
+        // at every close made a long history quadratic (the demo's two years took minutes).
+        int window = Math.max(2, Math.max(settings.worseningWaves(), settings.gapWaves()) + 1);
+        java.time.LocalDate from = store.windowStart(engagementId.get(), waveId, window).orElse(null);
         // Set first, but commits only with the alerts: a failure below rolls the marker back with them.
         store.markEvaluated(waveId);
         List<WaveInsight> waves = insight.waves(new InsightService.Filter(engagementId.get(), Set.of(), Set.of(), Set.of(),
-                null, null));
+                from, null));
         List<WaveInsight> closed = new ArrayList<>();
         for (WaveInsight wave : waves) {
             if (wave.waveId().equals(waveId)) {
@@ -87,7 +92,6 @@ public class AlertEvaluation {
         if (closed.isEmpty() || !closed.getLast().waveId().equals(waveId)) {
             return List.of();
         }
-        AlertSettings settings = store.settings().orElse(AlertSettings.DEFAULTS);
         List<UUID> raised = new ArrayList<>();
         List<UserView> consultants = null;
         for (AlertRules.Finding finding : AlertRules.evaluate(settings, closed)) {

@@ -96,6 +96,24 @@ class AlertStore {
                 """, ps -> ps.setInt(1, limit), rs -> rs.getObject(1, UUID.class));
     }
 
+    /**
+     * The occurrence date from which the last {@code count} closed waves of the engagement, up to
+     * and including the given one, are found; empty if there are fewer.
+     */
+    Optional<java.time.LocalDate> windowStart(UUID engagementId, UUID waveId, int count) {
+        return list("""
+                SELECT w.occurrence_date FROM wave w
+                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
+                WHERE s.engagement_id = ? AND w.status = 'CLOSED'
+                  AND w.occurrence_date <= (SELECT occurrence_date FROM wave WHERE id = ?)
+                ORDER BY w.occurrence_date DESC LIMIT 1 OFFSET ?
+                """, ps -> {
+            ps.setObject(1, engagementId);
+            ps.setObject(2, waveId);
+            ps.setInt(3, count - 1);
+        }, rs -> rs.getObject(1, java.time.LocalDate.class)).stream().findFirst();
+    }
+
     /** @return the new alert's id, or empty if this (wave, rule, sign, side) already has one */
     Optional<UUID> insert(UUID engagementId, UUID waveId, AlertRules.Finding f) {
         UUID id = UUID.randomUUID();

@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,12 +31,14 @@ class RespondStore {
         this.jdbc = jdbc;
     }
 
+    /** Expiry is judged by the application clock, like the wave's own window, not the database's. */
     @Transactional
-    Optional<TokenRow> token(byte[] hash) {
+    Optional<TokenRow> token(byte[] hash, Instant now) {
         return jdbc.prepareStatement("""
-                SELECT tenant_id, invitation_id FROM invitation_token WHERE token_hash = ? AND expires_at > now()
+                SELECT tenant_id, invitation_id FROM invitation_token WHERE token_hash = ? AND expires_at > ?
                 """, ps -> {
             ps.setBytes(1, hash);
+            ps.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new TokenRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                         : Optional.empty();

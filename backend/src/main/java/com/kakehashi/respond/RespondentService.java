@@ -52,7 +52,7 @@ class RespondentService {
 
     /** GET: the questionnaire in the requested language, or why there is none. Changes nothing. */
     Outcome visit(String token, @Nullable String requestedLanguage) {
-        return transactions.executeRead(status -> located(token, located -> {
+        return transactions.executeRead(status -> located(token, clock.instant(), located -> {
             if (located.isEmpty()) {
                 return new Outcome.Unavailable();
             }
@@ -73,8 +73,13 @@ class RespondentService {
      * folder is told only after the commit.
      */
     Outcome submit(String token, Map<String, String> form) {
-        Submission submission = transactions.executeWrite(status -> located(token, located -> located.isEmpty()
-                ? new Submission(new Outcome.Unavailable(), null) : answer(located.get(), form)));
+        return submit(token, form, clock.instant());
+    }
+
+    /** {@link #submit(String, Map)} as if posted at {@code now}: the demo's history answers in the past. */
+    Outcome submit(String token, Map<String, String> form, Instant now) {
+        Submission submission = transactions.executeWrite(status -> located(token, now, located -> located.isEmpty()
+                ? new Submission(new Outcome.Unavailable(), null) : answer(located.get(), form, now)));
         if (submission.storedIn() != null) {
             folder.nudge(submission.storedIn());
         }
@@ -86,7 +91,7 @@ class RespondentService {
     }
 
     /** In the invitation's tenant, inside the caller's transaction. */
-    private Submission answer(Located found, Map<String, String> form) {
+    private Submission answer(Located found, Map<String, String> form, Instant now) {
         Invitee invitee = found.invitee();
         String language = Texts.language(form.get("lang"), invitee.language());
         if (invitee.responded()) {
@@ -125,7 +130,7 @@ class RespondentService {
         // they are folded after commit, so submissions of one wave do not queue behind the rows
         // they would all update (issue 4: dashboards may lag an open wave by the fold delay).
         boolean stored = store.record(invitee.invitationId(), invitee.waveId(), invitee.side(), invitee.level(), language,
-                DelayBucket.between(invitee.sendAt(), clock.instant()), answers, storedComment);
+                DelayBucket.between(invitee.sendAt(), now), answers, storedComment);
         return stored ? new Submission(new Outcome.Thanks(language), found.tenantId())
                 : new Submission(new Outcome.AlreadyAnswered(language), null);
     }
@@ -139,10 +144,9 @@ class RespondentService {
      * same connection and {@code then} runs in it (an unknown token enters a random tenant that
      * holds nothing).
      */
-    private <T> T located(String token, Function<Optional<Located>, T> then) {
+    private <T> T located(String token, Instant now, Function<Optional<Located>, T> then) {
         String candidate = token.length() > TOKEN_MAX ? token.substring(0, TOKEN_MAX) : token;
-        Instant now = clock.instant();
-        Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate));
+        Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate), now);
         boolean known = row.isPresent() && token.length() <= TOKEN_MAX;
         UUID tenant = known ? row.get().tenantId() : UUID.randomUUID();
         UUID invitation = known ? row.get().invitationId() : UUID.randomUUID();

@@ -103,18 +103,29 @@ public class WaveService {
      */
     @Transactional
     public boolean materialise(ScheduleView schedule, SendPlan plan) {
-        Instant now = clock.instant();
+        return materialise(schedule, plan, clock.instant()).isPresent();
+    }
+
+    /**
+     * {@link #materialise(ScheduleView, SendPlan)} as the engine would have run it at {@code now}.
+     * The demo's history replays past occurrences through it (at each one's opening), so its waves
+     * get their invitations and outbox rows from the same statements as live ones.
+     *
+     * @return the wave recorded by this call (open or skipped), empty if the occurrence already had one
+     */
+    @Transactional
+    public Optional<UUID> materialise(ScheduleView schedule, SendPlan plan, Instant now) {
         boolean missed = !now.isBefore(plan.closesAt());
         Optional<Wave> created = insert(schedule, plan, WaveKind.SCHEDULED, missed ? WaveStatus.SKIPPED : WaveStatus.OPEN);
         if (created.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         if (missed) {
             LOG.info("Occurrence {} of schedule {} was missed; recorded as skipped", plan.occurrenceDate(), schedule.id());
         } else {
             populate(created.get(), schedule, plan.sendAt());
         }
-        return true;
+        return Optional.of(created.get().id());
     }
 
     /** Mails of a wave still waiting in the outbox (the console shows it; tests check it). */
@@ -135,9 +146,15 @@ public class WaveService {
     /** Waves whose time is up become CLOSED; their pending reminders are cancelled. */
     @Transactional
     public int closeExpired() {
+        return closeExpired(clock.instant());
+    }
+
+    /** {@link #closeExpired()} as the engine's closer would have run it at {@code now} (demo history). */
+    @Transactional
+    public int closeExpired(Instant now) {
         List<UUID> expired = jdbc.prepareStatement(
                 "SELECT id FROM wave WHERE status = 'OPEN' AND closes_at <= ?", ps -> {
-                    ps.setTimestamp(1, Timestamp.from(clock.instant()));
+                    ps.setTimestamp(1, Timestamp.from(now));
                     List<UUID> ids = new java.util.ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {

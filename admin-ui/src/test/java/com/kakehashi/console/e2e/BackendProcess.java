@@ -22,7 +22,8 @@ final class BackendProcess implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("kakehashi.backend.jar",
             "../backend/target/kakehashi-backend-0.1.0-SNAPSHOT.jar"));
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    // The demo writes two years of history before it listens; on a busy shared machine that takes minutes.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
 
     private final Process process;
     private final int port;

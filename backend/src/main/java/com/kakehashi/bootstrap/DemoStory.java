@@ -1,0 +1,156 @@
+package com.kakehashi.bootstrap;
+
+import com.kakehashi.participant.Side;
+import com.kakehashi.survey.WarningSign;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static com.kakehashi.participant.Side.HQ;
+import static com.kakehashi.participant.Side.JAPAN;
+import static com.kakehashi.survey.WarningSign.EXCLUSION;
+import static com.kakehashi.survey.WarningSign.EXECUTION_DELAY;
+import static com.kakehashi.survey.WarningSign.RISK_LENS;
+import static com.kakehashi.survey.WarningSign.SILENT_DISSENT;
+import static com.kakehashi.survey.WarningSign.TRUST_EROSION;
+
+/**
+ * What each demo tenant's two years of history tell, as data: a calm baseline per side, then
+ * shifts that start some weeks before today and build up over a number of waves. {@link DemoHistory}
+ * turns the mood of a side at a wave into answers; nothing here knows about waves or tokens.
+ *
+ * @param seed                the tenant's seeded randomness (same history on every start of the same day)
+ * @param engagementWeeksAgo  when the consulting engagement started
+ * @param shifts              changes to the baseline, summed where they overlap
+ * @param chapters            which comments people write from when on (latest first wins)
+ */
+record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shifts, List<Chapter> chapters) {
+
+    /** What a shift moves: a sign's risk index (points), or a share (0–1) of the side's behaviour. */
+    enum Measure { RISK, RESPONSE_RATE, NEUTRAL_SHARE, COMMENT_RATE }
+
+    /** The tone of what people write in the comment box. */
+    enum Tone { CALM, STRAINED, RECOVERING, RISK_DEBATE }
+
+    /** {@code size} added to a side's measure from {@code weeksAgo} on, reached in steps over {@code rampWaves} waves. */
+    record Shift(Side side, Measure measure, Set<WarningSign> signs, double size, int weeksAgo, int rampWaves) {
+
+        double at(Side asked, Measure what, WarningSign sign, double weeksBeforeToday) {
+            if (asked != side || what != measure || (sign != null && !signs.contains(sign))) {
+                return 0;
+            }
+            double wavesIn = (weeksAgo - weeksBeforeToday) / 2.0;
+            if (wavesIn < 0) {
+                return 0;
+            }
+            return size * Math.min(1.0, (Math.floor(wavesIn) + 1) / Math.max(1, rampWaves));
+        }
+    }
+
+    record Chapter(int weeksAgo, Tone tone) {
+    }
+
+    static final int RESTRUCTURING_WEEKS_AGO = 65;
+    static final int NORTHWIND_ENGAGEMENT_WEEKS_AGO = 26;
+    static final int RISK_EPISODE_WEEKS_AGO = 39;
+
+    /**
+     * An HQ restructuring about 15 months ago: afterwards Japan feels left out and stops saying so —
+     * EXCLUSION and SILENT_DISSENT rise wave by wave, fewer answer, more answers sit on the fence —
+     * while HQ, answering about Japan, sees agreement as before: the perception gap widens. The
+     * engagement about 6 months ago turns it; recovery is slower than the fall.
+     */
+    static DemoStory northwind() {
+        int fall = RESTRUCTURING_WEEKS_AGO;
+        int turn = NORTHWIND_ENGAGEMENT_WEEKS_AGO;
+        return new DemoStory("Northwind", 20251104L, turn, List.of(
+                risk(JAPAN, fall, 16, +40, EXCLUSION),
+                risk(JAPAN, fall, 16, +34, SILENT_DISSENT),
+                risk(JAPAN, fall, 16, +14, TRUST_EROSION, EXECUTION_DELAY),
+                share(JAPAN, Measure.RESPONSE_RATE, fall, 16, -0.36),
+                share(JAPAN, Measure.NEUTRAL_SHARE, fall, 16, +0.28),
+                share(JAPAN, Measure.COMMENT_RATE, fall, 16, -0.05),
+                risk(JAPAN, turn, 12, -36, EXCLUSION),
+                risk(JAPAN, turn, 12, -30, SILENT_DISSENT),
+                risk(JAPAN, turn, 12, -10, TRUST_EROSION, EXECUTION_DELAY),
+                share(JAPAN, Measure.RESPONSE_RATE, turn, 10, +0.26),
+                share(JAPAN, Measure.NEUTRAL_SHARE, turn, 10, -0.26),
+                share(JAPAN, Measure.COMMENT_RATE, turn, 6, +0.07)),
+                List.of(new Chapter(turn, Tone.RECOVERING), new Chapter(fall - 6, Tone.STRAINED)));
+    }
+
+    /** Healthy and steady, except one debate about launch risk about 9 months ago that lasts five waves. */
+    static DemoStory contoso() {
+        int from = RISK_EPISODE_WEEKS_AGO;
+        int until = from - 10;
+        return new DemoStory("Contoso", 20240615L, 8, List.of(
+                risk(JAPAN, from, 1, +42, RISK_LENS),
+                risk(HQ, from, 1, +14, RISK_LENS),
+                risk(JAPAN, until, 1, -42, RISK_LENS),
+                risk(HQ, until, 1, -14, RISK_LENS)),
+                List.of(new Chapter(until, Tone.CALM), new Chapter(from, Tone.RISK_DEBATE)));
+    }
+
+    private static Shift risk(Side side, int weeksAgo, int rampWaves, double points, WarningSign... signs) {
+        return new Shift(side, Measure.RISK, EnumSet.of(signs[0], signs), points, weeksAgo, rampWaves);
+    }
+
+    private static Shift share(Side side, Measure measure, int weeksAgo, int rampWaves, double size) {
+        return new Shift(side, measure, Set.of(), size, weeksAgo, rampWaves);
+    }
+
+    /** The calm state: Japan a little more worried than HQ about everything; regional staff in between. */
+    double risk(Side side, WarningSign sign, double weeksAgo) {
+        double base = switch (side) {
+            case JAPAN -> 30;
+            case HQ -> 22;
+            case REGIONAL -> 26;
+        };
+        // Each sign sits a little differently, the same way on every start.
+        base += new Random(seed * 31 + sign.ordinal()).nextInt(11) - 5;
+        return base + sum(side, Measure.RISK, sign, weeksAgo);
+    }
+
+    /**
+     * Over Japan's long holidays (year end, Golden Week, Obon) hardly anyone in Japan answers: those
+     * waves show Japan below k, so suppression is visible in every history.
+     */
+    double responseRate(Side side, double weeksAgo, LocalDate occurrence) {
+        if (side == JAPAN && japaneseHoliday(occurrence)) {
+            return 0.1;
+        }
+        return clamp((side == JAPAN ? 0.86 : 0.82) + sum(side, Measure.RESPONSE_RATE, null, weeksAgo), 0.1, 0.97);
+    }
+
+    static boolean japaneseHoliday(LocalDate date) {
+        MonthDay day = MonthDay.from(date);
+        return !day.isBefore(MonthDay.of(12, 24)) || day.isBefore(MonthDay.of(1, 5))
+                || !day.isBefore(MonthDay.of(4, 27)) && day.isBefore(MonthDay.of(5, 6))
+                || !day.isBefore(MonthDay.of(8, 10)) && day.isBefore(MonthDay.of(8, 17));
+    }
+
+    /** Share of answers put on the midpoint whatever the person thinks. */
+    double neutralShare(Side side, double weeksAgo) {
+        return clamp(0.06 + sum(side, Measure.NEUTRAL_SHARE, null, weeksAgo), 0, 0.6);
+    }
+
+    double commentRate(Side side, double weeksAgo) {
+        return clamp(0.10 + sum(side, Measure.COMMENT_RATE, null, weeksAgo), 0.02, 0.3);
+    }
+
+    Tone tone(double weeksAgo) {
+        return chapters.stream().filter(c -> weeksAgo <= c.weeksAgo()).findFirst().map(Chapter::tone).orElse(Tone.CALM);
+    }
+
+    private double sum(Side side, Measure measure, WarningSign sign, double weeksAgo) {
+        return shifts.stream().mapToDouble(s -> s.at(side, measure, sign, weeksAgo)).sum();
+    }
+
+    private static double clamp(double value, double low, double high) {
+        return Math.max(low, Math.min(high, value));
+    }
+}

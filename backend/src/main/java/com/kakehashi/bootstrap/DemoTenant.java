@@ -1,0 +1,135 @@
+package com.kakehashi.bootstrap;
+
+import com.kakehashi.engagement.EngagementDetails;
+import com.kakehashi.engagement.EngagementService;
+import com.kakehashi.engagement.EngagementStatus;
+import com.kakehashi.engagement.EngagementView;
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.UserView;
+import com.kakehashi.participant.Level;
+import com.kakehashi.participant.ParticipantDetails;
+import com.kakehashi.participant.ParticipantService;
+import com.kakehashi.participant.Side;
+import com.kakehashi.schedule.Cadence;
+import com.kakehashi.schedule.ScheduleDetails;
+import com.kakehashi.schedule.ScheduleService;
+import com.kakehashi.schedule.ScheduleView;
+import com.kakehashi.survey.InstrumentService;
+import com.kakehashi.survey.InstrumentVersionView;
+import com.kakehashi.survey.InstrumentView;
+import com.kakehashi.survey.NewInstrument;
+import com.kakehashi.tenancy.TenantContext;
+import com.kakehashi.tenant.MembershipService;
+import com.kakehashi.tenant.TenantView;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One demo tenant: its members, 48 participants, an engagement, a published copy of the default
+ * instrument, a fortnightly pulse that has been running for two years, and that pulse's history
+ * as told by a {@link DemoStory}.
+ */
+@Singleton
+class DemoTenant {
+
+    /** Two years of fortnightly waves before the next one. */
+    static final int HISTORY_WEEKS = 104;
+
+    private static final String[] JAPANESE_FAMILY = {"佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村",
+            "小林", "加藤", "吉田", "山田", "佐々木", "松本", "井上", "木村", "林", "清水", "山口", "森", "池田", "橋本",
+            "阿部", "石川"};
+    private static final String[] JAPANESE_GIVEN = {"健", "美咲", "大輔", "陽子", "翔太", "由美", "直樹", "恵",
+            "拓也", "彩", "誠", "真由美"};
+    private static final String[] ROMAJI_FAMILY = {"sato", "suzuki", "takahashi", "tanaka", "ito", "watanabe", "yamamoto",
+            "nakamura", "kobayashi", "kato", "yoshida", "yamada", "sasaki", "matsumoto", "inoue", "kimura", "hayashi",
+            "shimizu", "yamaguchi", "mori", "ikeda", "hashimoto", "abe", "ishikawa"};
+    private static final String[] WESTERN_GIVEN = {"Anna", "Lukas", "Emily", "James", "Sophie", "Daniel", "Laura",
+            "Michael", "Hannah", "David", "Julia", "Thomas", "Olivia", "Martin", "Sarah", "Peter", "Claire", "Jonas",
+            "Rachel", "Felix"};
+    private static final String[] WESTERN_FAMILY = {"Müller", "Schmidt", "Smith", "Johnson", "Weber", "Brown",
+            "Fischer", "Miller", "Wagner", "Davis", "Becker", "Wilson", "Hoffmann", "Taylor", "Koch", "Clark", "Richter",
+            "Lewis", "Klein", "Walker"};
+
+    private final MembershipService memberships;
+    private final ParticipantService participants;
+    private final EngagementService engagements;
+    private final InstrumentService instruments;
+    private final ScheduleService schedules;
+    private final DemoHistory history;
+    private final Clock clock;
+
+    DemoTenant(MembershipService memberships, ParticipantService participants, EngagementService engagements,
+               InstrumentService instruments, ScheduleService schedules, DemoHistory history, Clock clock) {
+        this.memberships = memberships;
+        this.participants = participants;
+        this.engagements = engagements;
+        this.instruments = instruments;
+        this.schedules = schedules;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** What the seeding made, for tests. */
+    record Seeded(UUID engagementId, UUID scheduleId, int historicWaves) {
+    }
+
+    /** @param members the first is the engagement's consultant */
+    Seeded seed(Caller system, TenantView tenant, List<UserView> members, String domain, String engagementName,
+                String goals, DemoStory story) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return TenantContext.callAs(tenant.id(), () -> {
+            members.forEach(m -> memberships.assign(system, m.id()));
+            addParticipants(system, domain);
+            // No consultant yet while the history is written: historic alerts would otherwise mail
+            // the demo mailbox dozens of times. The consultant joins once history is done.
+            EngagementDetails details = new EngagementDetails(engagementName, goals,
+                    today.minusWeeks(story.engagementWeeksAgo()), today.plusMonths(10), EngagementStatus.ACTIVE, List.of());
+            EngagementView engagement = engagements.create(system, details);
+            // A published copy of the default instrument and a fortnightly pulse, so a visitor can
+            // launch a wave at once and answer it from the demo mailbox. The pulse started two years
+            // before its next occurrence (next Monday), so the history ends just before it. It asks HQ
+            // and Japan only: the four regional leads would always be a group below k, and a hidden
+            // side next to a shown total makes complementary suppression hide HQ or Japan every wave.
+            InstrumentView instrument = instruments.create(system, new NewInstrument("HQ–Japan pulse / 本社・日本法人パルス", true));
+            InstrumentVersionView version = instruments.publish(system, instrument.id(), instrument.versions().getFirst().id());
+            LocalDate next = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+            ScheduleView schedule = schedules.create(system, new ScheduleDetails("Fortnightly pulse / 隔週パルス",
+                    engagement.id(), version.id(), Set.of(Side.HQ, Side.JAPAN), Set.of(), Cadence.BIWEEKLY, LocalTime.of(10, 0),
+                    LocalTime.of(10, 0), 7, List.of(3), next.minusWeeks(HISTORY_WEEKS), null));
+            int waves = history.replay(tenant.id(), schedule, version, story);
+            engagements.update(system, engagement.id(), new EngagementDetails(details.name(), details.goals(),
+                    details.startDate(), details.endDate(), details.status(), List.of(members.getFirst().id())));
+            return new Seeded(engagement.id(), schedule.id(), waves);
+        });
+    }
+
+    private void addParticipants(Caller system, String domain) {
+        Level[] levels = {Level.EXECUTIVE, Level.MIDDLE_MANAGER, Level.MIDDLE_MANAGER, Level.STAFF, Level.STAFF, Level.STAFF};
+        for (int i = 0; i < 24; i++) {
+            String name = JAPANESE_FAMILY[i] + " " + JAPANESE_GIVEN[i % JAPANESE_GIVEN.length];
+            String email = ROMAJI_FAMILY[i] + "." + (i + 1) + "@jp." + domain + ".example";
+            participants.create(system, new ParticipantDetails(email, name, Side.JAPAN, levels[i % levels.length],
+                    i % 5 == 4 ? "en" : "ja", null, i % 2 == 0 ? "営業本部" : "事業企画部"));
+        }
+        for (int i = 0; i < 20; i++) {
+            String name = WESTERN_GIVEN[i] + " " + WESTERN_FAMILY[i];
+            String email = WESTERN_GIVEN[i].toLowerCase() + "." + (i + 1) + "@" + domain + ".example";
+            participants.create(system, new ParticipantDetails(email, name, Side.HQ, levels[i % levels.length],
+                    "en", null, i % 2 == 0 ? "Global Strategy" : "APAC Operations"));
+        }
+        for (int i = 0; i < 4; i++) {
+            participants.create(system, new ParticipantDetails("apac.lead" + (i + 1) + "@sg." + domain + ".example",
+                    "APAC Lead " + (i + 1), Side.REGIONAL, i == 0 ? Level.EXECUTIVE : Level.MIDDLE_MANAGER, "en",
+                    "Asia/Singapore", "APAC Regional Office"));
+        }
+    }
+}
