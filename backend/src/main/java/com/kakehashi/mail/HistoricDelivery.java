@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -80,9 +81,10 @@ public class HistoricDelivery {
             }
             return found;
         });
-        Map<UUID, byte[]> hashes = new HashMap<>();
-        links.forEach((invitation, link) -> hashes.put(invitation, InvitationTokens.hash(link.token())));
-        store.insertTokens(hashes, closesAt);
+        List<OutboxStore.SentToken> tokens = new ArrayList<>(links.size());
+        links.forEach((invitation, link) -> tokens.add(new OutboxStore.SentToken(InvitationTokens.hash(link.token()),
+                invitation, closesAt)));
+        store.insertTokens(tokens);
         UUID[] invitations = links.keySet().toArray(UUID[]::new);
         mark("""
                 UPDATE mail_outbox SET status = 'SENT', sent_at = send_after, last_error = ?

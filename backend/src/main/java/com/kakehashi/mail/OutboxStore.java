@@ -153,20 +153,6 @@ class OutboxStore {
         return updated;
     }
 
-    /** {@link #insertToken} for many invitations in one batch (the demo's history: a wave at a time). */
-    void insertTokens(java.util.Map<UUID, byte[]> hashByInvitation, Instant expiresAt) {
-        jdbc.prepareStatement("INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at) VALUES (?, ?, ?, ?)", ps -> {
-            for (var entry : hashByInvitation.entrySet()) {
-                ps.setBytes(1, entry.getValue());
-                ps.setObject(2, TenantContext.require());
-                ps.setObject(3, entry.getKey());
-                ps.setTimestamp(4, Timestamp.from(expiresAt));
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
-    }
-
     private void update(String sql, Object... parameters) {
         jdbc.prepareStatement(sql, ps -> {
             for (int i = 0; i < parameters.length; i++) {
