@@ -156,18 +156,14 @@ class MailDispatchBenchmark implements TestPropertyProvider {
             double dispatched = MAILS / seconds;
             Bench.report(NAME, "%s: dispatcher sent %d mails in %.2f s = %.0f/s (%s)", label, MAILS, seconds, dispatched, where);
 
-            // smtp-source takes well under a second, so one run is at the mercy of the shared cores: median of three.
-            double[] runs = new double[3];
-            Bench.Cpu sourceCpu = Bench.Cpu.now();
-            for (int i = 0; i < runs.length; i++) {
-                runs[i] = smtpSource(bytes);
+            // Two baselines: one reused session (the wording), and as many parallel sessions as the
+            // dispatcher has workers (the like-for-like one: a single session is bound by waiting for each
+            // SMTP reply, not by throughput). The ratio against the second is the headline.
+            for (int sessions : new int[] {1, workers}) {
+                double sourced = medianSmtpSource(label, sessions, bytes);
+                Bench.report(NAME, "%s: RATIO dispatcher/smtp-source -s %d = %.3f (target >= 0.3)", label, sessions,
+                        dispatched / sourced);
             }
-            String all = String.format(java.util.Locale.ROOT, "%.0f, %.0f, %.0f", runs[0], runs[1], runs[2]);
-            java.util.Arrays.sort(runs);
-            double sourced = runs[1];
-            Bench.report(NAME, "%s: baseline smtp-source -s 1 -d -m %d -l %d = %.0f/s median of [%s] (%s)", label, MAILS, bytes,
-                    sourced, all, sourceCpu.since(sourceCpu));
-            Bench.report(NAME, "%s: RATIO dispatcher/smtp-source = %.3f (target >= 0.3)", label, dispatched / sourced);
 
             Bench.Cpu onlyCpu = Bench.Cpu.now();
             double only = RenderedMail.renderAndSendOnly(context, MAILS, 50);
@@ -176,9 +172,23 @@ class MailDispatchBenchmark implements TestPropertyProvider {
         }
     }
 
-    /** smtp-source: one session (-s 1), connection reused for every message (-d). @return messages per second */
-    private double smtpSource(int bytes) throws Exception {
-        Process source = new ProcessBuilder(SOURCE, "-s", "1", "-d", "-m", Integer.toString(MAILS), "-l", Integer.toString(bytes),
+    /** smtp-source takes well under a second, so one run is at the mercy of the shared cores: median of three. */
+    private double medianSmtpSource(String label, int sessions, int bytes) throws Exception {
+        double[] runs = new double[3];
+        Bench.Cpu sourceCpu = Bench.Cpu.now();
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = smtpSource(sessions, bytes);
+        }
+        String all = String.format(java.util.Locale.ROOT, "%.0f, %.0f, %.0f", runs[0], runs[1], runs[2]);
+        java.util.Arrays.sort(runs);
+        Bench.report(NAME, "%s: baseline smtp-source -s %d -d -m %d -l %d = %.0f/s median of [%s] (%s)", label, sessions, MAILS,
+                bytes, runs[1], all, sourceCpu.since(sourceCpu));
+        return runs[1];
+    }
+
+    /** smtp-source: {@code sessions} parallel sessions, each connection reused for every message (-d). @return messages per second */
+    private double smtpSource(int sessions, int bytes) throws Exception {
+        Process source = new ProcessBuilder(SOURCE, "-s", Integer.toString(sessions), "-d", "-m", Integer.toString(MAILS), "-l", Integer.toString(bytes),
                 "-f", "no-reply@kakehashi.example", "-t", "bench@bench.example", "127.0.0.1:" + port)
                 .redirectErrorStream(true).start();
         long start = System.nanoTime();
