@@ -154,9 +154,9 @@ class ConsoleAgainstBackendIT {
             browser.byId("dashboard-sign-chart");
             var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
-                    .until(d -> Boolean.TRUE.equals(js.executeScript(DRAWN, "dashboard-sign-chart"))
-                            && Boolean.TRUE.equals(js.executeScript(DRAWN, "dashboard-rate-chart"))
-                            && Boolean.TRUE.equals(js.executeScript(DRAWN, "dashboard-gap-chart")));
+                    .until(d -> browser.chartDrawn("dashboard-sign-chart")
+                            && browser.chartDrawn("dashboard-rate-chart")
+                            && browser.chartDrawn("dashboard-gap-chart"));
             // The default period (12 months) of the two years of history: 26+ fortnightly points; HQ and Japan
             // have values; Japan over its year-end and Golden Week waves (few answers, below k = 5) is
             // suppressed: null with its reason, never a zero.
@@ -199,24 +199,12 @@ class ConsoleAgainstBackendIT {
             ConsoleSteps.openTenant(browser, "Northwind Industries");
             browser.click("tab-dashboard");
             browser.byId("dashboard-sign-chart");
-            var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
-                    .until(d -> Boolean.TRUE.equals(js.executeScript(DRAWN, "dashboard-sign-chart")));
+                    .until(d -> browser.chartDrawn("dashboard-sign-chart"));
             assertTrue(browser.pageText().contains("本社と日本の推移"));
             browser.screenshot("backend-ja-dashboard-exec");
         }
     }
-
-    /** A chart.js chart exists on the canvas, has datasets, and the canvas has painted (non-transparent) pixels. */
-    private static final String DRAWN = """
-            const canvas = document.querySelector('#' + arguments[0] + ' canvas');
-            if (!canvas || !window.Chart) { return false; }
-            const chart = Chart.getChart(canvas);
-            if (!chart || chart.data.datasets.length === 0 || canvas.width === 0) { return false; }
-            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-            for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { return true; } }
-            return false;
-            """;
 
     /**
      * Answers every HQ invitation in the demo mailbox not in {@code seen} and at most {@code japanAnswers} Japanese
