@@ -27,10 +27,10 @@ public class AlertMail {
     static final int BATCH = 50;
 
     private final Batch batch;
-    private final Tenants tenants;
+    private final TenantService tenants;
     private final Notices notices;
 
-    AlertMail(Batch batch, Tenants tenants, Notices notices) {
+    AlertMail(Batch batch, TenantService tenants, Notices notices) {
         this.batch = batch;
         this.tenants = tenants;
         this.notices = notices;
@@ -42,7 +42,7 @@ public class AlertMail {
             return 0;
         }
         int sent = 0;
-        for (UUID tenant : tenants.ids()) {
+        for (UUID tenant : tenants.allIds()) {
             try {
                 for (int round = 0; round < 20; round++) {
                     int[] outcome = TenantContext.callAs(tenant, batch::process);
@@ -56,20 +56,6 @@ public class AlertMail {
             }
         }
         return sent;
-    }
-
-    @Singleton
-    static class Tenants {
-        private final AlertStore store;
-
-        Tenants(AlertStore store) {
-            this.store = store;
-        }
-
-        @Transactional(readOnly = true)
-        List<UUID> ids() {
-            return store.tenantIds();
-        }
     }
 
     @Singleton

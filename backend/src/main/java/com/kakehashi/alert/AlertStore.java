@@ -204,10 +204,6 @@ class AlertStore {
 
     // ---- mail outbox ----
 
-    List<UUID> tenantIds() {
-        return list("SELECT id FROM tenant ORDER BY id", ps -> { }, rs -> rs.getObject(1, UUID.class));
-    }
-
     /** Due PENDING rows, locked; a second dispatcher skips them (SKIP LOCKED). */
     List<DueMail> claimDue(int limit, Instant now) {
         return list("SELECT o.id, o.email, o.attempts, " + ALERT_COLUMNS + """

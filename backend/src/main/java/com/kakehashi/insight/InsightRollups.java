@@ -7,7 +7,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -219,19 +218,5 @@ public class InsightRollups {
             rs.next();
             return rs.getInt(1);
         }
-    }
-
-    /** Tenants to sweep for queued responses (the tenant registry is global). */
-    @Transactional(readOnly = true)
-    List<UUID> tenantIds() {
-        return jdbc.prepareStatement("SELECT id FROM tenant ORDER BY id", ps -> {
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
     }
 }

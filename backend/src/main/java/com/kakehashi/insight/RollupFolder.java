@@ -1,6 +1,7 @@
 package com.kakehashi.insight;
 
 import com.kakehashi.tenancy.TenantContext;
+import com.kakehashi.tenant.TenantService;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -30,6 +31,7 @@ public class RollupFolder {
     private static final Logger LOG = LoggerFactory.getLogger(RollupFolder.class);
 
     private final InsightRollups rollups;
+    private final TenantService tenants;
     private final long delayMillis;
     private final Set<UUID> due = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -39,8 +41,9 @@ public class RollupFolder {
         return thread;
     });
 
-    RollupFolder(InsightRollups rollups, @Value("${kakehashi.insight.fold-delay:200ms}") Duration delay) {
+    RollupFolder(InsightRollups rollups, TenantService tenants, @Value("${kakehashi.insight.fold-delay:200ms}") Duration delay) {
         this.rollups = rollups;
+        this.tenants = tenants;
         this.delayMillis = delay.toMillis();
     }
 
@@ -65,7 +68,7 @@ public class RollupFolder {
 
     /** Every tenant's queue, one after the other; a failing tenant does not stop the others. */
     void sweep() {
-        for (UUID tenant : rollups.tenantIds()) {
+        for (UUID tenant : tenants.allIds()) {
             foldSafely(tenant);
         }
     }

@@ -1,7 +1,7 @@
 package com.kakehashi.mail;
 
+import com.kakehashi.tenant.TenantService;
 import com.kakehashi.tenancy.TenantContext;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +31,12 @@ public class MailDispatcher {
     /** Workers mostly wait on PostgreSQL and SMTP replies: virtual threads. */
     private static final ThreadFactory WORKER_THREADS = Thread.ofVirtual().name("mail-dispatch-", 1).factory();
 
-    private final TenantList tenants;
+    private final TenantService tenants;
     private final OutboxBatch batch;
     private final Mailer mailer;
     private final MailSettings settings;
 
-    MailDispatcher(TenantList tenants, OutboxBatch batch, Mailer mailer, MailSettings settings) {
+    MailDispatcher(TenantService tenants, OutboxBatch batch, Mailer mailer, MailSettings settings) {
         this.tenants = tenants;
         this.batch = batch;
         this.mailer = mailer;
@@ -60,7 +60,7 @@ public class MailDispatcher {
         if (!mailer.available()) {
             return new Report(0, 0, 0, 0);
         }
-        List<UUID> ids = tenants.ids();
+        List<UUID> ids = tenants.allIds();
         List<Future<Report>> runs = new ArrayList<>();
         try (ExecutorService workers = Executors.newThreadPerTaskExecutor(WORKER_THREADS)) {
             for (int i = 0; i < workerCount; i++) {
@@ -109,19 +109,4 @@ public class MailDispatcher {
         return total;
     }
 
-    /** The global tenant registry, read in its own short transaction. */
-    @Singleton
-    static class TenantList {
-
-        private final OutboxStore store;
-
-        TenantList(OutboxStore store) {
-            this.store = store;
-        }
-
-        @Transactional(readOnly = true)
-        List<UUID> ids() {
-            return store.tenantIds();
-        }
-    }
 }

@@ -25,19 +25,6 @@ class OutboxStore {
         this.jdbc = jdbc;
     }
 
-    /** The global tenant registry: the dispatcher visits each tenant in turn. */
-    List<UUID> tenantIds() {
-        return jdbc.prepareStatement("SELECT id FROM tenant ORDER BY id", ps -> {
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
-    }
-
     /**
      * Locks up to {@code limit} due PENDING rows of the tenant in context. SKIP LOCKED: rows another
      * worker or replica holds are left to it, so no row is sent by two at the same time. The rows are
