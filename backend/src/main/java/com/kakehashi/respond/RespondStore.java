@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Plain SQL of the respondent page. {@link #token} reads the global token table (no tenant needed);
+ * Plain SQL of the respondent page. {@link #token} resolves one token hash through the database
+ * function {@code resolve_invitation_token} (no tenant needed; the token table itself is under RLS);
  * everything else runs inside the invitation's tenant, where Row Level Security scopes each table,
  * and new rows take their tenant from {@code current_tenant_id()}.
  */
@@ -35,7 +36,7 @@ class RespondStore {
     @Transactional
     Optional<TokenRow> token(byte[] hash, Instant now) {
         return jdbc.prepareStatement("""
-                SELECT tenant_id, invitation_id FROM invitation_token WHERE token_hash = ? AND expires_at > ?
+                SELECT tenant_id, invitation_id FROM resolve_invitation_token(?, ?)
                 """, ps -> {
             ps.setBytes(1, hash);
             ps.setTimestamp(2, Timestamp.from(now));

@@ -8,7 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** tenant_membership: a global table (read before any tenant is entered), so plain SQL here. */
+/**
+ * tenant_membership in plain SQL. The table is under Row Level Security like every tenant table
+ * (0017): the members of a tenant and changes to them are read and written inside that tenant.
+ * The questions asked before a tenant is entered (may this user enter it? which tenants are
+ * theirs?) go through the database function {@code member_tenants(user)}, which answers for one
+ * user at a time; nothing without a tenant can list the table.
+ */
 @Singleton
 class MembershipStore {
 
@@ -20,10 +26,11 @@ class MembershipStore {
 
     boolean isMember(UUID tenantId, UUID userId) {
         return jdbc.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM tenant_membership m JOIN app_user u ON u.id = m.user_id "
-                        + "WHERE m.tenant_id = ? AND m.user_id = ? AND u.active)", ps -> {
-                    ps.setObject(1, tenantId);
+                "SELECT EXISTS (SELECT 1 FROM member_tenants(?) AS m(tenant_id) JOIN app_user u ON u.id = ? "
+                        + "WHERE m.tenant_id = ? AND u.active)", ps -> {
+                    ps.setObject(1, userId);
                     ps.setObject(2, userId);
+                    ps.setObject(3, tenantId);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         return rs.getBoolean(1);
@@ -31,15 +38,16 @@ class MembershipStore {
                 });
     }
 
+    /** In the tenant in context. */
     List<UUID> members(UUID tenantId) {
         return uuids("SELECT user_id FROM tenant_membership WHERE tenant_id = ? ORDER BY created_at", tenantId);
     }
 
     List<UUID> tenantsOf(UUID userId) {
-        return uuids("SELECT tenant_id FROM tenant_membership WHERE user_id = ?", userId);
+        return uuids("SELECT tenant_id FROM member_tenants(?) AS m(tenant_id)", userId);
     }
 
-    /** @return true if the membership is new */
+    /** In the tenant in context. @return true if the membership is new */
     boolean add(UUID tenantId, UUID userId) {
         return jdbc.prepareStatement(
                 "INSERT INTO tenant_membership (tenant_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
@@ -49,6 +57,7 @@ class MembershipStore {
                 });
     }
 
+    /** In the tenant in context. */
     boolean remove(UUID tenantId, UUID userId) {
         return jdbc.prepareStatement("DELETE FROM tenant_membership WHERE tenant_id = ? AND user_id = ?", ps -> {
             ps.setObject(1, tenantId);

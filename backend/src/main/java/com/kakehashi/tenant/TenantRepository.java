@@ -13,7 +13,8 @@ interface TenantRepository extends CrudRepository<Tenant, UUID> {
 
     List<Tenant> listOrderByName();
 
-    @Query("SELECT t.* FROM tenant t JOIN tenant_membership m ON m.tenant_id = t.id WHERE m.user_id = :userId ORDER BY t.name")
+    /** Memberships are read through member_tenants (0017): tenant_membership itself shows one tenant at a time. */
+    @Query("SELECT t.* FROM tenant t WHERE t.id IN (SELECT member_tenants(:userId)) ORDER BY t.name")
     List<Tenant> findByMember(UUID userId);
 
     @Query("SELECT EXISTS (SELECT 1 FROM tenant WHERE lower(name) = lower(:name) AND id <> :exceptId)")
