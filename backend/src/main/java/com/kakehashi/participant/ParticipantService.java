@@ -8,6 +8,7 @@ import com.kakehashi.web.ConflictException;
 import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.NotFoundException;
 import com.kakehashi.web.PageView;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
@@ -32,11 +33,14 @@ public class ParticipantService {
     private final ParticipantRepository participants;
     private final TenantService tenants;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<ParticipantErasing> erasing;
 
-    ParticipantService(ParticipantRepository participants, TenantService tenants, AuditLog audit) {
+    ParticipantService(ParticipantRepository participants, TenantService tenants, AuditLog audit,
+                       ApplicationEventPublisher<ParticipantErasing> erasing) {
         this.participants = participants;
         this.tenants = tenants;
         this.audit = audit;
+        this.erasing = erasing;
     }
 
     @Transactional
@@ -91,11 +95,13 @@ public class ParticipantService {
 
     /**
      * A privacy request: the person's row goes; anonymous responses never pointed at it and stay.
-     * The audit entry names only the id, which no longer resolves to anyone.
+     * The audit entry names only the id, which no longer resolves to anyone. Their links stop
+     * working and their pending mails are cancelled in the same transaction ({@link ParticipantErasing}).
      */
     @Transactional
     public void erase(Caller caller, UUID id) {
         load(id);
+        erasing.publishEvent(new ParticipantErasing(id));
         participants.deleteById(id);
         audit.record(caller, "participant.erased", "participant", id);
     }
