@@ -56,7 +56,8 @@ class TenantController {
 
     @Patch("/{tenantId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "updateTenant", summary = "Change some settings of a tenant")
+    @Operation(operationId = "updateTenant", summary = "Change some settings of a tenant",
+            description = "Consultants change the settings; only operators change the name (403 otherwise).")
     TenantView update(@PathVariable UUID tenantId, @Body @Valid TenantChanges body, Authentication authentication) {
         return tenants.update(Caller.of(authentication), body);
     }

@@ -4,6 +4,7 @@ import com.kakehashi.audit.AuditLog;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.web.ConflictException;
+import com.kakehashi.web.ForbiddenException;
 import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -59,10 +60,18 @@ public class TenantService {
         return TenantView.of(load(TenantContext.require()));
     }
 
+    /**
+     * Only operators rename a tenant. Tenant names are unique across all clients, so the uniqueness
+     * check would tell a consultant whether another client of the same name exists; operators see
+     * every tenant anyway. Sending the unchanged name is not a rename.
+     */
     @Transactional
     public TenantView update(Caller caller, TenantChanges changes) {
         Tenant old = load(TenantContext.require());
         String name = changes.name() == null ? old.name() : changes.name().trim();
+        if (!name.equals(old.name()) && !caller.isOperator()) {
+            throw new ForbiddenException("name", "Only operators rename tenants.");
+        }
         if (!name.equalsIgnoreCase(old.name()) && tenants.nameTaken(name, old.id())) {
             throw new ConflictException("name", "A tenant with this name already exists.");
         }

@@ -103,6 +103,46 @@ class TenantApiTest {
     }
 
     @Test
+    void consultantCannotRenameTheirTenantSoTheNameCheckRevealsNoOtherClient() {
+        TenantView mine = fixtures.tenant("Renamer");
+        TenantView otherClient = fixtures.tenant("Other client");
+        String consultant = api.login(fixtures.memberOf(mine, Role.CONSULTANT).email(), Fixtures.PASSWORD);
+        String path = "/api/v1/tenants/" + mine.id();
+
+        Api.Reply takenName = api.patch(path, Map.of("name", otherClient.name()), consultant);
+        Api.Reply freeName = api.patch(path, Map.of("name", "Free name " + UUID.randomUUID()), consultant);
+
+        assertThat(takenName.status()).isEqualTo(403);
+        assertThat(takenName.contentType()).startsWith("application/problem+json");
+        assertThat(takenName.body()).contains("\"field\":\"name\"").doesNotContain("already exists");
+        assertThat(takenName.body()).as("the same answer whether another client has the name or not")
+                .isEqualTo(freeName.body());
+        assertThat(api.get(path, operator).field("name")).isEqualTo(mine.name());
+
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("name", mine.name());
+        settings.put("japanSubsidiaryName", "Renamer GK");
+        Api.Reply unchangedName = api.patch(path, settings, consultant);
+        assertThat(unchangedName.status()).as("sending the current name is no rename").isEqualTo(200);
+        assertThat(unchangedName.field("japanSubsidiaryName")).isEqualTo("Renamer GK");
+    }
+
+    @Test
+    void operatorRenamesATenantButNotToAnotherTenantsName() {
+        TenantView renamed = fixtures.tenant("Rename me");
+        TenantView existing = fixtures.tenant("Existing");
+        String path = "/api/v1/tenants/" + renamed.id();
+        String newName = "Renamed " + UUID.randomUUID();
+
+        assertThat(api.patch(path, Map.of("name", newName), operator).field("name")).isEqualTo(newName);
+        Api.Reply clash = api.patch(path, Map.of("name", existing.name().toUpperCase()), operator);
+
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.body()).contains("\"field\":\"name\"");
+        assertThat(api.get(path, operator).field("name")).isEqualTo(newName);
+    }
+
+    @Test
     void consultantListsOnlyAssignedTenantsAndMeShowsThem() {
         TenantView mine = fixtures.tenant("Mine");
         fixtures.tenant("NotMine");
