@@ -13,6 +13,9 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 COPY backend/pom.xml backend/pom.xml
+# micronaut-openapi reads it at compile time (Swagger UI views, property naming): without it the
+# jar has no Swagger UI, and the OpenAPI document may differ from the one CI checked.
+COPY backend/openapi.properties backend/openapi.properties
 COPY admin-ui/pom.xml admin-ui/pom.xml
 COPY backend/src/ backend/src/
 COPY admin-ui/src/ admin-ui/src/
