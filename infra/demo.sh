@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Kakehashi and starts the whole product with demo data on one machine:
-# backend http://localhost:8080 (API, OpenAPI, Swagger UI) and console http://localhost:8081.
+# backend http://localhost:8080 (API, OpenAPI, Swagger UI) and console http://localhost:8081,
+# both on 127.0.0.1 only (never reachable from the network).
 # Needs PostgreSQL on 127.0.0.1:5432 that the postgres role can reach without a password (the
 # database and its roles are created when missing). Ctrl-C stops both processes.
 set -euo pipefail
@@ -27,15 +28,19 @@ echo "Building (tests skipped; run ./mvnw verify for those)..."
 ./mvnw -B -q package -DskipTests
 
 mkdir -p target/demo
-# The console forwards each browser's address, so login throttling counts people, not the console.
-export KAKEHASHI_DEMO=true VAADIN_USAGE_STATS_ENABLED=false KAKEHASHI_CLIENT_ADDRESS_HEADER=X-Forwarded-For
+# The demo's JWT secret is public and its mailbox lists every survey link: API and console listen
+# on this machine's loopback only. The console forwards each browser's address, so login throttling
+# counts people, not the console: it is the one trusted proxy.
+export KAKEHASHI_DEMO=true VAADIN_USAGE_STATS_ENABLED=false
+export MICRONAUT_SERVER_HOST=127.0.0.1 KAKEHASHI_CONSOLE_HOST=127.0.0.1
+export KAKEHASHI_TRUSTED_PROXIES=127.0.0.1/32,::1/128
 "$JAVA" -jar backend/target/kakehashi-backend-0.1.0-SNAPSHOT.jar > target/demo/backend.log 2>&1 &
 BACKEND=$!
 trap 'kill $BACKEND ${CONSOLE:-} 2>/dev/null || true' EXIT INT TERM
 
 printf "Starting backend (the first start writes two years of demo history)"
 for _ in $(seq 1 240); do
-  if curl -fs "http://localhost:${KAKEHASHI_PORT:-8080}/health" >/dev/null 2>&1; then break; fi
+  if curl -fs "http://127.0.0.1:${KAKEHASHI_PORT:-8080}/health" >/dev/null 2>&1; then break; fi
   if ! kill -0 $BACKEND 2>/dev/null; then echo; echo "Backend failed to start:"; tail -n 40 target/demo/backend.log; exit 1; fi
   printf "."; sleep 1
 done
@@ -46,7 +51,7 @@ echo
 CONSOLE=$!
 printf "Starting console"
 for _ in $(seq 1 90); do
-  if curl -fs -o /dev/null "http://localhost:${KAKEHASHI_CONSOLE_PORT:-8081}/"; then break; fi
+  if curl -fs -o /dev/null "http://127.0.0.1:${KAKEHASHI_CONSOLE_PORT:-8081}/"; then break; fi
   if ! kill -0 $CONSOLE 2>/dev/null; then echo; echo "Console failed to start:"; tail -n 40 target/demo/console.log; exit 1; fi
   printf "."; sleep 1
 done

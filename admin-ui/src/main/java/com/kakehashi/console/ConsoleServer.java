@@ -6,6 +6,9 @@ import com.kakehashi.console.shell.ConsoleContext;
 import com.kakehashi.console.shell.DemoMailbox;
 import com.vaadin.flow.server.InitParameters;
 import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.resource.ResourceFactory;
@@ -24,7 +27,12 @@ public final class ConsoleServer {
 
     public static ConsoleServer start(ConsoleConfig config) throws Exception {
         var server = new Server();
-        var connector = new ServerConnector(server);
+        var http = new HttpConfiguration();
+        // No "Server: Jetty(12.x)" header: nothing to tell a scanner which CVEs to try.
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
 
@@ -38,7 +46,14 @@ public final class ConsoleServer {
         context.setParentLoaderPriority(true);
         context.setAttribute("org.eclipse.jetty.server.webapp.ContainerIncludeJarPattern", ".*\\.jar|.*/classes/.*");
         context.setInitParameter(InitParameters.I18N_PROVIDER, ConsoleI18NProvider.class.getName());
-        context.setAttribute(ConsoleContext.AUTHENTICATOR_ATTRIBUTE, new RestAuthenticator(config.apiUrl()));
+        // The session cookie is the login: no script may read it, other sites' links and forms do not
+        // carry it (Lax keeps a plain link into the console working), and over HTTPS it stays there.
+        var sessions = context.getSessionHandler();
+        sessions.setHttpOnly(true);
+        sessions.setSameSite(HttpCookie.SameSite.LAX);
+        sessions.setSecureRequestOnly(true);
+        sessions.setSecureCookies(config.behindProxy());
+        context.setAttribute(ConsoleContext.AUTHENTICATOR_ATTRIBUTE, new RestAuthenticator(config.apiUrl(), config.behindProxy()));
         DemoMailbox.probe(config.apiUrl()).ifPresent(mailbox -> context.setAttribute(DemoMailbox.ATTRIBUTE, mailbox));
         server.setHandler(context);
         server.start();

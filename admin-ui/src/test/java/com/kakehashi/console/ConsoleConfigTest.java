@@ -22,4 +22,16 @@ class ConsoleConfigTest {
         assertEquals(9000, config.port());
         assertEquals(URI.create("https://api.kakehashi.example"), config.apiUrl(), "a trailing slash would double up");
     }
+
+    @Test
+    void listensEverywhereOverPlainHttpUnlessTold() {
+        var plain = ConsoleConfig.fromEnvironment(Map.of());
+        var demo = ConsoleConfig.fromEnvironment(Map.of("KAKEHASHI_CONSOLE_HOST", "127.0.0.1",
+                "KAKEHASHI_CONSOLE_BEHIND_PROXY", "true"));
+
+        assertEquals(null, plain.host());
+        assertEquals(false, plain.behindProxy());
+        assertEquals("127.0.0.1", demo.host());
+        assertEquals(true, demo.behindProxy());
+    }
 }

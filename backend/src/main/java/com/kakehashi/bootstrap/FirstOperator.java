@@ -3,6 +3,7 @@ package com.kakehashi.bootstrap;
 import com.kakehashi.identity.NewUser;
 import com.kakehashi.identity.Role;
 import com.kakehashi.identity.UserService;
+import com.kakehashi.web.InvalidInputException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -40,7 +41,11 @@ class FirstOperator {
         if (password.length() < 12) {
             throw new IllegalStateException("KAKEHASHI_FIRST_OPERATOR_PASSWORD must have at least 12 characters");
         }
-        users.create(new NewUser(email, "Operator", Role.OPERATOR, password));
+        try {
+            users.create(new NewUser(email, "Operator", Role.OPERATOR, password));
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("KAKEHASHI_FIRST_OPERATOR_PASSWORD " + e.errors().get(0).message(), e);
+        }
         LOG.info("Created the first operator account");
     }
 }

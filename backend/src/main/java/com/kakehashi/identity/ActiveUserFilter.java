@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A token stays valid until it expires, but a user who was disabled or deleted meanwhile must lose
- * access at once: every authenticated API request checks that its user is still active.
+ * A token stays valid until it expires, but a user who was disabled, deleted or given another role
+ * meanwhile must lose access at once: every authenticated API request reads its user (one query)
+ * and checks that they are still active and still hold the role the token names. The security
+ * filter has already granted access by the token's role, so a changed role is refused outright
+ * (401: log in again for a token with the current role).
  */
 @ServerFilter("/api/**")
 final class ActiveUserFilter implements Ordered {
@@ -42,13 +45,20 @@ final class ActiveUserFilter implements Ordered {
         if (caller == null) {
             return null;
         }
-        boolean active;
+        UserView user;
         try {
-            active = users.find(UUID.fromString(caller.getName())).map(UserView::active).orElse(false);
+            user = users.find(UUID.fromString(caller.getName())).orElse(null);
         } catch (IllegalArgumentException e) {
-            active = false;
+            user = null;
         }
-        return active ? null : Problems.response(request, HttpStatus.UNAUTHORIZED, "unauthorized",
-                "This account is no longer active.", List.of());
+        if (user == null || !user.active()) {
+            return Problems.response(request, HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "This account is no longer active.", List.of());
+        }
+        if (caller.getRoles().size() != 1 || !caller.getRoles().contains(user.role().name())) {
+            return Problems.response(request, HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "This account's role has changed. Log in again.", List.of());
+        }
+        return null;
     }
 }

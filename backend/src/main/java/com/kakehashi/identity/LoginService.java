@@ -2,6 +2,7 @@ package com.kakehashi.identity;
 
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,18 +12,21 @@ class LoginService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final FailedLoginNotice notice;
     private final JwtIssuer issuer;
 
-    LoginService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, JwtIssuer issuer) {
+    LoginService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, FailedLoginNotice notice,
+                 JwtIssuer issuer) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.notice = notice;
         this.issuer = issuer;
     }
 
     LoginResponse login(LoginRequest request, String clientAddress) {
         String email = request.username().trim().toLowerCase(Locale.ROOT);
-        throttle.checkAllowed(email, clientAddress);
+        hold(throttle.checkAllowed(email, clientAddress));
         Optional<AppUser> user = users.findByEmail(email);
         boolean verified;
         if (user.isPresent()) {
@@ -32,10 +36,24 @@ class LoginService {
             verified = false;
         }
         if (!verified) {
-            throttle.recordFailure(email, clientAddress);
+            throttle.recordFailure(email, clientAddress)
+                    .ifPresent(due -> user.filter(AppUser::active).ifPresent(owner -> notice.tell(owner, due)));
             throw new InvalidCredentialsException();
         }
-        throttle.recordSuccess(email);
+        throttle.recordSuccess(email, clientAddress);
         return issuer.issue(user.get());
+    }
+
+    /** The account is under attack from elsewhere: a fresh address waits a moment, and is never refused. */
+    private static void hold(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while holding a login attempt", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.kakehashi.identity;
 
 import com.kakehashi.web.ConflictException;
+import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -16,6 +17,9 @@ import java.util.UUID;
 @Singleton
 public class UserService {
 
+    static final String PASSWORD_TOO_LONG = "must be at most " + PasswordHasher.MAX_BYTES
+            + " bytes in UTF-8 (about 24 Japanese characters): bcrypt ignores anything longer";
+
     private final UserRepository users;
     private final PasswordHasher hasher;
 
@@ -24,8 +28,12 @@ public class UserService {
         this.hasher = hasher;
     }
 
+    /** Every way a password is set goes through here (user creation, the first operator). */
     @Transactional
     public UserView create(NewUser command) {
+        if (PasswordHasher.tooLong(command.password())) {
+            throw new InvalidInputException("password", PASSWORD_TOO_LONG);
+        }
         String email = command.email().trim().toLowerCase(Locale.ROOT);
         if (users.existsByEmail(email)) {
             throw new ConflictException("email", "A user with this email already exists.");

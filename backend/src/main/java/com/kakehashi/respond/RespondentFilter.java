@@ -1,6 +1,6 @@
 package com.kakehashi.respond;
 
-import io.micronaut.context.annotation.Value;
+import com.kakehashi.web.ClientAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 
 /**
  * Everything under /s/: a rate limit per client address (before security and routing, so nothing
@@ -26,15 +25,12 @@ final class RespondentFilter implements Ordered {
 
     private final RateLimiter limiter;
     private final Pages pages;
-    private final HttpClientAddressResolver addresses;
-    private final String clientAddressHeader;
+    private final ClientAddress addresses;
 
-    RespondentFilter(RateLimiter limiter, Pages pages, HttpClientAddressResolver addresses,
-                     @Value("${micronaut.server.client-address-header:}") String clientAddressHeader) {
+    RespondentFilter(RateLimiter limiter, Pages pages, ClientAddress addresses) {
         this.limiter = limiter;
         this.pages = pages;
         this.addresses = addresses;
-        this.clientAddressHeader = clientAddressHeader;
     }
 
     @Override
@@ -69,10 +65,8 @@ final class RespondentFilter implements Ordered {
                 .header("X-Content-Type-Options", "nosniff");
     }
 
-    /** As for login: the proxy's header when one is configured (KAKEHASHI_CLIENT_ADDRESS_HEADER), else the peer. */
+    /** As for login: the peer, or the right-most untrusted X-Forwarded-For hop behind a trusted proxy. */
     private String clientAddress(HttpRequest<?> request) {
-        String address = clientAddressHeader.isBlank() ? request.getRemoteAddress().getAddress().getHostAddress()
-                : addresses.resolve(request);
-        return address == null ? "unknown" : address;
+        return addresses.of(request);
     }
 }

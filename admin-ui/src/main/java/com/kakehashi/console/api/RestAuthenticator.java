@@ -18,18 +18,25 @@ public final class RestAuthenticator implements Authenticator {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI baseUri;
+    private final boolean behindProxy;
 
     public RestAuthenticator(URI baseUri) {
+        this(baseUri, false);
+    }
+
+    /** @param behindProxy whether a proxy in front of the console appends the browser's address to X-Forwarded-For */
+    public RestAuthenticator(URI baseUri, boolean behindProxy) {
         this.baseUri = baseUri;
+        this.behindProxy = behindProxy;
     }
 
     @Override
     public String login(String email, String password) {
         try {
             // The backend throttles failed logins per client address; without this every console user
-            // would share the console server's address. It is trusted only where the backend is told
-            // to (KAKEHASHI_CLIENT_ADDRESS_HEADER), see docs/operations.md.
-            String browser = browserAddress();
+            // would share the console server's address. The backend reads it only because the console
+            // is one of its trusted proxies (KAKEHASHI_TRUSTED_PROXIES), see docs/operations.md.
+            String browser = forwardedFor();
             return new AuthApi(client(null, request -> {
                 if (browser != null) {
                     request.header("X-Forwarded-For", browser);
@@ -40,9 +47,27 @@ public final class RestAuthenticator implements Authenticator {
         }
     }
 
-    private static String browserAddress() {
+    /**
+     * The console's peer, appended to the chain its own proxy sent when there is one, as every proxy
+     * does: the backend walks it from the right and stops at the first hop it does not trust, so a
+     * browser's own X-Forwarded-For entries never count.
+     */
+    private String forwardedFor() {
         var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
-        return request == null ? null : request.getRemoteAddr();
+        if (request == null) {
+            return null;
+        }
+        String peer = request.getRemoteAddr();
+        if (!behindProxy) {
+            return peer;
+        }
+        var chain = new java.util.ArrayList<String>();
+        var received = request.getHeaders("X-Forwarded-For");
+        while (received != null && received.hasMoreElements()) {
+            chain.add(received.nextElement().strip());
+        }
+        chain.add(peer);
+        return String.join(", ", chain);
     }
 
     @Override

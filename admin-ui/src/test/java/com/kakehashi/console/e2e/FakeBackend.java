@@ -38,6 +38,8 @@ final class FakeBackend implements AutoCloseable {
     private final Map<String, Map<String, Object>> alerts = new LinkedHashMap<>();
     /** The query string of every trends request, in order: what the dashboard's filters asked for. */
     final List<String> trendQueries = new CopyOnWriteArrayList<>();
+    /** The X-Forwarded-For of every login the console forwarded, in order. */
+    final List<String> loginForwardedFor = new CopyOnWriteArrayList<>();
     private final FakeInsights insights = new FakeInsights();
 
     FakeBackend() throws IOException {
@@ -74,6 +76,7 @@ final class FakeBackend implements AutoCloseable {
             var path = exchange.getRequestURI().getPath();
             var method = exchange.getRequestMethod();
             if (path.equals("/login") && method.equals("POST")) {
+                loginForwardedFor.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
                 var body = json.readValue(exchange.getRequestBody(), Map.class);
                 var user = usersByEmail.get(String.valueOf(body.get("username")));
                 if (user == null || !PASSWORD.equals(body.get("password"))) {

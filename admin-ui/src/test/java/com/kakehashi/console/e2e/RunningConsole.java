@@ -11,7 +11,11 @@ final class RunningConsole implements AutoCloseable {
     private final ConsoleServer server;
 
     RunningConsole(URI backend) throws Exception {
-        server = ConsoleServer.start(new ConsoleConfig(0, backend));
+        this(new ConsoleConfig(0, backend));
+    }
+
+    RunningConsole(ConsoleConfig config) throws Exception {
+        server = ConsoleServer.start(config);
     }
 
     String url() {
