@@ -120,7 +120,7 @@ public class InsightService {
                     Score score = scoresByWave.get(w).get(sign.name() + "|" + segment.key());
                     any |= score != null;
                     points.add(score == null
-                            ? new Point(wave.waveId(), wave.occurrenceDate(), null, null, null, Suppressed.of(Reason.NO_RESPONSES))
+                            ? new Point(wave.waveId(), wave.occurrenceDate(), null, null, null, Suppressed.of(absent(wave)))
                             : new Point(wave.waveId(), wave.occurrenceDate(), score.value(), score.n(), score.ci(), score.suppressedReason()));
                 }
                 if (any) {
@@ -140,7 +140,7 @@ public class InsightService {
                     Gap gap = gapsByWave.get(w).get(sign.name() + "|" + key);
                     any |= gap != null;
                     points.add(gap == null
-                            ? new GapPoint(wave.waveId(), wave.occurrenceDate(), null, null, null, null, Suppressed.of(Reason.NO_RESPONSES))
+                            ? new GapPoint(wave.waveId(), wave.occurrenceDate(), null, null, null, null, Suppressed.of(absent(wave)))
                             : new GapPoint(wave.waveId(), wave.occurrenceDate(), gap.hq(), gap.japan(), gap.gap(), gap.ci(), gap.suppressedReason()));
                 }
                 if (any) {
@@ -167,6 +167,11 @@ public class InsightService {
         List<WaveRow> newestFirst = new ArrayList<>(store.latestClosed(limit));
         java.util.Collections.reverse(newestFirst);
         return compute(newestFirst, tenants.current().anonymityThreshold(), true);
+    }
+
+    /** Why a wave has no value for a series: it is open, or nobody in the group answered. */
+    private static Reason absent(WaveInsight wave) {
+        return wave.open() ? Reason.WAVE_OPEN : Reason.NO_RESPONSES;
     }
 
     private static List<Level> levelsAndAll() {
@@ -201,6 +206,11 @@ public class InsightService {
     private static WaveInsight compute(WaveRow wave, int k, boolean full, List<SignRow> signRows, List<ItemRow> itemRows,
                                        List<PairRow> pairRows, List<InsightStore.SilenceRow> silenceRows,
                                        List<InsightStore.InvitedRow> invitedRows) {
+        if (wave.open()) {
+            // Counts and rates only: each new response would otherwise be readable as the difference of two polls.
+            return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), wave.closesAt(), k, List.of(), List.of(),
+                    List.of(), full ? openSilence(silenceRows, invitedRows) : List.of(), List.of(), null);
+        }
         List<Score> scores = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
         // sign -> segment -> shown value (absent: hidden), and the hidden reasons
@@ -239,16 +249,16 @@ public class InsightService {
                 gaps.addAll(signGap(sign, level, rows, hidden));
             }
             if (full) {
-                gaps.addAll(itemGaps(sign, itemRows, hidden));
+                gaps.addAll(itemGaps(sign, k, itemRows, hidden));
             }
         }
         if (!full) {
-            return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), k, scores, List.of(), gaps, List.of(),
-                    List.of(), null);
+            return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), wave.closesAt(), k, scores, List.of(), gaps,
+                    List.of(), List.of(), null);
         }
-        return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), k, scores,
+        return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), wave.closesAt(), k, scores,
                 dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, silenceRows, invitedRows),
-                reliability(k, measured, itemRows, pairRows), null);
+                reliability(k, measured, itemRows, pairRows, hiddenBySign), null);
     }
 
     private static @Nullable Interval interval(@Nullable Double low, @Nullable Double high) {
@@ -288,11 +298,16 @@ public class InsightService {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /** The groups an item gap shows: HQ and JAPAN, each whole and per level. */
+    private static final List<Segment> ITEM_SEGMENTS = Segment.EVERY.stream()
+            .filter(s -> s.side() == Side.HQ || s.side() == Side.JAPAN).toList();
+
     /**
-     * Per mirrored item (answered by both HQ and JAPAN): the item's index per side. An item group
-     * holds the same respondents as its sign group, so it follows the sign's suppression.
+     * Per mirrored item (answered by both HQ and JAPAN): the item's index per side. An item hides
+     * at least what its sign hides, and then is decided again on its own counts, which are lower
+     * than the sign's wherever an answer is missing.
      */
-    private static List<Gap> itemGaps(WarningSign sign, List<ItemRow> itemRows, Map<Segment, Reason> hidden) {
+    private static List<Gap> itemGaps(WarningSign sign, int k, List<ItemRow> itemRows, Map<Segment, Reason> signHidden) {
         Map<String, Map<Segment, ItemRow>> byItem = new java.util.TreeMap<>();
         for (ItemRow row : itemRows) {
             if (row.sign().equals(sign.name())) {
@@ -304,6 +319,9 @@ public class InsightService {
             if (!rows.containsKey(new Segment(Side.HQ, null)) || !rows.containsKey(new Segment(Side.JAPAN, null))) {
                 return; // not mirrored in this wave
             }
+            Map<Segment, Long> counts = new HashMap<>();
+            rows.forEach((segment, row) -> counts.put(segment, row.n()));
+            Map<Segment, Reason> hidden = Suppression.decide(counts, k, ITEM_SEGMENTS, signHidden);
             for (Level level : levelsAndAll()) {
                 Segment hqSegment = new Segment(Side.HQ, level);
                 Segment japanSegment = new Segment(Side.JAPAN, level);
@@ -392,6 +410,20 @@ public class InsightService {
         return result;
     }
 
+    /** An open wave's silence: who was asked and how many answered, nothing about the answers. */
+    private static List<Silence> openSilence(List<InsightStore.SilenceRow> rows, List<InsightStore.InvitedRow> invited) {
+        List<Silence> result = new ArrayList<>();
+        for (Side side : Side.values()) {
+            long asked = invited.stream().filter(r -> r.side().equals(side.name())).mapToLong(InsightStore.InvitedRow::invited).sum();
+            long responses = rows.stream().filter(r -> r.side().equals(side.name())).mapToLong(InsightStore.SilenceRow::responses).sum();
+            if (asked > 0 || responses > 0) {
+                result.add(new Silence(side, asked, responses, asked == 0 ? null : 1 - (double) responses / asked,
+                        null, null, null, null, Suppressed.of(Reason.WAVE_OPEN)));
+            }
+        }
+        return result;
+    }
+
     private static final String[] DELAY_BUCKETS = {"UNDER_1H", "UNDER_1D", "UNDER_3D", "LATER"};
 
     /** The bucket holding the middle response (the lower middle for an even count). */
@@ -411,7 +443,9 @@ public class InsightService {
         return DELAY_BUCKETS[delays.length - 1];
     }
 
-    private static List<Reliability> reliability(int k, List<WarningSign> measured, List<ItemRow> itemRows, List<PairRow> pairRows) {
+    /** Alpha of a side is shown only where the side's sign score is: it describes the same respondents. */
+    private static List<Reliability> reliability(int k, List<WarningSign> measured, List<ItemRow> itemRows, List<PairRow> pairRows,
+                                                 Map<WarningSign, Map<Segment, Reason>> hiddenBySign) {
         List<Reliability> result = new ArrayList<>();
         for (WarningSign sign : measured) {
             for (Side side : Side.values()) {
@@ -423,9 +457,11 @@ public class InsightService {
                 }
                 int m = items.size();
                 long n = items.stream().mapToLong(ItemRow::n).min().orElse(0);
+                Reason sideHidden = hiddenBySign.getOrDefault(sign, Map.of()).get(segment);
                 Reliability unavailable = m < 2 ? unavailable(sign, side, m, "FEWER_THAN_2_ITEMS", "alpha needs at least 2 items")
                         : n < 3 ? unavailable(sign, side, m, "FEWER_THAN_3_RESPONSES", "alpha needs at least 3 responses")
                         : n < k ? new Reliability(sign.name(), side, m, null, null, Suppressed.of(Reason.BELOW_K))
+                        : sideHidden != null ? new Reliability(sign.name(), side, m, null, null, Suppressed.of(sideHidden))
                         : items.stream().anyMatch(i -> i.n() != n)
                         ? unavailable(sign, side, m, "INCOMPLETE", "not every respondent answered every item")
                         : null;

@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,13 @@ import java.util.UUID;
 @Singleton
 class InsightStore {
 
-    record WaveRow(UUID id, LocalDate occurrenceDate, String status) {
+    static final String OPEN = "OPEN";
+
+    record WaveRow(UUID id, LocalDate occurrenceDate, String status, Instant closesAt) {
+
+        boolean open() {
+            return OPEN.equals(status);
+        }
     }
 
     record SignRow(UUID waveId, Segment segment, String sign, long n, BigDecimal sum, BigDecimal sumSq) {
@@ -50,7 +57,7 @@ class InsightStore {
 
     List<WaveRow> waves(@Nullable UUID engagementId, @Nullable LocalDate from, @Nullable LocalDate to) {
         return jdbc.prepareStatement("""
-                SELECT w.id, w.occurrence_date, w.status FROM wave w
+                SELECT w.id, w.occurrence_date, w.status, w.closes_at FROM wave w
                 JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
                 WHERE w.status <> 'SKIPPED'
                   AND (?::uuid IS NULL OR s.engagement_id = ?::uuid)
@@ -64,7 +71,7 @@ class InsightStore {
             ps.setDate(4, from == null ? null : Date.valueOf(from));
             ps.setDate(5, to == null ? null : Date.valueOf(to));
             ps.setDate(6, to == null ? null : Date.valueOf(to));
-            return list(ps, rs -> new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3)));
+            return list(ps, InsightStore::waveRow);
         });
     }
 
@@ -80,21 +87,21 @@ class InsightStore {
                     WHERE w.status = 'CLOSED'
                     ORDER BY w.occurrence_date DESC, w.opens_at DESC, w.id DESC
                     LIMIT 1)
-                SELECT w.id, w.occurrence_date, w.status FROM wave w
+                SELECT w.id, w.occurrence_date, w.status, w.closes_at FROM wave w
                 JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
                 WHERE w.status = 'CLOSED' AND s.engagement_id = (SELECT engagement_id FROM latest)
                 ORDER BY w.occurrence_date DESC, w.opens_at DESC, w.id DESC
                 LIMIT ?
                 """, ps -> {
             ps.setInt(1, limit);
-            return list(ps, rs -> new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3)));
+            return list(ps, InsightStore::waveRow);
         });
     }
 
     List<WaveRow> wave(UUID waveId) {
-        return jdbc.prepareStatement("SELECT id, occurrence_date, status FROM wave WHERE id = ?", ps -> {
+        return jdbc.prepareStatement("SELECT id, occurrence_date, status, closes_at FROM wave WHERE id = ?", ps -> {
             ps.setObject(1, waveId);
-            return list(ps, rs -> new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3)));
+            return list(ps, InsightStore::waveRow);
         });
     }
 
@@ -137,6 +144,11 @@ class InsightStore {
     List<InvitedRow> invited(List<UUID> waves) {
         return byWaves("SELECT wave_id, side, count(*) FROM invitation WHERE wave_id = ANY(?) GROUP BY wave_id, side",
                 waves, rs -> new InvitedRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)));
+    }
+
+    private static WaveRow waveRow(ResultSet rs) throws SQLException {
+        return new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3),
+                rs.getTimestamp(4).toInstant());
     }
 
     private <T> List<T> byWaves(String sql, List<UUID> waves, RowMapper<T> mapper) {

@@ -5,6 +5,7 @@ import com.kakehashi.participant.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -76,16 +77,25 @@ public final class InsightViews {
     public record Comment(String text, String language) {
     }
 
-    /** {@code comments} only on the single-wave endpoint. */
+    /**
+     * {@code comments} only on the single-wave endpoint. While the wave is OPEN only response counts
+     * and rates are given (each poll would otherwise show what the last respondent answered): scores,
+     * dimensions, gaps and reliability are empty, silence and comments say {@code WAVE_OPEN}, and
+     * {@code closesAt} says when the results appear.
+     */
     @Serdeable
-    public record WaveInsight(UUID waveId, LocalDate occurrenceDate, String status, int anonymityThreshold,
-                              List<Score> scores, List<DimensionScore> dimensions, List<Gap> gaps,
+    public record WaveInsight(UUID waveId, LocalDate occurrenceDate, String status, Instant closesAt,
+                              int anonymityThreshold, List<Score> scores, List<DimensionScore> dimensions, List<Gap> gaps,
                               List<Silence> silence, List<Reliability> reliability,
                               @Nullable List<CommentGroup> comments) {
 
         WaveInsight withComments(List<CommentGroup> groups) {
-            return new WaveInsight(waveId, occurrenceDate, status, anonymityThreshold, scores, dimensions, gaps, silence,
-                    reliability, groups);
+            return new WaveInsight(waveId, occurrenceDate, status, closesAt, anonymityThreshold, scores, dimensions, gaps,
+                    silence, reliability, groups);
+        }
+
+        boolean open() {
+            return InsightStore.OPEN.equals(status);
         }
     }
 

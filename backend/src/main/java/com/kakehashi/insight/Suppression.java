@@ -4,32 +4,46 @@ import com.kakehashi.participant.Level;
 import com.kakehashi.participant.Side;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which groups of one wave and one measure may be shown. The groups form a two-way table (sides ×
- * levels) with its margins and total, so any group's sum is tied to others by four kinds of
- * equations: total = Σ sides, total = Σ levels, side = Σ its cells, level = Σ its cells.
+ * Which groups of one wave and one measure may be shown. A group's shown values (n, mean, sd, interval)
+ * amount to its n, Σx and Σx², and sums add up: whoever sees several groups also knows every sum
+ * that is a linear combination of them (Japan minus Japan staff is Japan's executives and middle
+ * managers together). So the rule is about combinations, not single groups:
+ * <blockquote>every set of respondents whose sums the shown groups determine holds 0 or at least k
+ * responses.</blockquote>
+ * <p>
+ * Method. The atoms are the side × level cells. Each group is the 0/1 vector of the cells it
+ * covers; a set S of cells is determined when its vector lies in the span (over the rationals) of
+ * the shown groups' vectors together with the unit vectors of empty cells (response counts are
+ * published, so an empty cell is known to add nothing). With 9 cells there are at most 512 sets:
+ * each is tested exactly (integer row reduction, no floating point).
  * <ol>
  * <li>Primary: a group with 0 &lt; n &lt; k is hidden.</li>
- * <li>Complementary: while the value of some hidden group can be solved from the shown ones
- * (its unit vector lies in the row space of the equations restricted to hidden groups), one more
- * shown group is hidden: the smallest whose hiding alone protects it, else the smallest sharing an
- * equation with it (cells and margins before the total), and the check runs again.</li>
+ * <li>Complementary: while some determined set S has 0 &lt; n(S) &lt; k, more shown groups are
+ * hidden. The violation taken is the smallest (by n, then by cells). Of the combinations of up to
+ * three shown groups whose hiding makes S undetermined, the cheapest is hidden: the kind of group
+ * matters first (cells before levels before sides before the total: sides carry the HQ–Japan
+ * comparison the product exists for), then the number of groups, then the responses hidden, then
+ * the fixed order of groups. If none of them does, every shown group overlapping S is hidden. Each
+ * step hides at least one group, so this ends after at most 16 steps.</li>
  * </ol>
+ * Hiding more never makes a set determined, so the result is safe for any superset of hidden groups.
  * Decided once per wave and measure over all groups, then filtered: two requests with different
- * filters see the same hidden set, so differencing them recovers nothing. Empty groups (n = 0)
- * are known to be empty and carry no value.
+ * filters see the same hidden set, so differencing them recovers nothing.
  */
 final class Suppression {
 
     enum Reason {
         BELOW_K("suppressed: fewer than k responses"),
         COMPLEMENTARY("suppressed: could otherwise be derived from shown values"),
-        NO_RESPONSES("no responses");
+        NO_RESPONSES("no responses"),
+        WAVE_OPEN("withheld while the wave is open: results appear when it closes");
 
         final String message;
 
@@ -38,149 +52,300 @@ final class Suppression {
         }
     }
 
+    private static final int CELLS = Side.values().length * Level.values().length;
+
     private Suppression() {
     }
 
-    /** @return the reason per hidden segment; segments not in the map are shown */
+    /** Every group may be shown; see {@link #decide(Map, int, Collection, Map)}. */
     static Map<Segment, Reason> decide(Map<Segment, Long> counts, int k) {
+        return decide(counts, k, Segment.EVERY, Map.of());
+    }
+
+    /**
+     * @param counts    n per group (cells are what matters; margins are their sums)
+     * @param published the groups this output can show at all (others are never shown, never hidden)
+     * @param already   groups hidden before this decision (e.g. by the sign an item belongs to), kept hidden
+     * @return the reason per hidden published group; published groups not in the map are shown
+     */
+    static Map<Segment, Reason> decide(Map<Segment, Long> counts, int k, Collection<Segment> published,
+                                       Map<Segment, Reason> already) {
+        long[] cells = new long[CELLS];
+        for (Side side : Side.values()) {
+            for (Level level : Level.values()) {
+                cells[cell(side, level)] = counts.getOrDefault(new Segment(side, level), 0L);
+            }
+        }
+        // A wave's signs and items mostly share one table of counts, and a trend reads the same waves
+        // again and again: the decision is a pure function of its inputs, so it is computed once.
+        Key key = new Key(k, java.util.Arrays.stream(cells).boxed().toList(), List.copyOf(published), Map.copyOf(already));
+        Map<Segment, Reason> known = DECIDED.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<Segment, Reason> decided = java.util.Collections.unmodifiableMap(decide(cells, k, published, already));
+        if (DECIDED.size() >= CACHED) {
+            DECIDED.clear();
+        }
+        DECIDED.put(key, decided);
+        return decided;
+    }
+
+    private record Key(int k, List<Long> cells, List<Segment> published, Map<Segment, Reason> already) {
+    }
+
+    /** A few MB at most. */
+    private static final int CACHED = 20_000;
+    private static final Map<Key, Map<Segment, Reason>> DECIDED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<Segment, Reason> decide(long[] cells, int k, Collection<Segment> published,
+                                               Map<Segment, Reason> already) {
         Map<Segment, Reason> hidden = new LinkedHashMap<>();
         for (Segment segment : Segment.EVERY) {
-            long n = counts.getOrDefault(segment, 0L);
+            if (!published.contains(segment)) {
+                continue;
+            }
+            long n = n(cells, mask(segment));
             if (n == 0) {
                 hidden.put(segment, Reason.NO_RESPONSES);
+            } else if (already.containsKey(segment)) {
+                hidden.put(segment, already.get(segment));
             } else if (n < k) {
                 hidden.put(segment, Reason.BELOW_K);
             }
         }
-        List<List<Segment>> equations = equations();
         while (true) {
-            Segment derivable = firstDerivable(counts, hidden, equations);
-            if (derivable == null) {
+            List<Segment> shown = Segment.EVERY.stream().filter(s -> published.contains(s) && !hidden.containsKey(s)).toList();
+            Integer violation = smallestViolation(cells, k, shown);
+            if (violation == null) {
                 return hidden;
             }
-            Comparator<Segment> smallestFirst = Comparator.comparingLong((Segment s) -> counts.getOrDefault(s, 0L))
-                    .thenComparing(s -> s.equals(Segment.ALL))
-                    .thenComparingInt(Segment.EVERY::indexOf);
-            List<Segment> shown = Segment.EVERY.stream().filter(s -> !hidden.containsKey(s)).sorted(smallestFirst).toList();
-            // The smallest shown group whose hiding alone protects the derivable one; else the smallest
-            // shown group sharing an equation with it (or with any hidden group), and look again.
-            Segment extra = shown.stream().filter(s -> {
-                        Map<Segment, Reason> trial = new LinkedHashMap<>(hidden);
-                        trial.put(s, Reason.COMPLEMENTARY);
-                        return !derivable(derivable, counts, trial, equations);
-                    }).findFirst()
-                    .or(() -> equations.stream().filter(e -> e.contains(derivable)).flatMap(List::stream)
-                            .filter(s -> !hidden.containsKey(s)).min(smallestFirst))
-                    .or(() -> equations.stream().filter(e -> e.stream().anyMatch(hidden::containsKey)).flatMap(List::stream)
-                            .filter(s -> !hidden.containsKey(s)).min(smallestFirst))
-                    .orElse(null);
-            if (extra == null) {
-                return hidden; // nothing shown is tied to a hidden group
+            for (Segment extra : cheapestProtection(cells, shown, violation)) {
+                hidden.put(extra, Reason.COMPLEMENTARY);
             }
-            hidden.put(extra, Reason.COMPLEMENTARY);
         }
     }
 
-    /** Each equation as [parent, children...]. */
-    static List<List<Segment>> equations() {
-        List<List<Segment>> equations = new ArrayList<>();
-        List<Segment> bySide = new ArrayList<>(List.of(Segment.ALL));
-        for (Side side : Side.values()) {
-            bySide.add(new Segment(side, null));
+    /** Most groups hidden together in one step; beyond it every shown group overlapping the set goes. */
+    private static final int MAX_STEP = 3;
+
+    /**
+     * The cheapest shown groups whose hiding makes the set undetermined: cells before levels before
+     * sides before the total (the highest kind hidden decides), then the fewest groups, then the
+     * fewest responses, then {@link Segment#EVERY}'s order.
+     */
+    private static List<Segment> cheapestProtection(long[] cells, List<Segment> shown, int set) {
+        List<List<Segment>> options = new ArrayList<>();
+        combinations(shown, 0, new ArrayList<>(), options);
+        Comparator<List<Segment>> cheapest = Comparator.<List<Segment>>comparingInt(
+                        o -> o.stream().mapToInt(Suppression::tier).max().orElse(0))
+                .thenComparingInt(List::size)
+                .thenComparingLong(o -> o.stream().mapToLong(s -> n(cells, mask(s))).sum())
+                .thenComparing(o -> o.stream().map(s -> String.format("%02d", Segment.EVERY.indexOf(s)))
+                        .collect(java.util.stream.Collectors.joining()));
+        options.sort(cheapest);
+        for (List<Segment> option : options) {
+            if (!span(cells, shown.stream().filter(s -> !option.contains(s)).toList()).contains(set)) {
+                return option;
+            }
         }
-        equations.add(bySide);
-        List<Segment> byLevel = new ArrayList<>(List.of(Segment.ALL));
-        for (Level level : Level.values()) {
-            byLevel.add(new Segment(null, level));
+        // A set that no shown group overlaps is never determined.
+        return shown.stream().filter(s -> (mask(s) & set) != 0).toList();
+    }
+
+    private static void combinations(List<Segment> from, int start, List<Segment> chosen, List<List<Segment>> into) {
+        if (!chosen.isEmpty()) {
+            into.add(List.copyOf(chosen));
         }
-        equations.add(byLevel);
+        if (chosen.size() == MAX_STEP) {
+            return;
+        }
+        for (int i = start; i < from.size(); i++) {
+            chosen.add(from.get(i));
+            combinations(from, i + 1, chosen, into);
+            chosen.removeLast();
+        }
+    }
+
+    /** 0 a cell, 1 a level, 2 a side, 3 everyone: what a reader loses when it is hidden. */
+    private static int tier(Segment segment) {
+        if (segment.side() != null && segment.level() != null) {
+            return 0;
+        }
+        return segment.level() != null ? 1 : segment.side() != null ? 2 : 3;
+    }
+
+    /** The determined sets of cells (as bit masks over {@link #cell}) that the given groups reveal. */
+    static List<Integer> determinedSets(Map<Segment, Long> counts, Collection<Segment> shown) {
+        long[] cells = new long[CELLS];
+        counts.forEach((segment, n) -> {
+            if (segment.side() != null && segment.level() != null) {
+                cells[cell(segment.side(), segment.level())] = n;
+            }
+        });
+        Span span = span(cells, List.copyOf(shown));
+        List<Integer> sets = new ArrayList<>();
+        for (int set = 1; set < 1 << CELLS; set++) {
+            if ((set & emptyMask(cells)) == 0 && span.contains(set)) {
+                sets.add(set);
+            }
+        }
+        return sets;
+    }
+
+    static int cell(Side side, Level level) {
+        return side.ordinal() * Level.values().length + level.ordinal();
+    }
+
+    static int mask(Segment segment) {
+        int mask = 0;
         for (Side side : Side.values()) {
-            List<Segment> cells = new ArrayList<>(List.of(new Segment(side, null)));
             for (Level level : Level.values()) {
-                cells.add(new Segment(side, level));
+                if ((segment.side() == null || segment.side() == side) && (segment.level() == null || segment.level() == level)) {
+                    mask |= 1 << cell(side, level);
+                }
             }
-            equations.add(cells);
         }
-        for (Level level : Level.values()) {
-            List<Segment> cells = new ArrayList<>(List.of(new Segment(null, level)));
-            for (Side side : Side.values()) {
-                cells.add(new Segment(side, level));
-            }
-            equations.add(cells);
-        }
-        return equations;
+        return mask;
     }
 
-    /** A hidden, non-empty group whose sum the shown groups determine, or null. */
-    private static Segment firstDerivable(Map<Segment, Long> counts, Map<Segment, Reason> hidden,
-                                          List<List<Segment>> equations) {
-        for (Segment unknown : hidden.keySet()) {
-            if (counts.getOrDefault(unknown, 0L) > 0 && derivable(unknown, counts, hidden, equations)) {
-                return unknown;
+    private static long n(long[] cells, int mask) {
+        long n = 0;
+        for (int c = 0; c < CELLS; c++) {
+            if ((mask & 1 << c) != 0) {
+                n += cells[c];
             }
         }
-        return null;
+        return n;
+    }
+
+    private static int emptyMask(long[] cells) {
+        int mask = 0;
+        for (int c = 0; c < CELLS; c++) {
+            if (cells[c] == 0) {
+                mask |= 1 << c;
+            }
+        }
+        return mask;
     }
 
     /**
-     * Whether the sum of a hidden group is determined: its unit vector lies in the row space of the
-     * equations restricted to the hidden non-empty groups (shown and empty groups are constants).
+     * The determined set of non-empty cells with 0 &lt; n &lt; k that has the fewest responses (then
+     * the lowest mask), or null when there is none. Sets differing only in empty cells are the same
+     * respondents, so only sets of non-empty cells are searched.
      */
-    private static boolean derivable(Segment target, Map<Segment, Long> counts, Map<Segment, Reason> hidden,
-                                     List<List<Segment>> equations) {
-        List<Segment> unknowns = hidden.keySet().stream().filter(s -> counts.getOrDefault(s, 0L) > 0).toList();
-        Map<Segment, Integer> column = new LinkedHashMap<>();
-        unknowns.forEach(u -> column.put(u, column.size()));
-        List<double[]> rows = new ArrayList<>();
-        for (List<Segment> equation : equations) {
-            double[] row = new double[unknowns.size()];
-            boolean any = false;
-            for (int i = 0; i < equation.size(); i++) {
-                Integer c = column.get(equation.get(i));
-                if (c != null) {
-                    row[c] = i == 0 ? 1 : -1;
-                    any = true;
-                }
-            }
-            if (any) {
-                rows.add(row);
-            }
+    private static Integer smallestViolation(long[] cells, int k, List<Segment> shown) {
+        int empty = emptyMask(cells);
+        int shownCells = shown.stream().filter(s -> s.side() != null && s.level() != null).mapToInt(Suppression::mask)
+                .reduce(0, (a, b) -> a | b);
+        if ((shownCells | empty) == (1 << CELLS) - 1) {
+            return null; // every non-empty cell shown (so n >= k): a determined set is a union of them
         }
-        int rank = rank(rows, unknowns.size());
-        double[] unit = new double[unknowns.size()];
-        unit[column.get(target)] = 1;
-        List<double[]> extended = new ArrayList<>(rows);
-        extended.add(unit);
-        return rank(extended, unknowns.size()) == rank;
-    }
-
-    private static int rank(List<double[]> input, int columns) {
-        double[][] m = input.stream().map(double[]::clone).toArray(double[][]::new);
-        int rank = 0;
-        for (int c = 0; c < columns && rank < m.length; c++) {
-            int pivot = -1;
-            for (int r = rank; r < m.length; r++) {
-                if (Math.abs(m[r][c]) > 1e-9 && (pivot < 0 || Math.abs(m[r][c]) > Math.abs(m[pivot][c]))) {
-                    pivot = r;
-                }
-            }
-            if (pivot < 0) {
+        Span span = span(cells, shown);
+        Integer best = null;
+        long bestN = Long.MAX_VALUE;
+        for (int set = 1; set < 1 << CELLS; set++) {
+            if ((set & empty) != 0) {
                 continue;
             }
-            double[] tmp = m[rank];
-            m[rank] = m[pivot];
-            m[pivot] = tmp;
-            for (int r = 0; r < m.length; r++) {
-                if (r != rank && Math.abs(m[r][c]) > 1e-9) {
-                    double f = m[r][c] / m[rank][c];
-                    for (int j = c; j < columns; j++) {
-                        m[r][j] -= f * m[rank][j];
-                    }
-                }
+            long n = n(cells, set);
+            if (n > 0 && n < k && n < bestN && span.contains(set)) {
+                best = set;
+                bestN = n;
             }
-            rank++;
         }
-        return rank;
+        return best;
     }
 
+    private static Span span(long[] cells, List<Segment> shown) {
+        Span span = new Span();
+        for (int c = 0; c < CELLS; c++) {
+            if (cells[c] == 0) {
+                span.add(1 << c);
+            }
+        }
+        for (Segment segment : shown) {
+            span.add(mask(segment));
+        }
+        return span;
+    }
+
+    /**
+     * A subspace of Q^9 spanned by 0/1 vectors, kept as integer rows in echelon form (each row's
+     * leading column is zero in every other row). Row operations are done in integers divided by
+     * their gcd, so membership is exact.
+     */
+    private static final class Span {
+        private final List<long[]> rows = new ArrayList<>();
+        private final List<Integer> leads = new ArrayList<>();
+
+        void add(int mask) {
+            long[] v = reduce(vector(mask));
+            int lead = lead(v);
+            if (lead < 0) {
+                return;
+            }
+            for (long[] row : rows) {
+                eliminate(row, v, lead);
+            }
+            rows.add(v);
+            leads.add(lead);
+        }
+
+        boolean contains(int mask) {
+            return lead(reduce(vector(mask))) < 0;
+        }
+
+        private long[] reduce(long[] v) {
+            for (int i = 0; i < rows.size(); i++) {
+                eliminate(v, rows.get(i), leads.get(i));
+            }
+            return v;
+        }
+
+        /** target := pivot[lead] · target − target[lead] · pivot, so target[lead] becomes 0. */
+        private static void eliminate(long[] target, long[] pivot, int lead) {
+            long a = target[lead];
+            if (a == 0) {
+                return;
+            }
+            long p = pivot[lead];
+            long g = 0;
+            for (int c = 0; c < CELLS; c++) {
+                target[c] = p * target[c] - a * pivot[c];
+                g = gcd(g, Math.abs(target[c]));
+            }
+            if (g > 1) {
+                for (int c = 0; c < CELLS; c++) {
+                    target[c] /= g;
+                }
+            }
+        }
+
+        private static long[] vector(int mask) {
+            long[] v = new long[CELLS];
+            for (int c = 0; c < CELLS; c++) {
+                v[c] = (mask >> c) & 1;
+            }
+            return v;
+        }
+
+        private static int lead(long[] v) {
+            for (int c = 0; c < CELLS; c++) {
+                if (v[c] != 0) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        private static long gcd(long a, long b) {
+            while (b != 0) {
+                long t = a % b;
+                a = b;
+                b = t;
+            }
+            return a;
+        }
+    }
 }

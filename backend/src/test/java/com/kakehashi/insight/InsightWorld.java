@@ -64,6 +64,8 @@ class InsightWorld {
     EmbeddedServer server;
     @Inject
     com.kakehashi.support.AppRoleSql appSql;
+    @Inject
+    com.kakehashi.wave.WaveService waveService;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -91,6 +93,17 @@ class InsightWorld {
                     """, tenant, waveId, scheduleId, version.id(), occurrence, Timestamp.from(opens),
                     Timestamp.from(opens.plus(Duration.ofDays(7))));
             return waveId;
+        }
+
+        /** Closes the wave as an operator would (its rollups are rebuilt): its results may now be read. */
+        void close(UUID waveId) {
+            UserView operator = fixtures.operator();
+            TenantContext.runAs(tenant, () -> waveService.close(new Caller(operator.id(), operator.email(), Role.OPERATOR), waveId));
+        }
+
+        /** Marks the wave closed without rebuilding its rollups, to read what the incremental folds produced. */
+        void markClosed(UUID waveId) throws SQLException {
+            sql(tenant, "UPDATE wave SET status = 'CLOSED', closed_at = now() WHERE id = ?", waveId);
         }
 
         /** An invitation nobody answers. */
