@@ -103,7 +103,7 @@ class DemoTenant {
             InstrumentVersionView version = instruments.publish(system, instrument.id(), instrument.versions().getFirst().id());
             LocalDate next = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
             ScheduleView schedule = schedules.create(system, new ScheduleDetails("Fortnightly pulse / 隔週パルス",
-                    engagement.id(), version.id(), Set.of(Side.HQ, Side.JAPAN), Set.of(), Cadence.BIWEEKLY, LocalTime.of(10, 0),
+                    "Working together: HQ and Japan", "本社と日本法人の協働について", engagement.id(), version.id(), Set.of(Side.HQ, Side.JAPAN), Set.of(), Cadence.BIWEEKLY, LocalTime.of(10, 0),
                     LocalTime.of(10, 0), 7, List.of(3), next.minusWeeks(HISTORY_WEEKS), null));
             int waves = history.replay(tenant.id(), schedule, version, story);
             engagements.update(system, engagement.id(), new EngagementDetails(details.name(), details.goals(),

@@ -49,15 +49,16 @@ class MailRenderer {
         ZonedDateTime closes = mail.closesAt().atZone(zone(mail.timeZone()));
         boolean reminder = mail.kind() == MailKind.REMINDER;
         String name = mail.displayName() == null ? "" : mail.displayName();
-        String engagement = mail.engagementName();
+        // The schedule's survey title in the mail's language: the engagement name is internal.
+        String title = mail.surveyTitle();
         if (japanese(mail)) {
             String deadline = JA_LONG.format(closes) + "（" + closes.getZone().getDisplayName(TextStyle.FULL, JA) + "）";
-            String subject = (reminder ? "【リマインド】" : "") + "アンケートご回答のお願い：" + engagement
+            String subject = (reminder ? "【リマインド】" : "") + "アンケートご回答のお願い：" + title
                     + "（" + JA_SHORT.format(closes) + "締切）";
             String intro = reminder
                     ? "先日ご案内したアンケートについて、まだご回答を確認できておりませんので、改めてご連絡いたします。\n"
                       + "行き違いでご回答済みの場合は、どうぞご容赦ください。"
-                    : "いつもお世話になっております。\n「" + engagement + "」の一環として、短いアンケートへのご協力をお願いしております。\n"
+                    : "いつもお世話になっております。\n短いアンケート「" + title + "」へのご協力をお願いしております。\n"
                       + "所要時間は5分程度です。";
             String text = name + " 様\n\n" + intro + "\n\n"
                     + "以下のリンクからご回答ください。回答期限は " + deadline + " です。\n"
@@ -77,12 +78,12 @@ class MailRenderer {
         }
         String deadline = EN_LONG.format(closes) + " (" + closes.getZone().getDisplayName(TextStyle.FULL, EN) + ")";
         String subject = reminder
-                ? "Reminder: " + engagement + " survey closes " + EN_SHORT.format(closes)
-                : engagement + ": a short survey for you (open until " + EN_SHORT.format(closes) + ")";
+                ? "Reminder: " + title + " closes " + EN_SHORT.format(closes)
+                : title + ": a short survey for you (open until " + EN_SHORT.format(closes) + ")";
         String intro = reminder
                 ? "We have not yet received your answers to the short survey we sent you recently, so here is a gentle reminder.\n"
                   + "If you have answered in the meantime, thank you, and please ignore this mail."
-                : "As part of \u201c" + engagement + "\u201d we are asking for your view in a short survey.\n"
+                : "We are asking for your view in a short survey, \u201c" + title + "\u201d.\n"
                   + "It takes about five minutes.";
         String greeting = name.isEmpty() ? "Hello," : "Dear " + name + ",";
         String text = greeting + "\n\n" + intro + "\n\n"

@@ -122,7 +122,7 @@ class MailTemplates {
     }
 
     private Template template(OutboxMail mail, boolean named) {
-        Key key = new Key(mail.kind(), MailRenderer.japanese(mail), mail.engagementName(), mail.closesAt(), mail.timeZone(), named);
+        Key key = new Key(mail.kind(), MailRenderer.japanese(mail), mail.surveyTitle(), mail.closesAt(), mail.timeZone(), named);
         Template cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -136,7 +136,7 @@ class MailTemplates {
     private Template build(OutboxMail mail, boolean named) {
         OutboxMail marked = new OutboxMail(mail.id(), mail.invitationId(), mail.kind(), mail.sendAfter(), mail.attempts(),
                 mail.language(), mail.timeZone(), mail.responded(), mail.email(), named ? String.valueOf(NAME) : null,
-                mail.waveStatus(), mail.closesAt(), mail.engagementName().replace(NAME, ' ').replace(LINK, ' '));
+                mail.waveStatus(), mail.closesAt(), mail.surveyTitle().replace(NAME, ' ').replace(LINK, ' '));
         MailRenderer.Content content = renderer.content(marked, String.valueOf(LINK));
         String subject;
         try {

@@ -18,5 +18,5 @@ record OutboxMail(UUID id,
                   @Nullable String displayName,
                   String waveStatus,
                   Instant closesAt,
-                  String engagementName) {
+                  String surveyTitle) {
 }

@@ -43,12 +43,12 @@ class OutboxStore {
                     FOR UPDATE SKIP LOCKED)
                 SELECT c.id, c.invitation_id, c.kind, c.send_after, c.attempts,
                        i.language, i.time_zone, i.responded, p.email, p.display_name,
-                       w.status, w.closes_at, e.name
+                       w.status, w.closes_at,
+                       CASE WHEN lower(i.language) = 'ja' THEN s.survey_title_ja ELSE s.survey_title_en END
                 FROM claimed c
                 JOIN invitation i ON i.tenant_id = c.tenant_id AND i.id = c.invitation_id
                 JOIN wave w ON w.tenant_id = i.tenant_id AND w.id = i.wave_id
                 JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
-                JOIN engagement e ON e.tenant_id = s.tenant_id AND e.id = s.engagement_id
                 LEFT JOIN participant p ON p.tenant_id = i.tenant_id AND p.id = i.participant_id
                 ORDER BY c.send_after, c.id""", ps -> {
             ps.setInt(1, limit);

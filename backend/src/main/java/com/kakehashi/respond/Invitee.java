@@ -9,7 +9,12 @@ import java.util.UUID;
 /** What the page needs of an invitation and its wave; never who was invited. */
 record Invitee(UUID invitationId, UUID waveId, Side side, Level level, String language, String timeZone,
                Instant sendAt, boolean responded, boolean waveOpen, Instant closesAt, UUID instrumentVersionId,
-               String engagementName) {
+               String surveyTitleEn, String surveyTitleJa) {
+
+    /** What the respondent reads as the survey's name; the engagement's name is internal and never shown. */
+    String surveyTitle(String language) {
+        return Texts.JA.equals(language) ? surveyTitleJa : surveyTitleEn;
+    }
 
     boolean acceptsAnswers(Instant now) {
         return waveOpen && closesAt.isAfter(now);

@@ -44,6 +44,16 @@ class Pages {
         return fixed.computeIfAbsent("unavailable", k -> new Page(404, process("respond/unavailable", Locale.JAPANESE, Map.of())));
     }
 
+    /** A form post that says it comes from another site (see RespondentOriginFilter). */
+    Page crossSite() {
+        return fixed.computeIfAbsent("cross-site", k -> new Page(403, process("respond/cross-site", Locale.JAPANESE, Map.of())));
+    }
+
+    /** A form body that is not valid application/x-www-form-urlencoded (e.g. "a=%zz"). */
+    Page badRequest() {
+        return fixed.computeIfAbsent("bad-request", k -> new Page(400, process("respond/bad-request", Locale.JAPANESE, Map.of())));
+    }
+
     Page tooManyRequests() {
         return fixed.computeIfAbsent("too-many", k -> new Page(429, process("respond/too-many", Locale.JAPANESE, Map.of())));
     }
@@ -89,7 +99,7 @@ class Pages {
         model.put("otherLang", Texts.other(language));
         model.put("t", t);
         model.put("token", token);
-        model.put("heading", form.invitee().engagementName());
+        model.put("heading", form.invitee().surveyTitle(language));
         model.put("closes", Texts.dateTime(form.invitee().closesAt(), form.invitee().timeZone(), language));
         model.put("closesIso", form.invitee().closesAt().toString());
         model.put("items", items);

@@ -52,11 +52,11 @@ class RespondStore {
     Optional<Invitee> invitee(UUID invitationId) {
         return jdbc.prepareStatement("""
                 SELECT i.id, i.wave_id, i.side, i.level, i.language, i.time_zone, i.send_at, i.responded,
-                       w.status = 'OPEN', w.closes_at, w.instrument_version_id, e.name
+                       w.status = 'OPEN', w.closes_at, w.instrument_version_id,
+                       s.survey_title_en, s.survey_title_ja
                 FROM invitation i
                 JOIN wave w ON w.tenant_id = i.tenant_id AND w.id = i.wave_id
                 JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
-                JOIN engagement e ON e.tenant_id = s.tenant_id AND e.id = s.engagement_id
                 WHERE i.id = ?
                 """, ps -> {
             ps.setObject(1, invitationId);
@@ -67,7 +67,7 @@ class RespondStore {
                 return Optional.of(new Invitee(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         Side.valueOf(rs.getString(3)), Level.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
                         rs.getTimestamp(7).toInstant(), rs.getBoolean(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant(),
-                        rs.getObject(11, UUID.class), rs.getString(12)));
+                        rs.getObject(11, UUID.class), rs.getString(12), rs.getString(13)));
             }
         });
     }

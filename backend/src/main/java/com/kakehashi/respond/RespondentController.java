@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -13,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.Map;
@@ -45,6 +47,15 @@ class RespondentController {
     @Post(value = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<String> answer(@PathVariable String token, @Nullable @Body Map<String, String> form) {
         return html(pages.render(token, service.submit(token, form == null ? Map.of() : form)));
+    }
+
+    /**
+     * A body that is not valid application/x-www-form-urlencoded ("a=%zz") fails in Netty's decoder
+     * while the arguments are bound, before the token is looked at: the same page for every token.
+     */
+    @Error(exception = HttpPostRequestDecoder.ErrorDataDecoderException.class)
+    HttpResponse<String> unreadableForm() {
+        return html(pages.badRequest());
     }
 
     private static HttpResponse<String> html(Pages.Page page) {

@@ -58,8 +58,12 @@ final class RespondentFilter implements Ordered {
         secure(response);
     }
 
+    /**
+     * same-origin, not no-referrer: the link never leaves in a referrer to another site either way,
+     * but with no-referrer Chromium posts the form with {@code Origin: null} (see docs/architecture.md).
+     */
     static <T> MutableHttpResponse<T> secure(MutableHttpResponse<T> response) {
-        return response.header("Referrer-Policy", "no-referrer")
+        return response.header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff");

@@ -34,6 +34,14 @@ class RespondentService {
     private static final int TOKEN_MAX = 256;
     private static final Pattern ANSWER = Pattern.compile("[1-5]");
     static final String FIELD_PREFIX = "q_";
+    /**
+     * What a comment may not hold: C0 and C1 controls other than tab and line feed (NUL among them),
+     * the bidirectional embeddings, overrides and isolates that make text display as something else
+     * (U+202A–U+202E, U+2066–U+2069), surrogates, and U+FFFD, which is what a decoder leaves of a lone
+     * surrogate or broken UTF-8.
+     */
+    static final Pattern UNSAFE_IN_COMMENT =
+            Pattern.compile("[\\x{0}-\\x{8}\\x{B}-\\x{1F}\\x{7F}-\\x{9F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\p{Cs}\\x{FFFD}]");
 
     private final RespondStore store;
     private final PublishedVersions versions;
@@ -116,7 +124,11 @@ class RespondentService {
             }
         }
         String comment = normalisedComment(form.get("comment"));
-        if (comment != null) {
+        if (prompt != null && comment != null && UNSAFE_IN_COMMENT.matcher(comment).find()) {
+            // Refused, not silently cleaned: the respondent sees the cleaned comment and decides.
+            comment = UNSAFE_IN_COMMENT.matcher(comment).replaceAll("");
+            errors.put("comment", new Outcome.FieldError("commentUnsafe", null));
+        } else if (comment != null) {
             int length = comment.codePointCount(0, comment.length());
             if (length > Texts.COMMENT_MAX) {
                 errors.put("comment", new Outcome.FieldError("commentTooLong", length));
@@ -160,8 +172,11 @@ class RespondentService {
         return Texts.JA.equals(language) ? version.commentPromptJa() : version.commentPromptEn();
     }
 
-    /** Browsers send line breaks as CRLF but count them as one character: count as they do. */
+    /**
+     * Browsers send line breaks as CRLF but count them as one character: count as they do. A lone CR
+     * is a line break too.
+     */
     private static @Nullable String normalisedComment(@Nullable String comment) {
-        return comment == null ? null : comment.replace("\r\n", "\n");
+        return comment == null ? null : comment.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

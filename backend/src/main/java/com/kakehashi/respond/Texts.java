@@ -31,6 +31,7 @@ final class Texts {
             Map.entry("missing", "Please choose an answer for this statement."),
             Map.entry("invalid", "This answer is not one of the five options. Please choose one from 1 to 5."),
             Map.entry("commentTooLong", "Please shorten your comment to 2,000 characters or fewer (it has %d)."),
+            Map.entry("commentUnsafe", "Your comment contained invisible control or text-direction characters. They have been removed below: please check your comment and send again."),
             Map.entry("commentHint", "Optional. Up to 2,000 characters. Please do not include names or anything that identifies you."),
             Map.entry("commentLabelDefault", "Comment (optional)"),
             Map.entry("submit", "Send my answers"),
@@ -46,13 +47,14 @@ final class Texts {
             Map.entry("switchHint", "Show this survey in English"),
             Map.entry("intro", "それぞれの項目について、ご自身のお考えに最も近いものを1つお選びください。正解・不正解はありません。"),
             Map.entry("anonymity", "回答は匿名です。お名前やメールアドレスとは結び付けずに保存され、複数人のグループの集計結果としてのみ表示されます。"),
-            Map.entry("closesLabel", "回答期限："),
+            Map.entry("closesLabel", "回答期間："),
             Map.entry("required", "すべての項目にご回答ください。最後のコメント欄は任意です。"),
             Map.entry("errorTitle", "入力内容をご確認ください"),
             Map.entry("errorIntro", "回答はまだ送信されていません。以下の箇所をご確認ください。そのほかの回答はそのまま残っています。"),
             Map.entry("missing", "この項目の回答を選んでください。"),
             Map.entry("invalid", "選択肢にない回答です。1〜5の中からお選びください。"),
             Map.entry("commentTooLong", "コメントは2,000文字以内でご記入ください（現在%d文字です）。"),
+            Map.entry("commentUnsafe", "コメントに、表示されない制御文字または文字の向きを変える文字が含まれていました。下の欄ではそれらを取り除いています。内容をご確認のうえ、もう一度送信してください。"),
             Map.entry("commentHint", "任意・2,000文字以内です。お名前など、個人が特定される内容は書かないでください。"),
             Map.entry("commentLabelDefault", "コメント（任意）"),
             Map.entry("submit", "回答を送信する"),
@@ -70,8 +72,10 @@ final class Texts {
             new String[]{"4", "Agree", "そう思う"},
             new String[]{"5", "Strongly agree", "強くそう思う"});
 
-    private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm (zzzz)", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE_JA = DateTimeFormatter.ofPattern("yyyy年M月d日（E）H:mm（zzzz）", Locale.JAPANESE);
+    private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_JA = DateTimeFormatter.ofPattern("M月d日 H:mm", Locale.JAPANESE);
+    /** English abbreviations in both languages: the JDK's Japanese names call New York's summer time "EST". */
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
     private Texts() {
     }
@@ -97,6 +101,10 @@ final class Texts {
         return SCALE.stream().map(s -> Map.of("value", s[0], "label", s[column])).toList();
     }
 
+    /**
+     * The deadline in the respondent's own zone, to the minute, with the zone's short name:
+     * "7 December, 23:59 JST" or 「12月7日 23:59（JST）まで」. A deadline is days away, so no year.
+     */
     static String dateTime(java.time.Instant instant, String zone, String language) {
         ZoneId id;
         try {
@@ -105,6 +113,7 @@ final class Texts {
             id = ZoneId.of("UTC");
         }
         ZonedDateTime at = instant.atZone(id);
-        return (JA.equals(language) ? DATE_JA : DATE_EN).format(at);
+        String zoneName = ZONE.format(at);
+        return JA.equals(language) ? DATE_JA.format(at) + "（" + zoneName + "）まで" : DATE_EN.format(at) + " " + zoneName;
     }
 }

@@ -17,11 +17,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A pulse schedule as a consultant sets it up. Empty audience lists mean everyone active;
+ * A pulse schedule as a consultant sets it up. The survey titles are what respondents read (the
+ * engagement name is internal and never shown to them). Empty audience lists mean everyone active;
  * reminder offsets are whole days after a side's send time, each before the wave closes.
  */
 @Serdeable
 public record ScheduleDetails(@NotBlank @Size(max = 200) String name,
+                              @NotBlank @Size(max = SURVEY_TITLE_MAX) String surveyTitleEn,
+                              @NotBlank @Size(max = SURVEY_TITLE_MAX) String surveyTitleJa,
                               @NotNull UUID engagementId,
                               @NotNull UUID instrumentVersionId,
                               @Nullable Set<@NotNull Side> audienceSides,
@@ -33,6 +36,8 @@ public record ScheduleDetails(@NotBlank @Size(max = 200) String name,
                               @Nullable @Size(max = 5) List<@NotNull @Min(1) @Max(59) Integer> reminderOffsetDays,
                               @NotNull LocalDate startDate,
                               @Nullable LocalDate endDate) {
+
+    public static final int SURVEY_TITLE_MAX = 120;
 
     Set<Side> sides() {
         return audienceSides == null ? Set.of() : audienceSides;

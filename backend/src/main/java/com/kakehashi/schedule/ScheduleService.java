@@ -16,10 +16,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Pulse schedules of the tenant in context. Creating waves from them is the wave feature's job. */
 @Singleton
 public class ScheduleService {
+
+    private static final Pattern UNSAFE_TITLE =
+            Pattern.compile("[\\p{Cc}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\p{Cs}]");
 
     private final ScheduleRepository schedules;
     private final EngagementService engagements;
@@ -62,7 +66,8 @@ public class ScheduleService {
         check(details);
         Instant now = clock.instant();
         PulseSchedule saved = schedules.save(new PulseSchedule(UUID.randomUUID(), null, details.engagementId(),
-                details.instrumentVersionId(), details.name().trim(), ScheduleView.join(details.sides()),
+                details.instrumentVersionId(), details.name().trim(), details.surveyTitleEn().strip(),
+                details.surveyTitleJa().strip(), ScheduleView.join(details.sides()),
                 ScheduleView.join(details.levels()), details.cadence(), details.japanSendTime(), details.hqSendTime(),
                 details.daysOpen(), ScheduleView.joinInts(details.reminders()), details.startDate(), details.endDate(),
                 false, now, now));
@@ -76,7 +81,8 @@ public class ScheduleService {
         PulseSchedule old = load(id);
         check(details);
         PulseSchedule updated = schedules.update(new PulseSchedule(old.id(), old.tenantId(), details.engagementId(),
-                details.instrumentVersionId(), details.name().trim(), ScheduleView.join(details.sides()),
+                details.instrumentVersionId(), details.name().trim(), details.surveyTitleEn().strip(),
+                details.surveyTitleJa().strip(), ScheduleView.join(details.sides()),
                 ScheduleView.join(details.levels()), details.cadence(), details.japanSendTime(), details.hqSendTime(),
                 details.daysOpen(), ScheduleView.joinInts(details.reminders()), details.startDate(), details.endDate(),
                 old.paused(), old.createdAt(), clock.instant()));
@@ -107,7 +113,7 @@ public class ScheduleService {
         PulseSchedule old = load(id);
         if (old.paused() != paused) {
             schedules.update(new PulseSchedule(old.id(), old.tenantId(), old.engagementId(), old.instrumentVersionId(),
-                    old.name(), old.audienceSides(), old.audienceLevels(), old.cadence(), old.japanSendTime(),
+                    old.name(), old.surveyTitleEn(), old.surveyTitleJa(), old.audienceSides(), old.audienceLevels(), old.cadence(), old.japanSendTime(),
                     old.hqSendTime(), old.daysOpen(), old.reminderOffsets(), old.startDate(), old.endDate(), paused,
                     old.createdAt(), clock.instant()));
             audit.record(caller, paused ? "schedule.paused" : "schedule.resumed", "schedule", id);
@@ -117,6 +123,8 @@ public class ScheduleService {
     }
 
     private void check(ScheduleDetails details) {
+        checkTitle("surveyTitleEn", details.surveyTitleEn());
+        checkTitle("surveyTitleJa", details.surveyTitleJa());
         if (details.endDate() != null && details.endDate().isBefore(details.startDate())) {
             throw new InvalidInputException("endDate", "must not be before the start date");
         }
@@ -130,6 +138,16 @@ public class ScheduleService {
             engagements.get(details.engagementId());
         } catch (NotFoundException e) {
             throw new InvalidInputException("engagementId", "no such engagement in this tenant");
+        }
+    }
+
+    /**
+     * Respondents read the title: control and bidirectional-override characters could make it display
+     * as something else, so they are refused rather than stored.
+     */
+    private static void checkTitle(String field, String title) {
+        if (UNSAFE_TITLE.matcher(title).find()) {
+            throw new InvalidInputException(field, "must not contain control or bidirectional-override characters");
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /** A schedule as the API shows it, with its next opening so the console can say when mail goes out. */
 @Serdeable
-public record ScheduleView(UUID id, String name, UUID engagementId, UUID instrumentVersionId, Set<Side> audienceSides,
+public record ScheduleView(UUID id, String name, String surveyTitleEn, String surveyTitleJa, UUID engagementId, UUID instrumentVersionId, Set<Side> audienceSides,
                            Set<Level> audienceLevels, Cadence cadence, LocalTime japanSendTime, LocalTime hqSendTime,
                            String hqTimeZone, int daysOpen, List<Integer> reminderOffsetDays, LocalDate startDate,
                            @Nullable LocalDate endDate, boolean paused, @Nullable Instant nextOpensAt,
@@ -26,7 +26,7 @@ public record ScheduleView(UUID id, String name, UUID engagementId, UUID instrum
 
     static ScheduleView of(PulseSchedule s, ZoneId hqZone, Instant now) {
         Set<Side> sides = enums(s.audienceSides(), Side.class);
-        ScheduleView view = new ScheduleView(s.id(), s.name(), s.engagementId(), s.instrumentVersionId(), sides,
+        ScheduleView view = new ScheduleView(s.id(), s.name(), s.surveyTitleEn(), s.surveyTitleJa(), s.engagementId(), s.instrumentVersionId(), sides,
                 enums(s.audienceLevels(), Level.class), s.cadence(), s.japanSendTime(), s.hqSendTime(), hqZone.getId(),
                 s.daysOpen(), ints(s.reminderOffsets()), s.startDate(), s.endDate(), s.paused(), null,
                 s.createdAt(), s.updatedAt());
@@ -35,7 +35,7 @@ public record ScheduleView(UUID id, String name, UUID engagementId, UUID instrum
     }
 
     private ScheduleView withNext(Instant next) {
-        return new ScheduleView(id, name, engagementId, instrumentVersionId, audienceSides, audienceLevels, cadence,
+        return new ScheduleView(id, name, surveyTitleEn, surveyTitleJa, engagementId, instrumentVersionId, audienceSides, audienceLevels, cadence,
                 japanSendTime, hqSendTime, hqTimeZone, daysOpen, reminderOffsetDays, startDate, endDate, paused, next,
                 createdAt, updatedAt);
     }

@@ -36,10 +36,13 @@ final class OutboxRows implements AutoCloseable {
     record Wave(UUID id, Instant closesAt) {
     }
 
-    Wave wave(String engagementName, Instant closesAt) throws SQLException {
+    static final String INTERNAL_ENGAGEMENT = "Post-restructuring alignment 2026";
+
+    /** The engagement's internal name is {@link #INTERNAL_ENGAGEMENT}; mails must show {@code surveyTitle} instead. */
+    Wave wave(String surveyTitle, Instant closesAt) throws SQLException {
         UUID engagement = UUID.randomUUID();
         execute("INSERT INTO engagement (tenant_id, id, name, start_date, status) VALUES (?, ?, ?, ?, 'ACTIVE')",
-                tenantId, engagement, engagementName, LocalDate.of(2026, 1, 1));
+                tenantId, engagement, INTERNAL_ENGAGEMENT, LocalDate.of(2026, 1, 1));
         UUID instrument = UUID.randomUUID();
         UUID version = UUID.randomUUID();
         execute("INSERT INTO instrument (tenant_id, id, name) VALUES (?, ?, 'Pulse')", tenantId, instrument);
@@ -49,9 +52,10 @@ final class OutboxRows implements AutoCloseable {
         UUID schedule = UUID.randomUUID();
         execute("""
                 INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence,
-                    japan_send_time, hq_send_time, days_open, start_date)
-                VALUES (?, ?, ?, ?, 'Pulse', 'BIWEEKLY', ?, ?, 5, ?)""",
-                tenantId, schedule, engagement, version, LocalTime.of(10, 0), LocalTime.of(9, 0), LocalDate.of(2026, 1, 1));
+                    japan_send_time, hq_send_time, days_open, start_date, survey_title_en, survey_title_ja)
+                VALUES (?, ?, ?, ?, 'Pulse', 'BIWEEKLY', ?, ?, 5, ?, ?, ?)""",
+                tenantId, schedule, engagement, version, LocalTime.of(10, 0), LocalTime.of(9, 0), LocalDate.of(2026, 1, 1),
+                surveyTitle, surveyTitle);
         UUID wave = UUID.randomUUID();
         execute("""
                 INSERT INTO wave (tenant_id, id, schedule_id, instrument_version_id, occurrence_date, kind, status, opens_at, closes_at)

@@ -115,8 +115,9 @@ class RespondentPageTest {
         scheduleId = UUID.randomUUID();
         sql("""
                 INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence,
-                                            japan_send_time, hq_send_time, days_open, start_date)
-                VALUES (?, ?, ?, ?, 'Fortnightly pulse', 'BIWEEKLY', ?, ?, 7, ?)
+                                            japan_send_time, hq_send_time, days_open, start_date,
+                                            survey_title_en, survey_title_ja)
+                VALUES (?, ?, ?, ?, 'Fortnightly pulse', 'BIWEEKLY', ?, ?, 7, ?, 'Team pulse', 'チームの声')
                 """, tenant, scheduleId, engagementId, version.id(), LocalTime.of(9, 0), LocalTime.of(9, 0),
                 LocalDate.of(2026, 1, 1));
     }
@@ -136,7 +137,7 @@ class RespondentPageTest {
         assertThat(html).contains("本社の戦略の議論に、意思決定の前の段階から参加できている。")   // Japan wording, ja
                 .contains("会議では本社の決定に同意しながらも")                                // Japan-only item
                 .contains("全くそう思わない", "どちらともいえない", "強くそう思う")
-                .contains("回答期限", "年")
+                .contains("回答期間", "（JST）まで")
                 .doesNotContain("本社は、意思決定の前の段階から日本法人を戦略の議論に加えている。") // HQ wording
                 .doesNotContain("Strongly disagree");
         assertThat(count(html, "<fieldset")).isEqualTo(itemsFor(Side.JAPAN).size());
@@ -212,7 +213,7 @@ class RespondentPageTest {
 
         for (HttpResponse<String> response : responses) {
             var headers = response.headers();
-            assertThat(headers.firstValue("Referrer-Policy")).as(response.uri().toString()).contains("no-referrer");
+            assertThat(headers.firstValue("Referrer-Policy")).as(response.uri().toString()).contains("same-origin");
             assertThat(headers.firstValue("Cache-Control")).contains("no-store");
             assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
             String csp = headers.firstValue("Content-Security-Policy").orElse("");
@@ -412,6 +413,156 @@ class RespondentPageTest {
         assertThat(responseCount(closed.waveId())).isZero();
     }
 
+
+    // ---- title and deadline ----
+
+    @Test
+    void pageShowsTheScheduleSurveyTitleInThePageLanguageAndNeverTheEngagementName() throws Exception {
+        Link link = invite(Side.JAPAN, "ja", "OPEN", Instant.now().plus(Duration.ofDays(5)));
+
+        String japanese = get("/s/" + link.token()).body();
+        String english = get("/s/" + link.token() + "?lang=en").body();
+
+        assertThat(japanese).contains("<h1>チームの声</h1>", "<title>チームの声</title>").doesNotContain("Go-to-market");
+        assertThat(english).contains("<h1>Team pulse</h1>", "<title>Team pulse</title>").doesNotContain("Go-to-market");
+    }
+
+    @Test
+    void deadlineIsShownToTheMinuteInTheRespondentsZoneWithItsShortName() throws Exception {
+        Instant closes = Instant.now().plus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Link japan = invite(Side.JAPAN, "ja", "OPEN", closes);
+        Link hq = invite(Side.HQ, "en", "OPEN", closes);
+
+        var tokyo = closes.atZone(java.time.ZoneId.of("Asia/Tokyo"));
+        var berlin = closes.atZone(java.time.ZoneId.of("Europe/Berlin"));
+        String berlinZone = berlin.getZone().getRules().isDaylightSavings(closes) ? "CEST" : "CET";
+        assertThat(get("/s/" + japan.token()).body()).contains("%d月%d日 %d:%02d（JST）まで".formatted(
+                tokyo.getMonthValue(), tokyo.getDayOfMonth(), tokyo.getHour(), tokyo.getMinute()));
+        assertThat(get("/s/" + hq.token()).body()).contains("%d %s, %02d:%02d %s".formatted(berlin.getDayOfMonth(),
+                berlin.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH),
+                berlin.getHour(), berlin.getMinute(), berlinZone));
+    }
+
+    // ---- where a post may come from ----
+
+    @Test
+    void formPostWithOriginNullOnALocalHostIsAccepted() throws Exception {
+        Link link = invite(Side.HQ, "en", "OPEN", Instant.now().plus(Duration.ofDays(5)));
+
+        HttpResponse<String> reply = post("/s/" + link.token(), completeForm(Side.HQ), "Origin", "null");
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(reply.body()).contains("Thank you for your answers");
+        assertThat(responseCount(link.waveId())).isEqualTo(1);
+    }
+
+    @Test
+    void formPostFromThisServersOwnOriginIsAccepted() throws Exception {
+        Link link = invite(Side.HQ, "en", "OPEN", Instant.now().plus(Duration.ofDays(5)));
+        String own = "http://localhost:" + server.getPort();
+
+        HttpResponse<String> reply = post("/s/" + link.token(), completeForm(Side.HQ),
+                "Origin", own, "Sec-Fetch-Site", "same-origin");
+
+        assertThat(reply.statusCode()).isEqualTo(200);
+        assertThat(responseCount(link.waveId())).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "Origin, https://attacker.example",
+            "Origin, http://localhost:1",
+            "Sec-Fetch-Site, cross-site"})
+    void formPostThatSaysItComesFromAnotherSiteIsRefusedAndStoresNothing(String header, String value) throws Exception {
+        Link link = invite(Side.JAPAN, "ja", "OPEN", Instant.now().plus(Duration.ofDays(5)));
+        List<String> before = databaseState(link);
+
+        HttpResponse<String> reply = post("/s/" + link.token(), completeForm(Side.JAPAN), header, value);
+
+        assertThat(reply.statusCode()).isEqualTo(403);
+        assertThat(reply.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(reply.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(reply.body()).contains("回答を受け付けられませんでした", "Your answers could not be accepted")
+                .doesNotContain(link.token());
+        assertThat(databaseState(link)).isEqualTo(before);
+    }
+
+    @Test
+    void consoleApiKeepsMicronautsGuardAgainstDriveByLocalhostPosts() throws Exception {
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(server.getURI().resolve("/login"))
+                        .header("Content-Type", "application/json").header("Origin", "null")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"a@b.example\",\"password\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(reply.statusCode()).isEqualTo(403);
+    }
+
+    // ---- bad input ----
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "NUL, 'before\u0000after'",
+            "right-to-left override, 'before\u202Eafter'",
+            "left-to-right isolate, 'before\u2066after'",
+            "C1 control, 'before\u0085after'",
+            "escape, 'before\u001Bafter'"})
+    void commentWithControlOrDirectionCharactersIsRefusedCleanedAndKeepsTheAnswers(String what, String comment) throws Exception {
+        Link link = invite(Side.HQ, "en", "OPEN", Instant.now().plus(Duration.ofDays(5)));
+        Map<String, String> form = completeForm(Side.HQ);
+        form.put("comment", comment);
+
+        HttpResponse<String> reply = post("/s/" + link.token(), form);
+
+        assertThat(reply.statusCode()).isEqualTo(422);
+        assertThat(reply.body()).contains("invisible control or text-direction characters")
+                .contains(">beforeafter</textarea>").contains("href=\"#comment\"");
+        assertOtherAnswersKept(reply.body(), form, null);
+        assertThat(responseCount(link.waveId())).isZero();
+    }
+
+    @Test
+    void commentWithALoneSurrogateIsRefusedInThePageLanguage() throws Exception {
+        Link link = invite(Side.JAPAN, "ja", "OPEN", Instant.now().plus(Duration.ofDays(5)));
+        Map<String, String> form = completeForm(Side.JAPAN);
+        // The UTF-8 bytes of U+D800 (not valid UTF-8): what a client sends for a lone surrogate.
+        String body = encoded(form) + "&comment=a%ED%A0%80b";
+
+        HttpResponse<String> reply = postRaw("/s/" + link.token(), body);
+
+        assertThat(reply.statusCode()).isEqualTo(422);
+        assertThat(reply.body()).contains("表示されない制御文字");
+        assertOtherAnswersKept(reply.body(), form, null);
+        assertThat(responseCount(link.waveId())).isZero();
+    }
+
+    @Test
+    void tabsAndLineBreaksInACommentAreKept() throws Exception {
+        Link link = invite(Side.HQ, "en", "OPEN", Instant.now().plus(Duration.ofDays(5)));
+        Map<String, String> form = completeForm(Side.HQ);
+        form.put("comment", "one\ttwo\r\nthree");
+
+        assertThat(post("/s/" + link.token(), form).statusCode()).isEqualTo(200);
+        assertThat(rows("SELECT comment FROM response WHERE wave_id = ?", link.waveId()).getFirst())
+                .containsEntry("comment", "one\ttwo\nthree");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a=%zz", "comment=%", "lang=ja&comment=%G1", "%zz"})
+    void malformedFormBodyAnswers400WithAPageEvenForAnUnknownToken(String body) throws Exception {
+        Link link = invite(Side.HQ, "en", "OPEN", Instant.now().plus(Duration.ofDays(5)));
+        List<String> before = databaseState(link);
+
+        for (String token : List.of(unknownToken(), link.token())) {
+            HttpResponse<String> reply = postRaw("/s/" + token, body);
+
+            assertThat(reply.statusCode()).as(body).isEqualTo(400);
+            assertThat(reply.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(reply.body()).contains("送信内容を読み取れませんでした", "Your answers could not be read")
+                    .doesNotContain("Exception");
+        }
+        assertThat(databaseState(link)).isEqualTo(before);
+    }
+
     // ---- helpers ----
 
     private List<InstrumentItemView> itemsFor(Side side) {
@@ -563,14 +714,26 @@ class RespondentPageTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-        String body = form.entrySet().stream()
+    /** @param headers extra request headers, name and value in turn */
+    private HttpResponse<String> post(String path, Map<String, String> form, String... headers)
+            throws IOException, InterruptedException {
+        return postRaw(path, encoded(form), headers);
+    }
+
+    private static String encoded(Map<String, String> form) {
+        return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(server.getURI().resolve(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> postRaw(String path, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
 }

@@ -40,7 +40,7 @@ class RespondentRateLimitTest {
         assertThat(limited.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(limited.headers().firstValue("Retry-After")).contains("20");
         assertThat(limited.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(limited.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(limited.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(limited.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
         assertThat(limited.body()).contains("しばらくお待ちください", "Please wait a moment");
         assertThat(replies.get(4).statusCode()).isEqualTo(429);

@@ -319,7 +319,8 @@ class AuthorizationMatrixTest {
 
     /** A weekly schedule far in the future, so no background wave appears while the matrix runs. */
     private Map<String, Object> schedule(World world) {
-        return Map.of("name", "Pulse " + UUID.randomUUID(), "engagementId", world.engagementId,
+        return Map.of("name", "Pulse " + UUID.randomUUID(), "surveyTitleEn", "Pulse survey", "surveyTitleJa", "パルスサーベイ",
+                "engagementId", world.engagementId,
                 "instrumentVersionId", world.publishedVersion.substring(world.publishedVersion.lastIndexOf('/') + 1),
                 "cadence", "WEEKLY", "japanSendTime", "09:00", "hqSendTime", "09:00", "daysOpen", 5,
                 "startDate", "2099-01-05");

@@ -63,7 +63,7 @@ public class PulseFixtures {
         return TenantContext.callAs(tenantId, () -> {
             UUID engagement = engagements.create(caller, new EngagementDetails("Pulse engagement", null, start.minusDays(30),
                     null, EngagementStatus.ACTIVE, List.of())).id();
-            return schedules.create(caller, new ScheduleDetails("Weekly pulse", engagement, versionId, Set.of(), Set.of(),
+            return schedules.create(caller, new ScheduleDetails("Weekly pulse", "Pulse survey", "パルスサーベイ", engagement, versionId, Set.of(), Set.of(),
                     Cadence.WEEKLY, LocalTime.of(9, 0), LocalTime.of(9, 0), 5, reminders, start, null));
         });
     }

@@ -73,7 +73,7 @@ class BadInputTest {
                 List.of(Map.of("code", "EXCLUSION_9", "sign", "EXCLUSION", "audience", "JAPAN", "reverseKeyed", false,
                         "textJapanEn", "We hear late.", "textJapanJa", "知らされるのが遅い。")))),
         // "{e}" and "{pv}" in bodies stand for the engagement and a published instrument version.
-        SCHEDULE(HttpMethod.POST, "/api/v1/tenants/{t}/schedules", Map.of("name", "Bad input pulse", "engagementId", "{e}",
+        SCHEDULE(HttpMethod.POST, "/api/v1/tenants/{t}/schedules", Map.of("name", "Bad input pulse", "surveyTitleEn", "Pulse survey", "surveyTitleJa", "パルスサーベイ", "engagementId", "{e}",
                 "instrumentVersionId", "{pv}", "cadence", "WEEKLY", "japanSendTime", "09:00", "hqSendTime", "09:00",
                 "daysOpen", 5, "startDate", "2099-01-05")),
         INITIATIVE(HttpMethod.POST, "/api/v1/tenants/{t}/initiatives", Map.of("engagementId", "{e}",
@@ -196,6 +196,9 @@ class BadInputTest {
         cases.add(invalid(Target.ENGAGEMENT, "consultantIds", List.of("not-a-uuid"), "not uuids"));
         cases.add(invalid(Target.ENGAGEMENT, "startDate", 20260401, "a number"));
         cases.add(invalid(Target.ENGAGEMENT_CHANGE, "status", 1, "a number"));
+        cases.add(invalid(Target.SCHEDULE, "surveyTitleEn", " ", "blank"));
+        cases.add(invalid(Target.SCHEDULE, "surveyTitleJa", "あ".repeat(121), "too long"));
+        cases.add(invalid(Target.SCHEDULE, "surveyTitleEn", "Pulse \u202Eyevrus", "a right-to-left override"));
         cases.add(invalid(Target.SCHEDULE, "daysOpen", 0, "below one day"));
         cases.add(invalid(Target.SCHEDULE, "daysOpen", 61, "over sixty days"));
         cases.add(invalid(Target.SCHEDULE, "cadence", "DAILY", "unknown"));

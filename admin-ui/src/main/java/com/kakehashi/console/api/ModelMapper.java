@@ -72,7 +72,7 @@ final class ModelMapper {
     }
 
     static Schedule schedule(ScheduleView s) {
-        return new Schedule(s.getId(), s.getName(), s.getEngagementId(), s.getInstrumentVersionId(),
+        return new Schedule(s.getId(), s.getName(), s.getSurveyTitleEn(), s.getSurveyTitleJa(), s.getEngagementId(), s.getInstrumentVersionId(),
                 s.getAudienceSides().stream().map(x -> Side.valueOf(x.getValue())).toList(),
                 s.getAudienceLevels().stream().map(x -> Level.valueOf(x.getValue())).toList(),
                 Cadence.valueOf(s.getCadence().getValue()), time(s.getJapanSendTime()), time(s.getHqSendTime()),

@@ -257,7 +257,8 @@ final class RestKakehashiApi implements KakehashiApi {
     private static final int OUTBOX_LIMIT = 500;
 
     private static ScheduleDetails details(ScheduleDraft d) {
-        return new ScheduleDetails().name(d.name()).engagementId(d.engagementId())
+        return new ScheduleDetails().name(d.name()).surveyTitleEn(d.surveyTitleEn()).surveyTitleJa(d.surveyTitleJa())
+                .engagementId(d.engagementId())
                 .instrumentVersionId(d.instrumentVersionId())
                 .audienceSides(d.audienceSides().stream().map(ModelMapper::side).toList())
                 .audienceLevels(d.audienceLevels().stream().map(ModelMapper::level).toList())

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A pulse schedule; {@code nextOpensAt} is null when nothing more will go out (paused or past its end). */
-public record Schedule(UUID id, String name, UUID engagementId, UUID instrumentVersionId, List<Side> audienceSides,
+public record Schedule(UUID id, String name, String surveyTitleEn, String surveyTitleJa, UUID engagementId, UUID instrumentVersionId, List<Side> audienceSides,
                        List<Level> audienceLevels, Cadence cadence, LocalTime japanSendTime, LocalTime hqSendTime,
                        String hqTimeZone, int daysOpen, List<Integer> reminderOffsetDays, LocalDate startDate,
                        LocalDate endDate, boolean paused, OffsetDateTime nextOpensAt) {
@@ -18,7 +18,7 @@ public record Schedule(UUID id, String name, UUID engagementId, UUID instrumentV
     }
 
     public ScheduleDraft toDraft() {
-        return new ScheduleDraft(name, engagementId, instrumentVersionId, audienceSides, audienceLevels, cadence,
+        return new ScheduleDraft(name, surveyTitleEn, surveyTitleJa, engagementId, instrumentVersionId, audienceSides, audienceLevels, cadence,
                 japanSendTime, hqSendTime, daysOpen, reminderOffsetDays, startDate, endDate);
     }
 }

@@ -33,6 +33,8 @@ class ScheduleFormDialog extends Dialog {
     }
 
     private final TextField name = new TextField(getTranslation("schedule.name"));
+    private final TextField titleEn = new TextField(getTranslation("schedule.surveyTitleEn"));
+    private final TextField titleJa = new TextField(getTranslation("schedule.surveyTitleJa"));
     private final Select<Engagement> engagement = new Select<>();
     private final Select<InstrumentVersionChoice> version = new Select<>();
     private final MultiSelectComboBox<Side> sides = new MultiSelectComboBox<>(getTranslation("schedule.sides"));
@@ -52,6 +54,13 @@ class ScheduleFormDialog extends Dialog {
         setWidth("44em");
         name.setId("schedule-name");
         name.setRequiredIndicatorVisible(true);
+        titleEn.setId("schedule-title-en");
+        titleJa.setId("schedule-title-ja");
+        titleEn.setRequiredIndicatorVisible(true);
+        titleJa.setRequiredIndicatorVisible(true);
+        titleEn.setMaxLength(120);
+        titleJa.setMaxLength(120);
+        titleEn.setHelperText(getTranslation("schedule.surveyTitle.help"));
         engagement.setId("schedule-engagement");
         engagement.setLabel(getTranslation("schedule.engagement"));
         engagement.setItems(engagements);
@@ -96,6 +105,8 @@ class ScheduleFormDialog extends Dialog {
         startDate.setRequiredIndicatorVisible(true);
 
         name.setValue(Objects.requireNonNullElse(draft.name(), ""));
+        titleEn.setValue(Objects.requireNonNullElse(draft.surveyTitleEn(), ""));
+        titleJa.setValue(Objects.requireNonNullElse(draft.surveyTitleJa(), ""));
         engagements.stream().filter(e -> e.id().equals(draft.engagementId())).findFirst().ifPresent(engagement::setValue);
         versions.stream().filter(v -> v.versionId().equals(draft.instrumentVersionId())).findFirst()
                 .ifPresent(version::setValue);
@@ -109,13 +120,13 @@ class ScheduleFormDialog extends Dialog {
         startDate.setValue(draft.startDate());
         endDate.setValue(draft.endDate());
 
-        var layout = new FormLayout(name, engagement, version, sides, levels, cadence, japanTime, hqTime, daysOpen,
+        var layout = new FormLayout(name, titleEn, titleJa, engagement, version, sides, levels, cadence, japanTime, hqTime, daysOpen,
                 reminders, startDate, endDate);
         layout.setColspan(name, 2);
         add(layout);
 
         var save = new Button(getTranslation("common.save"), e -> onSave.save(new ScheduleDraft(
-                name.getValue().strip(),
+                name.getValue().strip(), titleEn.getValue().strip(), titleJa.getValue().strip(),
                 engagement.getValue() == null ? null : engagement.getValue().id(),
                 version.getValue() == null ? null : version.getValue().versionId(),
                 List.copyOf(sides.getValue()), List.copyOf(levels.getValue()), cadence.getValue(),
@@ -127,7 +138,8 @@ class ScheduleFormDialog extends Dialog {
     }
 
     private Map<String, HasValidation> fields() {
-        return Map.ofEntries(Map.entry("name", name), Map.entry("engagementId", engagement),
+        return Map.ofEntries(Map.entry("name", name), Map.entry("surveyTitleEn", titleEn),
+                Map.entry("surveyTitleJa", titleJa), Map.entry("engagementId", engagement),
                 Map.entry("instrumentVersionId", version), Map.entry("audienceSides", sides),
                 Map.entry("audienceLevels", levels), Map.entry("cadence", cadence),
                 Map.entry("japanSendTime", japanTime), Map.entry("hqSendTime", hqTime),

@@ -83,7 +83,7 @@ public final class SchedulePresenter {
         }
         var empty = ScheduleDraft.empty();
         // With only one engagement or one published version there is nothing to choose: preselect it.
-        var draft = new ScheduleDraft(empty.name(),
+        var draft = new ScheduleDraft(empty.name(), empty.surveyTitleEn(), empty.surveyTitleJa(),
                 engagements.size() == 1 ? engagements.getFirst().id() : null,
                 versions.size() == 1 ? versions.getFirst().versionId() : null,
                 empty.audienceSides(), empty.audienceLevels(), empty.cadence(), empty.japanSendTime(),
@@ -118,7 +118,7 @@ public final class SchedulePresenter {
             view.showFieldError(END_DATE, "schedule.endBeforeStart");
             return;
         }
-        var draft = new ScheduleDraft(form.name(), form.engagementId(), form.instrumentVersionId(),
+        var draft = new ScheduleDraft(form.name(), form.surveyTitleEn(), form.surveyTitleJa(), form.engagementId(), form.instrumentVersionId(),
                 form.audienceSides(), form.audienceLevels(), form.cadence(), form.japanSendTime(), form.hqSendTime(),
                 form.daysOpen(), reminders.get(), form.startDate(), form.endDate());
         try {

@@ -249,7 +249,7 @@ public class FakeKakehashiApi implements KakehashiApi {
     }
 
     public static Schedule schedule(UUID id, ScheduleDraft d, boolean paused) {
-        return new Schedule(id, d.name(), d.engagementId(), d.instrumentVersionId(), d.audienceSides(),
+        return new Schedule(id, d.name(), d.surveyTitleEn(), d.surveyTitleJa(), d.engagementId(), d.instrumentVersionId(), d.audienceSides(),
                 d.audienceLevels(), d.cadence(), d.japanSendTime(), d.hqSendTime(), "Europe/Berlin",
                 d.daysOpen() == null ? 7 : d.daysOpen(), d.reminderOffsetDays(), d.startDate(), d.endDate(), paused,
                 paused ? null : OffsetDateTime.now().plusDays(1));

@@ -162,7 +162,7 @@ class DashboardPresenterTest {
     }
 
     private static com.kakehashi.console.api.Schedule scheduleOf(Engagement engagement) {
-        return new com.kakehashi.console.api.Schedule(UUID.randomUUID(), "pulse", engagement.id(), UUID.randomUUID(),
+        return new com.kakehashi.console.api.Schedule(UUID.randomUUID(), "pulse", "Pulse survey", "パルスサーベイ", engagement.id(), UUID.randomUUID(),
                 List.of(), List.of(), com.kakehashi.console.api.Cadence.BIWEEKLY, null, null, "Europe/Berlin", 5,
                 List.of(), engagement.startDate(), null, false, null);
     }

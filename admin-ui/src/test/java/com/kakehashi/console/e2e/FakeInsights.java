@@ -24,6 +24,8 @@ final class FakeInsights {
         var schedule = new LinkedHashMap<String, Object>();
         schedule.put("id", scheduleId);
         schedule.put("name", "Fortnightly pulse / 隔週パルス");
+        schedule.put("surveyTitleEn", "Working together: HQ and Japan");
+        schedule.put("surveyTitleJa", "本社と日本法人の協働について");
         schedule.put("engagementId", engagementId);
         schedule.put("instrumentVersionId", UUID.randomUUID().toString());
         schedule.put("audienceSides", List.of());

@@ -40,7 +40,7 @@ class SchedulePresenterTest {
     private ScheduleDraft draft(FakeKakehashiApi api) {
         var e = api.engagements.values().iterator().next();
         var empty = ScheduleDraft.empty();
-        return new ScheduleDraft("Fortnightly pulse", e.id(), v2.versionId(), List.of(Side.JAPAN), List.of(),
+        return new ScheduleDraft("Fortnightly pulse", "Working together", "協働について", e.id(), v2.versionId(), List.of(Side.JAPAN), List.of(),
                 empty.cadence(), empty.japanSendTime(), empty.hqSendTime(), 7, List.of(), LocalDate.of(2027, 1, 4),
                 null);
     }
@@ -93,7 +93,7 @@ class SchedulePresenterTest {
         var view = new RecordingView();
         var presenter = new SchedulePresenter(api, api.me, CONTOSO.id(), view);
         var d = draft(api);
-        presenter.save(null, new ScheduleDraft(d.name(), d.engagementId(), d.instrumentVersionId(), d.audienceSides(),
+        presenter.save(null, new ScheduleDraft(d.name(), d.surveyTitleEn(), d.surveyTitleJa(), d.engagementId(), d.instrumentVersionId(), d.audienceSides(),
                 d.audienceLevels(), d.cadence(), d.japanSendTime(), d.hqSendTime(), d.daysOpen(), List.of(),
                 LocalDate.of(2027, 5, 1), LocalDate.of(2027, 4, 1)), "");
 

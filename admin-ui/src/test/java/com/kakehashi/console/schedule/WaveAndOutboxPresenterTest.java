@@ -34,7 +34,7 @@ class WaveAndOutboxPresenterTest {
     private FakeKakehashiApi apiWithSchedule() {
         var api = Fixtures.apiFor(Fixtures.consultant(), CONTOSO);
         var d = ScheduleDraft.empty();
-        api.createSchedule(CONTOSO.id(), new ScheduleDraft("Pulse", null, null, List.of(), List.of(), d.cadence(),
+        api.createSchedule(CONTOSO.id(), new ScheduleDraft("Pulse", d.surveyTitleEn(), d.surveyTitleJa(), null, null, List.of(), List.of(), d.cadence(),
                 d.japanSendTime(), d.hqSendTime(), 7, List.of(), null, null));
         return api;
     }
