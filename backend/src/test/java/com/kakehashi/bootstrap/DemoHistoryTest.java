@@ -3,6 +3,7 @@ package com.kakehashi.bootstrap;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import com.kakehashi.identity.UserView;
+import com.kakehashi.insight.ClosedWaveAttack;
 import com.kakehashi.insight.InsightRollups;
 import com.kakehashi.insight.InsightService;
 import com.kakehashi.insight.InsightViews.Silence;
@@ -235,6 +236,21 @@ class DemoHistoryTest {
                 "side:JAPAN,level:MIDDLE_MANAGER");
         assertThat(managers).anySatisfy(p -> assertThat(p.get("suppressedReason")).isNotNull());
         assertThat(managers).anySatisfy(p -> assertThat(p.get("value")).isNotNull());
+    }
+
+    @Test
+    void noCombinationOfWhatClosedWavesPublishSinglesOutFewerThanKRespondents() throws Exception {
+        for (var tenant : List.of(Map.entry(northwind, northwindExec), Map.entry(contoso, contosoExec))) {
+            ClosedWaveAttack.Result result = new ClosedWaveAttack(api, sql).run(tenant.getKey().id(),
+                    api.login(tenant.getValue().email(), Fixtures.PASSWORD));
+            System.out.printf("Closed-wave attack on %s: %d waves, %d wave × measure tables, %d sets of cells searched, "
+                            + "%d determined; hidden sign scores: %d below k, %d complementary; %d findings%n",
+                    tenant.getKey().name(), result.waves(), result.measures(), result.setsSearched(), result.setsDetermined(),
+                    result.belowK(), result.complementary(), result.findings().size());
+            assertThat(result.waves()).isEqualTo(52);
+            assertThat(result.setsSearched()).isPositive();
+            assertThat(result.findings()).as("groups of fewer than k that the published values determine").isEmpty();
+        }
     }
 
     @Test

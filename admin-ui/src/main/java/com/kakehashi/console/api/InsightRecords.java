@@ -1,6 +1,7 @@
 package com.kakehashi.console.api;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +15,7 @@ public final class InsightRecords {
     private InsightRecords() {
     }
 
-    /** @param suppressedCode BELOW_K, COMPLEMENTARY, NO_RESPONSES or null when the value is shown */
+    /** @param suppressedCode BELOW_K, COMPLEMENTARY, NO_RESPONSES, WAVE_OPEN or null when the value is shown */
     public record Point(UUID waveId, LocalDate occurrenceDate, Double value, Long n, String suppressedCode,
                         String suppressedMessage) {
     }
@@ -83,11 +84,19 @@ public final class InsightRecords {
         }
     }
 
-    public record WaveInsight(UUID waveId, LocalDate occurrenceDate, String status, int anonymityThreshold,
-                              List<Silence> silence, List<CommentGroup> comments) {
+    /**
+     * One wave's silence signals and comments. While the wave is OPEN the backend sends only counts and rates
+     * (every other value says {@code WAVE_OPEN}); {@code closesAt} is when the results appear.
+     */
+    public record WaveInsight(UUID waveId, LocalDate occurrenceDate, String status, OffsetDateTime closesAt,
+                              int anonymityThreshold, List<Silence> silence, List<CommentGroup> comments) {
         public WaveInsight {
             silence = List.copyOf(silence);
             comments = List.copyOf(comments);
+        }
+
+        public boolean isOpen() {
+            return "OPEN".equals(status);
         }
     }
 }

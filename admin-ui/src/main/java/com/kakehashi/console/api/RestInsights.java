@@ -53,7 +53,7 @@ final class RestInsights {
                                 .map(c -> new InsightRecords.Comment(c.getText(), c.getLanguage())).toList(),
                         code(g.getSuppressedReason())))
                 .toList();
-        return new InsightRecords.WaveInsight(w.getWaveId(), w.getOccurrenceDate(), w.getStatus(),
+        return new InsightRecords.WaveInsight(w.getWaveId(), w.getOccurrenceDate(), w.getStatus(), w.getClosesAt(),
                 w.getAnonymityThreshold() == null ? 0 : w.getAnonymityThreshold(), silence, comments);
     }
 

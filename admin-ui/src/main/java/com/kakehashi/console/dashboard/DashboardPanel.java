@@ -165,7 +165,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         }
         rateChart.show(rateConfig(dashboard));
         heatmap.show(dashboard, labels(), alertingSigns);
-        wavePresenter.offer(dashboard.closedWaves());
+        wavePresenter.offer(dashboard.detailWaves());
     }
 
     private void showSign(String sign) {

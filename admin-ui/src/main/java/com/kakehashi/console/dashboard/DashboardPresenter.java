@@ -45,9 +45,12 @@ public final class DashboardPresenter {
     public record Rate(LocalDate occurrenceDate, Double hq, Double japan) {
     }
 
-    /** @param closedWaves the closed waves in the filter, latest first: the ones whose comments can be read */
+    /**
+     * @param detailWaves the closed and open waves in the filter, latest first: closed ones with their comments,
+     *                    open ones with counts and rates until they close
+     */
     public record Dashboard(int anonymityThreshold, List<LocalDate> waves, List<SignSeries> signs, List<Rate> rates,
-                            List<Wave> closedWaves) {
+                            List<Wave> detailWaves) {
         public boolean isEmpty() {
             return waves.isEmpty();
         }
@@ -174,11 +177,11 @@ public final class DashboardPresenter {
             return w == null ? new Rate(dates.get(id), null, null)
                     : new Rate(w.occurrenceDate(), w.sideRates().get(Side.HQ), w.sideRates().get(Side.JAPAN));
         }).toList();
-        List<Wave> closed = waves.stream().filter(w -> w.status() == WaveStatus.CLOSED)
+        List<Wave> detail = waves.stream().filter(w -> w.status() == WaveStatus.CLOSED || w.status() == WaveStatus.OPEN)
                 .sorted(Comparator.comparing(Wave::occurrenceDate).thenComparing(w -> w.opensAt() == null
                         ? java.time.OffsetDateTime.MIN : w.opensAt()).reversed())
                 .toList();
-        return new Dashboard(trends.anonymityThreshold(), axis, List.copyOf(signs), rates, closed);
+        return new Dashboard(trends.anonymityThreshold(), axis, List.copyOf(signs), rates, detail);
     }
 
     private static InsightRecords.Series series(InsightRecords.SignTrend sign, Side side, String level) {

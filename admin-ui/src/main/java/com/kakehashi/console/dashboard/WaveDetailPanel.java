@@ -18,7 +18,10 @@ import com.vaadin.flow.component.select.Select;
 
 import java.util.List;
 
-/** One closed wave: a picker, the silence signals per side and the comments per side in their own languages. */
+/**
+ * One wave: a picker, the silence signals per side and the comments per side in their own languages. An open wave
+ * says when its results appear and shows only response counts and rates.
+ */
 class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
 
     private final Select<Wave> wave = new Select<>();
@@ -26,6 +29,7 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
     private final FlexLayout comments = new FlexLayout();
     private final Span empty = new Span();
     private final Span printedWave = new Span();
+    private final Div openNotice = new Div();
     private final H3 silenceTitle = new H3();
     private final H3 commentsTitle = new H3();
     WaveDetailPresenter presenter;
@@ -36,7 +40,9 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         addClassName("dashboard-wave-detail");
         wave.setId("dashboard-wave");
         wave.setLabel(getTranslation("dashboard.wave"));
-        wave.setItemLabelGenerator(w -> Formats.date(w.occurrenceDate(), getLocale()));
+        wave.setItemLabelGenerator(w -> w.isOpen()
+                ? getTranslation("dashboard.wave.openChoice", Formats.date(w.occurrenceDate(), getLocale()))
+                : Formats.date(w.occurrenceDate(), getLocale()));
         wave.addValueChangeListener(e -> {
             if (!updating && e.getValue() != null) {
                 presenter.select(e.getValue().id());
@@ -53,7 +59,10 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         silenceTitle.setText(getTranslation("dashboard.silence"));
         commentsTitle.setText(getTranslation("dashboard.comments"));
         printedWave.addClassName("dashboard-print-only");
-        add(wave, printedWave, empty, silenceTitle, silence, commentsTitle, comments);
+        openNotice.setId("dashboard-wave-open");
+        openNotice.addClassName("dashboard-status");
+        openNotice.setVisible(false);
+        add(wave, printedWave, empty, openNotice, silenceTitle, silence, commentsTitle, comments);
     }
 
     @Override
@@ -73,13 +82,19 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         if (selected == null) {
             silence.removeAll();
             comments.removeAll();
+            openNotice.setVisible(false);
         }
     }
 
     @Override
     public void showWaveDetail(WaveDetail detail) {
         int k = detail.anonymityThreshold();
-        printedWave.setText(getTranslation("dashboard.wave.printed", Formats.date(detail.occurrenceDate(), getLocale())));
+        printedWave.setText(getTranslation(detail.open() ? "dashboard.wave.printedOpen" : "dashboard.wave.printed",
+                Formats.date(detail.occurrenceDate(), getLocale())));
+        openNotice.setText(detail.open() ? getTranslation("dashboard.wave.open", Formats.dateTime(detail.closesAt(), getLocale())) : "");
+        openNotice.setVisible(detail.open());
+        commentsTitle.setVisible(!detail.open());
+        comments.setVisible(!detail.open());
         silence.removeAll();
         for (String key : List.of("", "dashboard.silence.nonResponse", "dashboard.silence.medianDelay",
                 "dashboard.silence.neutralShare", "dashboard.silence.commentRate", "dashboard.silence.responses")) {

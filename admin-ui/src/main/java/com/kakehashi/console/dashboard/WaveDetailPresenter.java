@@ -8,13 +8,16 @@ import com.kakehashi.console.api.Side;
 import com.kakehashi.console.api.Wave;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * One closed wave in detail: the silence signals per side and the comments per side, each in the language it
- * was written in. The backend withholds a side's comments below k and says why; this only shows that reason.
+ * One wave in detail: the silence signals per side and the comments per side, each in the language it was
+ * written in. The backend withholds a side's comments below k and says why; this only shows that reason. An open
+ * wave is offered too, but shows only response counts and rates with the time its results appear: the backend
+ * withholds the rest until the wave closes (each new answer would otherwise be readable between two looks).
  */
 public final class WaveDetailPresenter {
 
@@ -31,12 +34,16 @@ public final class WaveDetailPresenter {
                              String medianDelayKey, String neutralShare, String commentRate, String suppressedKey) {
     }
 
-    public record WaveDetail(UUID waveId, LocalDate occurrenceDate, int anonymityThreshold, List<SilenceRow> silence,
-                             List<SideComments> comments) {
+    /**
+     * @param open     the wave still takes answers: only counts and rates are there
+     * @param closesAt when an open wave closes and its results appear (null for a closed wave)
+     */
+    public record WaveDetail(UUID waveId, LocalDate occurrenceDate, int anonymityThreshold, boolean open,
+                             OffsetDateTime closesAt, List<SilenceRow> silence, List<SideComments> comments) {
     }
 
     public interface View {
-        /** @param selected the wave shown, null when there is no closed wave in the filter */
+        /** @param selected the wave shown, null when there is no wave in the filter */
         void showWaveChoices(List<Wave> waves, Wave selected);
 
         void showWaveDetail(WaveDetail detail);
@@ -56,12 +63,12 @@ public final class WaveDetailPresenter {
         this.view = view;
     }
 
-    /** Offers the given closed waves (latest first) and shows the latest. */
-    public void offer(List<Wave> closedWaves) {
-        Wave latest = closedWaves.isEmpty() ? null : closedWaves.getFirst();
-        view.showWaveChoices(closedWaves, latest);
-        if (latest != null) {
-            select(latest.id());
+    /** Offers the given waves (latest first) and shows the latest closed one, else the latest open one. */
+    public void offer(List<Wave> waves) {
+        Wave shown = waves.stream().filter(w -> !w.isOpen()).findFirst().orElse(waves.isEmpty() ? null : waves.getFirst());
+        view.showWaveChoices(waves, shown);
+        if (shown != null) {
+            select(shown.id());
         }
     }
 
@@ -80,7 +87,8 @@ public final class WaveDetailPresenter {
         var comments = w.comments().stream().map(g -> new SideComments(g.side(), sideKey(g.side()),
                 g.suppressedCode() != null ? List.of() : g.comments().stream().map(WaveDetailPresenter::comment).toList(),
                 suppressedKey(g.suppressedCode()))).toList();
-        return new WaveDetail(w.waveId(), w.occurrenceDate(), w.anonymityThreshold(), silence, comments);
+        return new WaveDetail(w.waveId(), w.occurrenceDate(), w.anonymityThreshold(), w.isOpen(),
+                w.isOpen() ? w.closesAt() : null, silence, w.isOpen() ? List.of() : comments);
     }
 
     private static CommentItem comment(InsightRecords.Comment c) {

@@ -253,7 +253,7 @@ class DashboardPresenterTest {
     }
 
     @Test
-    void wavesOutsideTheEngagementOrPeriodStayOffTheAxisAndClosedOnesAreOfferedLatestFirst() {
+    void wavesOutsideTheEngagementOrPeriodStayOffTheAxisAndClosedAndOpenOnesAreOfferedLatestFirst() {
         var active = engagement("FY27 plan", LocalDate.of(2026, 4, 1), EngagementStatus.ACTIVE);
         var other = engagement("Old", LocalDate.of(2024, 1, 1), EngagementStatus.CLOSED);
         var mine = scheduleOf(active);
@@ -270,7 +270,7 @@ class DashboardPresenterTest {
         new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
 
         assertEquals(List.of(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)), view.dashboard.waves());
-        assertEquals(List.of(closedLater, closedEarlier), view.dashboard.closedWaves());
+        assertEquals(List.of(open, closedLater, closedEarlier), view.dashboard.detailWaves());
     }
 
     @Test

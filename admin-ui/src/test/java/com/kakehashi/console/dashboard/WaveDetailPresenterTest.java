@@ -16,11 +16,14 @@ import com.kakehashi.console.dashboard.WaveDetailPresenter.WaveDetail;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +39,7 @@ class WaveDetailPresenterTest {
 
     /** HQ answered enough (k = 5) to read its comments; Japan did not, so its comments are withheld with the reason. */
     private static WaveInsight insight(Wave wave) {
-        return new WaveInsight(wave.id(), wave.occurrenceDate(), "CLOSED", 5,
+        return new WaveInsight(wave.id(), wave.occurrenceDate(), "CLOSED", null, 5,
                 List.of(new Silence(Side.HQ, 10, 8, 0.2, 0.125, 3L, 0.375, "UNDER_1D", null),
                         new Silence(Side.JAPAN, 10, 3, 0.7, null, null, null, null, "BELOW_K")),
                 List.of(new CommentGroup(Side.HQ, List.of(new Comment("Tokyo hears about decisions too late.", "en"),
@@ -79,6 +82,55 @@ class WaveDetailPresenterTest {
     }
 
     @Test
+    void anOpenWaveIsOfferedBesideClosedOnesAndShowsOnlyCountsAndRatesUntilItCloses() {
+        var closes = OffsetDateTime.of(2026, 11, 20, 9, 0, 0, 0, ZoneOffset.UTC);
+        var open = new Wave(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2026, 11, 15), null, WaveStatus.OPEN, null,
+                closes, 20, 7, 0.35, Map.of());
+        var latestClosed = closed(LocalDate.of(2026, 11, 1));
+        api.waveInsights.put(latestClosed.id(), insight(latestClosed));
+        api.waveInsights.put(open.id(), new WaveInsight(open.id(), open.occurrenceDate(), "OPEN", closes, 5,
+                List.of(new Silence(Side.HQ, 10, 5, 0.5, null, null, null, null, "WAVE_OPEN"),
+                        new Silence(Side.JAPAN, 10, 2, 0.8, null, null, null, null, "WAVE_OPEN")),
+                List.of(new CommentGroup(Side.HQ, null, "WAVE_OPEN"), new CommentGroup(Side.JAPAN, null, "WAVE_OPEN"))));
+        var presenter = new WaveDetailPresenter(api, NORTHWIND, view);
+
+        presenter.offer(List.of(open, latestClosed));
+        assertEquals(List.of(open, latestClosed), view.choices, "the open wave is offered");
+        assertEquals(latestClosed, view.selected, "but the latest closed wave is shown first");
+
+        presenter.select(open.id());
+        assertTrue(view.detail.open());
+        assertEquals(closes, view.detail.closesAt(), "says when the results appear");
+        assertEquals(new SilenceRow(Side.HQ, "dashboard.side.HQ", 10, 5, "50%", null, "–", "–", "dashboard.suppressed.WAVE_OPEN"),
+                view.detail.silence().get(0));
+        assertEquals(new SilenceRow(Side.JAPAN, "dashboard.side.JAPAN", 10, 2, "80%", null, "–", "–", "dashboard.suppressed.WAVE_OPEN"),
+                view.detail.silence().get(1));
+        assertTrue(view.detail.comments().isEmpty(), "no comments while open");
+    }
+
+    @Test
+    void onlyAnOpenWaveInThePeriodIsShownAsOpen() {
+        var closes = OffsetDateTime.of(2026, 11, 20, 9, 0, 0, 0, ZoneOffset.UTC);
+        var open = new Wave(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2026, 11, 15), null, WaveStatus.OPEN, null,
+                closes, 20, 7, 0.35, Map.of());
+        api.waveInsights.put(open.id(), new WaveInsight(open.id(), open.occurrenceDate(), "OPEN", closes, 5, List.of(), List.of()));
+
+        new WaveDetailPresenter(api, NORTHWIND, view).offer(List.of(open));
+
+        assertEquals(open, view.selected);
+        assertTrue(view.detail.open());
+    }
+
+    @Test
+    void aClosedWaveIsNotOpenAndHasNoClosingTime() {
+        var wave = closed(LocalDate.of(2026, 10, 15));
+        api.waveInsights.put(wave.id(), insight(wave));
+        new WaveDetailPresenter(api, NORTHWIND, view).select(wave.id());
+        assertFalse(view.detail.open());
+        assertNull(view.detail.closesAt());
+    }
+
+    @Test
     void withoutAClosedWaveNothingIsAskedAndTheViewSaysSo() {
         new WaveDetailPresenter(api, NORTHWIND, view).offer(List.of());
         assertEquals(List.of(), view.choices);
@@ -90,7 +142,7 @@ class WaveDetailPresenterTest {
     @Test
     void aCommentWithoutALanguageIsTaggedUndetermined() {
         var wave = closed(LocalDate.of(2026, 10, 15));
-        api.waveInsights.put(wave.id(), new WaveInsight(wave.id(), wave.occurrenceDate(), "CLOSED", 5, List.of(),
+        api.waveInsights.put(wave.id(), new WaveInsight(wave.id(), wave.occurrenceDate(), "CLOSED", null, 5, List.of(),
                 List.of(new CommentGroup(Side.HQ, List.of(new Comment("ok", null), new Comment("bien", "fr")), null))));
         new WaveDetailPresenter(api, NORTHWIND, view).select(wave.id());
         assertEquals(List.of(new CommentItem("ok", "und", "dashboard.comments.lang.other"),

@@ -97,7 +97,10 @@ final class FakeInsights {
         return a;
     }
 
-    /** Per sign: everyone, HQ and Japan over the waves; Japan below k in the newest wave, so the gap is missing too. */
+    /**
+     * Per sign: everyone, HQ and Japan over the waves; Japan below k in the newest closed wave, so the gap is missing
+     * too; the open wave has no values yet, as the backend withholds them until it closes.
+     */
     Map<String, Object> trends(List<Map<String, Object>> waves) {
         var signs = new ArrayList<Object>();
         for (int s = 0; s < SIGNS.length; s++) {
@@ -109,7 +112,13 @@ final class FakeInsights {
                 var w = waves.get(i);
                 double h = 30 + 5 * s + 2 * i;
                 double j = 45 + 8 * i + 3 * s;
-                boolean hidden = i == waves.size() - 1;
+                if ("OPEN".equals(w.get("status"))) {
+                    for (var series : List.of(all, hq, japan, gap)) {
+                        series.add(withheld(w));
+                    }
+                    continue;
+                }
+                boolean hidden = i == waves.size() - 2;
                 all.add(point(w, (h + j) / 2, 14));
                 hq.add(point(w, h, 9));
                 japan.add(hidden ? suppressed(w) : point(w, j, 5));
@@ -140,17 +149,33 @@ final class FakeInsights {
                 "suppressedReason", Map.of("code", "BELOW_K", "message", "suppressed: fewer than k responses"));
     }
 
+    private static Map<String, Object> withheld(Map<String, Object> wave) {
+        return Map.of("waveId", wave.get("id"), "occurrenceDate", wave.get("occurrenceDate"), "suppressedReason", OPEN);
+    }
+
+    private static final Map<String, Object> OPEN = Map.of("code", "WAVE_OPEN",
+            "message", "withheld while the wave is open: results appear when it closes");
+
     Map<String, Object> wave(Map<String, Object> wave) {
         var below = Map.of("code", "BELOW_K", "message", "suppressed: fewer than k responses");
         var insight = new LinkedHashMap<String, Object>();
         insight.put("waveId", wave.get("id"));
         insight.put("occurrenceDate", wave.get("occurrenceDate"));
         insight.put("status", wave.get("status"));
+        insight.put("closesAt", wave.get("closesAt"));
         insight.put("anonymityThreshold", 5);
         insight.put("scores", List.of());
         insight.put("dimensions", List.of());
         insight.put("gaps", List.of());
         insight.put("reliability", List.of());
+        if ("OPEN".equals(wave.get("status"))) {
+            insight.put("silence", List.of(
+                    Map.of("side", "HQ", "invited", 10, "responses", 9, "nonResponseRate", 0.1, "suppressedReason", OPEN),
+                    Map.of("side", "JAPAN", "invited", 10, "responses", 5, "nonResponseRate", 0.5, "suppressedReason", OPEN)));
+            insight.put("comments", List.of(Map.of("side", "HQ", "suppressedReason", OPEN),
+                    Map.of("side", "JAPAN", "suppressedReason", OPEN)));
+            return insight;
+        }
         insight.put("silence", List.of(
                 Map.of("side", "HQ", "invited", 10, "responses", 9, "nonResponseRate", 0.1, "neutralShare", 0.2,
                         "comments", 3, "commentRate", 0.33, "medianDelay", "UNDER_1D"),
