@@ -52,6 +52,8 @@ final class BackendProcess implements AutoCloseable {
                 // Parallel checkouts on one machine each name their own database.
                 "KAKEHASHI_DB_NAME", System.getenv().getOrDefault("KAKEHASHI_E2E_DB", "kakehashi_e2e"),
                 "KAKEHASHI_DEMO", "true",
+                // Links in the mails point at this very process, so a test can follow them as a person would.
+                "KAKEHASHI_PUBLIC_URL", "http://127.0.0.1:" + port,
                 // Every test respondent answers from 127.0.0.1; the per-client limit (30 a minute) is for real people.
                 "KAKEHASHI_RESPOND_REQUESTS_PER_MINUTE", "100000"));
         var backend = new BackendProcess(builder.start(), port);

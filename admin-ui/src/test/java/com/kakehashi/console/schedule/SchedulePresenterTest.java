@@ -56,6 +56,8 @@ class SchedulePresenterTest {
         assertEquals(api.engagements.keySet().iterator().next(), view.formDraft.engagementId());
         assertEquals(v2.versionId(), view.formDraft.instrumentVersionId());
         assertEquals(List.of(v2), view.formVersions);
+        assertEquals("Pulse survey", view.formDraft.surveyTitleEn(), "a neutral title to start from, never the engagement");
+        assertEquals("パルスサーベイ", view.formDraft.surveyTitleJa());
     }
 
     @Test
@@ -69,6 +71,8 @@ class SchedulePresenterTest {
         assertTrue(view.formClosed);
         var saved = view.schedules.getFirst();
         assertEquals("Fortnightly pulse", saved.name());
+        assertEquals("Working together", saved.surveyTitleEn());
+        assertEquals("協働について", saved.surveyTitleJa());
         assertEquals(List.of(2, 5), saved.reminderOffsetDays());
         assertEquals("Alignment", view.engagementNames.get(saved.engagementId()));
     }
