@@ -1,5 +1,6 @@
 package com.kakehashi.engagement;
 
+import com.kakehashi.web.MultiLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 @Serdeable
 public record EngagementDetails(@NotBlank @Size(max = 200) String name,
-                                @Nullable @Size(max = 4000) String goals,
+                                @Nullable @MultiLine @Size(max = 4000) String goals,
                                 @NotNull LocalDate startDate,
                                 @Nullable LocalDate endDate,
                                 @NotNull EngagementStatus status,

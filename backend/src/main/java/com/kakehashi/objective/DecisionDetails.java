@@ -1,5 +1,6 @@
 package com.kakehashi.objective;
 
+import com.kakehashi.web.MultiLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -15,6 +16,6 @@ public record DecisionDetails(@NotNull UUID engagementId,
                               @NotBlank @Size(max = 200) String title,
                               @NotNull LocalDate proposedOn,
                               @Nullable LocalDate approvedOn,
-                              boolean japanConsulted,
-                              @Nullable @Size(max = 4000) String notes) {
+                              @NotNull Boolean japanConsulted,
+                              @Nullable @MultiLine @Size(max = 4000) String notes) {
 }

@@ -1,5 +1,6 @@
 package com.kakehashi.objective;
 
+import com.kakehashi.web.MultiLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -15,7 +16,7 @@ import java.util.UUID;
 @Serdeable
 public record InitiativeDetails(@NotNull UUID engagementId,
                                 @NotBlank @Size(max = 200) String title,
-                                @Nullable @Size(max = 4000) String description,
+                                @Nullable @MultiLine @Size(max = 4000) String description,
                                 @NotNull LocalDate announcedOn,
                                 @Nullable @Size(max = 50) List<@NotNull @Valid MilestoneDetails> milestones) {
 

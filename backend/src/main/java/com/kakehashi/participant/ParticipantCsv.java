@@ -1,6 +1,7 @@
 package com.kakehashi.participant;
 
 import com.kakehashi.web.InvalidInputException;
+import com.kakehashi.web.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -71,6 +72,11 @@ final class ParticipantCsv {
             throw new InvalidInputException("file", "The file is empty.");
         }
         String text = decode(body);
+        if (text.indexOf('\u0000') >= 0) {
+            // A text CSV never holds NUL; UTF-16 ("Unicode text" in Excel) is full of them.
+            throw new InvalidInputException("file", "The file contains NUL characters, so it is not a text CSV "
+                    + "(perhaps UTF-16). Save it as \"CSV UTF-8\".");
+        }
         List<CSVRecord> records;
         Map<String, String> columns;
         LineIndex lines = new LineIndex(text);
@@ -140,6 +146,10 @@ final class ParticipantCsv {
         String department = value(record, columns, "department");
         if (department.length() > 200) {
             errors.add(new CsvImportReport.LineError(line, "department", "is longer than 200 characters"));
+        }
+        for (String column : List.of("email", "name", "department", "time_zone")) {
+            Text.refusal(value(record, columns, column), false)
+                    .ifPresent(reason -> errors.add(new CsvImportReport.LineError(line, column, reason)));
         }
         if (!errors.isEmpty()) {
             return null;

@@ -32,7 +32,7 @@ public record ScheduleDetails(@NotBlank @Size(max = 200) String name,
                               @NotNull Cadence cadence,
                               @NotNull LocalTime japanSendTime,
                               @NotNull LocalTime hqSendTime,
-                              @Min(1) @Max(60) int daysOpen,
+                              @NotNull @Min(1) @Max(60) Integer daysOpen,
                               @Nullable @Size(max = 5) List<@NotNull @Min(1) @Max(59) Integer> reminderOffsetDays,
                               @NotNull LocalDate startDate,
                               @Nullable LocalDate endDate) {

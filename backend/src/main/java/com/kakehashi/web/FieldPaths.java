@@ -3,7 +3,9 @@ package com.kakehashi.web;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,17 +27,42 @@ final class FieldPaths {
         return parts[parts.length - 1];
     }
 
+    /**
+     * The property at fault, with the properties that lead to it ("milestones.name"): serde wraps an
+     * error inside a list or nested record in one "Error decoding property" per level.
+     */
     static String fromConversion(ConversionErrorException error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
+        List<String> path = new ArrayList<>();
+        for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
+            String name = null;
             if (t instanceof InvalidPropertyFormatException property) {
-                return property.getArgument().getName();
+                name = property.getArgument().getName();
+            } else {
+                Matcher matcher = DECODED_PROPERTY.matcher(String.valueOf(t.getMessage()));
+                if (matcher.find()) {
+                    name = matcher.group(1);
+                }
             }
-            Matcher matcher = DECODED_PROPERTY.matcher(String.valueOf(t.getMessage()));
-            if (matcher.find()) {
-                return matcher.group(1);
+            if (name != null && (path.isEmpty() || !path.getLast().equals(name))) {
+                path.add(name);
+            }
+            if (t instanceof InvalidPropertyFormatException) {
+                break;
             }
         }
-        // Some decoding errors ("expected VALUE_STRING" for an object) do not say where they happened.
-        return error.getArgument().getName();
+        // Some decoding errors ("expected VALUE_STRING" for an object where an enum belongs, a number
+        // where a list belongs) do not say where they happened: the problem names the body. Text,
+        // numbers, booleans and UUIDs are read by the strict deserializers, which always name it.
+        return path.isEmpty() ? error.getArgument().getName() : String.join(".", path);
+    }
+
+    /** What is wrong with the value, as far as the client can be told. */
+    static String reason(ConversionErrorException error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RefusedValueException refused) {
+                return refused.reason();
+            }
+        }
+        return "has the wrong type or format";
     }
 }

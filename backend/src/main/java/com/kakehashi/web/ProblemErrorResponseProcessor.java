@@ -32,8 +32,7 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             violations.getConstraintViolations().forEach(v ->
                     fields.add(new Problem.FieldError(FieldPaths.fromPropertyPath(v.getPropertyPath().toString()), v.getMessage())));
         } else if (cause instanceof ConversionErrorException conversion) {
-            fields.add(new Problem.FieldError(FieldPaths.fromConversion(conversion),
-                    "has the wrong type or format"));
+            fields.add(new Problem.FieldError(FieldPaths.fromConversion(conversion), FieldPaths.reason(conversion)));
         } else if (status.getCode() == 400) {
             for (Error error : context.getErrors()) {
                 fields.add(new Problem.FieldError(error.getPath().map(FieldPaths::fromPropertyPath).orElse("body"), safeMessage(error)));

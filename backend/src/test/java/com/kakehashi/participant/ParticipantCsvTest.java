@@ -54,6 +54,33 @@ class ParticipantCsvTest {
     }
 
     @Test
+    void aLineWithControlOrBidiCharactersIsReportedAndSkipped() {
+        String csv = "email,name,side,level,language,department\nok@example.com,Ok,HQ,STAFF,en,\n"
+                + "spoof@example.com,Invoice \u202Efdp.exe,HQ,STAFF,en,\n"
+                + "bell@example.com,Bell,HQ,STAFF,en,Sa\u0007les\n"
+                + "two@example.com,\"Two\nLines\",HQ,STAFF,en,\n";
+
+        ParticipantCsv.Result result = ParticipantCsv.read(csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.rows()).extracting(ParticipantCsv.Row::email).containsExactly("ok@example.com");
+        assertThat(result.errors()).extracting(CsvImportReport.LineError::line, CsvImportReport.LineError::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "name"), org.assertj.core.groups.Tuple.tuple(4L, "department"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "name"));
+    }
+
+    @Test
+    void aFileWithNulCharactersIsRejectedWholeAsNotTextCsv() {
+        byte[] utf16 = "email,name,side,level,language\na@x.com,A,HQ,STAFF,en\n".getBytes(StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> ParticipantCsv.read(utf16))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors().getFirst().field()).isEqualTo("file"));
+        assertThatThrownBy(() -> ParticipantCsv.read("email,name,side,level,language\na@x.com,A\u0000B,HQ,STAFF,en\n"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void aRepeatedEmailIsRejectedOnItsSecondLine() {
         String csv = "email,name,side,level,language\na@x.com,A,HQ,STAFF,en\nA@X.com,A2,HQ,STAFF,en\n";
 

@@ -134,6 +134,13 @@ class BadInputTest {
         return Arguments.of(target, json(with(target, field, value), field + " " + why), 400, field);
     }
 
+    /** The field set to a JSON value written by hand (an escape the serializer would not produce). */
+    private static Arguments invalidRaw(Target target, String field, String rawJson, String why) {
+        String body = new String(json(with(target, field, "@@VALUE@@"), "").bytes(), StandardCharsets.UTF_8)
+                .replace("\"@@VALUE@@\"", rawJson);
+        return Arguments.of(target, raw("application/json", body, field + " " + why), 400, field);
+    }
+
     static Stream<Arguments> badBodies() {
         List<Arguments> cases = new ArrayList<>();
         String tooLong = "x".repeat(201);
@@ -184,12 +191,9 @@ class BadInputTest {
         cases.add(invalid(Target.TENANT, "anonymityThreshold", 2, "below the anonymity floor"));
         cases.add(invalid(Target.TENANT, "hqCountry", "Germany", "not a country code"));
         cases.add(invalid(Target.TENANT, "hqTimeZone", "Mars/Olympus", "not a time zone"));
-        // An object where a number or text belongs: the decoder does not say which property it was
-        // reading, so the problem names the body (known limitation); still a 400, nothing written.
-        cases.add(Arguments.of(Target.TENANT_CHANGE, json(with(Target.TENANT_CHANGE, "anonymityThreshold", Map.of("value", 7)),
-                "anonymityThreshold an object"), 400, "body"));
-        cases.add(Arguments.of(Target.PARTICIPANT, json(with(Target.PARTICIPANT, "displayName", Map.of("first", "花子")),
-                "displayName an object"), 400, "body"));
+        // An object where a number or text belongs: the strict deserializers in web/ name the field.
+        cases.add(invalid(Target.TENANT_CHANGE, "anonymityThreshold", Map.of("value", 7), "an object"));
+        cases.add(invalid(Target.PARTICIPANT, "displayName", Map.of("first", "花子"), "an object"));
         cases.add(invalid(Target.PARTICIPANT, "timeZone", "Asia/Nowhere", "not a time zone"));
         cases.add(invalid(Target.ENGAGEMENT, "startDate", "yesterday", "not a date"));
         cases.add(invalid(Target.ENGAGEMENT, "endDate", "2026-03-01", "before the start"));
@@ -210,6 +214,30 @@ class BadInputTest {
         cases.add(invalid(Target.INITIATIVE, "title", "x".repeat(201), "too long"));
         cases.add(invalid(Target.DECISION, "approvedOn", "2026-01-01", "before the proposal"));
         cases.add(invalid(Target.DECISION, "proposedOn", "someday", "not a date"));
+        // strict JSON types: no silent coercion
+        cases.add(invalid(Target.DECISION, "japanConsulted", "BOGUS", "a word, not a boolean"));
+        cases.add(invalid(Target.DECISION, "japanConsulted", 123, "a number, not a boolean"));
+        cases.add(invalid(Target.DECISION, "japanConsulted", "true", "text, not a boolean"));
+        cases.add(invalid(Target.DECISION, "japanConsulted", null, "null"));
+        cases.add(Arguments.of(Target.DECISION, json(without(Target.DECISION, "japanConsulted"), "japanConsulted missing"), 400, "japanConsulted"));
+        cases.add(invalid(Target.PARTICIPANT, "displayName", 123, "a number, not text"));
+        cases.add(invalid(Target.PARTICIPANT, "displayName", List.of("花子"), "a list, not text"));
+        cases.add(invalid(Target.SCHEDULE, "daysOpen", 5.5, "a fraction, not a whole number"));
+        cases.add(invalid(Target.SCHEDULE, "daysOpen", "5", "text, not a number"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "riskThreshold", true, "a boolean, not a number"));
+        cases.add(invalid(Target.ENGAGEMENT, "consultantIds", List.of(12345), "numbers, not uuids"));
+        // text that cannot be stored or would display misleadingly
+        cases.add(invalidRaw(Target.TENANT, "name", "\"Bad\\u0000Co\"", "with NUL"));
+        cases.add(invalidRaw(Target.LOGIN, "username", "\"a\\u0000@test.example\"", "with NUL"));
+        cases.add(invalidRaw(Target.LOGIN, "password", "\"pass\\u0000word long enough\"", "with NUL"));
+        cases.add(invalidRaw(Target.PARTICIPANT, "displayName", "\"\\ud800\"", "a lone surrogate"));
+        cases.add(invalidRaw(Target.ALERT_NOTE, "text", "\"fine \\udc00\"", "a lone low surrogate"));
+        cases.add(invalidRaw(Target.ENGAGEMENT, "name", "\"Pay \\u202Efdp.exe\"", "a bidi override"));
+        cases.add(invalidRaw(Target.INITIATIVE, "title", "\"\\u2067Direct\\u2069\"", "bidi isolates"));
+        cases.add(invalidRaw(Target.USER, "displayName", "\"Ring\\u0007\"", "a control character"));
+        cases.add(invalidRaw(Target.TENANT_CHANGE, "japanSubsidiaryName", "\"KK\\u0085\"", "a C1 control character"));
+        cases.add(invalidRaw(Target.PARTICIPANT, "department", "\"Sales\\nEast\"", "two lines in a one-line field"));
+        cases.add(invalidRaw(Target.INSTRUMENT_DRAFT, "commentPromptEn", "\"Tab\\there\"", "a tab in a one-line field"));
         // unknown enum values
         cases.add(invalid(Target.USER, "role", "ADMIN", "unknown"));
         cases.add(invalid(Target.PARTICIPANT, "side", "MARS", "unknown"));
@@ -305,6 +333,8 @@ class BadInputTest {
         String line = "big@test.example,大きい ファイル,JAPAN,STAFF,ja\n";
         return Stream.of(
                 Arguments.of(raw("text/csv", "", "empty file"), 400),
+                Arguments.of(raw("text/csv", header + "nul@test.example,Bad\u0000Name,JAPAN,STAFF,ja\n", "NUL in a name"), 400),
+                Arguments.of(new Body("text/csv", (header + line).getBytes(StandardCharsets.UTF_16LE), "UTF-16"), 400),
                 Arguments.of(raw("application/json", header + line, "CSV sent as JSON"), 415),
                 Arguments.of(raw("application/xml", header + line, "CSV sent as XML"), 415),
                 Arguments.of(raw("text/csv", header + line.repeat(OVER_LIMIT / line.length() + 1), "over 5 MB"), 413));
@@ -330,6 +360,9 @@ class BadInputTest {
                 Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/participants/not-a-uuid/deactivate", 400, "participantId"),
                 Arguments.of(HttpMethod.DELETE, "/api/v1/tenants/{t}/engagements/not-a-uuid", 400, "engagementId"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?side=MARS", 400, "side"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?q=a%00b", 400, "q"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?q=%E2%80%AE", 400, "q"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/outbox?status=%00", 400, "status"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?size=0", 400, "size"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?size=501", 400, "size"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?page=-1", 400, "page"),
@@ -361,6 +394,19 @@ class BadInputTest {
 
         assertProblem(reply, status, field);
         assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void lineBreaksAreKeptInMultiLineTextAndSurrogatePairsAnywhere() {
+        Map<String, Object> engagement = new LinkedHashMap<>(Target.ENGAGEMENT.valid);
+        engagement.put("name", "Alignment 2027 \uD83C\uDF8C");
+        engagement.put("goals", "First line\n\tSecond line");
+
+        Api.Reply reply = api.post(path("/api/v1/tenants/{t}/engagements"), engagement, operator);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.field("goals")).isEqualTo("First line\n\tSecond line");
+        assertThat(reply.field("name")).isEqualTo("Alignment 2027 \uD83C\uDF8C");
     }
 
     private static void assertProblem(Api.Reply reply, int status, String field) {
