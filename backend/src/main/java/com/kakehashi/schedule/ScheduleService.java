@@ -16,14 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Pulse schedules of the tenant in context. Creating waves from them is the wave feature's job. */
 @Singleton
 public class ScheduleService {
-
-    private static final Pattern UNSAFE_TITLE =
-            Pattern.compile("[\\p{Cc}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\p{Cs}]");
 
     private final ScheduleRepository schedules;
     private final EngagementService engagements;
@@ -123,8 +119,6 @@ public class ScheduleService {
     }
 
     private void check(ScheduleDetails details) {
-        checkTitle("surveyTitleEn", details.surveyTitleEn());
-        checkTitle("surveyTitleJa", details.surveyTitleJa());
         if (details.endDate() != null && details.endDate().isBefore(details.startDate())) {
             throw new InvalidInputException("endDate", "must not be before the start date");
         }
@@ -138,16 +132,6 @@ public class ScheduleService {
             engagements.get(details.engagementId());
         } catch (NotFoundException e) {
             throw new InvalidInputException("engagementId", "no such engagement in this tenant");
-        }
-    }
-
-    /**
-     * Respondents read the title: control and bidirectional-override characters could make it display
-     * as something else, so they are refused rather than stored.
-     */
-    private static void checkTitle(String field, String title) {
-        if (UNSAFE_TITLE.matcher(title).find()) {
-            throw new InvalidInputException(field, "must not contain control or bidirectional-override characters");
         }
     }
 
