@@ -153,7 +153,8 @@ class OpenApiFuzzTest {
         ids.put("versionId", firstVersion(draft));
         ids.put("scheduleId", api.post(base + "/schedules", Map.of("name", "Fuzz pulse", "engagementId", ids.get("engagementId"),
                 "instrumentVersionId", publishedVersion, "cadence", "WEEKLY", "japanSendTime", "09:00", "hqSendTime", "09:00",
-                "daysOpen", 5, "startDate", "2099-01-05"), operator).field("id"));
+                "daysOpen", 5, "startDate", "2099-01-05",
+                "surveyTitleEn", "Pulse survey", "surveyTitleJa", "パルスサーベイ"), operator).field("id"));
         ids.put("waveId", api.post(base + "/schedules/" + ids.get("scheduleId") + "/waves", null, operator).field("id"));
         ids.put("initiativeId", api.post(base + "/initiatives", Map.of("engagementId", ids.get("engagementId"),
                 "title", "Fuzz initiative", "announcedOn", "2026-01-10"), operator).field("id"));
