@@ -4,6 +4,7 @@ import com.kakehashi.insight.RollupFolder;
 import com.kakehashi.survey.InstrumentItemView;
 import com.kakehashi.survey.InstrumentVersionView;
 import com.kakehashi.tenancy.TenantContext;
+import com.kakehashi.web.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -35,13 +36,10 @@ class RespondentService {
     private static final Pattern ANSWER = Pattern.compile("[1-5]");
     static final String FIELD_PREFIX = "q_";
     /**
-     * What a comment may not hold: C0 and C1 controls other than tab and line feed (NUL among them),
-     * the bidirectional embeddings, overrides and isolates that make text display as something else
-     * (U+202A–U+202E, U+2066–U+2069), surrogates, and U+FFFD, which is what a decoder leaves of a lone
-     * surrogate or broken UTF-8.
+     * A decoder leaves U+FFFD of a lone surrogate or broken UTF-8: refused in comments beside what
+     * the shared text rule ({@link Text}) refuses, since the respondent never typed it.
      */
-    static final Pattern UNSAFE_IN_COMMENT =
-            Pattern.compile("[\\x{0}-\\x{8}\\x{B}-\\x{1F}\\x{7F}-\\x{9F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\p{Cs}\\x{FFFD}]");
+    private static final char DECODING_LEFTOVER = '\uFFFD';
 
     private final RespondStore store;
     private final PublishedVersions versions;
@@ -124,9 +122,10 @@ class RespondentService {
             }
         }
         String comment = normalisedComment(form.get("comment"));
-        if (prompt != null && comment != null && UNSAFE_IN_COMMENT.matcher(comment).find()) {
+        if (prompt != null && comment != null
+                && (Text.refusal(comment, true).isPresent() || comment.indexOf(DECODING_LEFTOVER) >= 0)) {
             // Refused, not silently cleaned: the respondent sees the cleaned comment and decides.
-            comment = UNSAFE_IN_COMMENT.matcher(comment).replaceAll("");
+            comment = Text.withoutRefused(comment, true).replace(String.valueOf(DECODING_LEFTOVER), "");
             errors.put("comment", new Outcome.FieldError("commentUnsafe", null));
         } else if (comment != null) {
             int length = comment.codePointCount(0, comment.length());

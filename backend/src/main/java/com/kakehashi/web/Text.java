@@ -19,34 +19,58 @@ public final class Text {
     /** Why the value cannot be accepted, or empty if it can. */
     public static Optional<String> refusal(String value, boolean multiLine) {
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return Optional.of("must not contain a lone surrogate (invalid UTF-16)");
-            }
-            if (Character.isLowSurrogate(c)) {
-                return Optional.of("must not contain a lone surrogate (invalid UTF-16)");
-            }
-            if (c == 0) {
-                return Optional.of("must not contain NUL characters");
-            }
-            if (c == '\n' || c == '\r' || c == '\t') {
-                if (!multiLine) {
-                    return Optional.of("must be a single line without tabs");
-                }
+            if (isSurrogatePair(value, i)) {
+                i++;
                 continue;
             }
-            if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                return Optional.of("must not contain control characters");
-            }
-            if (isBidiControl(c)) {
-                return Optional.of("must not contain bidirectional control characters (U+202E and similar)");
+            String reason = refusal(value.charAt(i), multiLine);
+            if (reason != null) {
+                return Optional.of(reason);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The value with every character {@link #refusal(String, boolean)} refuses taken out: to show a
+     * person what would be accepted beside the refusal, never to store in their place.
+     */
+    public static String withoutRefused(String value, boolean multiLine) {
+        StringBuilder kept = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            if (isSurrogatePair(value, i)) {
+                kept.append(value, i, i + 2);
+                i++;
+            } else if (refusal(value.charAt(i), multiLine) == null) {
+                kept.append(value.charAt(i));
+            }
+        }
+        return kept.toString();
+    }
+
+    private static boolean isSurrogatePair(String value, int i) {
+        return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
+                && Character.isLowSurrogate(value.charAt(i + 1));
+    }
+
+    /** @return why this (non-paired) character is refused, or null */
+    private static String refusal(char c, boolean multiLine) {
+        if (Character.isSurrogate(c)) {
+            return "must not contain a lone surrogate (invalid UTF-16)";
+        }
+        if (c == 0) {
+            return "must not contain NUL characters";
+        }
+        if (c == '\n' || c == '\r' || c == '\t') {
+            return multiLine ? null : "must be a single line without tabs";
+        }
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+            return "must not contain control characters";
+        }
+        if (isBidiControl(c)) {
+            return "must not contain bidirectional control characters (U+202E and similar)";
+        }
+        return null;
     }
 
     static boolean isBidiControl(char c) {
