@@ -1,10 +1,10 @@
 package com.kakehashi.alert;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.kakehashi.participant.Side;
 import com.kakehashi.support.Api;
 import com.kakehashi.support.Fixtures;
+import com.kakehashi.support.LocalSmtp;
 import com.kakehashi.tenancy.TenantContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertTest implements TestPropertyProvider {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
     private static final String SIGN = "EXCLUSION";
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalSmtp.on(SMTP_PORT);
 
     @Inject
     AlertWorld worlds;
@@ -60,15 +58,7 @@ class AlertTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("kakehashi.mail.smtp.host", "127.0.0.1", "kakehashi.mail.smtp.port", Integer.toString(SMTP_PORT));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalSmtp.settings(SMTP_PORT);
     }
 
     @BeforeAll

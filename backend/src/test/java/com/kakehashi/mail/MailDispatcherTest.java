@@ -1,8 +1,8 @@
 package com.kakehashi.mail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.kakehashi.support.Fixtures;
+import com.kakehashi.support.LocalSmtp;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,13 +51,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailDispatcherTest implements TestPropertyProvider {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
     private static final Pattern LINK = Pattern.compile("https://pulse\\.test\\.example/s/([A-Za-z0-9_-]+)");
     /** 2030-12-06 09:00 UTC: Friday 18:00 in Tokyo, Friday 04:00 in New York (EST). */
     private static final Instant CLOSES = Instant.parse("2030-12-06T09:00:00Z");
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalSmtp.on(SMTP_PORT);
 
     @Inject
     MailDispatcher dispatcher;
@@ -78,15 +76,7 @@ class MailDispatcherTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("kakehashi.mail.smtp.host", "127.0.0.1", "kakehashi.mail.smtp.port", Integer.toString(SMTP_PORT));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalSmtp.settings(SMTP_PORT);
     }
 
     private CrashableMailer crashable() {

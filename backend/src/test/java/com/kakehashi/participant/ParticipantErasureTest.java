@@ -1,7 +1,6 @@
 package com.kakehashi.participant;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import com.kakehashi.identity.UserView;
@@ -10,6 +9,7 @@ import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.support.Api;
 import com.kakehashi.support.AppRoleSql;
 import com.kakehashi.support.Fixtures;
+import com.kakehashi.support.LocalSmtp;
 import com.kakehashi.support.PulseFixtures;
 import com.kakehashi.tenant.TenantView;
 import io.micronaut.context.annotation.Property;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,11 +56,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParticipantErasureTest implements TestPropertyProvider {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
     private static final Pattern LINK = Pattern.compile("https://pulse\\.erasure\\.example/s/([A-Za-z0-9_-]+)");
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalSmtp.on(SMTP_PORT);
 
     @Inject
     EmbeddedServer server;
@@ -78,15 +77,7 @@ class ParticipantErasureTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("kakehashi.mail.smtp.host", "127.0.0.1", "kakehashi.mail.smtp.port", Integer.toString(SMTP_PORT));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalSmtp.settings(SMTP_PORT);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.kakehashi.pulse;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import com.kakehashi.identity.UserView;
@@ -9,6 +8,7 @@ import com.kakehashi.mail.MailDispatcher;
 import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.support.Api;
 import com.kakehashi.support.Fixtures;
+import com.kakehashi.support.LocalSmtp;
 import com.kakehashi.support.PulseFixtures;
 import com.kakehashi.tenant.TenantView;
 import io.micronaut.context.annotation.Property;
@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,11 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PulseEndToEndTest implements TestPropertyProvider {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LocalSmtp.freePort();
     private static final Pattern LINK = Pattern.compile("https://pulse\\.e2e\\.example/s/([A-Za-z0-9_-]+)");
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = LocalSmtp.on(SMTP_PORT);
 
     @Inject
     EmbeddedServer server;
@@ -72,15 +70,7 @@ class PulseEndToEndTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("kakehashi.mail.smtp.host", "127.0.0.1", "kakehashi.mail.smtp.port", Integer.toString(SMTP_PORT));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalSmtp.settings(SMTP_PORT);
     }
 
     @Test
