@@ -84,6 +84,16 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(d -> gridCells(gridId).contains(text));
     }
 
+    /** Whether the element's text comes to hold the text within the usual wait: a report may follow the grid's refresh. */
+    boolean eventuallyShows(String id, String text) {
+        try {
+            new WebDriverWait(driver, WAIT).until(d -> byId(id).getText().contains(text));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
     void waitUntilTextPresent(String text) {
         new WebDriverWait(driver, WAIT).until(d -> pageText().contains(text));
     }

@@ -75,7 +75,7 @@ class ConsoleWalkthroughIT {
                     sato.kenta@northwind.example,佐藤 健太,JAPAN,EXECUTIVE,ja
                     """));
             browser.waitUntilGridContains("participant-grid", "佐藤 健太");
-            assertTrue(browser.byId("import-report").getText().contains("1 created"), "a second file can follow");
+            assertTrue(browser.eventuallyShows("import-report", "1 created"), "a second file can follow");
 
             browser.click("participant-create");
             browser.byId("participant-form");
