@@ -187,13 +187,13 @@ class WaveEngineTest {
     void erasingAnInvitedParticipantKeepsTheWaveCountsButForgetsThePerson() {
         ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of());
         WaveView wave = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id()));
-        UUID someone = TenantContext.callAs(tenant.id(), () -> participants.list(
+        UUID someone = TenantContext.callAs(tenant.id(), () -> participants.list(consultant,
                 com.kakehashi.participant.ParticipantFilter.none(), 0, 1).items().getFirst().id());
 
         TenantContext.runAs(tenant.id(), () -> participants.erase(consultant, someone));
 
         assertThat(TenantContext.callAs(tenant.id(), () -> waves.get(wave.id())).invited()).isEqualTo(5);
-        assertThat(TenantContext.callAs(tenant.id(), () -> participants.list(
+        assertThat(TenantContext.callAs(tenant.id(), () -> participants.list(consultant,
                 com.kakehashi.participant.ParticipantFilter.none(), 0, 10).total())).isEqualTo(4);
     }
 }
