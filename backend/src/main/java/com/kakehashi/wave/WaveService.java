@@ -161,7 +161,7 @@ public class WaveService {
             // The cadence is the schedule's standing reason: a scheduled occurrence opens even beside
             // a wave of the same schedule that is still open (a manual one, or the previous
             // occurrence whose other side sends later), and says so in the audit log.
-            openWave(schedule.id(), now).filter(w -> !w.id().equals(created.get().id())).ifPresent(other ->
+            openWaveOtherThan(schedule.id(), created.get().id(), now).ifPresent(other ->
                     audit.record(null, "wave.opened-beside-open", "wave", created.get().id(),
                             "Scheduled occurrence " + plan.occurrenceDate() + " opened while wave " + other.id()
                                     + " was open until " + other.closesAt()));
@@ -227,8 +227,13 @@ public class WaveService {
     }
 
     private Optional<Wave> openWave(UUID scheduleId, Instant now) {
+        return openWaveOtherThan(scheduleId, null, now);
+    }
+
+    /** The open wave of the schedule that closes last, leaving out {@code except} (may be null). */
+    private Optional<Wave> openWaveOtherThan(UUID scheduleId, UUID except, Instant now) {
         return waves.findByScheduleIdAndStatusAndClosesAtAfterOrderByClosesAtDesc(scheduleId, WaveStatus.OPEN, now)
-                .stream().findFirst();
+                .stream().filter(w -> !w.id().equals(except)).findFirst();
     }
 
     /** Held until the transaction ends; keyed by schedule, so other schedules' launches do not wait. */
