@@ -32,7 +32,9 @@ class AccountService {
     MeView me(Caller caller) {
         UserView user = users.get(caller.id());
         List<MeView.TenantRef> visible = tenants.visibleTo(caller).stream()
-                .map(t -> new MeView.TenantRef(t.id(), t.name())).toList();
+                .map(t -> new MeView.TenantRef(t.id(), t.name(), caller.role() != Role.EXECUTIVE
+                        || TenantContext.callAs(t.id(), () -> memberships.mayManageParticipants(caller))))
+                .toList();
         return new MeView(user.id(), user.email(), user.displayName(), user.role(), visible);
     }
 

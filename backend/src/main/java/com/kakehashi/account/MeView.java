@@ -9,7 +9,8 @@ import java.util.UUID;
 @Serdeable
 public record MeView(UUID id, String email, String displayName, Role role, List<TenantRef> tenants) {
 
+    /** {@code participantAdmin}: the user may see and maintain this tenant's participant list. */
     @Serdeable
-    public record TenantRef(UUID id, String name) {
+    public record TenantRef(UUID id, String name, boolean participantAdmin) {
     }
 }

@@ -18,5 +18,6 @@ record AuditEvent(@Id UUID id,
                   @Nullable String actorEmail,
                   String action,
                   String objectType,
-                  @Nullable UUID objectId) {
+                  @Nullable UUID objectId,
+                  @Nullable String detail) {
 }

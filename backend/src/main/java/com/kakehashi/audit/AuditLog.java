@@ -26,8 +26,15 @@ public class AuditLog {
     /** Joins the caller's transaction, so the entry commits or rolls back with the change itself. */
     @Transactional
     public void record(Caller actor, String action, String objectType, UUID objectId) {
+        record(actor, action, objectType, objectId, null);
+    }
+
+    /** With the person's own words for why (a reason they were asked for); never personal data of others. */
+    @Transactional
+    public void record(Caller actor, String action, String objectType, UUID objectId, String detail) {
         events.save(new AuditEvent(UUID.randomUUID(), null, Instant.now(),
-                actor == null ? null : actor.id(), actor == null ? "system" : actor.email(), action, objectType, objectId));
+                actor == null ? null : actor.id(), actor == null ? "system" : actor.email(), action, objectType, objectId,
+                detail));
     }
 
     @Transactional

@@ -29,7 +29,10 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 
-/** Consultants, operators and the tenant's own executives maintain the participant list. */
+/**
+ * Consultants and operators maintain the participant list; the tenant's executives only with the
+ * client-administrator permission (403 otherwise, decided by the service).
+ */
 @Controller("/api/v1/tenants/{tenantId}/participants")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -50,8 +53,9 @@ class ParticipantController {
                                    @QueryValue @Nullable Boolean active,
                                    @QueryValue @Nullable @Size(max = 200) String q,
                                    @QueryValue(defaultValue = "0") @Min(0) int page,
-                                   @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return participants.list(new ParticipantFilter(side, level, active, q), page, size);
+                                   @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
+                                   Authentication authentication) {
+        return participants.list(Caller.of(authentication), new ParticipantFilter(side, level, active, q), page, size);
     }
 
     @Post
@@ -64,8 +68,9 @@ class ParticipantController {
 
     @Get("/{participantId}")
     @Operation(operationId = "getParticipant")
-    ParticipantView get(@PathVariable UUID tenantId, @PathVariable UUID participantId) {
-        return participants.get(participantId);
+    ParticipantView get(@PathVariable UUID tenantId, @PathVariable UUID participantId,
+                        Authentication authentication) {
+        return participants.get(Caller.of(authentication), participantId);
     }
 
     @Put("/{participantId}")

@@ -3,6 +3,7 @@ package com.kakehashi.participant;
 import com.kakehashi.audit.AuditLog;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.tenancy.TenantScoped;
+import com.kakehashi.tenant.MembershipService;
 import com.kakehashi.tenant.TenantService;
 import com.kakehashi.web.ConflictException;
 import com.kakehashi.web.InvalidInputException;
@@ -24,7 +25,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The people of the tenant in context who receive surveys. */
+/**
+ * The people of the tenant in context who receive surveys. Their names and emails are personal
+ * data: every operation first asks {@link MembershipService#requireParticipantAdmin} whether the
+ * caller may handle them (a client executive needs the permission a consultant grants).
+ */
 @Singleton
 public class ParticipantService {
 
@@ -34,9 +39,11 @@ public class ParticipantService {
     private final TenantService tenants;
     private final AuditLog audit;
     private final ApplicationEventPublisher<ParticipantErasing> erasing;
+    private final MembershipService memberships;
 
     ParticipantService(ParticipantRepository participants, TenantService tenants, AuditLog audit,
-                       ApplicationEventPublisher<ParticipantErasing> erasing) {
+                       ApplicationEventPublisher<ParticipantErasing> erasing, MembershipService memberships) {
+        this.memberships = memberships;
         this.participants = participants;
         this.tenants = tenants;
         this.audit = audit;
@@ -44,7 +51,8 @@ public class ParticipantService {
     }
 
     @Transactional
-    public PageView<ParticipantView> list(ParticipantFilter filter, int page, int size) {
+    public PageView<ParticipantView> list(Caller caller, ParticipantFilter filter, int page, int size) {
+        memberships.requireParticipantAdmin(caller);
         var found = participants.findAll(TenantScoped.where(filter.toSpecification()),
                 Pageable.from(page, size, Sort.of(Sort.Order.asc("displayName"), Sort.Order.asc("id"))));
         return new PageView<>(found.getContent().stream().map(ParticipantView::of).toList(), page, size, found.getTotalSize());
@@ -52,6 +60,7 @@ public class ParticipantService {
 
     @Transactional
     public ParticipantView create(Caller caller, ParticipantDetails details) {
+        memberships.requireParticipantAdmin(caller);
         String email = details.normalisedEmail();
         if (participants.findByEmail(email).isPresent()) {
             throw new ConflictException("email", "A participant with this email already exists in this tenant.");
@@ -65,12 +74,14 @@ public class ParticipantService {
     }
 
     @Transactional
-    public ParticipantView get(UUID id) {
+    public ParticipantView get(Caller caller, UUID id) {
+        memberships.requireParticipantAdmin(caller);
         return ParticipantView.of(load(id));
     }
 
     @Transactional
     public ParticipantView update(Caller caller, UUID id, ParticipantDetails details) {
+        memberships.requireParticipantAdmin(caller);
         Participant old = load(id);
         String email = details.normalisedEmail();
         if (!email.equals(old.email()) && participants.findByEmail(email).isPresent()) {
@@ -84,6 +95,7 @@ public class ParticipantService {
     /** Deactivated participants keep their history but receive no further surveys. */
     @Transactional
     public ParticipantView deactivate(Caller caller, UUID id) {
+        memberships.requireParticipantAdmin(caller);
         Participant old = load(id);
         if (!old.active()) {
             return ParticipantView.of(old);
@@ -100,6 +112,7 @@ public class ParticipantService {
      */
     @Transactional
     public void erase(Caller caller, UUID id) {
+        memberships.requireParticipantAdmin(caller);
         load(id);
         erasing.publishEvent(new ParticipantErasing(id));
         participants.deleteById(id);
@@ -109,6 +122,7 @@ public class ParticipantService {
     /** Upsert by email in one transaction: good lines are saved, bad lines reported, a broken file changes nothing. */
     @Transactional
     public CsvImportReport importCsv(Caller caller, byte[] body) {
+        memberships.requireParticipantAdmin(caller);
         ParticipantCsv.Result parsed = ParticipantCsv.read(body);
         Map<String, Participant> existing = participants.findByEmailIn(
                         parsed.rows().stream().map(ParticipantCsv.Row::email).toList()).stream()

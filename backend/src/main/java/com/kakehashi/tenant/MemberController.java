@@ -3,6 +3,7 @@ package com.kakehashi.tenant;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -14,6 +15,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +50,15 @@ class MemberController {
     @Operation(operationId = "assignMember", summary = "Give a consultant or executive access to this tenant")
     MemberView assign(@PathVariable UUID tenantId, @PathVariable UUID userId, Authentication authentication) {
         return memberships.assign(Caller.of(authentication), userId);
+    }
+
+    @Put("/{userId}/participant-admin")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "setParticipantAdmin",
+            summary = "Grant or revoke a client executive's permission to maintain the participant list")
+    MemberView setParticipantAdmin(@PathVariable UUID tenantId, @PathVariable UUID userId,
+                                   @Body @Valid ParticipantAdminChange body, Authentication authentication) {
+        return memberships.setParticipantAdmin(Caller.of(authentication), userId, body.participantAdmin());
     }
 
     @Delete("/{userId}")

@@ -8,6 +8,7 @@ import com.kakehashi.identity.UserView;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.tenancy.TenantMembershipLookup;
 import com.kakehashi.web.ConflictException;
+import com.kakehashi.web.ForbiddenException;
 import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -44,7 +45,10 @@ public class MembershipService implements TenantMembershipLookup {
 
     @Transactional
     public List<MemberView> members() {
-        return users.findAll(store.members(TenantContext.require())).stream().map(MemberView::of).toList();
+        UUID tenantId = TenantContext.require();
+        Set<UUID> admins = store.participantAdmins(tenantId);
+        return users.findAll(store.members(tenantId)).stream()
+                .map(u -> MemberView.of(u, admins.contains(u.id()))).toList();
     }
 
     @Transactional
@@ -53,7 +57,47 @@ public class MembershipService implements TenantMembershipLookup {
         if (!store.members(tenantId).contains(userId)) {
             throw new NotFoundException("member");
         }
-        return MemberView.of(users.get(userId));
+        return MemberView.of(users.get(userId), store.isParticipantAdmin(tenantId, userId));
+    }
+
+    /**
+     * Grants or revokes an executive's client-administrator permission: maintaining the participant
+     * list (names, emails). Idempotent; only a change is audited.
+     */
+    @Transactional
+    public MemberView setParticipantAdmin(Caller caller, UUID userId, boolean granted) {
+        UUID tenantId = TenantContext.require();
+        if (!store.members(tenantId).contains(userId)) {
+            throw new NotFoundException("member");
+        }
+        UserView user = users.get(userId);
+        if (user.role() != Role.EXECUTIVE) {
+            throw new InvalidInputException("participantAdmin",
+                    "Only a client executive's membership carries this permission; consultants manage participants anyway.");
+        }
+        if (store.setParticipantAdmin(tenantId, userId, granted)) {
+            audit.record(caller, granted ? "member.participant-admin.granted" : "member.participant-admin.revoked",
+                    "user", userId);
+        }
+        return MemberView.of(user, granted);
+    }
+
+    /**
+     * Whether the caller may see and change the participants of the tenant in context: operators and
+     * the tenant's consultants always, its executives only with the client-administrator permission.
+     */
+    @Transactional
+    public boolean mayManageParticipants(Caller caller) {
+        return caller.role() != Role.EXECUTIVE || store.isParticipantAdmin(TenantContext.require(), caller.id());
+    }
+
+    /** @throws ForbiddenException for an executive without the client-administrator permission */
+    @Transactional
+    public void requireParticipantAdmin(Caller caller) {
+        if (!mayManageParticipants(caller)) {
+            throw new ForbiddenException("participantAdmin",
+                    "Participant data needs the client-administrator permission; a consultant of this tenant can grant it.");
+        }
     }
 
     /** Idempotent: assigning an existing member again changes nothing. */
@@ -73,7 +117,7 @@ public class MembershipService implements TenantMembershipLookup {
         if (store.add(tenantId, userId)) {
             audit.record(caller, "member.assigned", "user", userId);
         }
-        return MemberView.of(user);
+        return MemberView.of(user, store.isParticipantAdmin(tenantId, userId));
     }
 
     @Transactional

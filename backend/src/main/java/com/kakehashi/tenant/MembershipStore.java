@@ -43,6 +43,39 @@ class MembershipStore {
         return uuids("SELECT user_id FROM tenant_membership WHERE tenant_id = ? ORDER BY created_at", tenantId);
     }
 
+    /** In the tenant in context: the members with the client-administrator permission. */
+    java.util.Set<UUID> participantAdmins(UUID tenantId) {
+        return new java.util.HashSet<>(uuids(
+                "SELECT user_id FROM tenant_membership WHERE tenant_id = ? AND participant_admin", tenantId));
+    }
+
+    /** In the tenant in context. */
+    boolean isParticipantAdmin(UUID tenantId, UUID userId) {
+        return jdbc.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM tenant_membership WHERE tenant_id = ? AND user_id = ? AND participant_admin)",
+                ps -> {
+                    ps.setObject(1, tenantId);
+                    ps.setObject(2, userId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getBoolean(1);
+                    }
+                });
+    }
+
+    /** In the tenant in context. @return true if the flag changed */
+    boolean setParticipantAdmin(UUID tenantId, UUID userId, boolean granted) {
+        return jdbc.prepareStatement(
+                "UPDATE tenant_membership SET participant_admin = ? WHERE tenant_id = ? AND user_id = ? "
+                        + "AND participant_admin <> ?", ps -> {
+                    ps.setBoolean(1, granted);
+                    ps.setObject(2, tenantId);
+                    ps.setObject(3, userId);
+                    ps.setBoolean(4, granted);
+                    return ps.executeUpdate() == 1;
+                });
+    }
+
     List<UUID> tenantsOf(UUID userId) {
         return uuids("SELECT tenant_id FROM member_tenants(?) AS m(tenant_id)", userId);
     }

@@ -56,6 +56,34 @@ class InvitationWriter {
         });
     }
 
+    /**
+     * How many invitations {@link #invite} would create now, per side: the same audience rule, read
+     * only. Counts, never who.
+     */
+    Map<Side, Long> audience(Set<Side> sides, Set<Level> levels) {
+        return jdbc.prepareStatement("""
+                SELECT p.side, count(*) FROM participant p
+                WHERE p.active
+                  AND (cardinality(?::text[]) = 0 OR p.side = ANY (?::text[]))
+                  AND (cardinality(?::text[]) = 0 OR p.level = ANY (?::text[]))
+                GROUP BY p.side
+                """, ps -> {
+            Array sideArray = ps.getConnection().createArrayOf("text", names(sides));
+            Array levelArray = ps.getConnection().createArrayOf("text", names(levels));
+            ps.setArray(1, sideArray);
+            ps.setArray(2, sideArray);
+            ps.setArray(3, levelArray);
+            ps.setArray(4, levelArray);
+            Map<Side, Long> counts = new EnumMap<>(Side.class);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(Side.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
     /** The invitation mail at each invitation's send time, and one reminder per offset that falls before closing. */
     int queueMails(UUID waveId, List<Integer> reminderOffsetDays, Instant closesAt) {
         return jdbc.prepareStatement("""

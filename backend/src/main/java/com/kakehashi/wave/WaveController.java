@@ -3,6 +3,8 @@ package com.kakehashi.wave;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -14,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.net.URI;
 import java.util.List;
@@ -43,12 +46,21 @@ class WaveController {
         return waves.get(waveId);
     }
 
+    @Get("/schedules/{scheduleId}/launch-preview")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "previewLaunch",
+            summary = "How many people a wave launched now would invite, and the schedule's wave that is still open")
+    LaunchPreview preview(@PathVariable UUID tenantId, @PathVariable UUID scheduleId) {
+        return waves.launchPreview(scheduleId);
+    }
+
     @Post("/schedules/{scheduleId}/waves")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "launchWave", summary = "Send the schedule's instrument now")
+    @Operation(operationId = "launchWave", summary = "Send the schedule's instrument now; "
+            + "409 while a wave of the schedule is open, unless the body gives a reason")
     HttpResponse<WaveView> launch(@PathVariable UUID tenantId, @PathVariable UUID scheduleId,
-                                  Authentication authentication) {
-        WaveView wave = waves.launchNow(Caller.of(authentication), scheduleId);
+                                  @Body @Nullable @Valid LaunchRequest body, Authentication authentication) {
+        WaveView wave = waves.launchNow(Caller.of(authentication), scheduleId, body == null ? null : body.reason());
         return HttpResponse.created(wave, URI.create("/api/v1/tenants/" + tenantId + "/waves/" + wave.id()));
     }
 

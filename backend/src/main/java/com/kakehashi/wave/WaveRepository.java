@@ -13,4 +13,8 @@ interface WaveRepository extends CrudRepository<Wave, UUID> {
     List<Wave> listOrderByOpensAtDesc();
 
     List<Wave> findByScheduleIdOrderByOccurrenceDate(UUID scheduleId);
+
+    /** Open waves of a schedule whose time is not up yet (the closer may lag behind a little). */
+    List<Wave> findByScheduleIdAndStatusAndClosesAtAfterOrderByClosesAtDesc(UUID scheduleId, WaveStatus status,
+                                                                           java.time.Instant now);
 }

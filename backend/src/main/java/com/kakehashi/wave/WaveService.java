@@ -7,6 +7,7 @@ import com.kakehashi.schedule.ScheduleService;
 import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.schedule.SendPlan;
 import com.kakehashi.web.ConflictException;
+import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.NotFoundException;
 import com.kakehashi.tenancy.TenantContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -66,11 +67,45 @@ public class WaveService {
         return WaveView.of(wave, invitations.stats(List.of(id)).getOrDefault(id, List.of()));
     }
 
-    /** A consultant sends the schedule's instrument now, outside the cadence; open for the schedule's days. */
+    /** What {@link #launchNow} would do now: how many people it invites and which wave is still open. */
+    @Transactional
+    public LaunchPreview launchPreview(UUID scheduleId) {
+        ScheduleView schedule = schedules.get(scheduleId);
+        Map<Side, Long> audience = invitations.audience(schedule.audienceSides(), schedule.audienceLevels());
+        List<LaunchPreview.SideCount> sides = audience.entrySet().stream()
+                .map(e -> new LaunchPreview.SideCount(e.getKey(), e.getValue())).toList();
+        return new LaunchPreview(audience.values().stream().mapToLong(Long::longValue).sum(), sides,
+                openWave(scheduleId, clock.instant()).map(LaunchPreview.OpenWave::of).orElse(null));
+    }
+
+    /** {@link #launchNow(Caller, UUID, String)} without a reason: refused while a wave of the schedule is open. */
     @Transactional
     public WaveView launchNow(Caller caller, UUID scheduleId) {
+        return launchNow(caller, scheduleId, null);
+    }
+
+    /**
+     * A consultant sends the schedule's instrument now, outside the cadence; open for the schedule's
+     * days. While another wave of the schedule is open, its people would get a second survey at
+     * once: that needs a reason, which the audit log keeps. Launches of one schedule are serialised,
+     * so two consultants pressing the button together cannot both pass the check.
+     *
+     * @throws ConflictException naming the open wave and its close time, when there is one and no reason
+     */
+    @Transactional
+    public WaveView launchNow(Caller caller, UUID scheduleId, String reason) {
+        String why = reason == null ? null : reason.strip();
+        if (why != null && why.isEmpty()) {
+            throw new InvalidInputException("reason", "must not be blank");
+        }
         ScheduleView schedule = schedules.get(scheduleId);
+        lockLaunches(scheduleId);
         Instant now = clock.instant();
+        Optional<Wave> open = openWave(scheduleId, now);
+        if (open.isPresent() && why == null) {
+            throw new ConflictException("reason", "Wave " + open.get().id() + " of this schedule is open until "
+                    + open.get().closesAt() + "; give a reason to open a second one beside it.");
+        }
         Map<Side, Instant> sendAt = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             sendAt.put(side, now);
@@ -78,7 +113,7 @@ public class WaveService {
         Wave wave = insert(schedule, new SendPlan(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), sendAt, now,
                 now.plus(Duration.ofDays(schedule.daysOpen()))), WaveKind.MANUAL, WaveStatus.OPEN).orElseThrow();
         populate(wave, schedule, sendAt);
-        audit.record(caller, "wave.launched", "wave", wave.id());
+        audit.record(caller, "wave.launched", "wave", wave.id(), why);
         return get(wave.id());
     }
 
@@ -123,6 +158,13 @@ public class WaveService {
         if (missed) {
             LOG.info("Occurrence {} of schedule {} was missed; recorded as skipped", plan.occurrenceDate(), schedule.id());
         } else {
+            // The cadence is the schedule's standing reason: a scheduled occurrence opens even beside
+            // a wave of the same schedule that is still open (a manual one, or the previous
+            // occurrence whose other side sends later), and says so in the audit log.
+            openWaveOtherThan(schedule.id(), created.get().id(), now).ifPresent(other ->
+                    audit.record(null, "wave.opened-beside-open", "wave", created.get().id(),
+                            "Scheduled occurrence " + plan.occurrenceDate() + " opened while wave " + other.id()
+                                    + " was open until " + other.closesAt()));
             populate(created.get(), schedule, plan.sendAt());
         }
         return Optional.of(created.get().id());
@@ -182,6 +224,26 @@ public class WaveService {
         if (updated > 0) {
             closed.publishEvent(new WaveClosed(TenantContext.require(), waveId)); // insight finalises its rollups
         }
+    }
+
+    private Optional<Wave> openWave(UUID scheduleId, Instant now) {
+        return openWaveOtherThan(scheduleId, null, now);
+    }
+
+    /** The open wave of the schedule that closes last, leaving out {@code except} (may be null). */
+    private Optional<Wave> openWaveOtherThan(UUID scheduleId, UUID except, Instant now) {
+        return waves.findByScheduleIdAndStatusAndClosesAtAfterOrderByClosesAtDesc(scheduleId, WaveStatus.OPEN, now)
+                .stream().filter(w -> !w.id().equals(except)).findFirst();
+    }
+
+    /** Held until the transaction ends; keyed by schedule, so other schedules' launches do not wait. */
+    private void lockLaunches(UUID scheduleId) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ps -> {
+            ps.setString(1, "wave-launch:" + scheduleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
     }
 
     private Optional<Wave> insert(ScheduleView schedule, SendPlan plan, WaveKind kind, WaveStatus status) {

@@ -133,7 +133,7 @@ class MailDispatchBenchmark implements TestPropertyProvider {
 
         for (int round = 1; round <= ROUNDS; round++) {
             String label = round == 1 ? "round 1 (warm-up)" : "round " + round;
-            WaveView wave = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id()));
+            WaveView wave = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id(), label));
             assertThat(TenantContext.callAs(tenant.id(), () -> waves.pendingMailCount(wave.id()))).isEqualTo(MAILS);
 
             Bench.Cpu cpu = Bench.Cpu.now();

@@ -85,7 +85,8 @@ class WaveCreationBenchmark {
 
             Bench.Cpu cpu = Bench.Cpu.now();
             long start = System.nanoTime();
-            WaveView wave = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id()));
+            int r = round;
+            WaveView wave = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id(), "benchmark round " + r));
             double seconds = (System.nanoTime() - start) / 1e9;
             String where = cpu.since(cpu);
             try (Connection app = Bench.app(url, tenant.id())) {

@@ -50,7 +50,8 @@ class AuthorizationMatrixTest {
 
     enum Who {
         OPERATOR(Role.OPERATOR), ASSIGNED_CONSULTANT(Role.CONSULTANT), UNASSIGNED_CONSULTANT(Role.CONSULTANT),
-        EXECUTIVE_OF_TENANT(Role.EXECUTIVE), EXECUTIVE_OF_ANOTHER_TENANT(Role.EXECUTIVE), ANONYMOUS(null);
+        EXECUTIVE_OF_TENANT(Role.EXECUTIVE), EXECUTIVE_WITH_PARTICIPANT_ADMIN(Role.EXECUTIVE),
+        EXECUTIVE_OF_ANOTHER_TENANT(Role.EXECUTIVE), ANONYMOUS(null);
 
         final Role role;
 
@@ -61,7 +62,7 @@ class AuthorizationMatrixTest {
         boolean mayEnter(boolean ownTenant) {
             return switch (this) {
                 case OPERATOR -> true;
-                case ASSIGNED_CONSULTANT, EXECUTIVE_OF_TENANT -> ownTenant;
+                case ASSIGNED_CONSULTANT, EXECUTIVE_OF_TENANT, EXECUTIVE_WITH_PARTICIPANT_ADMIN -> ownTenant;
                 default -> false;
             };
         }
@@ -87,6 +88,8 @@ class AuthorizationMatrixTest {
         String alertId;
         UserView consultant;
         UserView executive;
+        /** An executive whose membership carries the client-administrator permission. */
+        UserView participantAdmin;
     }
 
     @FunctionalInterface
@@ -119,6 +122,15 @@ class AuthorizationMatrixTest {
      * consultant which names other clients have).
      */
     private static final Map<String, Set<Role>> ROUTE_ROLES = Map.of(RENAME, STAFF);
+    /**
+     * Endpoints that expose participants' names and emails. Every role may reach them, but an
+     * executive needs the client-administrator permission on their membership: without it the
+     * answer is 403 inside the own tenant, before any object is looked up.
+     */
+    private static final Set<String> PARTICIPANT_DATA = Set.of(
+            "GET " + T + "/participants", "POST " + T + "/participants", "GET " + T + "/participants/{id}",
+            "PUT " + T + "/participants/{id}", "POST " + T + "/participants/{id}/deactivate",
+            "DELETE " + T + "/participants/{id}", "POST " + T + "/participants/import");
 
     private static Endpoint global(HttpMethod method, String path, Set<Role> roles, int success, BodyRef body) {
         return new Endpoint(method + " " + path, method, path, roles, Scope.GLOBAL, success, null, body, false);
@@ -148,6 +160,8 @@ class AuthorizationMatrixTest {
             new Endpoint("PUT " + T + "/members/{id}", HttpMethod.PUT, T + "/members/{id}", OPERATOR_ONLY, Scope.OBJECT, 200,
                     (t, w) -> t.fixtures.user(Role.CONSULTANT).id().toString(), null, true),
             object(HttpMethod.DELETE, T + "/members/{id}", OPERATOR_ONLY, 204, (t, w) -> t.freshMember(w), null),
+            object(HttpMethod.PUT, T + "/members/{id}/participant-admin", STAFF, 200, (t, w) -> t.freshExecutive(w),
+                    t -> Map.of("participantAdmin", true)),
             tenant(HttpMethod.GET, T + "/participants", ALL, 200, null),
             tenant(HttpMethod.POST, T + "/participants", ALL, 201, t -> person()),
             object(HttpMethod.GET, T + "/participants/{id}", ALL, 200, (t, w) -> w.participantId, null),
@@ -186,7 +200,8 @@ class AuthorizationMatrixTest {
             object(HttpMethod.POST, T + "/schedules/{id}/pause", STAFF, 200, (t, w) -> t.freshSchedule(w), null),
             object(HttpMethod.POST, T + "/schedules/{id}/resume", STAFF, 200, (t, w) -> t.freshSchedule(w), null),
             object(HttpMethod.DELETE, T + "/schedules/{id}", STAFF, 204, (t, w) -> t.freshSchedule(w), null),
-            object(HttpMethod.POST, T + "/schedules/{id}/waves", STAFF, 201, (t, w) -> w.scheduleId, null),
+            object(HttpMethod.GET, T + "/schedules/{id}/launch-preview", STAFF, 200, (t, w) -> w.scheduleId, null),
+            object(HttpMethod.POST, T + "/schedules/{id}/waves", STAFF, 201, (t, w) -> t.freshSchedule(w), null),
             tenant(HttpMethod.GET, T + "/waves", ALL, 200, null),
             object(HttpMethod.GET, T + "/waves/{id}", ALL, 200, (t, w) -> w.waveId, null),
             object(HttpMethod.POST, T + "/waves/{id}/close", STAFF, 200, (t, w) -> t.freshWave(w), null),
@@ -259,6 +274,7 @@ class AuthorizationMatrixTest {
         TenantView third = fixtures.tenant("Third");
         tokens.put(Who.ASSIGNED_CONSULTANT, login(own.consultant));
         tokens.put(Who.EXECUTIVE_OF_TENANT, login(own.executive));
+        tokens.put(Who.EXECUTIVE_WITH_PARTICIPANT_ADMIN, login(own.participantAdmin));
         tokens.put(Who.UNASSIGNED_CONSULTANT, login(fixtures.user(Role.CONSULTANT)));
         tokens.put(Who.EXECUTIVE_OF_ANOTHER_TENANT, login(fixtures.memberOf(third, Role.EXECUTIVE)));
         otherTenantSecrets.addAll(List.of(other.tenant.id().toString(), other.tenant.name(), other.tenant.japanSubsidiaryName(),
@@ -266,7 +282,8 @@ class AuthorizationMatrixTest {
                 other.publishedVersion.substring(other.publishedVersion.lastIndexOf('/') + 1),
                 other.scheduleId, other.waveId, other.initiativeId, other.decisionId, other.alertId,
                 other.consultant.id().toString(), other.consultant.email(),
-                other.executive.id().toString(), other.executive.email()));
+                other.executive.id().toString(), other.executive.email(),
+                other.participantAdmin.id().toString(), other.participantAdmin.email()));
     }
 
     private String login(UserView user) {
@@ -278,6 +295,9 @@ class AuthorizationMatrixTest {
         world.tenant = fixtures.tenant(prefix);
         world.consultant = fixtures.memberOf(world.tenant, Role.CONSULTANT);
         world.executive = fixtures.memberOf(world.tenant, Role.EXECUTIVE);
+        world.participantAdmin = fixtures.memberOf(world.tenant, Role.EXECUTIVE);
+        asOperator(HttpMethod.PUT, base(world) + "/members/" + world.participantAdmin.id() + "/participant-admin",
+                Map.of("participantAdmin", true));
         Api.Reply participant = asOperator(HttpMethod.POST, base(world) + "/participants", person());
         world.participantId = participant.field("id");
         world.participantEmail = participant.field("email");
@@ -336,8 +356,9 @@ class AuthorizationMatrixTest {
         return created.field("id");
     }
 
+    /** On a schedule of its own: a second open wave on one schedule would need a reason. */
     private String freshWave(World world) {
-        String wave = asOperator(HttpMethod.POST, base(world) + "/schedules/" + world.scheduleId + "/waves", null).field("id");
+        String wave = asOperator(HttpMethod.POST, base(world) + "/schedules/" + freshSchedule(world) + "/waves", null).field("id");
         remember(world, wave);
         return wave;
     }
@@ -400,6 +421,12 @@ class AuthorizationMatrixTest {
 
     private String freshMember(World world) {
         UserView member = fixtures.memberOf(world.tenant, Role.CONSULTANT);
+        remember(world, member.id().toString(), member.email());
+        return member.id().toString();
+    }
+
+    private String freshExecutive(World world) {
+        UserView member = fixtures.memberOf(world.tenant, Role.EXECUTIVE);
         remember(world, member.id().toString(), member.email());
         return member.id().toString();
     }
@@ -473,6 +500,9 @@ class AuthorizationMatrixTest {
         }
         if (!who.mayEnter(target != Target.OTHER_TENANT)) {
             return 404;
+        }
+        if (PARTICIPANT_DATA.contains(endpoint.name()) && who == Who.EXECUTIVE_OF_TENANT) {
+            return 403;
         }
         if (target == Target.OTHER_TENANTS_OBJECT_UNDER_OWN_TENANT) {
             return 404;
@@ -610,6 +640,63 @@ class AuthorizationMatrixTest {
 
         assertThat(api.get(base(own), token).status()).isEqualTo(404);
         assertThat(api.get(base(own) + "/participants/" + own.participantId, token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void participantPermissionGrantedByTheConsultantOpensParticipantDataAtOnceAndRevokingClosesIt() {
+        UserView executive = fixtures.memberOf(own.tenant, Role.EXECUTIVE);
+        String token = login(executive);
+        String consultant = tokens.get(Who.ASSIGNED_CONSULTANT);
+        String permission = base(own) + "/members/" + executive.id() + "/participant-admin";
+        Api.Reply before = api.get(base(own) + "/participants/" + own.participantId, token);
+
+        Api.Reply granted = send(HttpMethod.PUT, permission, Map.of("participantAdmin", true), consultant);
+        Api.Reply during = api.get(base(own) + "/participants/" + own.participantId, token);
+        Api.Reply me = api.get("/api/v1/me", token);
+        send(HttpMethod.PUT, permission, Map.of("participantAdmin", false), consultant);
+        Api.Reply after = api.get(base(own) + "/participants?q=@", token);
+
+        assertThat(before.status()).isEqualTo(403);
+        assertThat(before.body()).contains("participantAdmin").doesNotContain(own.participantEmail);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(granted.map().get("participantAdmin")).isEqualTo(true);
+        assertThat(during.status()).isEqualTo(200);
+        assertThat(during.body()).contains(own.participantEmail);
+        assertThat(me.body()).contains("\"participantAdmin\":true");
+        assertThat(after.status()).isEqualTo(403);
+        assertThat(api.get(base(own) + "/audit?size=500", tokens.get(Who.OPERATOR)).body())
+                .contains("member.participant-admin.granted", "member.participant-admin.revoked");
+    }
+
+    @Test
+    void executiveWithoutThePermissionSeesItOffInMeAndInTheMemberList() {
+        Api.Reply me = api.get("/api/v1/me", tokens.get(Who.EXECUTIVE_OF_TENANT));
+        List<Map<String, Object>> members = api.get(base(own) + "/members", tokens.get(Who.ASSIGNED_CONSULTANT)).list();
+
+        assertThat(me.body()).contains("\"participantAdmin\":false");
+        assertThat(members).filteredOn(m -> m.get("userId").equals(own.executive.id().toString()))
+                .singleElement().satisfies(m -> assertThat(m.get("participantAdmin")).isEqualTo(false));
+        assertThat(members).filteredOn(m -> m.get("userId").equals(own.participantAdmin.id().toString()))
+                .singleElement().satisfies(m -> assertThat(m.get("participantAdmin")).isEqualTo(true));
+    }
+
+    @Test
+    void participantPermissionIsOnlyForExecutivesAndNeedsAnExplicitValue() {
+        String consultant = tokens.get(Who.ASSIGNED_CONSULTANT);
+
+        Api.Reply onConsultant = send(HttpMethod.PUT, base(own) + "/members/" + own.consultant.id() + "/participant-admin",
+                Map.of("participantAdmin", true), consultant);
+        Api.Reply withoutValue = send(HttpMethod.PUT, base(own) + "/members/" + own.executive.id() + "/participant-admin",
+                Map.of(), consultant);
+        Api.Reply notABoolean = send(HttpMethod.PUT, base(own) + "/members/" + own.executive.id() + "/participant-admin",
+                Map.of("participantAdmin", "yes"), consultant);
+
+        assertThat(onConsultant.status()).isEqualTo(400);
+        assertThat(onConsultant.body()).contains("participantAdmin");
+        assertThat(withoutValue.status()).isEqualTo(400);
+        assertThat(withoutValue.body()).contains("participantAdmin");
+        assertThat(notABoolean.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/me", tokens.get(Who.EXECUTIVE_OF_TENANT)).body()).contains("\"participantAdmin\":false");
     }
 
     @Test

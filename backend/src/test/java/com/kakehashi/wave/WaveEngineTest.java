@@ -53,6 +53,8 @@ class WaveEngineTest {
     @Inject
     TestClock clock;
     @Inject
+    com.kakehashi.audit.AuditLog audit;
+    @Inject
     List<Task<?>> tasks;
     @Inject
     DataSource dataSource;
@@ -97,6 +99,25 @@ class WaveEngineTest {
             assertThat(wave.invited()).isEqualTo(5);
             assertThat(wave.sides()).extracting(SideStats::invited).containsExactlyInAnyOrder(3L, 2L);
         });
+    }
+
+    /** The cadence is the schedule's standing reason: documented in docs/architecture.md (Waves). */
+    @Test
+    void scheduledOccurrenceOpensBesideAnOpenManualWaveAndTheAuditLogSaysSo() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.of(2027, 5, 3), List.of());
+        SendPlan plan = firstPlan(schedule);
+        clock.set(plan.opensAt().minus(Duration.ofDays(1)));
+        WaveView manual = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id()));
+        clock.set(plan.opensAt().plus(Duration.ofMinutes(1)));
+
+        engine.occur(tenant.id(), schedule.id(), plan.occurrenceDate());
+
+        assertThat(waves()).extracting(WaveView::kind, WaveView::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(WaveKind.MANUAL, WaveStatus.OPEN),
+                org.assertj.core.groups.Tuple.tuple(WaveKind.SCHEDULED, WaveStatus.OPEN));
+        var entries = TenantContext.callAs(tenant.id(), () -> audit.page(0, 50)).items();
+        assertThat(entries).filteredOn(e -> e.action().equals("wave.opened-beside-open")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains(manual.id().toString(), plan.occurrenceDate().toString()));
     }
 
     @Test
@@ -187,13 +208,13 @@ class WaveEngineTest {
     void erasingAnInvitedParticipantKeepsTheWaveCountsButForgetsThePerson() {
         ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of());
         WaveView wave = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id()));
-        UUID someone = TenantContext.callAs(tenant.id(), () -> participants.list(
+        UUID someone = TenantContext.callAs(tenant.id(), () -> participants.list(consultant,
                 com.kakehashi.participant.ParticipantFilter.none(), 0, 1).items().getFirst().id());
 
         TenantContext.runAs(tenant.id(), () -> participants.erase(consultant, someone));
 
         assertThat(TenantContext.callAs(tenant.id(), () -> waves.get(wave.id())).invited()).isEqualTo(5);
-        assertThat(TenantContext.callAs(tenant.id(), () -> participants.list(
+        assertThat(TenantContext.callAs(tenant.id(), () -> participants.list(consultant,
                 com.kakehashi.participant.ParticipantFilter.none(), 0, 10).total())).isEqualTo(4);
     }
 }
