@@ -51,8 +51,8 @@ class ConsoleWalkthroughIT {
             browser.byId("login-email");
             browser.screenshot("en-01-login");
             ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
-            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
-            browser.screenshot("en-02-tenants");
+            ConsoleSteps.waitUntilLandedOn(browser, "portfolio");
+            browser.screenshot("en-02-portfolio");
 
             ConsoleSteps.openTenant(browser, "Northwind Industries");
             browser.waitUntilGridContains("participant-grid", "田中 由紀");
@@ -95,8 +95,7 @@ class ConsoleWalkthroughIT {
                 browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
                 browser.open("/");
                 ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
-                browser.byId("tenant-grid");
-                browser.open("/portfolio");
+                ConsoleSteps.waitUntilLandedOn(browser, "portfolio");
                 var cards = browser.byId("portfolio-cards");
                 new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
                         .until(d -> cards.findElements(org.openqa.selenium.By.className("portfolio-card")).size() == 2);
@@ -118,9 +117,10 @@ class ConsoleWalkthroughIT {
             browser.byId("login-email");
             browser.screenshot("ja-01-login");
             ConsoleSteps.login(browser, "exec@contoso.example", FakeBackend.PASSWORD);
-            browser.waitUntilGridContains("tenant-grid", "Contoso Medical");
+            ConsoleSteps.waitUntilLandedOn(browser, "tenants/[0-9a-f-]{36}\\?tab=dashboard");
+            assertEquals("Contoso Medical", browser.byId("tenant-name-heading").getText());
             assertFalse(browser.pageText().contains("Northwind"));
-            browser.screenshot("ja-02-tenants");
+            browser.screenshot("ja-02-dashboard");
 
             ConsoleSteps.openTenant(browser, "Contoso Medical");
             browser.waitUntilGridContains("participant-grid", "伊藤 舞");
