@@ -2,6 +2,7 @@ package com.kakehashi.console.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,8 +24,18 @@ public final class PortfolioRecords {
     public record SideRate(Side side, long invited, long responses, Double responseRate) {
     }
 
-    /** @param code OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE or NO_CLOSED_WAVE */
-    public record Reason(String code, String message, int points) {
+    /**
+     * @param code    OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE or NO_CLOSED_WAVE
+     * @param numbers the figures behind the reason by name (e.g. count, threshold), empty when the backend sent none
+     */
+    public record Reason(String code, String message, int points, Map<String, Double> numbers) {
+        public Reason {
+            numbers = numbers == null ? Map.of() : Map.copyOf(numbers);
+        }
+
+        public Reason(String code, String message, int points) {
+            this(code, message, points, Map.of());
+        }
     }
 
     /**
