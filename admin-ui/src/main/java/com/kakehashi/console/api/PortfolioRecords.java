@@ -16,9 +16,21 @@ public final class PortfolioRecords {
 
     public enum Trend { UP, DOWN, FLAT }
 
-    /** @param suppressedCode BELOW_K, COMPLEMENTARY, NO_RESPONSES or null when shown */
+    /**
+     * @param suppressedCode BELOW_K, COMPLEMENTARY, NO_RESPONSES or null when shown
+     * @param trendReason    why the arrow is what it is: BEYOND_NOISE (UP/DOWN), WITHIN_NOISE, BELOW_MINIMUM_EFFECT or
+     *                       BELOW_MINIMUM_N (FLAT); null where no trend was tested
+     * @param change         latest − previous where tested; {@code p} its adjusted p-value
+     */
     public record SignRisk(String sign, Side side, Double value, String suppressedCode, String suppressedMessage,
-                           Double previous, Trend trend, String trendUnavailableCode, String trendUnavailableMessage) {
+                           Double previous, Trend trend, String trendUnavailableCode, String trendUnavailableMessage,
+                           Double change, Double p, String trendReason) {
+
+        public SignRisk(String sign, Side side, Double value, String suppressedCode, String suppressedMessage,
+                        Double previous, Trend trend, String trendUnavailableCode, String trendUnavailableMessage) {
+            this(sign, side, value, suppressedCode, suppressedMessage, previous, trend, trendUnavailableCode,
+                    trendUnavailableMessage, null, null, null);
+        }
     }
 
     public record SideRate(Side side, long invited, long responses, Double responseRate) {

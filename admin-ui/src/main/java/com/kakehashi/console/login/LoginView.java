@@ -98,7 +98,7 @@ public class LoginView extends VerticalLayout implements LoginPresenter.View, Ha
 
     @Override
     public void showProblem(ApiProblem problem) {
-        message.setText(problem.message());
+        message.setText(Problems.say(UI.getCurrent(), problem.message()));
     }
 
     @Override

@@ -49,7 +49,19 @@ public final class PortfolioPresenter {
      * One side of one sign. {@code value} null: {@code hiddenCode} says why. {@code arrow} null:
      * {@code noTrendCode} says why (LATEST_HIDDEN, PREVIOUS_HIDDEN, NO_PREVIOUS_WAVE).
      */
-    public record Cell(Double value, String hiddenCode, Arrow arrow, Double previous, String noTrendCode) {
+    public record Cell(Double value, String hiddenCode, Arrow arrow, Double previous, String noTrendCode,
+                       String trendReason) {
+        public Cell(Double value, String hiddenCode, Arrow arrow, Double previous, String noTrendCode) {
+            this(value, hiddenCode, arrow, previous, noTrendCode, null);
+        }
+
+        /** The message key that says what the arrow means, with the reason a change is not shown as one. */
+        public String arrowKey() {
+            if (arrow == Arrow.FLAT && trendReason != null && !"BEYOND_NOISE".equals(trendReason)) {
+                return "portfolio.trend.FLAT." + trendReason;
+            }
+            return "portfolio.trend." + arrow.name();
+        }
     }
 
     public record SignRow(String sign, Cell hq, Cell japan) {
@@ -134,15 +146,19 @@ public final class PortfolioPresenter {
                 if (threshold == null) {
                     yield label(code);
                 }
+                // The backend counts values whose 95% interval lies above the threshold; those are the highest
+                // values above it, so the sentence names that many of them.
                 List<Mention> above = mentions(s, r -> r.value() != null && r.value() > threshold);
-                yield new Why(code, "portfolio.why.HIGH_RISK", List.of(above.size(), threshold), above);
+                int count = n.containsKey("count") ? n.get("count").intValue() : above.size();
+                yield new Why(code, "portfolio.why.HIGH_RISK", List.of(count, threshold),
+                        above.subList(0, Math.min(count, above.size())));
             }
             case "WORSENING" -> {
                 List<Mention> worse = mentions(s, r -> r.value() != null && r.trend() == Trend.UP);
                 yield worse.isEmpty() ? label(code) : new Why(code, "portfolio.why.WORSENING", List.of(worse.size()), worse);
             }
             case "LOW_RESPONSE_RATE" -> {
-                Double rate = n.containsKey("responseRate") ? Double.valueOf(Math.round(n.get("responseRate") * 100))
+                Double rate = n.containsKey("rate") ? Double.valueOf(Math.round(n.get("rate") * 100))
                         : ratePercent == null ? null : ratePercent.doubleValue();
                 yield rate == null ? label(code) : new Why(code, "portfolio.why.LOW_RESPONSE_RATE", List.of(rate.intValue()), List.of());
             }
@@ -181,6 +197,6 @@ public final class PortfolioPresenter {
         };
         String hidden = risk.value() == null ? (risk.suppressedCode() == null ? "NO_RESPONSES" : risk.suppressedCode()) : null;
         String noTrend = arrow == null ? (risk.trendUnavailableCode() == null ? "LATEST_HIDDEN" : risk.trendUnavailableCode()) : null;
-        return new Cell(risk.value(), hidden, arrow, risk.previous(), noTrend);
+        return new Cell(risk.value(), hidden, arrow, risk.previous(), noTrend, risk.trendReason());
     }
 }

@@ -182,7 +182,7 @@ public class PortfolioView extends VerticalLayout implements PortfolioPresenter.
         } else {
             arrow.setText(cell.arrow().symbol);
             arrow.addClassName("portfolio-arrow-" + cell.arrow().name().toLowerCase(Locale.ROOT));
-            label = getTranslation("portfolio.trend." + cell.arrow().name(),
+            label = getTranslation(cell.arrowKey(),
                     String.format(Locale.ROOT, "%.0f", cell.previous()));
         }
         arrow.getElement().setAttribute("aria-label", label);

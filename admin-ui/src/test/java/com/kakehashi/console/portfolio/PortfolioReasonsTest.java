@@ -46,7 +46,7 @@ class PortfolioReasonsTest {
                 new Reason("OPEN_ALERTS", "3 open alerts, 1 high", 40),
                 new Reason("HIGH_RISK", "3 sign values above 50", 30, Map.of("count", 3.0, "threshold", 50.0)),
                 new Reason("WORSENING", "2 worse", 10, Map.of("count", 2.0)),
-                new Reason("LOW_RESPONSE_RATE", "response rate 42%", 9, Map.of("responseRate", 0.42)))));
+                new Reason("LOW_RESPONSE_RATE", "response rate 42%", 9, Map.of("rate", 0.42, "limit", 0.6)))));
 
         assertEquals(List.of(
                 "3 open alerts, 1 of them high",
@@ -74,7 +74,7 @@ class PortfolioReasonsTest {
 
     @Test
     void aLongListOfSignsIsCutAfterThreeWithHowManyMore() {
-        var summary = northwind(List.of(new Reason("HIGH_RISK", "4 above 30", 30, Map.of("threshold", 30.0))));
+        var summary = northwind(List.of(new Reason("HIGH_RISK", "4 above 30", 30, Map.of("count", 4.0, "threshold", 30.0))));
         var card = PortfolioPresenter.card(summary);
 
         assertEquals("4 signs are above the risk threshold of 30: Exclusion (Japan) 63, Silent dissent (Japan) 58, "
