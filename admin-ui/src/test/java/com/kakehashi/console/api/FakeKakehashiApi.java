@@ -417,7 +417,6 @@ public class FakeKakehashiApi implements KakehashiApi {
     }
 
     private static AlertRecords.Alert withStatus(AlertRecords.Alert a, AlertRecords.Status status, List<AlertRecords.Note> notes) {
-        return new AlertRecords.Alert(a.id(), a.engagementId(), a.waveId(), a.occurrenceDate(), a.rule(), a.sign(),
-                a.side(), a.severity(), a.value(), a.threshold(), status, notes);
+        return a.with(status, notes);
     }
 }

@@ -176,7 +176,7 @@ class ConsoleAgainstBackendIT {
 
             // Alerts and the closed-wave detail render whatever the demo data holds; executives get no alert actions.
             var alerts = browser.byId("dashboard-alert-list");
-            assertTrue(!alerts.findElements(org.openqa.selenium.By.className("alert-card")).isEmpty()
+            assertTrue(!alerts.findElements(org.openqa.selenium.By.className("alert-row")).isEmpty()
                     || !alerts.findElements(org.openqa.selenium.By.id("dashboard-alerts-none")).isEmpty(), "alerts panel renders");
             assertTrue(browser.byId("dashboard-alerts").findElements(org.openqa.selenium.By.tagName("vaadin-button")).isEmpty());
             assertTrue(browser.byId("dashboard-wave-detail").isDisplayed());
