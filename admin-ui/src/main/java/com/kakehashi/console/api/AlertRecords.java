@@ -60,4 +60,25 @@ public final class AlertRecords {
 
     public record Note(String author, String text, OffsetDateTime createdAt) {
     }
+
+    /** How a wave's many tests share the significance level: false discovery rate, or any false alert. */
+    public enum Correction { BENJAMINI_HOCHBERG, HOLM }
+
+    /**
+     * A tenant's alert parameters (points on the 0–100 index; rates and shares in percent); docs/measurement.md
+     * says why each default is what it is.
+     *
+     * @param alpha         the significance level after the correction for the wave's many tests
+     * @param minimumEffect a change or gap widening smaller than this many points never fires
+     * @param minimumN      a group with fewer responses is not tested
+     * @param clearWaves    an open condition closes itself after this many clear closed waves in a row
+     */
+    public record Settings(double riskThreshold, int worseningWaves, int gapWaves, double gapThreshold,
+                           double responseRateDrop, double neutralSharePercent, double alpha, double minimumEffect,
+                           int minimumN, int clearWaves, Correction correction) {
+
+        /** The backend's defaults, for a form opened before anything was saved. */
+        public static final Settings DEFAULTS = new Settings(60, 5, 5, 15, 15, 40, 0.05, 8, 10, 2,
+                Correction.BENJAMINI_HOCHBERG);
+    }
 }

@@ -31,6 +31,8 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
     private final Consumer<Set<String>> onAlertingSigns;
     private final Div list = new Div();
     private final Button showAll = new Button();
+    private final Div header = new Div();
+    private Button settings;
     private final Map<UUID, TextArea> noteFields = new HashMap<>();
     AlertsPresenter presenter;
 
@@ -46,7 +48,9 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         showAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         showAll.addClassName("dashboard-no-print");
         showAll.addClickListener(e -> presenter.showAll());
-        add(title, list);
+        header.addClassName("alert-list-header");
+        header.add(title);
+        add(header, list);
     }
 
     @Override
@@ -72,6 +76,23 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         } else if (hidden == 0 && showAll.getParent().isPresent()) {
             remove(showAll);
         }
+    }
+
+    @Override
+    public void offerSettings(boolean offered) {
+        if (offered && settings == null) {
+            settings = new Button(getTranslation("dashboard.settings.open"), e -> openSettings());
+            settings.setId("dashboard-alert-settings");
+            settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            settings.addClassName("dashboard-no-print");
+            header.add(settings);
+        }
+    }
+
+    private void openSettings() {
+        var dialog = new AlertSettingsDialog();
+        dialog.presenter = presenter.settings(dialog);
+        dialog.presenter.open();
     }
 
     private Div row(AlertItem a) {

@@ -80,12 +80,17 @@ public final class AlertsPresenter {
         default void showHidden(int hidden) {
         }
 
+        /** Whether to offer the tenant's alert parameters (the consultancy's business). */
+        default void offerSettings(boolean offered) {
+        }
+
         void showNoteProblem(UUID alertId, String messageKey);
 
         void showProblem(ApiProblem problem);
     }
 
     private final KakehashiApi api;
+    private final CurrentUser user;
     private final UUID tenantId;
     private final View view;
     private final boolean canAct;
@@ -95,12 +100,19 @@ public final class AlertsPresenter {
 
     public AlertsPresenter(KakehashiApi api, CurrentUser user, UUID tenantId, View view) {
         this.api = api;
+        this.user = user;
         this.tenantId = tenantId;
         this.view = view;
         this.canAct = user.role().isConsultancyStaff();
     }
 
+    /** The presenter of the alert parameters form, for the same tenant and user. */
+    public AlertSettingsPresenter settings(AlertSettingsPresenter.View form) {
+        return new AlertSettingsPresenter(api, user, tenantId, form);
+    }
+
     public void load() {
+        view.offerSettings(canAct);
         act(() -> {
             open.clear();
             api.alerts(tenantId).stream().filter(a -> a.status() != Status.RESOLVED).forEach(a -> open.put(a.id(), a));
