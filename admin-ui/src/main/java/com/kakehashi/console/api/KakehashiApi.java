@@ -112,6 +112,10 @@ public interface KakehashiApi {
 
     AlertRecords.Alert annotateAlert(UUID tenantId, UUID alertId, String text);
 
+    AlertRecords.Settings alertSettings(UUID tenantId);
+
+    AlertRecords.Settings updateAlertSettings(UUID tenantId, AlertRecords.Settings settings);
+
     /** Every tenant the user may see, most in need of attention first (the backend sorts and scopes). */
     List<PortfolioRecords.TenantSummary> portfolio();
 }

@@ -2,6 +2,7 @@ package com.kakehashi.console.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,16 +16,38 @@ public final class PortfolioRecords {
 
     public enum Trend { UP, DOWN, FLAT }
 
-    /** @param suppressedCode BELOW_K, COMPLEMENTARY, NO_RESPONSES or null when shown */
+    /**
+     * @param suppressedCode BELOW_K, COMPLEMENTARY, NO_RESPONSES or null when shown
+     * @param trendReason    why the arrow is what it is: BEYOND_NOISE (UP/DOWN), WITHIN_NOISE, BELOW_MINIMUM_EFFECT or
+     *                       BELOW_MINIMUM_N (FLAT); null where no trend was tested
+     * @param change         latest − previous where tested; {@code p} its adjusted p-value
+     */
     public record SignRisk(String sign, Side side, Double value, String suppressedCode, String suppressedMessage,
-                           Double previous, Trend trend, String trendUnavailableCode, String trendUnavailableMessage) {
+                           Double previous, Trend trend, String trendUnavailableCode, String trendUnavailableMessage,
+                           Double change, Double p, String trendReason) {
+
+        public SignRisk(String sign, Side side, Double value, String suppressedCode, String suppressedMessage,
+                        Double previous, Trend trend, String trendUnavailableCode, String trendUnavailableMessage) {
+            this(sign, side, value, suppressedCode, suppressedMessage, previous, trend, trendUnavailableCode,
+                    trendUnavailableMessage, null, null, null);
+        }
     }
 
     public record SideRate(Side side, long invited, long responses, Double responseRate) {
     }
 
-    /** @param code OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE or NO_CLOSED_WAVE */
-    public record Reason(String code, String message, int points) {
+    /**
+     * @param code    OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE or NO_CLOSED_WAVE
+     * @param numbers the figures behind the reason by name (e.g. count, threshold), empty when the backend sent none
+     */
+    public record Reason(String code, String message, int points, Map<String, Double> numbers) {
+        public Reason {
+            numbers = numbers == null ? Map.of() : Map.copyOf(numbers);
+        }
+
+        public Reason(String code, String message, int points) {
+            this(code, message, points, Map.of());
+        }
     }
 
     /**

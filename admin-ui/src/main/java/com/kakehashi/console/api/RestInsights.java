@@ -4,6 +4,7 @@ import com.kakehashi.console.client.ApiClient;
 import com.kakehashi.console.client.ApiException;
 import com.kakehashi.console.client.api.AlertsApi;
 import com.kakehashi.console.client.api.InsightsApi;
+import com.kakehashi.console.client.model.AlertSettings;
 import com.kakehashi.console.client.model.AlertView;
 import com.kakehashi.console.client.model.InsightViewsSignTrend;
 import com.kakehashi.console.client.model.InsightViewsSuppressed;
@@ -77,6 +78,24 @@ final class RestInsights {
 
     AlertRecords.Alert annotate(UUID tenantId, UUID alertId, String text) throws ApiException {
         return alert(alerts.annotateAlert(tenantId, alertId, new NewNote().text(text)));
+    }
+
+    AlertRecords.Settings settings(UUID tenantId) throws ApiException {
+        return settings(alerts.getAlertSettings(tenantId));
+    }
+
+    AlertRecords.Settings updateSettings(UUID tenantId, AlertRecords.Settings s) throws ApiException {
+        var body = new AlertSettings().riskThreshold(s.riskThreshold()).worseningWaves(s.worseningWaves())
+                .worseningStep(s.minimumEffect()).gapWaves(s.gapWaves()).gapThreshold(s.gapThreshold())
+                .responseRateDrop(s.responseRateDrop()).neutralSharePercent(s.neutralSharePercent());
+        return settings(alerts.updateAlertSettings(tenantId, body));
+    }
+
+    private static AlertRecords.Settings settings(AlertSettings s) {
+        var d = AlertRecords.Settings.DEFAULTS;
+        return new AlertRecords.Settings(s.getRiskThreshold(), s.getWorseningWaves(), s.getGapWaves(), s.getGapThreshold(),
+                s.getResponseRateDrop(), s.getNeutralSharePercent(), d.alpha(), s.getWorseningStep(), d.minimumN(),
+                d.clearWaves(), d.correction());
     }
 
     private static AlertRecords.Alert alert(AlertView a) {

@@ -388,6 +388,16 @@ final class RestKakehashiApi implements KakehashiApi {
     }
 
     @Override
+    public AlertRecords.Settings alertSettings(UUID tenantId) {
+        return call(() -> insights.settings(tenantId));
+    }
+
+    @Override
+    public AlertRecords.Settings updateAlertSettings(UUID tenantId, AlertRecords.Settings settings) {
+        return call(() -> insights.updateSettings(tenantId, settings));
+    }
+
+    @Override
     public List<PortfolioRecords.TenantSummary> portfolio() {
         return call(() -> portfolio.portfolio().stream().map(PortfolioMapper::summary).toList());
     }

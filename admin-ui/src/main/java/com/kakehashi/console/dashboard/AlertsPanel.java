@@ -2,8 +2,10 @@ package com.kakehashi.console.dashboard;
 
 import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.dashboard.AlertsPresenter.AlertItem;
+import com.kakehashi.console.dashboard.AlertsPresenter.HistoryItem;
 import com.kakehashi.console.shell.Formats;
 import com.kakehashi.console.shell.Problems;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -14,16 +16,23 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** The open alerts as cards that wrap to the width; actions only where the presenter allows them. */
+/**
+ * The open alert conditions as a short list: one row each (sentence, since when, latest value, sparkline). A row
+ * opens to its detail with the history, the notes and, where the presenter allows, the actions.
+ */
 class AlertsPanel extends Div implements AlertsPresenter.View {
 
     private final Consumer<Set<String>> onAlertingSigns;
     private final Div list = new Div();
+    private final Button showAll = new Button();
+    private final Div header = new Div();
+    private Button settings;
     private final Map<UUID, TextArea> noteFields = new HashMap<>();
     AlertsPresenter presenter;
 
@@ -34,7 +43,14 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         var title = new H3(getTranslation("dashboard.alerts"));
         list.setId("dashboard-alert-list");
         list.addClassName("alert-list");
-        add(title, list);
+        list.getElement().setAttribute("role", "list");
+        showAll.setId("dashboard-alerts-all");
+        showAll.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        showAll.addClassName("dashboard-no-print");
+        showAll.addClickListener(e -> presenter.showAll());
+        header.addClassName("alert-list-header");
+        header.add(title);
+        add(header, list);
     }
 
     @Override
@@ -47,20 +63,97 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
             none.addClassName("dashboard-status");
             list.add(none);
         }
-        alerts.forEach(a -> list.add(card(a)));
+        alerts.forEach(a -> list.add(row(a)));
         onAlertingSigns.accept(alertingSigns);
     }
 
-    private Div card(AlertItem a) {
-        var card = new Div();
-        card.addClassName("alert-card");
-        card.addClassName("alert-" + a.severity().toLowerCase(java.util.Locale.ROOT));
-        card.getElement().setAttribute("data-alert-id", a.id().toString());
-        var severity = new Span(getTranslation(a.severityKey()));
-        severity.addClassName("alert-severity");
-        var status = new Span(getTranslation(a.statusKey()));
-        status.addClassName("alert-status");
-        var head = new Div(severity, new Span(getTranslation(a.ruleKey())), status);
+    @Override
+    public void showHidden(int hidden) {
+        // Added only when rows are hidden: an executive's panel then has no button at all.
+        showAll.setText(getTranslation("dashboard.alerts.showAll", hidden));
+        if (hidden > 0 && showAll.getParent().isEmpty()) {
+            add(showAll);
+        } else if (hidden == 0 && showAll.getParent().isPresent()) {
+            remove(showAll);
+        }
+    }
+
+    @Override
+    public void offerSettings(boolean offered) {
+        if (offered && settings == null) {
+            settings = new Button(getTranslation("dashboard.settings.open"), e -> openSettings());
+            settings.setId("dashboard-alert-settings");
+            settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            settings.addClassName("dashboard-no-print");
+            header.add(settings);
+        }
+    }
+
+    private void openSettings() {
+        var dialog = new AlertSettingsDialog();
+        dialog.presenter = presenter.settings(dialog);
+        dialog.presenter.open();
+    }
+
+    private Div row(AlertItem a) {
+        var row = new Div();
+        row.addClassName("alert-row");
+        row.addClassName("alert-" + a.severity().toLowerCase(Locale.ROOT));
+        row.getElement().setAttribute("role", "listitem");
+        row.getElement().setAttribute("data-alert-id", a.id().toString());
+
+        // The summary line is one button: keyboard and screen readers open it like a disclosure.
+        var summary = new Div();
+        summary.addClassName("alert-summary");
+        summary.getElement().setAttribute("role", "button");
+        summary.getElement().setAttribute("tabindex", "0");
+        summary.getElement().setAttribute("aria-expanded", Boolean.toString(a.expanded()));
+        var severity = new Span();
+        severity.addClassName("alert-dot");
+        severity.getElement().setAttribute("title", getTranslation(a.severityKey()));
+        severity.getElement().setAttribute("aria-label", getTranslation(a.severityKey()));
+        var sentence = new Span(sentence(a));
+        sentence.addClassName("alert-sentence");
+        var since = new Span(getTranslation("dashboard.alert.since", Formats.date(a.since(), getLocale())));
+        since.addClassName("alert-since");
+        var latest = new Span(getTranslation("dashboard.alert.latest", a.value()));
+        latest.addClassName("alert-latest");
+        var spark = Sparkline.of(a.sparkline(), getTranslation("dashboard.alert.sparkline", a.history().size()));
+        var chevron = new Span(a.expanded() ? "▾" : "▸");
+        chevron.addClassName("alert-chevron");
+        chevron.getElement().setAttribute("aria-hidden", "true");
+        summary.add(severity, sentence, since, latest, spark, chevron);
+        summary.addClickListener(e -> presenter.toggle(a.id()));
+        summary.addClickShortcut(Key.ENTER).listenOn(summary);
+        row.add(summary);
+        if (a.expanded()) {
+            row.addClassName("alert-expanded");
+            row.add(detail(a));
+        }
+        return row;
+    }
+
+    /** The backend's sentence in the user's language; from an older backend, the rule's name and where. */
+    private String sentence(AlertItem a) {
+        String summary = a.summary(getLocale());
+        if (summary != null) {
+            return summary;
+        }
+        var text = new StringBuilder(getTranslation(a.ruleKey()));
+        if (a.signKey() != null) {
+            text.append(" · ").append(getTranslation(a.signKey()));
+        }
+        if (a.sideKey() != null) {
+            text.append(" · ").append(getTranslation(a.sideKey()));
+        }
+        return text.toString();
+    }
+
+    private Div detail(AlertItem a) {
+        var detail = new Div();
+        detail.addClassName("alert-detail");
+        var head = new Div(new Span(getTranslation(a.severityKey())), new Span(getTranslation(a.ruleKey())),
+                new Span(getTranslation(a.statusKey())));
         head.addClassName("alert-head");
         var where = new StringBuilder();
         if (a.signKey() != null) {
@@ -69,17 +162,50 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         if (a.sideKey() != null) {
             where.append(getTranslation(a.sideKey())).append(" · ");
         }
-        where.append(getTranslation("dashboard.alert.wave", Formats.date(a.occurrenceDate(), getLocale())));
+        where.append(getTranslation("dashboard.alert.values", a.value(), a.threshold(),
+                Formats.date(a.occurrenceDate(), getLocale())));
         var whereLine = new Div(where.toString());
         whereLine.addClassName("alert-where");
-        var values = new Div(getTranslation("dashboard.alert.values", a.value(), a.threshold()));
-        values.addClassName("alert-values");
-        card.add(head, whereLine, values);
+        var clear = new Div(getTranslation("dashboard.alert.clearWaves", a.clearWaves()));
+        clear.addClassName("alert-where");
+        detail.add(head, whereLine, clear);
+        if (!a.history().isEmpty()) {
+            detail.add(history(a.history()));
+        }
         for (var note : a.notes()) {
             var line = new Div(note.author() + " · " + Formats.dateTime(note.createdAt(), getLocale()) + ": " + note.text());
             line.addClassName("alert-note");
-            card.add(line);
+            detail.add(line);
         }
+        if (a.hasActions()) {
+            detail.add(actions(a));
+        }
+        return detail;
+    }
+
+    private Div history(List<HistoryItem> history) {
+        var table = new Div();
+        table.addClassName("alert-history");
+        table.getElement().setAttribute("role", "table");
+        table.getElement().setAttribute("aria-label", getTranslation("dashboard.alert.history"));
+        // Newest first: the detail answers "what happened lately" before "how it began".
+        for (int i = history.size() - 1; i >= 0; i--) {
+            var point = history.get(i);
+            var date = new Span(Formats.date(point.occurrenceDate(), getLocale()));
+            var value = new Span(point.formatted() == null ? getTranslation("dashboard.alert.hidden") : point.formatted());
+            var outcome = new Span(point.outcomeKey() == null ? "" : getTranslation(point.outcomeKey()));
+            if (point.fired()) {
+                outcome.addClassName("alert-fired");
+            }
+            var line = new Div(date, value, outcome);
+            line.addClassName("alert-history-row");
+            line.getElement().setAttribute("role", "row");
+            table.add(line);
+        }
+        return table;
+    }
+
+    private FlexLayout actions(AlertItem a) {
         var actions = new FlexLayout();
         actions.addClassName("alert-actions");
         actions.addClassName("dashboard-no-print");
@@ -105,10 +231,7 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
             add.addClassName("alert-add-note");
             actions.add(note, add);
         }
-        if (actions.getComponentCount() > 0) {
-            card.add(actions);
-        }
-        return card;
+        return actions;
     }
 
     @Override

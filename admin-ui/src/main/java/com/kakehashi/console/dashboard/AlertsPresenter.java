@@ -1,6 +1,7 @@
 package com.kakehashi.console.dashboard;
 
 import com.kakehashi.console.api.AlertRecords.Alert;
+import com.kakehashi.console.api.AlertRecords.HistoryPoint;
 import com.kakehashi.console.api.AlertRecords.Status;
 import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.CurrentUser;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,30 +23,66 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The tenant's open (and acknowledged, not yet resolved) alerts, most urgent first. Acting on an alert is for
- * the consultancy (operators and consultants), as the backend allows; executives read.
+ * The tenant's unresolved alert conditions as a short list, most urgent first: one row per condition with its
+ * sentence, since when, its latest value and a sparkline of its history. A row opens to its detail, where
+ * acknowledging, resolving and notes live; acting is for the consultancy (operators and consultants), as the
+ * backend allows; executives read.
  */
 public final class AlertsPresenter {
 
     /** Rules whose value is a rate or share: shown as a percentage, the others as index points. */
     private static final Set<String> PERCENT_RULES = Set.of("RESPONSE_RATE_DROP", "NEUTRAL_SHARE_HIGH");
     static final int NOTE_MAX = 4000;
+    /** Rows shown before "show all": the list is read at a glance, not scrolled. */
+    static final int SHORT_LIST = 6;
 
     public record NoteItem(String author, String text, OffsetDateTime createdAt) {
     }
 
+    /** One wave of the condition: the value formatted, null when hidden. */
+    public record HistoryItem(LocalDate occurrenceDate, Double value, String formatted, boolean fired, String outcomeKey) {
+    }
+
     /**
-     * An alert ready to show: the {@code …Key}s are message keys (null where the alert has no sign or side),
-     * values are already formatted.
+     * An alert condition ready to show: the {@code …Key}s are message keys (null where the alert has no sign or
+     * side), values are already formatted. {@code summaryEn}/{@code summaryJa} is the backend's sentence (null:
+     * the view says the rule instead); {@code expanded}: the row shows its detail.
      */
     public record AlertItem(UUID id, String ruleKey, String sign, String signKey, String sideKey, LocalDate occurrenceDate,
                             String severity, String severityKey, String value, String threshold, String statusKey,
-                            List<NoteItem> notes, boolean canAcknowledge, boolean canResolve, boolean canAnnotate) {
+                            List<NoteItem> notes, boolean canAcknowledge, boolean canResolve, boolean canAnnotate,
+                            String summaryEn, String summaryJa, LocalDate since, List<HistoryItem> history,
+                            int clearWaves, boolean expanded) {
+
+        /** The sentence in the user's language, or null when the backend gave none. */
+        public String summary(Locale locale) {
+            return locale != null && "ja".equals(locale.getLanguage()) ? summaryJa : summaryEn;
+        }
+
+        /** The values the sparkline draws, oldest first; null where the wave's value is hidden. */
+        public List<Double> sparkline() {
+            return history.stream().map(HistoryItem::value).toList();
+        }
+
+        public boolean hasActions() {
+            return canAcknowledge || canResolve || canAnnotate;
+        }
     }
 
     public interface View {
-        /** @param alertingSigns the warning signs with an unresolved alert, to mark on their charts */
+        /**
+         * @param alerts        the rows to show (the short list, or all after {@link #showAll()})
+         * @param alertingSigns the warning signs with an unresolved alert, to mark on their charts
+         */
         void showAlerts(List<AlertItem> alerts, Set<String> alertingSigns);
+
+        /** How many unresolved conditions exist beyond the rows shown (0: none hidden). */
+        default void showHidden(int hidden) {
+        }
+
+        /** Whether to offer the tenant's alert parameters (the consultancy's business). */
+        default void offerSettings(boolean offered) {
+        }
 
         void showNoteProblem(UUID alertId, String messageKey);
 
@@ -52,24 +90,50 @@ public final class AlertsPresenter {
     }
 
     private final KakehashiApi api;
+    private final CurrentUser user;
     private final UUID tenantId;
     private final View view;
     private final boolean canAct;
     private final Map<UUID, Alert> open = new LinkedHashMap<>();
+    private final Set<UUID> expanded = new HashSet<>();
+    private boolean all;
 
     public AlertsPresenter(KakehashiApi api, CurrentUser user, UUID tenantId, View view) {
         this.api = api;
+        this.user = user;
         this.tenantId = tenantId;
         this.view = view;
         this.canAct = user.role().isConsultancyStaff();
     }
 
+    /** The presenter of the alert parameters form, for the same tenant and user. */
+    public AlertSettingsPresenter settings(AlertSettingsPresenter.View form) {
+        return new AlertSettingsPresenter(api, user, tenantId, form);
+    }
+
     public void load() {
+        view.offerSettings(canAct);
         act(() -> {
             open.clear();
             api.alerts(tenantId).stream().filter(a -> a.status() != Status.RESOLVED).forEach(a -> open.put(a.id(), a));
+            expanded.retainAll(open.keySet());
             return null;
         });
+    }
+
+    /** Opens a row's detail, or closes it when open. */
+    public void toggle(UUID alertId) {
+        if (open.containsKey(alertId)) {
+            if (!expanded.remove(alertId)) {
+                expanded.add(alertId);
+            }
+            show();
+        }
+    }
+
+    public void showAll() {
+        all = true;
+        show();
     }
 
     public void acknowledge(UUID alertId) {
@@ -82,6 +146,7 @@ public final class AlertsPresenter {
         if (canAct && open.containsKey(alertId)) {
             act(() -> {
                 api.resolveAlert(tenantId, alertId);
+                expanded.remove(alertId);
                 return open.remove(alertId);
             });
         }
@@ -123,17 +188,32 @@ public final class AlertsPresenter {
                         signs.add(a.sign());
                     }
                 });
-        view.showAlerts(List.copyOf(items), Set.copyOf(signs));
+        // An expanded row stays shown even beyond the short list, so acting on it never makes it vanish.
+        List<AlertItem> shown = all ? items : items.stream()
+                .filter(i -> items.indexOf(i) < SHORT_LIST || i.expanded()).toList();
+        view.showAlerts(List.copyOf(shown), Set.copyOf(signs));
+        view.showHidden(items.size() - shown.size());
     }
 
     private AlertItem item(Alert a) {
+        List<HistoryItem> history = a.history().stream().map(p -> history(a.rule(), p)).toList();
         return new AlertItem(a.id(), "dashboard.alert.rule." + a.rule(), a.sign(),
                 a.sign() == null ? null : "instrument.sign." + a.sign(),
                 a.side() == null ? null : "dashboard.side." + a.side().name(), a.occurrenceDate(), a.severity(),
                 "dashboard.alert.severity." + a.severity(), format(a.rule(), a.value()), format(a.rule(), a.threshold()),
                 "dashboard.alert.status." + a.status(),
                 a.notes().stream().map(n -> new NoteItem(n.author(), n.text(), n.createdAt())).toList(),
-                canAct && a.status() == Status.OPEN, canAct, canAct);
+                canAct && a.status() == Status.OPEN, canAct, canAct, blankToNull(a.summaryEn()), blankToNull(a.summaryJa()),
+                a.openedOn() == null ? a.occurrenceDate() : a.openedOn(), history, a.clearWaves(), expanded.contains(a.id()));
+    }
+
+    private static HistoryItem history(String rule, HistoryPoint p) {
+        return new HistoryItem(p.occurrenceDate(), p.value(), p.value() == null ? null : format(rule, p.value()), p.fired(),
+                p.outcome() == null ? null : "dashboard.alert.outcome." + p.outcome());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     static String format(String rule, double value) {

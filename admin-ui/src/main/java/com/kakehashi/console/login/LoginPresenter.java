@@ -5,8 +5,9 @@ import com.kakehashi.console.api.Authenticator;
 import com.kakehashi.console.api.CurrentUser;
 import com.kakehashi.console.api.KakehashiApi;
 import com.kakehashi.console.api.ProblemException;
+import com.kakehashi.console.shell.Landing;
 
-/** Exchanges the credentials for a token, loads who the user is, and hands both to the view. */
+/** Exchanges the credentials for a token, loads who the user is, and tells the view where they land. */
 public final class LoginPresenter {
 
     public interface View {
@@ -18,7 +19,8 @@ public final class LoginPresenter {
 
         void showProblem(ApiProblem problem);
 
-        void signedIn(KakehashiApi api, CurrentUser user);
+        /** @param destination where the user goes now: the page asked for before the login, or their role's home */
+        void signedIn(KakehashiApi api, CurrentUser user, Landing.Destination destination);
     }
 
     private final Authenticator authenticator;
@@ -30,13 +32,19 @@ public final class LoginPresenter {
     }
 
     public void login(String email, String password) {
+        login(email, password, null);
+    }
+
+    /** @param requested the console page asked for before the login (a deep link), null without one */
+    public void login(String email, String password, String requested) {
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             view.showMissingCredentials();
             return;
         }
         try {
             var api = authenticator.connect(authenticator.login(email.strip(), password));
-            view.signedIn(api, api.me());
+            var user = api.me();
+            view.signedIn(api, user, Landing.afterLogin(user, api, requested));
         } catch (ProblemException e) {
             switch (e.problem().status()) {
                 case 400, 401 -> view.showCredentialsRejected();

@@ -5,9 +5,10 @@ import com.kakehashi.console.api.CurrentUser;
 import com.kakehashi.console.api.KakehashiApi;
 import com.kakehashi.console.shell.ConsoleContext;
 import com.kakehashi.console.shell.ConsoleSession;
+import com.kakehashi.console.shell.Landing;
+import com.kakehashi.console.shell.LandingView;
 import com.kakehashi.console.shell.Languages;
 import com.kakehashi.console.shell.Problems;
-import com.kakehashi.console.tenant.TenantListView;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -30,6 +31,7 @@ public class LoginView extends VerticalLayout implements LoginPresenter.View, Ha
     private final PasswordField password = new PasswordField(getTranslation("login.password"));
     private final Div message = new Div();
     private final LoginPresenter presenter;
+    private String requested;
 
     public LoginView() {
         presenter = new LoginPresenter(ConsoleContext.authenticator(), this);
@@ -46,7 +48,7 @@ public class LoginView extends VerticalLayout implements LoginPresenter.View, Ha
         message.setId("login-message");
         message.addClassName("login-message");
 
-        var submit = new Button(getTranslation("login.submit"), e -> presenter.login(email.getValue(), password.getValue()));
+        var submit = new Button(getTranslation("login.submit"), e -> presenter.login(email.getValue(), password.getValue(), requested));
         submit.setId("login-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setWidthFull();
@@ -67,8 +69,10 @@ public class LoginView extends VerticalLayout implements LoginPresenter.View, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (ConsoleSession.current().isPresent()) {
-            event.forwardTo(TenantListView.class);
+            event.forwardTo(LandingView.class);
+            return;
         }
+        requested = event.getLocation().getQueryParameters().getSingleParameter(Landing.NEXT_PARAMETER).orElse(null);
     }
 
     @Override
@@ -94,12 +98,12 @@ public class LoginView extends VerticalLayout implements LoginPresenter.View, Ha
 
     @Override
     public void showProblem(ApiProblem problem) {
-        message.setText(problem.message());
+        message.setText(Problems.say(UI.getCurrent(), problem.message()));
     }
 
     @Override
-    public void signedIn(KakehashiApi api, CurrentUser user) {
+    public void signedIn(KakehashiApi api, CurrentUser user, Landing.Destination destination) {
         ConsoleSession.start(new ConsoleSession(api, user));
-        UI.getCurrent().navigate(TenantListView.class);
+        LandingView.navigate(UI.getCurrent(), destination);
     }
 }

@@ -2,8 +2,10 @@ package com.kakehashi.console.portfolio;
 
 import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.KakehashiApi;
+import com.kakehashi.console.api.PortfolioRecords.Reason;
 import com.kakehashi.console.api.PortfolioRecords.SignRisk;
 import com.kakehashi.console.api.PortfolioRecords.TenantSummary;
+import com.kakehashi.console.api.PortfolioRecords.Trend;
 import com.kakehashi.console.api.ProblemException;
 import com.kakehashi.console.api.Side;
 
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The portfolio: one card per tenant the user may see (the backend scopes the list: an executive gets
@@ -46,17 +49,45 @@ public final class PortfolioPresenter {
      * One side of one sign. {@code value} null: {@code hiddenCode} says why. {@code arrow} null:
      * {@code noTrendCode} says why (LATEST_HIDDEN, PREVIOUS_HIDDEN, NO_PREVIOUS_WAVE).
      */
-    public record Cell(Double value, String hiddenCode, Arrow arrow, Double previous, String noTrendCode) {
+    public record Cell(Double value, String hiddenCode, Arrow arrow, Double previous, String noTrendCode,
+                       String trendReason) {
+        public Cell(Double value, String hiddenCode, Arrow arrow, Double previous, String noTrendCode) {
+            this(value, hiddenCode, arrow, previous, noTrendCode, null);
+        }
+
+        /** The message key that says what the arrow means, with the reason a change is not shown as one. */
+        public String arrowKey() {
+            if (arrow == Arrow.FLAT && trendReason != null && !"BEYOND_NOISE".equals(trendReason)) {
+                return "portfolio.trend.FLAT." + trendReason;
+            }
+            return "portfolio.trend." + arrow.name();
+        }
     }
 
     public record SignRow(String sign, Cell hq, Cell japan) {
     }
 
+    /** A sign's side named in a reason, with its latest value. */
+    public record Mention(String sign, Side side, double value) {
+    }
+
+    /**
+     * One reason as a sentence to say: {@code key} is the message, {@code numbers} its leading arguments and
+     * {@code mentions} the signs it names (the last argument, rendered by {@link ReasonText}).
+     */
+    public record Why(String code, String key, List<Number> numbers, List<Mention> mentions) {
+        public Why {
+            numbers = List.copyOf(numbers);
+            mentions = List.copyOf(mentions);
+        }
+    }
+
     /**
      * @param responseRatePercent the last closed wave's, null without a wave or invitations
      * @param reasonCodes         why the card needs attention, weightiest first
+     * @param why                 the same reasons in words, in the same order
      */
-    public record Card(UUID tenantId, String name, int attention, List<String> reasonCodes, LocalDate latestWave,
+    public record Card(UUID tenantId, String name, int attention, List<String> reasonCodes, List<Why> why, LocalDate latestWave,
                        Integer responseRatePercent, int openAlerts, int openHigh, String widestGapSign, Double widestGap,
                        int anonymityThreshold, List<SignRow> signs) {
     }
@@ -97,8 +128,54 @@ public final class PortfolioPresenter {
     static Card card(TenantSummary s) {
         Integer rate = s.responseRate() == null ? null : (int) Math.round(s.responseRate() * 100);
         return new Card(s.tenantId(), s.name(), s.attentionScore(), s.reasons().stream().map(r -> r.code()).toList(),
-                s.latestWaveDate(), rate, s.openAlerts(), s.openHigh(), s.widestGapSign(), s.widestGap(),
+                s.reasons().stream().map(r -> why(r, s, rate)).toList(), s.latestWaveDate(), rate, s.openAlerts(), s.openHigh(), s.widestGapSign(), s.widestGap(),
                 s.anonymityThreshold(), rows(s.signs()));
+    }
+
+    /**
+     * The backend gives each reason its code and figures; the console says it in the user's language and names
+     * the signs concerned, from the same card. A figure the backend did not send falls back to the short label.
+     */
+    static Why why(Reason reason, TenantSummary s, Integer ratePercent) {
+        String code = reason.code();
+        Map<String, Double> n = reason.numbers();
+        return switch (code) {
+            case "OPEN_ALERTS" -> new Why(code, "portfolio.why.OPEN_ALERTS", List.of(s.openAlerts(), s.openHigh()), List.of());
+            case "HIGH_RISK" -> {
+                Double threshold = n.get("threshold");
+                if (threshold == null) {
+                    yield label(code);
+                }
+                // The backend counts values whose 95% interval lies above the threshold; those are the highest
+                // values above it, so the sentence names that many of them.
+                List<Mention> above = mentions(s, r -> r.value() != null && r.value() > threshold);
+                int count = n.containsKey("count") ? n.get("count").intValue() : above.size();
+                yield new Why(code, "portfolio.why.HIGH_RISK", List.of(count, threshold),
+                        above.subList(0, Math.min(count, above.size())));
+            }
+            case "WORSENING" -> {
+                List<Mention> worse = mentions(s, r -> r.value() != null && r.trend() == Trend.UP);
+                yield worse.isEmpty() ? label(code) : new Why(code, "portfolio.why.WORSENING", List.of(worse.size()), worse);
+            }
+            case "LOW_RESPONSE_RATE" -> {
+                Double rate = n.containsKey("rate") ? Double.valueOf(Math.round(n.get("rate") * 100))
+                        : ratePercent == null ? null : ratePercent.doubleValue();
+                yield rate == null ? label(code) : new Why(code, "portfolio.why.LOW_RESPONSE_RATE", List.of(rate.intValue()), List.of());
+            }
+            case "NO_CLOSED_WAVE" -> new Why(code, "portfolio.why.NO_CLOSED_WAVE", List.of(), List.of());
+            default -> label(code);
+        };
+    }
+
+    private static Why label(String code) {
+        return new Why(code, "portfolio.reason." + code, List.of(), List.of());
+    }
+
+    /** Highest value first: the worst is named first when the sentence names only a few. */
+    private static List<Mention> mentions(TenantSummary s, Predicate<SignRisk> concerned) {
+        return s.signs().stream().filter(concerned)
+                .sorted(Comparator.comparing(SignRisk::value, Comparator.reverseOrder()))
+                .map(r -> new Mention(r.sign(), r.side(), r.value())).toList();
     }
 
     private static List<SignRow> rows(List<SignRisk> signs) {
@@ -120,6 +197,6 @@ public final class PortfolioPresenter {
         };
         String hidden = risk.value() == null ? (risk.suppressedCode() == null ? "NO_RESPONSES" : risk.suppressedCode()) : null;
         String noTrend = arrow == null ? (risk.trendUnavailableCode() == null ? "LATEST_HIDDEN" : risk.trendUnavailableCode()) : null;
-        return new Cell(risk.value(), hidden, arrow, risk.previous(), noTrend);
+        return new Cell(risk.value(), hidden, arrow, risk.previous(), noTrend, risk.trendReason());
     }
 }

@@ -14,9 +14,10 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
@@ -32,7 +33,7 @@ import java.util.UUID;
 @Route(value = "portfolio", layout = MainLayout.class)
 public class PortfolioView extends VerticalLayout implements PortfolioPresenter.View, HasDynamicTitle {
 
-    private final FlexLayout cards = new FlexLayout();
+    private final Div cards = new Div();
     private final Paragraph empty = new Paragraph();
     private final PortfolioPresenter presenter;
 
@@ -42,7 +43,6 @@ public class PortfolioView extends VerticalLayout implements PortfolioPresenter.
         setId("portfolio");
         cards.setId("portfolio-cards");
         cards.addClassName("portfolio-cards");
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         empty.setId("portfolio-empty");
         empty.setVisible(false);
         add(new H2(getTranslation("portfolio.title")), new Paragraph(getTranslation("portfolio.help")), empty, cards);
@@ -103,12 +103,14 @@ public class PortfolioView extends VerticalLayout implements PortfolioPresenter.
         var heading = new H3(title);
         var attention = new Span(getTranslation("portfolio.attention", card.attention()));
         attention.addClassName("portfolio-attention");
-        var reasons = new Div();
+        // Why in words, weightiest first: an executive reads the sentence, not a score.
+        var reasons = new UnorderedList();
         reasons.addClassName("portfolio-reasons");
-        card.reasonCodes().forEach(code -> {
-            var badge = new Span(getTranslation("portfolio.reason." + code));
-            badge.getElement().getThemeList().add("badge " + (code.equals("OPEN_ALERTS") || code.equals("HIGH_RISK") ? "error" : "contrast"));
-            reasons.add(badge);
+        card.why().forEach(why -> {
+            var line = new ListItem(ReasonText.sentence(why, this::getTranslation));
+            line.addClassName("portfolio-reason");
+            line.getElement().setAttribute("data-reason", why.code());
+            reasons.add(line);
         });
         var facts = new Div();
         facts.addClassName("portfolio-facts");
@@ -121,7 +123,11 @@ public class PortfolioView extends VerticalLayout implements PortfolioPresenter.
                         : Integer.toString(card.openAlerts())));
         facts.add(fact("portfolio-gap", getTranslation("portfolio.widestGap"), card.widestGap() == null ? "–"
                 : getTranslation("instrument.sign." + card.widestGapSign()) + " " + signed(card.widestGap())));
-        box.add(heading, attention, reasons, facts);
+        box.add(heading, attention);
+        if (!card.why().isEmpty()) {
+            box.add(reasons);
+        }
+        box.add(facts);
         if (!card.signs().isEmpty()) {
             box.add(signs(card));
         }
@@ -176,7 +182,7 @@ public class PortfolioView extends VerticalLayout implements PortfolioPresenter.
         } else {
             arrow.setText(cell.arrow().symbol);
             arrow.addClassName("portfolio-arrow-" + cell.arrow().name().toLowerCase(Locale.ROOT));
-            label = getTranslation("portfolio.trend." + cell.arrow().name(),
+            label = getTranslation(cell.arrowKey(),
                     String.format(Locale.ROOT, "%.0f", cell.previous()));
         }
         arrow.getElement().setAttribute("aria-label", label);

@@ -1,6 +1,7 @@
 package com.kakehashi.console.shell;
 
 import com.kakehashi.console.login.LoginView;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 
@@ -14,7 +15,13 @@ public class ConsoleServiceInitListener implements VaadinServiceInitListener {
             Languages.applyRemembered(ui);
             ui.addBeforeEnterListener(enter -> {
                 if (enter.getNavigationTarget() != LoginView.class && ConsoleSession.current().isEmpty()) {
-                    enter.forwardTo(LoginView.class);
+                    // The page asked for goes through the login, so a deep link still opens after signing in.
+                    String asked = enter.getLocation().getPathWithQueryParameters();
+                    if (asked.isEmpty() || enter.getNavigationTarget() == LandingView.class) {
+                        enter.forwardTo(LoginView.class);
+                    } else {
+                        enter.forwardTo("login", QueryParameters.of(Landing.NEXT_PARAMETER, asked));
+                    }
                 }
             });
         });

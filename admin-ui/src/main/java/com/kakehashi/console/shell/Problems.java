@@ -28,14 +28,21 @@ public final class Problems {
             case 403 -> ui.getTranslation("error.forbidden");
             case 404 -> ui.getTranslation("error.notFound");
             case 429 -> ui.getTranslation("error.throttled");
-            default -> problem.isUnreachable() ? ui.getTranslation("error.unreachable") : problem.message();
+            default -> problem.isUnreachable() ? ui.getTranslation("error.unreachable") : say(ui, problem.message());
         };
         if (!problem.errors().isEmpty()) {
-            text += ": " + problem.errors().stream()
-                    .map(e -> e.property().isEmpty() ? e.message() : e.property() + " " + e.message())
-                    .collect(Collectors.joining("; "));
+            text += ui.getTranslation("problem.fieldsIntro") + problem.errors().stream()
+                    .map(e -> e.property().isEmpty() ? say(ui, e.message())
+                            : ui.getTranslation("problem.fieldMessage", ProblemWords.field(e.property(), ui::getTranslation),
+                            say(ui, e.message())))
+                    .collect(Collectors.joining(ui.getTranslation("problem.fieldsSeparator")));
         }
         error(text);
+    }
+
+    /** A backend sentence in the user's language where it is a known one. */
+    public static String say(UI ui, String english) {
+        return ProblemWords.say(english, ui::getTranslation);
     }
 
     public static void error(String text) {
@@ -59,7 +66,7 @@ public final class Problems {
         problem.fieldMessages().forEach((property, message) -> {
             var field = fields.get(property);
             if (field != null) {
-                field.setErrorMessage(message);
+                field.setErrorMessage(say(UI.getCurrent(), message));
                 field.setInvalid(true);
             }
         });

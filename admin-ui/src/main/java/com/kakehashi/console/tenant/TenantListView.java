@@ -15,13 +15,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 
 import java.util.List;
 import java.util.UUID;
 
 @Route(value = "tenants", layout = MainLayout.class)
-@RouteAlias(value = "", layout = MainLayout.class)
 public class TenantListView extends VerticalLayout implements TenantListPresenter.View, HasDynamicTitle {
 
     private final Grid<Tenant> grid = new Grid<>();

@@ -446,8 +446,22 @@ public class FakeKakehashiApi implements KakehashiApi {
         });
     }
 
+    public AlertRecords.Settings alertSettings = AlertRecords.Settings.DEFAULTS;
+
+    @Override
+    public AlertRecords.Settings alertSettings(UUID tenantId) {
+        record("alertSettings " + tenantId);
+        return alertSettings;
+    }
+
+    @Override
+    public AlertRecords.Settings updateAlertSettings(UUID tenantId, AlertRecords.Settings settings) {
+        record("updateAlertSettings " + tenantId);
+        alertSettings = settings;
+        return settings;
+    }
+
     private static AlertRecords.Alert withStatus(AlertRecords.Alert a, AlertRecords.Status status, List<AlertRecords.Note> notes) {
-        return new AlertRecords.Alert(a.id(), a.engagementId(), a.waveId(), a.occurrenceDate(), a.rule(), a.sign(),
-                a.side(), a.severity(), a.value(), a.threshold(), status, notes);
+        return a.with(status, notes);
     }
 }

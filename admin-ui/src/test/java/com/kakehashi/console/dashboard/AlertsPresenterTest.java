@@ -1,6 +1,7 @@
 package com.kakehashi.console.dashboard;
 
 import com.kakehashi.console.api.AlertRecords.Alert;
+import com.kakehashi.console.api.AlertRecords.HistoryPoint;
 import com.kakehashi.console.api.AlertRecords.Status;
 import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.FakeKakehashiApi;
@@ -10,6 +11,8 @@ import com.kakehashi.console.dashboard.AlertsPresenter.AlertItem;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -133,6 +136,95 @@ class AlertsPresenterTest {
         assertEquals(3, view.alerts.size());
     }
 
+    private static Alert condition(String severity, LocalDate opened, List<HistoryPoint> history) {
+        var latest = history.getLast();
+        return new Alert(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), latest.occurrenceDate(), "GAP_WIDENING",
+                "TRUST_EROSION", null, severity, latest.value(), 15, Status.OPEN, List.of(), opened, history, 0,
+                "The HQ–Japan gap on trust erosion has widened beyond noise to 24 points.",
+                "信頼の低下について、本社と日本の認識ギャップが誤差を超えて24ポイントに広がっています。", null);
+    }
+
+    private static final List<HistoryPoint> WIDENING = List.of(
+            new HistoryPoint(LocalDate.of(2026, 9, 1), 6.6, null, null, false, "CLEAR"),
+            new HistoryPoint(LocalDate.of(2026, 9, 15), null, null, null, false, "NOT_TESTED"),
+            new HistoryPoint(LocalDate.of(2026, 10, 1), 17.7, 12.0, 23.4, true, "FIRED"),
+            new HistoryPoint(LocalDate.of(2026, 10, 15), 24.0, 18.1, 29.9, true, "FIRED"));
+
+    @Test
+    void eachConditionIsOneCollapsedRowWithItsSentenceSinceWhenLatestValueAndSparkline() {
+        var gap = condition("HIGH", LocalDate.of(2026, 10, 1), WIDENING);
+        var api = Fixtures.apiFor(Fixtures.consultant(), Fixtures.NORTHWIND);
+        api.alerts.put(gap.id(), gap);
+        new AlertsPresenter(api, Fixtures.consultant(), NORTHWIND, view).load();
+
+        AlertItem row = view.alerts.getFirst();
+        assertFalse(row.expanded(), "rows start closed: the list stays short");
+        assertEquals("The HQ–Japan gap on trust erosion has widened beyond noise to 24 points.", row.summary(Locale.ENGLISH));
+        assertEquals("信頼の低下について、本社と日本の認識ギャップが誤差を超えて24ポイントに広がっています。", row.summary(Locale.JAPAN));
+        assertEquals(LocalDate.of(2026, 10, 1), row.since());
+        assertEquals("24.0", row.value());
+        assertEquals(Arrays.asList(6.6, null, 17.7, 24.0), row.sparkline(), "a hidden wave is a gap, never a zero");
+        assertEquals("dashboard.alert.outcome.FIRED", row.history().getLast().outcomeKey());
+        assertNull(row.history().get(1).formatted());
+    }
+
+    @Test
+    void aRowOpensToItsDetailAndClosesAgain() {
+        var api = apiWithAlerts(Fixtures.apiFor(Fixtures.consultant(), Fixtures.NORTHWIND));
+        var presenter = new AlertsPresenter(api, Fixtures.consultant(), NORTHWIND, view);
+        presenter.load();
+
+        presenter.toggle(gapOpen.id());
+        assertTrue(item(gapOpen.id()).expanded());
+        assertFalse(item(silentJapan.id()).expanded(), "only the row asked for opens");
+        presenter.acknowledge(gapOpen.id());
+        assertTrue(item(gapOpen.id()).expanded(), "acting keeps the detail open");
+        presenter.toggle(gapOpen.id());
+        assertFalse(item(gapOpen.id()).expanded());
+        assertEquals(List.of("alerts " + NORTHWIND, "acknowledgeAlert " + gapOpen.id()), api.calls,
+                "opening a row asks the backend nothing");
+    }
+
+    @Test
+    void anExecutivesOpenedDetailHasNoActions() {
+        var exec = Fixtures.executiveOf(Fixtures.NORTHWIND);
+        var presenter = new AlertsPresenter(apiWithAlerts(Fixtures.apiFor(exec, Fixtures.NORTHWIND)), exec, NORTHWIND, view);
+        presenter.load();
+
+        presenter.toggle(gapOpen.id());
+
+        assertTrue(item(gapOpen.id()).expanded());
+        assertFalse(item(gapOpen.id()).hasActions());
+    }
+
+    @Test
+    void manyConditionsShowAShortListAndTheRestOnRequest() {
+        var api = Fixtures.apiFor(Fixtures.consultant(), Fixtures.NORTHWIND);
+        for (int i = 0; i < AlertsPresenter.SHORT_LIST + 3; i++) {
+            var a = alert("SIGN_ABOVE_THRESHOLD", "EXCLUSION", Side.JAPAN, "MEDIUM", 61 + i, 60, Status.OPEN,
+                    LocalDate.of(2026, 1, 1).plusWeeks(i));
+            api.alerts.put(a.id(), a);
+        }
+        var presenter = new AlertsPresenter(api, Fixtures.consultant(), NORTHWIND, view);
+        presenter.load();
+
+        assertEquals(AlertsPresenter.SHORT_LIST, view.alerts.size());
+        assertEquals(3, view.hidden);
+        presenter.showAll();
+        assertEquals(AlertsPresenter.SHORT_LIST + 3, view.alerts.size());
+        assertEquals(0, view.hidden);
+    }
+
+    @Test
+    void anAlertFromABackendWithoutSentencesFallsBackToItsRule() {
+        var api = apiWithAlerts(Fixtures.apiFor(Fixtures.consultant(), Fixtures.NORTHWIND));
+        new AlertsPresenter(api, Fixtures.consultant(), NORTHWIND, view).load();
+
+        assertNull(view.alerts.getFirst().summary(Locale.JAPAN));
+        assertEquals(gapOpen.occurrenceDate(), view.alerts.getFirst().since());
+        assertTrue(view.alerts.getFirst().sparkline().isEmpty());
+    }
+
     private AlertItem item(UUID id) {
         return view.alerts.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
@@ -140,6 +232,7 @@ class AlertsPresenterTest {
     static final class RecordingView implements AlertsPresenter.View {
         List<AlertItem> alerts;
         Set<String> alertingSigns;
+        int hidden;
         String noteProblem;
         ApiProblem problem;
 
@@ -147,6 +240,11 @@ class AlertsPresenterTest {
         public void showAlerts(List<AlertItem> alerts, Set<String> alertingSigns) {
             this.alerts = alerts;
             this.alertingSigns = alertingSigns;
+        }
+
+        @Override
+        public void showHidden(int hidden) {
+            this.hidden = hidden;
         }
 
         @Override

@@ -64,7 +64,7 @@ class ConsoleAgainstBackendIT {
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.open("/login");
             ConsoleSteps.login(browser, "exec@contoso.example", DEMO_PASSWORD);
-            browser.waitUntilGridContains("tenant-grid", "Contoso Medical");
+            ConsoleSteps.waitUntilLandedOn(browser, "tenants/[0-9a-f-]{36}\\?tab=dashboard");
             assertFalse(browser.pageText().contains("Northwind"));
             ConsoleSteps.openTenant(browser, "Contoso Medical");
             browser.byId("participant-grid");
@@ -79,8 +79,7 @@ class ConsoleAgainstBackendIT {
         try (var browser = new Browser(console.url(), "en-US")) {
             browser.open("/login");
             ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
-            browser.byId("tenant-grid");
-            browser.open("/portfolio");
+            ConsoleSteps.waitUntilLandedOn(browser, "portfolio");
             var cards = browser.byId("portfolio-cards");
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
                     .until(d -> cards.getText().contains("Northwind Industries") && cards.getText().contains("Contoso Medical"));
@@ -100,7 +99,7 @@ class ConsoleAgainstBackendIT {
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.open("/login");
             ConsoleSteps.login(browser, "exec@contoso.example", DEMO_PASSWORD);
-            browser.byId("tenant-grid");
+            ConsoleSteps.waitUntilLandedOn(browser, "tenants/[0-9a-f-]{36}\\?tab=dashboard");
             browser.open("/portfolio");
             var cards = browser.byId("portfolio-cards");
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
@@ -177,7 +176,7 @@ class ConsoleAgainstBackendIT {
 
             // Alerts and the closed-wave detail render whatever the demo data holds; executives get no alert actions.
             var alerts = browser.byId("dashboard-alert-list");
-            assertTrue(!alerts.findElements(org.openqa.selenium.By.className("alert-card")).isEmpty()
+            assertTrue(!alerts.findElements(org.openqa.selenium.By.className("alert-row")).isEmpty()
                     || !alerts.findElements(org.openqa.selenium.By.id("dashboard-alerts-none")).isEmpty(), "alerts panel renders");
             assertTrue(browser.byId("dashboard-alerts").findElements(org.openqa.selenium.By.tagName("vaadin-button")).isEmpty());
             assertTrue(browser.byId("dashboard-wave-detail").isDisplayed());

@@ -86,7 +86,7 @@ class ConsoleHeadersIT {
         try (var browser = new Browser(plain.url(), "en-US")) {
             browser.open("/login");
             ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
-            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
+            ConsoleSteps.waitUntilLandedOn(browser, "portfolio");
         }
 
         assertEquals("127.0.0.1", backend.loginForwardedFor.get(before));

@@ -17,7 +17,20 @@ final class ConsoleSteps {
         browser.click("login-submit");
     }
 
+    /** Waits until the login has taken the browser to {@code path} (a regex of the path and query after the host). */
+    static void waitUntilLandedOn(Browser browser, String path) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().matches("https?://[^/]+/" + path));
+        browser.waitForVaadin();
+    }
+
+    /** From wherever the login landed: the list of clients, then the client's page. */
     static void openTenant(Browser browser, String name) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+        browser.byId("main-nav");
+        if (!browser.driver.getCurrentUrl().matches("https?://[^/]+/tenants/?$")) {
+            browser.open("/tenants");
+        }
         browser.waitUntilGridContains("tenant-grid", name);
         browser.byId("tenant-grid").findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
                 .filter(cell -> cell.getText().equals(name)).findFirst().orElseThrow().click();

@@ -51,8 +51,8 @@ class ConsoleWalkthroughIT {
             browser.byId("login-email");
             browser.screenshot("en-01-login");
             ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
-            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
-            browser.screenshot("en-02-tenants");
+            ConsoleSteps.waitUntilLandedOn(browser, "portfolio");
+            browser.screenshot("en-02-portfolio");
 
             ConsoleSteps.openTenant(browser, "Northwind Industries");
             browser.waitUntilGridContains("participant-grid", "田中 由紀");
@@ -95,8 +95,7 @@ class ConsoleWalkthroughIT {
                 browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
                 browser.open("/");
                 ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
-                browser.byId("tenant-grid");
-                browser.open("/portfolio");
+                ConsoleSteps.waitUntilLandedOn(browser, "portfolio");
                 var cards = browser.byId("portfolio-cards");
                 new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
                         .until(d -> cards.findElements(org.openqa.selenium.By.className("portfolio-card")).size() == 2);
@@ -118,9 +117,10 @@ class ConsoleWalkthroughIT {
             browser.byId("login-email");
             browser.screenshot("ja-01-login");
             ConsoleSteps.login(browser, "exec@contoso.example", FakeBackend.PASSWORD);
-            browser.waitUntilGridContains("tenant-grid", "Contoso Medical");
+            ConsoleSteps.waitUntilLandedOn(browser, "tenants/[0-9a-f-]{36}\\?tab=dashboard");
+            assertEquals("Contoso Medical", browser.byId("tenant-name-heading").getText());
             assertFalse(browser.pageText().contains("Northwind"));
-            browser.screenshot("ja-02-tenants");
+            browser.screenshot("ja-02-dashboard");
 
             ConsoleSteps.openTenant(browser, "Contoso Medical");
             browser.waitUntilGridContains("participant-grid", "伊藤 舞");
@@ -161,11 +161,15 @@ class ConsoleWalkthroughIT {
             assertTrue(backend.trendQueries.getLast().contains("engagementId="), "defaults to the active engagement");
             assertTrue(backend.trendQueries.getLast().contains("from=" + LocalDate.now().minusMonths(12)), backend.trendQueries.getLast());
 
-            // Alerts: most urgent first, in words; the alerting sign is marked on its trend card.
+            // Alerts: one row per condition, most urgent first, in words; the alerting sign is marked on its trend card.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> cards(browser).size() == 2);
-            assertTrue(cards(browser).getFirst().getText().contains("Warning sign above its threshold"));
-            assertTrue(cards(browser).getFirst().getText().contains("Value 71.5 · threshold 60.0"));
-            assertTrue(cards(browser).get(1).getText().contains("Value 42% · threshold 50%"));
+            assertTrue(cards(browser).getFirst().getText().contains("latest 71.5"), cards(browser).getFirst().getText());
+            assertTrue(cards(browser).get(1).getText().contains("latest 42%"));
+            assertTrue(cards(browser).getFirst().findElements(By.className("alert-acknowledge")).isEmpty(),
+                    "actions live in the detail, not on the row");
+            expand(browser, 0);
+            assertTrue(cards(browser).getFirst().getText().contains("Latest 71.5 in the wave of"), cards(browser).getFirst().getText());
+            assertTrue(cards(browser).getFirst().getText().contains("threshold 60.0"));
             assertTrue(browser.byId("dashboard-sign-alert").isDisplayed(), "Exclusion has an open alert");
 
             // Comments of the latest closed wave, each with its language; Japan's withheld with the reason.
@@ -210,6 +214,7 @@ class ConsoleWalkthroughIT {
             browser.waitUntilChartsDrawn(CHARTS);
             // The other test may have resolved one of the two alerts of the shared fake backend.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !cards(browser).isEmpty());
+            expand(browser, 0);
             assertTrue(browser.byId("dashboard-alerts").findElements(By.tagName("vaadin-button")).isEmpty(),
                     "executives read alerts; acting on them is for the consultancy");
             assertTrue(browser.byId("dashboard-alerts").getText().contains("未対応")
@@ -234,7 +239,15 @@ class ConsoleWalkthroughIT {
     }
 
     private static List<WebElement> cards(Browser browser) {
-        return browser.byId("dashboard-alert-list").findElements(By.className("alert-card"));
+        return browser.byId("dashboard-alert-list").findElements(By.className("alert-row"));
+    }
+
+    /** Opens an alert row's detail (the summary line is its disclosure button). */
+    private static void expand(Browser browser, int row) {
+        cards(browser).get(row).findElement(By.className("alert-summary")).click();
+        browser.waitForVaadin();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> !cards(browser).get(row).findElements(By.className("alert-detail")).isEmpty());
     }
 
     @Test

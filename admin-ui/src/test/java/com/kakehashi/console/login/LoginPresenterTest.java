@@ -7,6 +7,7 @@ import com.kakehashi.console.api.FakeKakehashiApi;
 import com.kakehashi.console.api.Fixtures;
 import com.kakehashi.console.api.KakehashiApi;
 import com.kakehashi.console.api.ProblemException;
+import com.kakehashi.console.shell.Landing;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -32,6 +33,21 @@ class LoginPresenterTest {
         assertEquals("token-1", auth.connectedWith);
         assertSame(api, view.api);
         assertEquals(consultant, view.user);
+    }
+
+    @Test
+    void aConsultantLandsOnThePortfolio() {
+        new LoginPresenter(new StubAuthenticator("x", null), view).login("consultant@kakehashi.example", "x");
+
+        assertEquals(new Landing.Portfolio(), view.destination);
+    }
+
+    @Test
+    void aDeepLinkAskedForBeforeTheLoginOpensAfterIt() {
+        new LoginPresenter(new StubAuthenticator("x", null), view)
+                .login("consultant@kakehashi.example", "x", "tenants/" + Fixtures.NORTHWIND.id() + "?tab=waves");
+
+        assertEquals(new Landing.DeepLink("tenants/" + Fixtures.NORTHWIND.id() + "?tab=waves"), view.destination);
     }
 
     @Test
@@ -101,6 +117,7 @@ class LoginPresenterTest {
         final List<String> events = new ArrayList<>();
         KakehashiApi api;
         CurrentUser user;
+        Landing.Destination destination;
 
         @Override
         public void showMissingCredentials() {
@@ -123,9 +140,10 @@ class LoginPresenterTest {
         }
 
         @Override
-        public void signedIn(KakehashiApi api, CurrentUser user) {
+        public void signedIn(KakehashiApi api, CurrentUser user, Landing.Destination destination) {
             this.api = api;
             this.user = user;
+            this.destination = destination;
         }
     }
 }
