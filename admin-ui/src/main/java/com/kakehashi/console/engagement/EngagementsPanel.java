@@ -82,7 +82,11 @@ public class EngagementsPanel extends VerticalLayout implements EngagementPresen
         actionsColumn.setVisible(editable);
         grid.setItems(engagements);
         // The events below follow the chosen engagement; the newest is the one usually talked about.
-        grid.select(engagements.isEmpty() ? null : engagements.getFirst());
+        if (engagements.isEmpty()) {
+            grid.deselectAll();
+        } else {
+            grid.select(engagements.getFirst());
+        }
     }
 
     @Override
