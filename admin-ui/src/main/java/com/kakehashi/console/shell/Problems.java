@@ -32,10 +32,16 @@ public final class Problems {
         };
         if (!problem.errors().isEmpty()) {
             text += ": " + problem.errors().stream()
-                    .map(e -> e.property().isEmpty() ? e.message() : e.property() + " " + e.message())
+                    .map(e -> e.property().isEmpty() ? translated(e.message()) : e.property() + ": " + translated(e.message()))
                     .collect(Collectors.joining("; "));
         }
         error(text);
+    }
+
+    /** A backend validation message in the user's language (see {@link ValidationMessages}). */
+    public static String translated(String message) {
+        var ui = UI.getCurrent();
+        return ui == null ? message : ValidationMessages.translate(message, (key, params) -> ui.getTranslation(key, params));
     }
 
     public static void error(String text) {
@@ -59,7 +65,7 @@ public final class Problems {
         problem.fieldMessages().forEach((property, message) -> {
             var field = fields.get(property);
             if (field != null) {
-                field.setErrorMessage(message);
+                field.setErrorMessage(translated(message));
                 field.setInvalid(true);
             }
         });
