@@ -55,7 +55,9 @@ public class SchedulesPanel extends VerticalLayout implements SchedulePresenter.
         grid.setId("schedule-grid");
         // Few, wrapping columns and actions frozen at the end: at 1024 px nothing needs sideways scrolling.
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("schedule.name")).setFlexGrow(2);
+        grid.addColumn(Schedule::name).setHeader(getTranslation("schedule.name")).setFlexGrow(2);
+        grid.addColumn(s -> engagementNames.getOrDefault(s.engagementId(), ""))
+                .setHeader(getTranslation("schedule.engagement")).setFlexGrow(1);
         grid.addComponentColumn(this::whenCell).setHeader(getTranslation("schedule.when")).setFlexGrow(3);
         grid.addColumn(s -> s.paused() ? getTranslation("schedule.paused.yes")
                         : ScheduleTimes.opening(s, s.nextOpensAt(), viewerZone, getLocale()))
@@ -75,16 +77,6 @@ public class SchedulesPanel extends VerticalLayout implements SchedulePresenter.
                 viewerZone = null; // times keep their own zone only
             }
         });
-    }
-
-    private Component nameCell(Schedule s) {
-        var name = new Span(s.name());
-        name.addClassName("schedule-name");
-        var engagement = new Span(engagementNames.getOrDefault(s.engagementId(), ""));
-        engagement.addClassName("schedule-engagement");
-        engagement.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        var cell = new Div(name, new Div(engagement));
-        return cell;
     }
 
     private Component whenCell(Schedule s) {

@@ -17,6 +17,11 @@ final class ConsoleSteps {
         browser.click("login-submit");
     }
 
+    static void logout(Browser browser) {
+        browser.click("logout");
+        browser.byId("login-email");
+    }
+
     static void openTenant(Browser browser, String name) {
         browser.waitUntilGridContains("tenant-grid", name);
         browser.byId("tenant-grid").findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
