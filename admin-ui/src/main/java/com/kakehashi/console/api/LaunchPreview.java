@@ -10,7 +10,10 @@ import java.util.UUID;
  */
 public record LaunchPreview(long invitees, Map<Side, Long> bySide, OpenWave openWave) {
     public LaunchPreview {
-        bySide = Map.copyOf(bySide);
+        // Sides in their natural order (HQ, Japan, regional), as the dialog names them.
+        var ordered = new java.util.EnumMap<Side, Long>(Side.class);
+        ordered.putAll(bySide);
+        bySide = java.util.Collections.unmodifiableMap(ordered);
     }
 
     public boolean needsReason() {
