@@ -305,11 +305,17 @@ class ParticipantCsvImportTest {
     }
 
     @Test
-    void executiveOfTheTenantMayImportToo() {
-        String executive = api.login(fixtures.memberOf(tenant, Role.EXECUTIVE).email(), Fixtures.PASSWORD);
+    void executiveOfTheTenantMayImportOnlyWithTheClientAdministratorPermission() {
+        var member = fixtures.memberOf(tenant, Role.EXECUTIVE);
+        String executive = api.login(member.email(), Fixtures.PASSWORD);
+        byte[] file = utf8(HEADER + "exec-added-" + UUID.randomUUID() + "@example.jp,追加 者,JAPAN,STAFF,ja,,\n");
 
-        Api.Reply reply = importCsv(tenant, utf8(HEADER + "exec-added-" + UUID.randomUUID() + "@example.jp,追加 者,JAPAN,STAFF,ja,,\n"), executive);
+        Api.Reply refused = importCsv(tenant, file, executive);
+        api.put("/api/v1/tenants/" + tenant.id() + "/members/" + member.id() + "/participant-admin",
+                Map.of("participantAdmin", true), consultant);
+        Api.Reply reply = importCsv(tenant, file, executive);
 
+        assertThat(refused.status()).isEqualTo(403);
         assertCounts(reply, 1, 0, 0, 0);
     }
 }

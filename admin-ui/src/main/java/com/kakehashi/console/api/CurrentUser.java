@@ -7,4 +7,10 @@ public record CurrentUser(UUID id, String email, String displayName, Role role, 
     public CurrentUser {
         tenants = List.copyOf(tenants);
     }
+
+    /** Whether the console offers this tenant's participant list; the backend enforces the same rule. */
+    public boolean mayManageParticipants(UUID tenantId) {
+        return role.isConsultancyStaff()
+                || tenants.stream().anyMatch(t -> t.id().equals(tenantId) && t.participantAdmin());
+    }
 }

@@ -27,6 +27,9 @@ public interface KakehashiApi {
 
     void unassignMember(UUID tenantId, UUID userId);
 
+    /** Grants or revokes an executive's permission to maintain the participant list. */
+    Member setParticipantAdmin(UUID tenantId, UUID userId, boolean granted);
+
     PageResult<Participant> participants(UUID tenantId, ParticipantFilter filter, int page, int size);
 
     Participant createParticipant(UUID tenantId, ParticipantDraft draft);
@@ -75,6 +78,12 @@ public interface KakehashiApi {
     List<QuestionnaireItem> instrumentItems(UUID tenantId, InstrumentVersionChoice version);
 
     Wave launchWave(UUID tenantId, UUID scheduleId);
+
+    /** How many people a wave launched now would invite, and the schedule's wave still open. */
+    LaunchPreview launchPreview(UUID tenantId, UUID scheduleId);
+
+    /** @param reason why a second wave opens beside an open one (required then, else may be null) */
+    Wave launchWave(UUID tenantId, UUID scheduleId, String reason);
 
     List<Wave> waves(UUID tenantId);
 

@@ -27,7 +27,8 @@ final class ModelMapper {
 
     static CurrentUser currentUser(MeView me) {
         return new CurrentUser(me.getId(), me.getEmail(), me.getDisplayName(), role(me.getRole()),
-                me.getTenants().stream().map(t -> new TenantRef(t.getId(), t.getName())).toList());
+                me.getTenants().stream().map(t -> new TenantRef(t.getId(), t.getName(),
+                        !Boolean.FALSE.equals(t.getParticipantAdmin()))).toList());
     }
 
     static Tenant tenant(TenantView t) {
@@ -40,7 +41,8 @@ final class ModelMapper {
     }
 
     static Member member(MemberView m) {
-        return new Member(m.getUserId(), m.getEmail(), m.getDisplayName(), role(m.getRole()));
+        return new Member(m.getUserId(), m.getEmail(), m.getDisplayName(), role(m.getRole()),
+                Boolean.TRUE.equals(m.getParticipantAdmin()));
     }
 
     static Participant participant(ParticipantView p) {
@@ -92,6 +94,14 @@ final class ModelMapper {
         return new Wave(w.getId(), w.getScheduleId(), w.getOccurrenceDate(), WaveKind.valueOf(w.getKind().getValue()),
                 WaveStatus.valueOf(w.getStatus().getValue()), w.getOpensAt(), w.getClosesAt(), w.getInvited(),
                 w.getResponded(), w.getResponseRate(), sides);
+    }
+
+    static LaunchPreview launchPreview(com.kakehashi.console.client.model.LaunchPreview p) {
+        var bySide = new EnumMap<Side, Long>(Side.class);
+        p.getSides().forEach(s -> bySide.put(Side.valueOf(s.getSide().getValue()), s.getInvitees()));
+        var open = p.getOpenWave() == null ? null
+                : new LaunchPreview.OpenWave(p.getOpenWave().getId(), p.getOpenWave().getClosesAt());
+        return new LaunchPreview(p.getInvitees(), bySide, open);
     }
 
     static OutboxEntry outboxEntry(com.kakehashi.console.client.model.OutboxEntry o) {

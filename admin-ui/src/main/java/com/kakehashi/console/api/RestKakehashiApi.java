@@ -122,6 +122,12 @@ final class RestKakehashiApi implements KakehashiApi {
     }
 
     @Override
+    public Member setParticipantAdmin(UUID tenantId, UUID userId, boolean granted) {
+        return call(() -> ModelMapper.member(members.setParticipantAdmin(tenantId, userId,
+                new com.kakehashi.console.client.model.ParticipantAdminChange().participantAdmin(granted))));
+    }
+
+    @Override
     public PageResult<Participant> participants(UUID tenantId, ParticipantFilter filter, int page, int size) {
         return call(() -> ModelMapper.participantPage(participants.listParticipants(tenantId, page, size,
                 ModelMapper.side(filter.side()), ModelMapper.level(filter.level()), filter.active(),
@@ -237,7 +243,18 @@ final class RestKakehashiApi implements KakehashiApi {
 
     @Override
     public Wave launchWave(UUID tenantId, UUID scheduleId) {
-        return call(() -> ModelMapper.wave(waves.launchWave(tenantId, scheduleId)));
+        return launchWave(tenantId, scheduleId, null);
+    }
+
+    @Override
+    public LaunchPreview launchPreview(UUID tenantId, UUID scheduleId) {
+        return call(() -> ModelMapper.launchPreview(waves.previewLaunch(tenantId, scheduleId)));
+    }
+
+    @Override
+    public Wave launchWave(UUID tenantId, UUID scheduleId, String reason) {
+        return call(() -> ModelMapper.wave(waves.launchWave(tenantId, scheduleId,
+                new com.kakehashi.console.client.model.LaunchRequest().reason(reason))));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.kakehashi.console.api.CurrentUser;
 import com.kakehashi.console.api.Engagement;
 import com.kakehashi.console.api.InstrumentVersionChoice;
 import com.kakehashi.console.api.KakehashiApi;
+import com.kakehashi.console.api.LaunchPreview;
 import com.kakehashi.console.api.ProblemException;
 import com.kakehashi.console.api.Schedule;
 import com.kakehashi.console.api.ScheduleDraft;
@@ -27,6 +28,8 @@ public final class SchedulePresenter {
     /** Field names as the API's problem+json names them, so local and backend errors land on the same field. */
     public static final String END_DATE = "endDate";
     public static final String REMINDERS = "reminderOffsetDays";
+    /** The backend's limit for a launch reason. */
+    public static final int REASON_MAX = 500;
 
     public interface View {
         void showSchedules(List<Schedule> schedules, Map<UUID, String> engagementNames);
@@ -43,6 +46,15 @@ public final class SchedulePresenter {
 
         void showWaveLaunched(Schedule schedule, Wave wave);
 
+        /**
+         * Asks before launching: how many people will be invited, and, when a wave of the schedule is still
+         * open, a reason for opening another beside it.
+         */
+        void confirmLaunch(Schedule schedule, LaunchPreview preview);
+
+        /** The reason in the launch dialog is missing or too long; {@code messageKey} is an i18n key. */
+        void showReasonError(String messageKey);
+
         void showProblem(ApiProblem problem);
     }
 
@@ -52,6 +64,7 @@ public final class SchedulePresenter {
     private final View view;
     private List<Engagement> engagements = List.of();
     private List<InstrumentVersionChoice> versions = List.of();
+    private LaunchPreview preview;
 
     public SchedulePresenter(KakehashiApi api, CurrentUser user, UUID tenantId, View view) {
         this.api = api;
@@ -146,16 +159,47 @@ public final class SchedulePresenter {
         act(() -> api.deleteSchedule(tenantId, schedule.id()));
     }
 
-    public void launchWave(Schedule schedule) {
+    /** First step of a launch: ask the backend what it would do, then let the user confirm it. */
+    public void startLaunch(Schedule schedule) {
         if (!allowed) {
             return;
         }
         try {
-            var wave = api.launchWave(tenantId, schedule.id());
+            preview = api.launchPreview(tenantId, schedule.id());
+            view.confirmLaunch(schedule, preview);
+        } catch (ProblemException e) {
+            view.showProblem(e.problem());
+        }
+    }
+
+    /**
+     * Launches after the user confirmed. A reason is required while the preview showed an open wave; if one
+     * opened meanwhile (the backend answers 409), the dialog is shown again with the fresh preview.
+     */
+    public void launchWave(Schedule schedule, String reasonText) {
+        if (!allowed) {
+            return;
+        }
+        var reason = reasonText == null || reasonText.isBlank() ? null : reasonText.strip();
+        if (preview != null && preview.needsReason() && reason == null) {
+            view.showReasonError("schedule.launch.reason.required");
+            return;
+        }
+        if (reason != null && reason.length() > REASON_MAX) {
+            view.showReasonError("schedule.launch.reason.tooLong");
+            return;
+        }
+        try {
+            var wave = api.launchWave(tenantId, schedule.id(), reason);
+            preview = null;
             view.showWaveLaunched(schedule, wave);
             load();
         } catch (ProblemException e) {
-            view.showProblem(e.problem());
+            if (e.problem().status() == 409) {
+                startLaunch(schedule);
+            } else {
+                view.showProblem(e.problem());
+            }
         }
     }
 

@@ -42,6 +42,12 @@ public final class ProblemWords {
         known("must be (\\d+) to (\\d+) characters", "problem.length");
         known("must be ja or en", "problem.language");
         known("every reminder must come before the wave closes", "problem.reminderAfterClose");
+        known("must be a single line without tabs", "validation.singleLine");
+        known("must be text", "validation.text");
+        known("must be a whole number.*", "validation.wholeNumber");
+        known("must be a time such as.*", "validation.time");
+        known("must be a date such as.*", "validation.date");
+        known("must be a published version of one of this tenant's instruments", "validation.publishedVersion");
         known("no such tenant", "problem.noSuchTenant");
         known("no such engagement in this tenant", "problem.noSuchEngagement");
         known("A tenant with this name already exists\\.", "problem.tenantNameTaken");

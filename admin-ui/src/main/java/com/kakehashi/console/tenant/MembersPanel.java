@@ -2,6 +2,9 @@ package com.kakehashi.console.tenant;
 
 import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.Member;
+import com.kakehashi.console.api.Role;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Span;
 import com.kakehashi.console.api.User;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.Problems;
@@ -21,6 +24,8 @@ class MembersPanel extends VerticalLayout implements MembersPresenter.View {
     private final ComboBox<User> consultant = new ComboBox<>(getTranslation("members.consultant"));
     private final HorizontalLayout assignBar;
     private final Grid.Column<Member> actions;
+    private final Grid.Column<Member> participantAdmin;
+    private boolean grantable;
     private final MembersPresenter presenter;
 
     MembersPanel(ConsoleSession session, UUID tenantId) {
@@ -41,6 +46,21 @@ class MembersPanel extends VerticalLayout implements MembersPresenter.View {
         grid.addColumn(Member::displayName).setHeader(getTranslation("common.displayName"));
         grid.addColumn(Member::email).setHeader(getTranslation("common.email"));
         grid.addColumn(m -> getTranslation("role." + m.role().name())).setHeader(getTranslation("common.role"));
+        participantAdmin = grid.addComponentColumn(m -> {
+            if (m.role() != Role.EXECUTIVE) {
+                return new Span();
+            }
+            var box = new Checkbox(getTranslation("members.participantAdmin"), m.participantAdmin());
+            box.addClassName("member-participant-admin");
+            box.getElement().setAttribute("data-email", m.email());
+            box.setEnabled(grantable);
+            box.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    presenter.setParticipantAdmin(m, e.getValue());
+                }
+            });
+            return box;
+        }).setHeader(getTranslation("members.participantAdmin")).setAutoWidth(true);
         actions = grid.addComponentColumn(m -> {
             var remove = new Button(getTranslation("members.unassign"), e -> presenter.unassign(m));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
@@ -51,7 +71,9 @@ class MembersPanel extends VerticalLayout implements MembersPresenter.View {
     }
 
     @Override
-    public void showMembers(List<Member> members, boolean manageable) {
+    public void showMembers(List<Member> members, boolean manageable, boolean grantable) {
+        this.grantable = grantable;
+        participantAdmin.setVisible(members.stream().anyMatch(m -> m.role() == Role.EXECUTIVE));
         assignBar.setVisible(manageable);
         actions.setVisible(manageable);
         grid.setItems(members);
@@ -61,6 +83,12 @@ class MembersPanel extends VerticalLayout implements MembersPresenter.View {
     public void showAssignableConsultants(List<User> consultants) {
         consultant.clear();
         consultant.setItems(consultants);
+    }
+
+    @Override
+    public void showParticipantAdminChanged(Member member) {
+        Problems.success(getTranslation(member.participantAdmin() ? "members.participantAdmin.granted"
+                : "members.participantAdmin.revoked", member.displayName()));
     }
 
     @Override

@@ -14,11 +14,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Who works on a tenant; operators assign and unassign consultants. */
+/**
+ * Who works on a tenant; operators assign and unassign consultants, and consultants or operators let a client
+ * executive manage participants.
+ */
 public final class MembersPresenter {
 
     public interface View {
-        void showMembers(List<Member> members, boolean manageable);
+        /** @param grantable whether the user may tick "may manage participants" for executives */
+        void showMembers(List<Member> members, boolean manageable, boolean grantable);
+
+        void showParticipantAdminChanged(Member member);
 
         void showAssignableConsultants(List<User> consultants);
 
@@ -42,7 +48,7 @@ public final class MembersPresenter {
             var members = api.members(tenantId).stream()
                     .sorted(Comparator.comparing(Member::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
             var manageable = user.role().canManageMembers();
-            view.showMembers(members, manageable);
+            view.showMembers(members, manageable, user.role().isConsultancyStaff());
             if (manageable) {
                 Set<UUID> assigned = members.stream().map(Member::userId).collect(Collectors.toSet());
                 view.showAssignableConsultants(api.users().stream()
@@ -59,6 +65,19 @@ public final class MembersPresenter {
             return;
         }
         run(() -> api.assignMember(tenantId, consultant.id()));
+    }
+
+    public void setParticipantAdmin(Member member, boolean granted) {
+        if (!user.role().isConsultancyStaff() || member.role() != Role.EXECUTIVE || member.participantAdmin() == granted) {
+            return;
+        }
+        try {
+            view.showParticipantAdminChanged(api.setParticipantAdmin(tenantId, member.userId(), granted));
+            load();
+        } catch (ProblemException e) {
+            view.showProblem(e.problem());
+            load();
+        }
     }
 
     public void unassign(Member member) {

@@ -31,16 +31,26 @@ public final class TenantPagePresenter {
 
     public void open(UUID tenantId) {
         try {
-            view.showTenant(api.tenant(tenantId), tabsFor(user));
+            // An executive's permission may have been granted or revoked since login: ask again.
+            var current = user.role().isConsultancyStaff() ? user : api.me();
+            view.showTenant(api.tenant(tenantId), tabsFor(current, tenantId));
         } catch (ProblemException e) {
             view.showNotFound(e.problem());
         }
     }
 
-    /** Executives get their company's data only; membership and audit are the consultancy's business. */
-    static Set<TenantTab> tabsFor(CurrentUser user) {
-        return user.role().isConsultancyStaff()
-                ? EnumSet.allOf(TenantTab.class)
-                : EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.DASHBOARD);
+    /**
+     * Executives get their company's results; membership and audit are the consultancy's business, and the
+     * participant list (names, emails) only with the client-administrator permission a consultant grants.
+     */
+    static Set<TenantTab> tabsFor(CurrentUser user, UUID tenantId) {
+        if (user.role().isConsultancyStaff()) {
+            return EnumSet.allOf(TenantTab.class);
+        }
+        var tabs = EnumSet.of(TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.DASHBOARD);
+        if (user.mayManageParticipants(tenantId)) {
+            tabs.add(TenantTab.PARTICIPANTS);
+        }
+        return tabs;
     }
 }

@@ -120,6 +120,21 @@ public class FakeKakehashiApi implements KakehashiApi {
     }
 
     @Override
+    public Member setParticipantAdmin(UUID tenantId, UUID userId, boolean granted) {
+        record("setParticipantAdmin " + userId + " " + granted);
+        var list = members.getOrDefault(tenantId, new ArrayList<>());
+        for (int i = 0; i < list.size(); i++) {
+            var m = list.get(i);
+            if (m.userId().equals(userId)) {
+                var changed = new Member(m.userId(), m.email(), m.displayName(), m.role(), granted);
+                list.set(i, changed);
+                return changed;
+            }
+        }
+        throw new ProblemException(ApiProblem.of(404, "Not Found"));
+    }
+
+    @Override
     public PageResult<Participant> participants(UUID tenantId, ParticipantFilter filter, int page, int size) {
         record("participants page=" + page);
         lastFilter = filter;
@@ -302,12 +317,39 @@ public class FakeKakehashiApi implements KakehashiApi {
 
     @Override
     public Wave launchWave(UUID tenantId, UUID scheduleId) {
-        record("launchWave " + scheduleId);
+        return launchWave(tenantId, scheduleId, null);
+    }
+
+    /** Counts active participants per side (every schedule asks everyone here), like the backend's preview. */
+    @Override
+    public LaunchPreview launchPreview(UUID tenantId, UUID scheduleId) {
+        record("launchPreview " + scheduleId);
+        var bySide = new java.util.EnumMap<Side, Long>(Side.class);
+        participants.values().stream().filter(Participant::active).forEach(p -> bySide.merge(p.side(), 1L, Long::sum));
+        var open = openWave(scheduleId).map(w -> new LaunchPreview.OpenWave(w.id(), w.closesAt())).orElse(null);
+        return new LaunchPreview(bySide.values().stream().mapToLong(Long::longValue).sum(), bySide, open);
+    }
+
+    /** Refuses a second open wave without a reason with the backend's 409. */
+    @Override
+    public Wave launchWave(UUID tenantId, UUID scheduleId, String reason) {
+        record("launchWave " + scheduleId + (reason == null ? "" : " reason=" + reason));
+        var open = openWave(scheduleId);
+        if (open.isPresent() && (reason == null || reason.isBlank())) {
+            throw new ProblemException(new ApiProblem("https://kakehashi.example/problems/conflict", "Conflict", 409,
+                    "Wave " + open.get().id() + " of this schedule is open until " + open.get().closesAt()
+                            + "; give a reason to open a second one beside it.",
+                    List.of(new ApiProblem.FieldError("reason", "give a reason"))));
+        }
         var now = OffsetDateTime.now();
         var w = new Wave(UUID.randomUUID(), scheduleId, now.toLocalDate(), WaveKind.MANUAL, WaveStatus.OPEN, now,
                 now.plusDays(7), 0, 0, 0, Map.of());
         waves.put(w.id(), w);
         return w;
+    }
+
+    private java.util.Optional<Wave> openWave(UUID scheduleId) {
+        return waves.values().stream().filter(w -> w.scheduleId().equals(scheduleId) && w.isOpen()).findFirst();
     }
 
     @Override

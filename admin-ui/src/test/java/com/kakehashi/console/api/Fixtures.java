@@ -29,6 +29,12 @@ public final class Fixtures {
                 List.of(ref(tenant)));
     }
 
+    /** An executive whose membership has ({@code true}) or lacks the client-administrator permission. */
+    public static CurrentUser executiveOf(Tenant tenant, boolean participantAdmin) {
+        return new CurrentUser(UUID.randomUUID(), "exec@example.com", "Erin Executive", Role.EXECUTIVE,
+                List.of(new TenantRef(tenant.id(), tenant.name(), participantAdmin)));
+    }
+
     public static FakeKakehashiApi apiFor(CurrentUser user, Tenant... tenants) {
         var api = new FakeKakehashiApi(user);
         for (var tenant : tenants) {

@@ -67,7 +67,7 @@ class ConsoleAgainstBackendIT {
             ConsoleSteps.waitUntilLandedOn(browser, "tenants/[0-9a-f-]{36}\\?tab=dashboard");
             assertFalse(browser.pageText().contains("Northwind"));
             ConsoleSteps.openTenant(browser, "Contoso Medical");
-            browser.byId("participant-grid");
+            browser.byId("engagement-grid");
             assertFalse(browser.pageText().contains("Northwind"));
             assertFalse(browser.pageText().contains("northwind.example"));
             browser.screenshot("backend-ja-contoso-exec");
@@ -301,6 +301,159 @@ class ConsoleAgainstBackendIT {
         return first(login, "\"accessToken\":\"([^\"]+)\"");
     }
 
+    @Test
+    void consultantLaunchesAWaveThroughTheDialogSeeingWhoIsInvitedAndIsRefusedASecondWithoutAReason() throws Exception {
+        var api = new DemoApi("consultant@kakehashi.example");
+        String northwind = api.tenantId("Northwind Industries");
+        String schedule = api.first("/api/v1/tenants/" + northwind + "/schedules", "\"id\":\"([0-9a-f-]{36})\"");
+        api.closeOpenWaves(northwind);
+        String preview = api.get("/api/v1/tenants/" + northwind + "/schedules/" + schedule + "/launch-preview");
+        String total = first(preview, "\"invitees\":(\\d+),\"sides\"");
+        String hq = first(preview, "\"side\":\"HQ\",\"invitees\":(\\d+)");
+        String japan = first(preview, "\"side\":\"JAPAN\",\"invitees\":(\\d+)");
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-schedules");
+            browser.waitUntilGridContains("schedule-grid", "Fortnightly pulse / 隔週パルス");
+            for (int width : new int[] {1024, 1440}) {
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 1024 ? 768 : 900));
+                browser.waitForVaadin();
+                browser.screenshot("backend-en-schedules-" + width);
+                var launch = browser.driver.findElement(org.openqa.selenium.By.className("schedule-launch"));
+                long viewport = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                        .executeScript("return document.documentElement.clientWidth")).longValue();
+                var rect = launch.getRect();
+                assertTrue(rect.getX() >= 0 && rect.getX() + rect.getWidth() <= viewport,
+                        "launch button inside the " + viewport + " px viewport at " + width + ": " + rect.getX() + "+" + rect.getWidth());
+                assertTrue(browser.gridCells("schedule-grid").stream().anyMatch(c -> c.contains("Every two weeks")));
+                assertTrue(browser.gridCells("schedule-grid").stream().anyMatch(c -> c.contains("JST")),
+                        "send times carry their zone: " + browser.gridCells("schedule-grid"));
+            }
+
+            browser.driver.findElement(org.openqa.selenium.By.className("schedule-launch")).click();
+            browser.waitForVaadin();
+            assertEquals("Invite " + total + " people (HQ " + hq + ", Japan " + japan + ")?",
+                    browser.byId("launch-invitees").getText());
+            browser.screenshot("backend-en-launch-dialog");
+            browser.click("launch-confirm");
+            browser.waitUntilTextPresent("has been launched");
+            assertEquals(1, api.openWaves(northwind));
+
+            browser.driver.findElement(org.openqa.selenium.By.className("schedule-launch")).click();
+            browser.waitForVaadin();
+            assertTrue(browser.byId("launch-open-wave").getText().contains("still open until"));
+            browser.click("launch-confirm");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> browser.byId("launch-reason").getDomAttribute("invalid") != null);
+            assertTrue(browser.byId("launch-reason").getText().contains("Give a reason"));
+            browser.screenshot("backend-en-launch-needs-reason");
+            assertEquals(1, api.openWaves(northwind), "no second wave without a reason");
+            var refused = api.post("/api/v1/tenants/" + northwind + "/schedules/" + schedule + "/waves", null);
+            assertEquals(409, refused.statusCode(), "the backend refuses it as well: " + refused.body());
+        }
+    }
+
+    @Test
+    void executiveWithoutTheParticipantPermissionHasNoParticipantsViewWhileOneWithItHas() throws Exception {
+        var api = new DemoApi("consultant@kakehashi.example");
+        String northwind = api.tenantId("Northwind Industries");
+        String exec = first(api.get("/api/v1/tenants/" + northwind + "/members"),
+                "\"userId\":\"([0-9a-f-]{36})\",\"email\":\"exec@northwind.example\"");
+        String permission = "/api/v1/tenants/" + northwind + "/members/" + exec + "/participant-admin";
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "exec@contoso.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Contoso Medical");
+            browser.byId("engagement-grid");
+            assertTrue(browser.driver.findElements(org.openqa.selenium.By.id("tab-participants")).isEmpty(),
+                    "no Participants tab without the permission");
+            assertTrue(browser.driver.findElements(org.openqa.selenium.By.id("participant-grid")).isEmpty());
+            browser.screenshot("backend-ja-exec-without-participants");
+            ConsoleSteps.logout(browser);
+
+            assertEquals(200, api.put(permission, "{\"participantAdmin\":true}").statusCode());
+            browser.open("/login");
+            ConsoleSteps.login(browser, "exec@northwind.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-participants");
+            browser.screenshot("backend-ja-exec-with-participants-tab");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> browser.gridCells("participant-grid").stream().anyMatch(c -> c.contains("northwind.example")));
+            browser.screenshot("backend-ja-exec-with-participants");
+        } finally {
+            api.put(permission, "{\"participantAdmin\":false}");
+        }
+    }
+
+    /** The demo backend's API as one demo user, for set-up and checks beside the browser. */
+    private static final class DemoApi {
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        private final String token;
+
+        DemoApi(String email) throws Exception {
+            var login = http.send(java.net.http.HttpRequest.newBuilder(backend.uri().resolve("/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + email + "\",\"password\":\"" + DEMO_PASSWORD + "\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            token = ConsoleAgainstBackendIT.first(login, "\"accessToken\":\"([^\"]+)\"");
+        }
+
+        String get(String path) throws Exception {
+            return ConsoleAgainstBackendIT.get(http, path, token);
+        }
+
+        String first(String path, String regex) throws Exception {
+            return ConsoleAgainstBackendIT.first(get(path), regex);
+        }
+
+        String tenantId(String name) throws Exception {
+            return first("/api/v1/tenants", "\"id\":\"([0-9a-f-]{36})\",\"name\":\"" + name + "\"");
+        }
+
+        java.net.http.HttpResponse<String> post(String path, String json) throws Exception {
+            return send("POST", path, json);
+        }
+
+        java.net.http.HttpResponse<String> put(String path, String json) throws Exception {
+            return send("PUT", path, json);
+        }
+
+        private java.net.http.HttpResponse<String> send(String method, String path, String json) throws Exception {
+            var request = java.net.http.HttpRequest.newBuilder(backend.uri().resolve(path))
+                    .header("Authorization", "Bearer " + token);
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            return http.send(request.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Wave ids with status OPEN, from the wave list's JSON. */
+        java.util.List<String> openWaveIds(String tenant) throws Exception {
+            var matcher = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"[^{}]*?\"status\":\"OPEN\"")
+                    .matcher(get("/api/v1/tenants/" + tenant + "/waves"));
+            var ids = new java.util.ArrayList<String>();
+            while (matcher.find()) {
+                ids.add(matcher.group(1));
+            }
+            return ids;
+        }
+
+        long openWaves(String tenant) throws Exception {
+            return openWaveIds(tenant).size();
+        }
+
+        void closeOpenWaves(String tenant) throws Exception {
+            for (String id : openWaveIds(tenant)) {
+                post("/api/v1/tenants/" + tenant + "/waves/" + id + "/close", null);
+            }
+        }
+    }
+
     /** The demo's Northwind has one fortnightly schedule; launch it now. @return how many were invited */
     private static String launchNorthwindWaveThroughTheApi() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
@@ -316,9 +469,12 @@ class ConsoleAgainstBackendIT {
         var launched = http.send(java.net.http.HttpRequest.newBuilder(
                         backend.uri().resolve("/api/v1/tenants/" + northwind + "/schedules/" + schedule + "/waves"))
                 .header("Authorization", "Bearer " + token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Content-Type", "application/json")
+                // Tests share the demo's one schedule: a wave of an earlier test may still be open.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"browser test: one more live wave\"}"))
+                .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        org.junit.jupiter.api.Assertions.assertEquals(201, launched.statusCode());
+        org.junit.jupiter.api.Assertions.assertEquals(201, launched.statusCode(), launched.body());
         String invited = first(launched.body(), "\"invited\":(\\d+)");
         org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(invited) >= 44, "every HQ and Japan participant is invited");
         return invited;

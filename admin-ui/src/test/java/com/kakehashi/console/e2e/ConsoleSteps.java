@@ -17,6 +17,11 @@ final class ConsoleSteps {
         browser.click("login-submit");
     }
 
+    static void logout(Browser browser) {
+        browser.click("logout");
+        browser.byId("login-email");
+    }
+
     /** Waits until the login has taken the browser to {@code path} (a regex of the path and query after the host). */
     static void waitUntilLandedOn(Browser browser, String path) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))

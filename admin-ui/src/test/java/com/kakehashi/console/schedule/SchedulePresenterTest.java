@@ -133,7 +133,8 @@ class SchedulePresenterTest {
         presenter.resume(view.schedules.getFirst());
         assertFalse(view.schedules.getFirst().paused());
 
-        presenter.launchWave(schedule);
+        presenter.startLaunch(schedule);
+        presenter.launchWave(schedule, "");
         assertNotNull(view.launched);
         assertEquals(schedule.id(), view.launched.scheduleId());
         assertTrue(api.calls.contains("launchWave " + schedule.id()));
@@ -145,10 +146,10 @@ class SchedulePresenterTest {
         var view = new RecordingView();
         var presenter = new SchedulePresenter(api, api.me, CONTOSO.id(), view);
         presenter.save(null, draft(api), "");
-        api.refuseNext(ApiProblem.of(409, "Schedule is paused"));
-        presenter.launchWave(view.schedules.getFirst());
+        api.refuseNext(ApiProblem.of(404, "Schedule was deleted"));
+        presenter.launchWave(view.schedules.getFirst(), null);
 
-        assertEquals(409, view.problem.status());
+        assertEquals(404, view.problem.status());
         assertNull(view.launched);
         assertTrue(api.waves.isEmpty());
     }
@@ -160,10 +161,73 @@ class SchedulePresenterTest {
         var presenter = new SchedulePresenter(api, api.me, CONTOSO.id(), view);
         presenter.load();
         presenter.startCreate();
-        presenter.launchWave(FakeKakehashiApi.schedule(UUID.randomUUID(), ScheduleDraft.empty(), false));
+        presenter.startLaunch(FakeKakehashiApi.schedule(UUID.randomUUID(), ScheduleDraft.empty(), false));
+        presenter.launchWave(FakeKakehashiApi.schedule(UUID.randomUUID(), ScheduleDraft.empty(), false), "why");
 
         assertTrue(api.calls.isEmpty());
         assertNull(view.formDraft);
+    }
+
+    @Test
+    void launchAsksFirstWithTheNumberOfPeopleInvitedPerSide() {
+        var api = consultantApi();
+        api.createParticipant(CONTOSO.id(), Fixtures.japanStaff("a@example.jp"));
+        api.createParticipant(CONTOSO.id(), Fixtures.japanStaff("b@example.jp"));
+        api.createParticipant(CONTOSO.id(), new com.kakehashi.console.api.ParticipantDraft("c@example.com", "Chris",
+                com.kakehashi.console.api.Side.HQ, com.kakehashi.console.api.Level.STAFF, "en", null, null));
+        var view = new RecordingView();
+        var presenter = new SchedulePresenter(api, api.me, CONTOSO.id(), view);
+        presenter.save(null, draft(api), "");
+        var schedule = view.schedules.getFirst();
+
+        presenter.startLaunch(schedule);
+
+        assertEquals(3, view.preview.invitees());
+        assertEquals(Map.of(com.kakehashi.console.api.Side.JAPAN, 2L, com.kakehashi.console.api.Side.HQ, 1L), view.preview.bySide());
+        assertFalse(view.preview.needsReason());
+        assertNull(view.launched, "nothing is sent before the user confirms");
+        assertFalse(api.calls.stream().anyMatch(c -> c.startsWith("launchWave")));
+    }
+
+    @Test
+    void secondLaunchWhileAWaveIsOpenNeedsAReasonAndSendsIt() {
+        var api = consultantApi();
+        var view = new RecordingView();
+        var presenter = new SchedulePresenter(api, api.me, CONTOSO.id(), view);
+        presenter.save(null, draft(api), "");
+        var schedule = view.schedules.getFirst();
+        presenter.startLaunch(schedule);
+        presenter.launchWave(schedule, null);
+        view.launched = null;
+
+        presenter.startLaunch(schedule);
+        assertTrue(view.preview.needsReason());
+        presenter.launchWave(schedule, "   ");
+        assertEquals("schedule.launch.reason.required", view.reasonError);
+        presenter.launchWave(schedule, "x".repeat(501));
+        assertEquals("schedule.launch.reason.tooLong", view.reasonError);
+        assertNull(view.launched);
+        presenter.launchWave(schedule, " Town hall moved up ");
+
+        assertNotNull(view.launched);
+        assertTrue(api.calls.contains("launchWave " + schedule.id() + " reason=Town hall moved up"));
+    }
+
+    @Test
+    void waveOpenedMeanwhileByOthersTurnsTheRefusalIntoTheReasonQuestion() {
+        var api = consultantApi();
+        var view = new RecordingView();
+        var presenter = new SchedulePresenter(api, api.me, CONTOSO.id(), view);
+        presenter.save(null, draft(api), "");
+        var schedule = view.schedules.getFirst();
+        presenter.startLaunch(schedule);
+        api.launchWave(CONTOSO.id(), schedule.id(), null); // someone else, after our preview
+
+        presenter.launchWave(schedule, null);
+
+        assertNull(view.launched);
+        assertNull(view.problem, "the 409 is not an error to show: the dialog asks for a reason instead");
+        assertTrue(view.preview.needsReason());
     }
 
     @Test
@@ -186,6 +250,18 @@ class SchedulePresenterTest {
         ApiProblem problem;
         Map.Entry<String, String> fieldError;
         Wave launched;
+        com.kakehashi.console.api.LaunchPreview preview;
+        String reasonError;
+
+        @Override
+        public void confirmLaunch(Schedule schedule, com.kakehashi.console.api.LaunchPreview preview) {
+            this.preview = preview;
+        }
+
+        @Override
+        public void showReasonError(String messageKey) {
+            reasonError = messageKey;
+        }
 
         @Override
         public void showSchedules(List<Schedule> schedules, Map<UUID, String> engagementNames) {

@@ -38,7 +38,9 @@ class ProblemWordsTest {
                 "every reminder must come before the wave closes", "no such tenant",
                 "A participant with this email already exists in this tenant.", "Only an open wave can be closed.",
                 "The alert is already resolved.", "Only an open alert can be acknowledged.", "The file is empty.",
-                "Conflict", "Internal Server Error")) {
+                "Conflict", "Internal Server Error", "must be a single line without tabs", "must be text",
+                "must be a whole number", "must be a time such as 09:00", "must be a date such as 2027-04-01",
+                "must be a published version of one of this tenant's instruments")) {
             String japanese = ProblemWords.say(english, JA);
             assertFalse(japanese.startsWith("!"), "no key for: " + english);
             assertFalse(japanese.replaceAll("UUID|NUL|U\\+202E|IANA|ISO|ja|en", "").matches(".*[A-Za-z]{2,}.*"),

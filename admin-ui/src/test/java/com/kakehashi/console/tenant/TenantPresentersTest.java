@@ -70,12 +70,68 @@ class TenantPresentersTest {
     }
 
     @Test
-    void executivesSeeParticipantsEngagementsAndObjectiveSignalsOfTheirCompanyOnly() {
-        var api = Fixtures.apiFor(Fixtures.executiveOf(CONTOSO), CONTOSO);
+    void executivesWithTheClientAdministratorPermissionAlsoSeeTheParticipantsTab() {
+        var api = Fixtures.apiFor(Fixtures.executiveOf(CONTOSO, true), CONTOSO);
         var view = new PageView();
         new TenantPagePresenter(api, api.me, view).open(CONTOSO.id());
 
         assertEquals(EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.DASHBOARD), view.tabs);
+    }
+
+    @Test
+    void executivesWithoutThePermissionSeeResultsButNoParticipantsTab() {
+        var api = Fixtures.apiFor(Fixtures.executiveOf(CONTOSO, false), CONTOSO);
+        var view = new PageView();
+        new TenantPagePresenter(api, api.me, view).open(CONTOSO.id());
+
+        assertEquals(EnumSet.of(TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.DASHBOARD), view.tabs);
+    }
+
+    @Test
+    void executivesPermissionIsReadFreshWhenTheTenantOpensNotFromTheLoginSnapshot() {
+        var atLogin = Fixtures.executiveOf(CONTOSO, false);
+        var api = Fixtures.apiFor(Fixtures.executiveOf(CONTOSO, true), CONTOSO);
+        var view = new PageView();
+        new TenantPagePresenter(api, atLogin, view).open(CONTOSO.id());
+
+        assertTrue(view.tabs.contains(TenantTab.PARTICIPANTS));
+        assertTrue(api.calls.contains("me"));
+    }
+
+    @Test
+    void consultantTicksMayManageParticipantsForAnExecutiveButNotForAConsultant() {
+        var api = Fixtures.apiFor(Fixtures.consultant(), NORTHWIND);
+        var exec = new Member(UUID.randomUUID(), "e@n.example", "Eve", Role.EXECUTIVE, false);
+        var colleague = new Member(UUID.randomUUID(), "c@k.example", "Kai", Role.CONSULTANT);
+        api.members.put(NORTHWIND.id(), new ArrayList<>(List.of(exec, colleague)));
+        var view = new MembersView();
+        var presenter = new MembersPresenter(api, api.me, NORTHWIND.id(), view);
+        presenter.load();
+
+        assertTrue(view.grantable);
+        presenter.setParticipantAdmin(exec, true);
+        presenter.setParticipantAdmin(colleague, false);
+
+        assertEquals(List.of("setParticipantAdmin " + exec.userId() + " true"),
+                api.calls.stream().filter(c -> c.startsWith("setParticipantAdmin")).toList());
+        assertTrue(view.changed.participantAdmin());
+        assertTrue(view.members.stream().filter(m -> m.userId().equals(exec.userId())).findFirst().orElseThrow()
+                .participantAdmin());
+    }
+
+    @Test
+    void executivesCannotGrantThePermission() {
+        var api = Fixtures.apiFor(Fixtures.executiveOf(NORTHWIND, true), NORTHWIND);
+        var exec = new Member(UUID.randomUUID(), "e@n.example", "Eve", Role.EXECUTIVE, false);
+        api.members.put(NORTHWIND.id(), new ArrayList<>(List.of(exec)));
+        var view = new MembersView();
+        var presenter = new MembersPresenter(api, api.me, NORTHWIND.id(), view);
+        presenter.load();
+
+        presenter.setParticipantAdmin(exec, true);
+
+        assertFalse(view.grantable);
+        assertFalse(api.calls.stream().anyMatch(c -> c.startsWith("setParticipantAdmin")));
     }
 
     @Test
@@ -209,12 +265,20 @@ class TenantPresentersTest {
     private static final class MembersView implements MembersPresenter.View {
         List<Member> members;
         boolean manageable;
+        boolean grantable;
+        Member changed;
         List<User> assignable;
 
         @Override
-        public void showMembers(List<Member> members, boolean manageable) {
+        public void showMembers(List<Member> members, boolean manageable, boolean grantable) {
             this.members = members;
             this.manageable = manageable;
+            this.grantable = grantable;
+        }
+
+        @Override
+        public void showParticipantAdminChanged(Member member) {
+            changed = member;
         }
 
         @Override
