@@ -162,7 +162,7 @@ class TenantSummaries {
     /** Sign values whose 95% interval lies above the tenant's risk threshold (the alert rule's own test). */
     private static long aboveThreshold(WaveInsight latest, AlertSettings settings) {
         return latest.scores().stream()
-                .filter(s -> s.level() == null && SIDES.contains(s.side()) && s.value() != null && s.ci() != null)
+                .filter(s -> s.level() == null && s.side() != null && SIDES.contains(s.side()) && s.value() != null && s.ci() != null)
                 .filter(s -> s.n() != null && s.n() >= settings.minimumN())
                 .filter(s -> s.ci().low() > settings.riskThreshold())
                 .count();

@@ -96,12 +96,19 @@ class AlertConditionMigrationTest {
                 TENANT, "Migration " + TENANT);
         exec(c, "INSERT INTO engagement (tenant_id, id, name, start_date, status) VALUES (?, ?, 'E', ?, 'ACTIVE')", TENANT, ENGAGEMENT,
                 LocalDate.of(2025, 1, 1));
+        UUID instrument = UUID.randomUUID();
+        UUID version = UUID.randomUUID();
+        exec(c, "INSERT INTO instrument (tenant_id, id, name) VALUES (?, ?, 'Pulse')", TENANT, instrument);
+        exec(c, """
+                INSERT INTO instrument_version (tenant_id, id, instrument_id, version_number, status, signs, published_at)
+                VALUES (?, ?, ?, 1, 'PUBLISHED', '{EXCLUSION}', now())
+                """, TENANT, version, instrument);
         UUID schedule = UUID.randomUUID();
         exec(c, """
                 INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence, japan_send_time,
                                             hq_send_time, days_open, start_date)
                 VALUES (?, ?, ?, ?, 'S', 'BIWEEKLY', '09:00', '09:00', 7, ?)
-                """, TENANT, schedule, ENGAGEMENT, UUID.randomUUID(), LocalDate.of(2025, 1, 1));
+                """, TENANT, schedule, ENGAGEMENT, version, LocalDate.of(2025, 1, 1));
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (int i = 1; i <= 3; i++) {
             UUID wave = UUID.randomUUID();
@@ -110,7 +117,7 @@ class AlertConditionMigrationTest {
                     INSERT INTO wave (tenant_id, id, schedule_id, instrument_version_id, occurrence_date, kind, status, opens_at,
                                       closes_at, closed_at)
                     VALUES (?, ?, ?, ?, ?, 'SCHEDULED', 'CLOSED', now(), now(), now())
-                    """, TENANT, wave, schedule, UUID.randomUUID(), LocalDate.of(2025, 1, 1).plusWeeks(2L * i));
+                    """, TENANT, wave, schedule, version, LocalDate.of(2025, 1, 1).plusWeeks(2L * i));
         }
         // Created in reverse order on purpose: the earliest wave's row keeps its id, not the first created.
         String[][] above = {{"a3", "w3", "72", "OPEN"}, {"a2", "w2", "70", "ACKNOWLEDGED"}, {"a1", "w1", "65", "RESOLVED"}};
