@@ -62,6 +62,18 @@ class AlertController {
         return alerts.get(alertId);
     }
 
+    @Get("/alerts/{alertId}/evaluations")
+    @Operation(operationId = "alertEvaluations", summary = "Every test of the alert's condition since it opened")
+    List<AlertEvaluationView> evaluations(@PathVariable UUID tenantId, @PathVariable UUID alertId) {
+        return alerts.evaluationsOfAlert(alertId);
+    }
+
+    @Get("/waves/{waveId}/alert-evaluations")
+    @Operation(operationId = "waveAlertEvaluations", summary = "Every alert test of one closed wave, with its outcome and reason")
+    List<AlertEvaluationView> waveEvaluations(@PathVariable UUID tenantId, @PathVariable UUID waveId) {
+        return alerts.evaluationsOfWave(waveId);
+    }
+
     @Post("/alerts/{alertId}/acknowledge")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
     @Operation(operationId = "acknowledgeAlert")

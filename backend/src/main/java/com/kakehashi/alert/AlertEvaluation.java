@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,11 +59,19 @@ public class AlertEvaluation {
     }
 
     /**
-     * Evaluates the rules for one closed wave of the tenant in context against the waves of its
-     * engagement up to it. Idempotent: an alert exists at most once per (wave, rule, sign, side),
-     * and only a newly raised alert queues mail.
+     * Evaluates the rules for one closed wave of the tenant in context against the closed waves of
+     * its engagement up to it, records every test, and applies the outcomes to the conditions:
+     * a firing test opens the key's condition (and mails the consultants) or keeps it open; a clear
+     * test counts towards closing it by itself; an untested one changes nothing.
+     * <p>
+     * Waves are applied in occurrence order. A wave waits (returns nothing, stays unmarked) while an
+     * earlier closed wave of the engagement is not evaluated; the catch-up takes them oldest first.
+     * A wave that closes after a later one was already applied (two schedules overlapping) has its
+     * tests recorded and joins the history of a condition that spans its date, but opens and closes
+     * nothing: later waves have already decided those. Idempotent: a wave already applied to a
+     * condition is not applied again, and only a newly opened condition queues mail.
      *
-     * @return the ids of alerts raised by this call
+     * @return the ids of conditions opened by this call
      */
     @Transactional(propagation = TransactionDefinition.Propagation.NESTED)
     public List<UUID> evaluate(UUID waveId) {
@@ -70,11 +79,16 @@ public class AlertEvaluation {
         if (engagementId.isEmpty()) {
             return List.of();
         }
+        if (store.earlierUnevaluated(engagementId.get(), waveId)) {
+            LOG.info("Wave {} waits for the alert evaluation of an earlier wave", waveId);
+            return List.of();
+        }
         AlertSettings settings = store.settings().orElse(AlertSettings.DEFAULTS);
         // The rules look back at most this many closed waves; computing the engagement's whole history
         // at every close made a long history quadratic (the demo's two years took minutes).
         int window = Math.max(2, Math.max(settings.worseningWaves(), settings.gapWaves()) + 1);
-        java.time.LocalDate from = store.windowStart(engagementId.get(), waveId, window).orElse(null);
+        LocalDate from = store.windowStart(engagementId.get(), waveId, window).orElse(null);
+        boolean late = store.laterEvaluated(engagementId.get(), waveId);
         // Set first, but commits only with the alerts: a failure below rolls the marker back with them.
         store.markEvaluated(waveId);
         List<WaveInsight> waves = insight.waves(new InsightService.Filter(engagementId.get(), Set.of(), Set.of(), Set.of(),
@@ -92,26 +106,74 @@ public class AlertEvaluation {
         if (closed.isEmpty() || !closed.getLast().waveId().equals(waveId)) {
             return List.of();
         }
-        List<UUID> raised = new ArrayList<>();
+        List<AlertRules.Test> tests = AlertRules.evaluate(settings, closed);
+        List<UUID> alertIds = new ArrayList<>();
+        List<UUID> opened = new ArrayList<>();
         List<UserView> consultants = null;
-        for (AlertRules.Finding finding : AlertRules.evaluate(settings, closed)) {
-            Optional<UUID> id = store.insert(engagementId.get(), waveId, finding);
-            if (id.isEmpty()) {
-                continue;
+        for (AlertRules.Test test : tests) {
+            UUID alertId;
+            if (late) {
+                alertId = store.conditionSpanning(engagementId.get(), test, waveId).orElse(null);
+                if (alertId != null) {
+                    store.observe(alertId, waveId, test.outcome().name(), test);
+                }
+            } else if (store.observed(engagementId.get(), test, waveId)) {
+                alertId = store.openCondition(engagementId.get(), test).map(AlertStore.Condition::id)
+                        .or(() -> store.conditionSpanning(engagementId.get(), test, waveId)).orElse(null);
+            } else {
+                Optional<AlertStore.Condition> open = store.openCondition(engagementId.get(), test);
+                if (open.isPresent()) {
+                    alertId = open.get().id();
+                    advance(settings, open.get(), waveId, test);
+                } else if (test.fired()) {
+                    Optional<UUID> created = store.open(engagementId.get(), waveId, test);
+                    if (created.isEmpty()) {
+                        alertIds.add(null);
+                        continue; // a concurrent evaluation opened it; it applies this wave itself
+                    }
+                    alertId = created.get();
+                    for (AlertRules.Point point : test.points()) {
+                        if (!point.waveId().equals(waveId)) {
+                            store.observeContext(alertId, point);
+                        }
+                    }
+                    store.observe(alertId, waveId, test.outcome().name(), test);
+                    opened.add(alertId);
+                    audit.record(null, "alert.raised", "alert", alertId);
+                    if (consultants == null) {
+                        consultants = users.findAll(engagements.get(engagementId.get()).consultantIds()).stream()
+                                .filter(UserView::active).toList();
+                    }
+                    for (UserView consultant : consultants) {
+                        store.queueMail(alertId, waveId, consultant.id(), consultant.email());
+                    }
+                } else {
+                    alertId = null;
+                }
             }
-            raised.add(id.get());
-            audit.record(null, "alert.raised", "alert", id.get());
-            if (consultants == null) {
-                consultants = users.findAll(engagements.get(engagementId.get()).consultantIds()).stream()
-                        .filter(UserView::active).toList();
-            }
-            for (UserView consultant : consultants) {
-                store.queueMail(id.get(), consultant.id(), consultant.email());
-            }
+            alertIds.add(alertId);
         }
-        if (!raised.isEmpty()) {
-            LOG.info("Wave {} raised {} alerts", waveId, raised.size());
+        store.replaceEvaluations(waveId, tests, alertIds);
+        if (!opened.isEmpty()) {
+            LOG.info("Wave {} opened {} alert conditions", waveId, opened.size());
         }
-        return raised;
+        return opened;
+    }
+
+    /** A later wave on an open condition: fired keeps it open; clear counts; untested changes nothing. */
+    private void advance(AlertSettings settings, AlertStore.Condition condition, UUID waveId, AlertRules.Test test) {
+        store.observe(condition.id(), waveId, test.outcome().name(), test);
+        switch (test.outcome()) {
+            case FIRED -> store.advance(condition.id(), waveId, test.value(), 0, false);
+            case CLEAR -> {
+                int clear = condition.clearWaves() + 1;
+                boolean resolve = clear >= settings.clearWaves();
+                store.advance(condition.id(), waveId, test.value(), clear, resolve);
+                if (resolve) {
+                    audit.record(null, "alert.auto-resolved", "alert", condition.id());
+                }
+            }
+            case NOT_TESTED -> store.advance(condition.id(), waveId, null, condition.clearWaves(), false);
+        }
     }
 }

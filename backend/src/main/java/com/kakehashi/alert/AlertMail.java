@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -111,39 +110,12 @@ public class AlertMail {
     }
 
     static String text(String tenant, AlertView a) {
-        String value = number(a.value());
-        String threshold = number(a.threshold());
-        String history = a.history().stream().map(AlertMail::number).reduce((x, y) -> x + ", " + y).orElse("–");
-        String english = switch (a.rule()) {
-            case SIGN_ABOVE_THRESHOLD -> "The risk index of " + a.sign() + " for " + a.side() + " is " + value
-                    + " (threshold " + threshold + ").";
-            case SIGN_WORSENING -> "The risk index of " + a.sign() + " for " + a.side() + " rose by at least " + threshold
-                    + " points in each of the last waves: " + history + " → " + value + ".";
-            case GAP_WIDENING -> "The perception gap |JAPAN − HQ| on " + a.sign() + " widened wave after wave: " + history
-                    + " → " + value + " (threshold " + threshold + ").";
-            case RESPONSE_RATE_DROP -> "The response rate of " + a.side() + " fell from " + history + "% to " + value
-                    + "% (alert at a drop of " + threshold + " points).";
-            case NEUTRAL_SHARE_HIGH -> "The share of neutral answers from " + a.side() + " is " + value + "% (threshold "
-                    + threshold + "%).";
-        };
-        String japanese = switch (a.rule()) {
-            case SIGN_ABOVE_THRESHOLD -> a.side() + " の " + a.sign() + " のリスク指数は " + value + " です（閾値 " + threshold + "）。";
-            case SIGN_WORSENING -> a.side() + " の " + a.sign() + " のリスク指数が直近の各回で " + threshold + " ポイント以上上昇しました："
-                    + history + " → " + value + "。";
-            case GAP_WIDENING -> a.sign() + " における本社と日本の認識ギャップ |JAPAN − HQ| が回を追うごとに拡大しています：" + history
-                    + " → " + value + "（閾値 " + threshold + "）。";
-            case RESPONSE_RATE_DROP -> a.side() + " の回答率が " + history + "% から " + value + "% に低下しました（" + threshold
-                    + " ポイント以上の低下で通知）。";
-            case NEUTRAL_SHARE_HIGH -> a.side() + " の中立回答（どちらともいえない）の割合は " + value + "% です（閾値 " + threshold + "%）。";
-        };
-        return "Tenant: " + tenant + "\nWave: " + a.occurrenceDate() + "\nSeverity: " + a.severity() + "\n\n" + english
-                + "\n\nPlease review the alert in the Kakehashi console, then acknowledge or resolve it.\n\n"
+        return "Tenant: " + tenant + "\nWave: " + a.occurrenceDate() + "\nSeverity: " + a.severity() + "\n\n" + a.summaryEn()
+                + "\n\nPlease review the alert in the Kakehashi console, then acknowledge or resolve it. It closes by itself"
+                + " once the condition has been within noise for a few waves; you are not mailed again while it stays open.\n\n"
                 + "――――――――――――――――\n\n"
-                + "テナント：" + tenant + "\n実施回：" + a.occurrenceDate() + "\n重要度：" + a.severity() + "\n\n" + japanese
-                + "\n\nKakehashi コンソールでアラートを確認し、確認済みまたは解決済みにしてください。\n";
-    }
-
-    private static String number(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+                + "テナント：" + tenant + "\n配信回：" + a.occurrenceDate() + "\n重要度：" + a.severity() + "\n\n" + a.summaryJa()
+                + "\n\nKakehashi コンソールでアラートを確認し、確認済みまたは解決済みにしてください。状態がノイズの範囲内に戻って"
+                + "数回続くと自動的に解決されます。開いている間、同じアラートについて再度メールは送られません。\n";
     }
 }

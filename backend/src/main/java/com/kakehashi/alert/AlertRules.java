@@ -5,129 +5,336 @@ import com.kakehashi.insight.InsightViews.Score;
 import com.kakehashi.insight.InsightViews.Silence;
 import com.kakehashi.insight.InsightViews.WaveInsight;
 import com.kakehashi.participant.Side;
+import com.kakehashi.stats.Significance;
+import com.kakehashi.stats.Significance.Group;
+import com.kakehashi.stats.Significance.Result;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.UUID;
 
 /**
- * The alert rules over an engagement's closed waves, oldest first, the last being the wave that
- * just closed. Pure: it reads only what the insight API would show (see {@code InsightService}).
+ * The alert tests of one closed wave over its engagement's closed waves, oldest first, the last
+ * being the wave tested. Pure: it reads only what the insight API shows.
+ * <p>
+ * Every test is a hypothesis about one direction (worse, wider, quieter, above), tested two-sided at
+ * 95% and counted only in that direction (a change the other way has p = 1): a conservative
+ * one-sided test. All of a wave's tests form one family whose p-values are adjusted together
+ * (Benjamini–Hochberg or Holm, {@link AlertSettings#correction()}); a test fires when its own
+ * criteria hold (minimum n, minimum effect, interval beyond the threshold) and its adjusted p is at
+ * most α. A test that needs two things (a gap that widened and now lies beyond its threshold) uses
+ * the larger of the two p-values (intersection–union test).
  * <p>
  * Anonymity: every number comes from a {@link WaveInsight}, in which a suppressed value (fewer than
- * k responses, or derivable from shown ones) is absent. A rule that needs a value that is absent,
- * in this wave or any earlier wave it looks at, does not fire, so an alert (its existence, its
- * numbers, its mail) never reveals a suppressed value. Response rates are counts the wave view
- * shows at any n; neutral shares are hidden below k like scores.
+ * k responses, or derivable from shown ones) is absent. A test whose current value is absent is
+ * NOT_TESTED with no numbers; an absent earlier value is left out of a trend (the other waves keep
+ * their positions), so no test, record or alert carries a value insight hides. Response rates are
+ * counts the wave view shows at any n; neutral shares hide below k like scores.
  */
 final class AlertRules {
 
-    record Finding(AlertRule rule, @Nullable String sign, @Nullable Side side, String severity, double value,
-                   double threshold, List<Double> history) {
+    enum Outcome { FIRED, CLEAR, NOT_TESTED }
+
+    /** A value of the tested measure in one wave, with its 95% interval where it has one. */
+    record Point(UUID waveId, LocalDate occurrenceDate, double value, @Nullable Double low, @Nullable Double high) {
+    }
+
+    /**
+     * One test of one wave. {@code value}, {@code low}, {@code high}: the measure now (index, |gap|,
+     * rate or share, 0–100) and its interval; {@code effect}: the change or distance the rule is
+     * about (trend over the window, widening of the gap, drop of the rate, distance above the
+     * threshold), in points; {@code points}: the waves the test read, oldest first.
+     */
+    record Test(AlertRule rule, @Nullable String sign, @Nullable Side side, String severity, Outcome outcome, String reason,
+                @Nullable Double value, @Nullable Double low, @Nullable Double high, @Nullable Double effect, double p,
+                double pAdjusted, double threshold, List<Point> points) {
+
+        boolean fired() {
+            return outcome == Outcome.FIRED;
+        }
+
+        Test adjusted(double adjustedP, double alpha) {
+            if (outcome == Outcome.NOT_TESTED || !"CANDIDATE".equals(reason)) {
+                return new Test(rule, sign, side, severity, outcome, reason, value, low, high, effect, p, adjustedP,
+                        threshold, points);
+            }
+            boolean fires = adjustedP <= alpha;
+            return new Test(rule, sign, side, severity, fires ? Outcome.FIRED : Outcome.CLEAR,
+                    fires ? "BEYOND_NOISE" : "WITHIN_NOISE_AFTER_CORRECTION", value, low, high, effect, p, adjustedP,
+                    threshold, points);
+        }
     }
 
     private AlertRules() {
     }
 
-    static List<Finding> evaluate(AlertSettings settings, List<WaveInsight> waves) {
-        List<Finding> findings = new ArrayList<>();
+    static List<Test> evaluate(AlertSettings s, List<WaveInsight> waves) {
+        List<Test> tests = new ArrayList<>();
         if (waves.isEmpty()) {
-            return findings;
+            return tests;
         }
         WaveInsight current = waves.getLast();
         Set<String> signs = new LinkedHashSet<>();
-        waves.forEach(w -> w.scores().forEach(s -> signs.add(s.sign())));
+        current.scores().forEach(score -> signs.add(score.sign()));
         for (String sign : signs) {
             for (Side side : Side.values()) {
-                List<Double> values = waves.stream().map(w -> sideScore(w, sign, side)).toList();
-                Double now = values.getLast();
-                if (now == null) {
-                    continue;
+                if (current.scores().stream().noneMatch(x -> x.sign().equals(sign) && x.side() == side && x.level() == null)) {
+                    continue; // nobody of this side was asked or answered: nothing to test
                 }
-                if (now > settings.riskThreshold()) {
-                    findings.add(new Finding(AlertRule.SIGN_ABOVE_THRESHOLD, sign, side, "HIGH", now,
-                            settings.riskThreshold(), List.of()));
-                }
-                List<Double> run = lastShown(values, settings.worseningWaves() + 1);
-                if (run != null && eachStep(run, (a, b) -> b - a >= settings.worseningStep())) {
-                    findings.add(new Finding(AlertRule.SIGN_WORSENING, sign, side, "MEDIUM", now,
-                            settings.worseningStep(), run.subList(0, run.size() - 1)));
-                }
+                tests.add(aboveThreshold(s, current, sign, side));
+                tests.add(worsening(s, waves, sign, side));
             }
-            List<Double> gaps = waves.stream().map(w -> absoluteGap(w, sign)).toList();
-            List<Double> run = lastShown(gaps, settings.gapWaves() + 1);
-            if (run != null && run.getLast() >= settings.gapThreshold() && eachStep(run, (a, b) -> b > a)) {
-                findings.add(new Finding(AlertRule.GAP_WIDENING, sign, null, "HIGH", run.getLast(),
-                        settings.gapThreshold(), run.subList(0, run.size() - 1)));
-            }
+            tests.add(gapWidening(s, waves, sign));
         }
         for (Side side : Side.values()) {
             Silence now = silence(current, side);
-            if (now == null) {
+            if (now == null || now.invited() == 0 && now.responses() == 0) {
                 continue;
             }
-            if (waves.size() >= 2) {
-                Silence before = silence(waves.get(waves.size() - 2), side);
-                Double rateNow = responseRate(now);
-                Double rateBefore = before == null ? null : responseRate(before);
-                if (rateNow != null && rateBefore != null && rateBefore - rateNow >= settings.responseRateDrop()) {
-                    findings.add(new Finding(AlertRule.RESPONSE_RATE_DROP, null, side, "MEDIUM", rateNow,
-                            settings.responseRateDrop(), List.of(rateBefore)));
-                }
+            if (now.invited() > 0) {
+                tests.add(responseRateDrop(s, waves, side));
             }
-            // neutralShare is null when the side has fewer than k responses: nothing to compare.
-            if (now.neutralShare() != null && now.neutralShare() * 100 > settings.neutralSharePercent()) {
-                findings.add(new Finding(AlertRule.NEUTRAL_SHARE_HIGH, null, side, "MEDIUM", now.neutralShare() * 100,
-                        settings.neutralSharePercent(), List.of()));
+            tests.add(neutralShare(s, current, side));
+        }
+        return correct(s, tests);
+    }
+
+    private static List<Test> correct(AlertSettings s, List<Test> tests) {
+        double[] p = tests.stream().mapToDouble(t -> t.outcome() == Outcome.NOT_TESTED ? Double.NaN : t.p()).toArray();
+        double[] adjusted = s.correction() == AlertSettings.Correction.HOLM ? Significance.holm(p)
+                : Significance.benjaminiHochberg(p);
+        List<Test> result = new ArrayList<>();
+        for (int i = 0; i < tests.size(); i++) {
+            result.add(tests.get(i).adjusted(adjusted[i], s.alpha()));
+        }
+        return result;
+    }
+
+    // ---- the rules ----
+
+    private static Test aboveThreshold(AlertSettings s, WaveInsight wave, String sign, Side side) {
+        AlertRule rule = AlertRule.SIGN_ABOVE_THRESHOLD;
+        Score now = score(wave, sign, side);
+        String missing = untestable(now, s);
+        if (missing != null) {
+            return notTested(rule, sign, side, missing, s.riskThreshold());
+        }
+        Result r = Significance.againstThreshold(group(now), s.riskThreshold());
+        double p = r.estimate() > 0 ? r.p() : 1;
+        Point point = point(wave, now);
+        String reason = r.estimate() <= 0 ? "NOT_ABOVE_THRESHOLD"
+                : r.low() <= 0 ? "INTERVAL_REACHES_THRESHOLD"
+                : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";
+        return tested(rule, sign, side, reason, point, r.estimate(), p, s.riskThreshold(), List.of(point));
+    }
+
+    private static Test worsening(AlertSettings s, List<WaveInsight> waves, String sign, Side side) {
+        AlertRule rule = AlertRule.SIGN_WORSENING;
+        List<WaveInsight> window = last(waves, s.worseningWaves() + 1);
+        Score now = score(window.getLast(), sign, side);
+        String missing = untestable(now, s);
+        if (missing != null) {
+            return notTested(rule, sign, side, missing, s.minimumEffect());
+        }
+        if (window.size() < s.worseningWaves() + 1) {
+            return notTested(rule, sign, side, "TOO_FEW_WAVES", s.minimumEffect());
+        }
+        List<Group> groups = new ArrayList<>();
+        List<Point> points = new ArrayList<>();
+        List<Double> positions = new ArrayList<>();
+        for (int i = 0; i < window.size(); i++) {
+            Score score = score(window.get(i), sign, side);
+            if (untestable(score, s) == null) {
+                groups.add(group(score));
+                points.add(point(window.get(i), score));
+                positions.add((double) i);
             }
         }
-        return findings;
-    }
-
-    /** The last {@code count} values if all of them are shown, else null (a hidden value breaks the run). */
-    private static @Nullable List<Double> lastShown(List<Double> values, int count) {
-        if (values.size() < count) {
-            return null;
+        if (groups.size() < 3) {
+            return notTested(rule, sign, side, "TOO_FEW_WAVES", s.minimumEffect());
         }
-        List<Double> run = values.subList(values.size() - count, values.size());
-        return run.stream().anyMatch(java.util.Objects::isNull) ? null : List.copyOf(run);
+        Result r = Significance.trend(groups, positions.stream().mapToDouble(Double::doubleValue).toArray());
+        double p = r.estimate() > 0 ? r.p() : 1;
+        String reason = r.estimate() <= 0 ? "NOT_WORSENING"
+                : r.estimate() < s.minimumEffect() ? "BELOW_MINIMUM_EFFECT"
+                : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";
+        return tested(rule, sign, side, reason, points.getLast(), r.estimate(), p, s.minimumEffect(), points);
     }
 
-    private interface Step {
-        boolean test(double before, double after);
-    }
-
-    private static boolean eachStep(List<Double> run, Step step) {
-        for (int i = 1; i < run.size(); i++) {
-            if (!step.test(run.get(i - 1), run.get(i))) {
-                return false;
+    private static Test gapWidening(AlertSettings s, List<WaveInsight> waves, String sign) {
+        AlertRule rule = AlertRule.GAP_WIDENING;
+        List<WaveInsight> window = last(waves, s.gapWaves() + 1);
+        WaveInsight current = window.getLast();
+        String missing = gapUntestable(current, sign, s);
+        if (missing != null) {
+            return notTested(rule, sign, null, missing, s.gapThreshold());
+        }
+        if (window.size() < s.gapWaves() + 1) {
+            return notTested(rule, sign, null, "TOO_FEW_WAVES", s.gapThreshold());
+        }
+        List<Group> hq = new ArrayList<>();
+        List<Group> japan = new ArrayList<>();
+        List<WaveInsight> used = new ArrayList<>();
+        List<Double> positions = new ArrayList<>();
+        for (int i = 0; i < window.size(); i++) {
+            WaveInsight wave = window.get(i);
+            if (gapUntestable(wave, sign, s) == null) {
+                hq.add(group(score(wave, sign, Side.HQ)));
+                japan.add(group(score(wave, sign, Side.JAPAN)));
+                used.add(wave);
+                positions.add((double) i);
             }
         }
-        return true;
+        if (used.size() < 2) {
+            return notTested(rule, sign, null, "TOO_FEW_WAVES", s.gapThreshold());
+        }
+        Group hqNow = hq.getLast();
+        Group japanNow = japan.getLast();
+        double direction = Math.signum(japanNow.mean() - hqNow.mean());
+        if (direction == 0) {
+            direction = 1;
+        }
+        // The gap's size against the threshold, in its own direction: |gap| − threshold.
+        Result level = Significance.contrast(List.of(hqNow, japanNow), new double[]{-direction, direction}, -s.gapThreshold());
+        Result change = Significance.gapTrend(hq, japan, positions.stream().mapToDouble(Double::doubleValue).toArray());
+        double widening = direction * change.estimate();
+        double pChange = widening > 0 ? change.p() : 1;
+        double pLevel = level.estimate() > 0 ? level.p() : 1;
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < used.size(); i++) {
+            Result gap = Significance.contrast(List.of(hq.get(i), japan.get(i)), new double[]{-direction, direction}, 0);
+            points.add(new Point(used.get(i).waveId(), used.get(i).occurrenceDate(), gap.estimate(), finite(gap.low()),
+                    finite(gap.high())));
+        }
+        String reason = widening <= 0 ? "NOT_WIDENING"
+                : widening < s.minimumEffect() ? "BELOW_MINIMUM_EFFECT"
+                : pChange > s.alpha() ? "WITHIN_NOISE"
+                : level.estimate() <= 0 || !(level.low() > 0) ? "INTERVAL_REACHES_THRESHOLD"
+                : "CANDIDATE";
+        return tested(rule, sign, null, reason, points.getLast(), widening, Math.max(pChange, pLevel), s.gapThreshold(), points);
     }
 
-    private static @Nullable Double sideScore(WaveInsight wave, String sign, Side side) {
+    private static Test responseRateDrop(AlertSettings s, List<WaveInsight> waves, Side side) {
+        AlertRule rule = AlertRule.RESPONSE_RATE_DROP;
+        WaveInsight current = waves.getLast();
+        Silence now = silence(current, side);
+        if (waves.size() < 2) {
+            return notTested(rule, null, side, "NO_EARLIER_WAVE", s.responseRateDrop());
+        }
+        WaveInsight previous = waves.get(waves.size() - 2);
+        Silence before = silence(previous, side);
+        if (before == null || before.invited() == 0) {
+            return notTested(rule, null, side, "NO_EARLIER_WAVE", s.responseRateDrop());
+        }
+        if (now.invited() < s.minimumN() || before.invited() < s.minimumN()) {
+            return notTested(rule, null, side, "BELOW_MINIMUM_N", s.responseRateDrop());
+        }
+        Result r = Significance.proportionDifference(before.responses(), before.invited(), now.responses(), now.invited());
+        double drop = -100 * r.estimate();
+        double p = drop > 0 ? r.p() : 1;
+        List<Point> points = List.of(rate(previous, before), rate(current, now));
+        String reason = drop <= 0 ? "NOT_DROPPING"
+                : drop < s.responseRateDrop() ? "BELOW_MINIMUM_EFFECT"
+                : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";
+        return tested(rule, null, side, reason, points.getLast(), drop, p, s.responseRateDrop(), points);
+    }
+
+    private static Test neutralShare(AlertSettings s, WaveInsight wave, Side side) {
+        AlertRule rule = AlertRule.NEUTRAL_SHARE_HIGH;
+        Silence now = silence(wave, side);
+        if (now.neutralShare() == null) {
+            return notTested(rule, null, side, "HIDDEN", s.neutralSharePercent());
+        }
+        if (now.responses() < s.minimumN()) {
+            return notTested(rule, null, side, "BELOW_MINIMUM_N", s.neutralSharePercent());
+        }
+        double threshold = Math.min(0.99, Math.max(0.01, s.neutralSharePercent() / 100));
+        // A person's answers sit on the fence together, so the respondents (not the answers) are the sample.
+        long neutral = Math.round(now.neutralShare() * now.responses());
+        Result r = Significance.proportionAgainst(neutral, now.responses(), threshold);
+        double p = r.estimate() > 0 ? r.p() : 1;
+        Point point = new Point(wave.waveId(), wave.occurrenceDate(), 100 * now.neutralShare(),
+                100 * (r.low() + threshold), 100 * (r.high() + threshold));
+        String reason = r.estimate() <= 0 ? "NOT_ABOVE_THRESHOLD"
+                : r.low() <= 0 ? "INTERVAL_REACHES_THRESHOLD"
+                : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";
+        return tested(rule, null, side, reason, point, 100 * r.estimate(), p, s.neutralSharePercent(), List.of(point));
+    }
+
+    // ---- plumbing ----
+
+    private static Test tested(AlertRule rule, @Nullable String sign, @Nullable Side side, String reason, Point now,
+                               double effect, double p, double threshold, List<Point> points) {
+        return new Test(rule, sign, side, severity(rule), Outcome.CLEAR, reason, now.value(), now.low(), now.high(), effect,
+                p, Double.NaN, threshold, List.copyOf(points));
+    }
+
+    private static Test notTested(AlertRule rule, @Nullable String sign, @Nullable Side side, String reason, double threshold) {
+        return new Test(rule, sign, side, severity(rule), Outcome.NOT_TESTED, reason, null, null, null, null, Double.NaN,
+                Double.NaN, threshold, List.of());
+    }
+
+    static String severity(AlertRule rule) {
+        return rule == AlertRule.SIGN_ABOVE_THRESHOLD || rule == AlertRule.GAP_WIDENING ? "HIGH" : "MEDIUM";
+    }
+
+    /** Why a score cannot be tested, or null when it can. */
+    private static @Nullable String untestable(@Nullable Score score, AlertSettings s) {
+        if (score == null || score.value() == null || score.n() == null) {
+            return "HIDDEN";
+        }
+        if (score.n() < s.minimumN() || score.sd() == null) {
+            return "BELOW_MINIMUM_N";
+        }
+        return null;
+    }
+
+    private static @Nullable String gapUntestable(WaveInsight wave, String sign, AlertSettings s) {
+        Gap gap = wave.gaps().stream().filter(g -> g.sign().equals(sign) && g.itemCode() == null && g.level() == null)
+                .findFirst().orElse(null);
+        if (gap == null || gap.gap() == null) {
+            return "HIDDEN";
+        }
+        String hq = untestable(score(wave, sign, Side.HQ), s);
+        String japan = untestable(score(wave, sign, Side.JAPAN), s);
+        return hq != null ? hq : japan;
+    }
+
+    private static List<WaveInsight> last(List<WaveInsight> waves, int count) {
+        return waves.subList(Math.max(0, waves.size() - count), waves.size());
+    }
+
+    private static Group group(Score score) {
+        return new Group(score.value(), score.sd(), score.n());
+    }
+
+    private static Point point(WaveInsight wave, Score score) {
+        return new Point(wave.waveId(), wave.occurrenceDate(), score.value(),
+                score.ci() == null ? null : score.ci().low(), score.ci() == null ? null : score.ci().high());
+    }
+
+    private static Point rate(WaveInsight wave, Silence silence) {
+        double rate = (double) silence.responses() / silence.invited();
+        Result wilson = Significance.proportionAgainst(silence.responses(), silence.invited(), 0.5);
+        return new Point(wave.waveId(), wave.occurrenceDate(), 100 * rate, 100 * (wilson.low() + 0.5),
+                100 * (wilson.high() + 0.5));
+    }
+
+    private static @Nullable Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static @Nullable Score score(WaveInsight wave, String sign, Side side) {
         return wave.scores().stream()
                 .filter(s -> s.sign().equals(sign) && s.side() == side && s.level() == null)
-                .map(Score::value).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    }
-
-    /** The sign's perception gap over all levels, only when the insight API shows it. */
-    private static @Nullable Double absoluteGap(WaveInsight wave, String sign) {
-        return wave.gaps().stream()
-                .filter(g -> g.sign().equals(sign) && g.itemCode() == null && g.level() == null)
-                .map(Gap::gap).filter(java.util.Objects::nonNull).map(Math::abs).findFirst().orElse(null);
+                .findFirst().orElse(null);
     }
 
     private static @Nullable Silence silence(WaveInsight wave, Side side) {
         return wave.silence().stream().filter(s -> s.side() == side).findFirst().orElse(null);
-    }
-
-    private static @Nullable Double responseRate(Silence silence) {
-        Function<Double, Double> percent = nonResponse -> (1 - nonResponse) * 100;
-        return silence.nonResponseRate() == null ? null : percent.apply(silence.nonResponseRate());
     }
 }

@@ -48,6 +48,22 @@ public class AlertService {
         return alert.withNotes(store.notes(id));
     }
 
+    /** Every test of the alert's condition in the waves since it opened (fired, clear, or not tested and why). */
+    @Transactional
+    public List<AlertEvaluationView> evaluationsOfAlert(UUID id) {
+        store.find(id, false).orElseThrow(() -> new NotFoundException("alert"));
+        return store.evaluationsOfAlert(id);
+    }
+
+    /** Every test of one closed wave; empty for a wave not (yet) evaluated. */
+    @Transactional
+    public List<AlertEvaluationView> evaluationsOfWave(UUID waveId) {
+        if (store.engagementOfWave(waveId).isEmpty()) {
+            throw new NotFoundException("wave");
+        }
+        return store.evaluationsOfWave(waveId);
+    }
+
     @Transactional
     public AlertView acknowledge(Caller caller, UUID id) {
         AlertView alert = store.find(id, true).orElseThrow(() -> new NotFoundException("alert"));

@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,7 +36,12 @@ class AlertStore {
 
     private static final String ALERT_COLUMNS = """
             a.id, a.engagement_id, a.wave_id, w.occurrence_date, a.rule, a.sign, a.side, a.severity, a.value, a.threshold,
-            a.history, a.status, a.created_at, a.updated_at, a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by
+            a.opened_wave_id, ow.occurrence_date, a.clear_waves, a.status, a.resolved_reason, a.created_at, a.updated_at,
+            a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by
+            """;
+    private static final String ALERT_FROM = """
+            FROM alert a JOIN wave w ON w.tenant_id = a.tenant_id AND w.id = a.wave_id
+            JOIN wave ow ON ow.tenant_id = a.tenant_id AND ow.id = a.opened_wave_id
             """;
 
     private final JdbcOperations jdbc;
@@ -49,30 +52,37 @@ class AlertStore {
 
     Optional<AlertSettings> settings() {
         return list("""
-                SELECT risk_threshold, worsening_waves, worsening_step, gap_waves, gap_threshold, response_rate_drop,
-                       neutral_share_threshold FROM alert_settings
-                """, ps -> { }, rs -> new AlertSettings(rs.getDouble(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4),
-                rs.getDouble(5), rs.getDouble(6), rs.getDouble(7))).stream().findFirst();
+                SELECT risk_threshold, worsening_waves, gap_waves, gap_threshold, response_rate_drop, neutral_share_threshold,
+                       alpha, minimum_effect, minimum_n, clear_waves, correction FROM alert_settings
+                """, ps -> { }, rs -> new AlertSettings(rs.getDouble(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4),
+                rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getInt(9), rs.getInt(10),
+                AlertSettings.Correction.valueOf(rs.getString(11)))).stream().findFirst();
     }
 
     void saveSettings(AlertSettings s) {
         update("""
-                INSERT INTO alert_settings (tenant_id, risk_threshold, worsening_waves, worsening_step, gap_waves, gap_threshold,
-                                            response_rate_drop, neutral_share_threshold)
-                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO alert_settings (tenant_id, risk_threshold, worsening_waves, gap_waves, gap_threshold,
+                                            response_rate_drop, neutral_share_threshold, alpha, minimum_effect, minimum_n,
+                                            clear_waves, correction)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id) DO UPDATE SET risk_threshold = EXCLUDED.risk_threshold,
-                    worsening_waves = EXCLUDED.worsening_waves, worsening_step = EXCLUDED.worsening_step,
-                    gap_waves = EXCLUDED.gap_waves, gap_threshold = EXCLUDED.gap_threshold,
-                    response_rate_drop = EXCLUDED.response_rate_drop,
-                    neutral_share_threshold = EXCLUDED.neutral_share_threshold, updated_at = now()
+                    worsening_waves = EXCLUDED.worsening_waves, gap_waves = EXCLUDED.gap_waves,
+                    gap_threshold = EXCLUDED.gap_threshold, response_rate_drop = EXCLUDED.response_rate_drop,
+                    neutral_share_threshold = EXCLUDED.neutral_share_threshold, alpha = EXCLUDED.alpha,
+                    minimum_effect = EXCLUDED.minimum_effect, minimum_n = EXCLUDED.minimum_n,
+                    clear_waves = EXCLUDED.clear_waves, correction = EXCLUDED.correction, updated_at = now()
                 """, ps -> {
             ps.setDouble(1, s.riskThreshold());
             ps.setInt(2, s.worseningWaves());
-            ps.setDouble(3, s.worseningStep());
-            ps.setInt(4, s.gapWaves());
-            ps.setDouble(5, s.gapThreshold());
-            ps.setDouble(6, s.responseRateDrop());
-            ps.setDouble(7, s.neutralSharePercent());
+            ps.setInt(3, s.gapWaves());
+            ps.setDouble(4, s.gapThreshold());
+            ps.setDouble(5, s.responseRateDrop());
+            ps.setDouble(6, s.neutralSharePercent());
+            ps.setDouble(7, s.alpha());
+            ps.setDouble(8, s.minimumEffect());
+            ps.setInt(9, s.minimumN());
+            ps.setInt(10, s.clearWaves());
+            ps.setString(11, s.correction().name());
         });
     }
 
@@ -96,11 +106,39 @@ class AlertStore {
                 """, ps -> ps.setInt(1, limit), rs -> rs.getObject(1, UUID.class));
     }
 
+    private static final String ENGAGEMENT_WAVES = """
+            FROM wave x JOIN pulse_schedule s ON s.tenant_id = x.tenant_id AND s.id = x.schedule_id
+            JOIN wave me ON me.id = ?
+            WHERE s.engagement_id = ? AND x.status = 'CLOSED' AND x.id <> me.id
+            """;
+
+    /** Whether a closed wave of the engagement that comes before this one has not been evaluated yet. */
+    boolean earlierUnevaluated(UUID engagementId, UUID waveId) {
+        return !list("SELECT 1 " + ENGAGEMENT_WAVES + """
+                AND x.alerts_evaluated_at IS NULL
+                AND (x.occurrence_date, x.closes_at, x.id) < (me.occurrence_date, me.closes_at, me.id) LIMIT 1
+                """, ps -> {
+            ps.setObject(1, waveId);
+            ps.setObject(2, engagementId);
+        }, rs -> 1).isEmpty();
+    }
+
+    /** Whether a closed wave of the engagement that comes after this one has been evaluated already. */
+    boolean laterEvaluated(UUID engagementId, UUID waveId) {
+        return !list("SELECT 1 " + ENGAGEMENT_WAVES + """
+                AND x.alerts_evaluated_at IS NOT NULL
+                AND (x.occurrence_date, x.closes_at, x.id) > (me.occurrence_date, me.closes_at, me.id) LIMIT 1
+                """, ps -> {
+            ps.setObject(1, waveId);
+            ps.setObject(2, engagementId);
+        }, rs -> 1).isEmpty();
+    }
+
     /**
      * The occurrence date from which the last {@code count} closed waves of the engagement, up to
      * and including the given one, are found; empty if there are fewer.
      */
-    Optional<java.time.LocalDate> windowStart(UUID engagementId, UUID waveId, int count) {
+    Optional<LocalDate> windowStart(UUID engagementId, UUID waveId, int count) {
         return list("""
                 SELECT w.occurrence_date FROM wave w
                 JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
@@ -111,60 +149,231 @@ class AlertStore {
             ps.setObject(1, engagementId);
             ps.setObject(2, waveId);
             ps.setInt(3, count - 1);
-        }, rs -> rs.getObject(1, java.time.LocalDate.class)).stream().findFirst();
+        }, rs -> rs.getObject(1, LocalDate.class)).stream().findFirst();
     }
 
-    /** @return the new alert's id, or empty if this (wave, rule, sign, side) already has one */
-    Optional<UUID> insert(UUID engagementId, UUID waveId, AlertRules.Finding f) {
+    // ---- evaluations ----
+
+    void replaceEvaluations(UUID waveId, List<AlertRules.Test> tests, List<UUID> alertIds) {
+        update("DELETE FROM alert_evaluation WHERE wave_id = ?", ps -> ps.setObject(1, waveId));
+        jdbc.prepareStatement("""
+                INSERT INTO alert_evaluation (tenant_id, wave_id, rule, sign, side, outcome, reason, value, low, high, effect,
+                                              p, p_adjusted, alert_id)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, ps -> {
+            for (int i = 0; i < tests.size(); i++) {
+                AlertRules.Test t = tests.get(i);
+                ps.setObject(1, waveId);
+                ps.setString(2, t.rule().name());
+                ps.setString(3, t.sign());
+                ps.setString(4, t.side() == null ? null : t.side().name());
+                ps.setString(5, t.outcome().name());
+                ps.setString(6, t.reason());
+                setNumber(ps, 7, t.value());
+                setNumber(ps, 8, t.low());
+                setNumber(ps, 9, t.high());
+                setNumber(ps, 10, t.effect());
+                setNumber(ps, 11, t.p());
+                setNumber(ps, 12, t.pAdjusted());
+                ps.setObject(13, alertIds.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return null;
+        });
+    }
+
+    List<AlertEvaluationView> evaluationsOfWave(UUID waveId) {
+        return list("SELECT " + EVALUATION_COLUMNS + """
+                FROM alert_evaluation e JOIN wave w ON w.tenant_id = e.tenant_id AND w.id = e.wave_id
+                WHERE e.wave_id = ? ORDER BY e.rule, e.sign NULLS FIRST, e.side NULLS FIRST
+                """, ps -> ps.setObject(1, waveId), AlertStore::evaluation);
+    }
+
+    /** Every evaluation of the alert's condition in its engagement since it opened, oldest first. */
+    List<AlertEvaluationView> evaluationsOfAlert(UUID alertId) {
+        return list("SELECT " + EVALUATION_COLUMNS + """
+                FROM alert a
+                JOIN wave ow ON ow.tenant_id = a.tenant_id AND ow.id = a.opened_wave_id
+                JOIN alert_evaluation e ON e.tenant_id = a.tenant_id AND e.rule = a.rule
+                     AND e.sign IS NOT DISTINCT FROM a.sign AND e.side IS NOT DISTINCT FROM a.side
+                JOIN wave w ON w.tenant_id = e.tenant_id AND w.id = e.wave_id
+                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id AND s.engagement_id = a.engagement_id
+                WHERE a.id = ? AND w.occurrence_date >= ow.occurrence_date
+                ORDER BY w.occurrence_date, w.id
+                """, ps -> ps.setObject(1, alertId), AlertStore::evaluation);
+    }
+
+    private static final String EVALUATION_COLUMNS = """
+            e.wave_id, w.occurrence_date, e.rule, e.sign, e.side, e.outcome, e.reason, e.value, e.low, e.high, e.effect,
+            e.p, e.p_adjusted, e.alert_id
+            """;
+
+    private static AlertEvaluationView evaluation(ResultSet rs) throws SQLException {
+        String side = rs.getString(5);
+        return new AlertEvaluationView(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                AlertRule.valueOf(rs.getString(3)), rs.getString(4), side == null ? null : Side.valueOf(side),
+                rs.getString(6), rs.getString(7), number(rs, 8), number(rs, 9), number(rs, 10), number(rs, 11),
+                number(rs, 12), number(rs, 13), rs.getObject(14, UUID.class));
+    }
+
+    // ---- conditions ----
+
+    /** A condition's state as the evaluation needs it. */
+    record Condition(UUID id, int clearWaves) {
+    }
+
+    /** The open (OPEN or ACKNOWLEDGED) condition of this key, locked for the update. */
+    Optional<Condition> openCondition(UUID engagementId, AlertRules.Test t) {
+        return list("""
+                SELECT id, clear_waves FROM alert
+                WHERE engagement_id = ? AND rule = ? AND sign IS NOT DISTINCT FROM ? AND side IS NOT DISTINCT FROM ?
+                  AND status <> 'RESOLVED'
+                FOR UPDATE
+                """, ps -> bindKey(ps, engagementId, t), rs -> new Condition(rs.getObject(1, UUID.class), rs.getInt(2)))
+                .stream().findFirst();
+    }
+
+    /** Whether this wave has already been applied to a condition of this key (evaluation is then a no-op for it). */
+    boolean observed(UUID engagementId, AlertRules.Test t, UUID waveId) {
+        return !list("""
+                SELECT 1 FROM alert a JOIN alert_observation o ON o.tenant_id = a.tenant_id AND o.alert_id = a.id
+                WHERE a.engagement_id = ? AND a.rule = ? AND a.sign IS NOT DISTINCT FROM ? AND a.side IS NOT DISTINCT FROM ?
+                  AND o.wave_id = ? AND o.outcome <> 'CONTEXT'
+                LIMIT 1
+                """, ps -> {
+            bindKey(ps, engagementId, t);
+            ps.setObject(5, waveId);
+        }, rs -> 1).isEmpty();
+    }
+
+    /**
+     * The condition of this key whose observed waves span the given date (a wave evaluated after
+     * later ones), if any.
+     */
+    Optional<UUID> conditionSpanning(UUID engagementId, AlertRules.Test t, UUID waveId) {
+        return list("""
+                SELECT a.id FROM alert a
+                JOIN alert_observation o ON o.tenant_id = a.tenant_id AND o.alert_id = a.id
+                JOIN wave ow ON ow.tenant_id = o.tenant_id AND ow.id = o.wave_id
+                JOIN wave me ON me.id = ?
+                WHERE a.engagement_id = ? AND a.rule = ? AND a.sign IS NOT DISTINCT FROM ? AND a.side IS NOT DISTINCT FROM ?
+                  AND o.outcome <> 'CONTEXT'
+                GROUP BY a.id, me.occurrence_date
+                HAVING min(ow.occurrence_date) <= me.occurrence_date AND max(ow.occurrence_date) >= me.occurrence_date
+                LIMIT 1
+                """, ps -> {
+            ps.setObject(1, waveId);
+            ps.setObject(2, engagementId);
+            ps.setString(3, t.rule().name());
+            ps.setString(4, t.sign());
+            ps.setString(5, t.side() == null ? null : t.side().name());
+        }, rs -> rs.getObject(1, UUID.class)).stream().findFirst();
+    }
+
+    /** @return the new condition's id, or empty if the key already has an open one (a concurrent evaluation) */
+    Optional<UUID> open(UUID engagementId, UUID waveId, AlertRules.Test t) {
         UUID id = UUID.randomUUID();
         int inserted = update("""
-                INSERT INTO alert (tenant_id, id, engagement_id, wave_id, rule, sign, side, severity, value, threshold, history)
+                INSERT INTO alert (tenant_id, id, engagement_id, wave_id, opened_wave_id, rule, sign, side, severity, value,
+                                   threshold)
                 VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT ON CONSTRAINT alert_once DO NOTHING
+                ON CONFLICT (tenant_id, engagement_id, rule, sign, side) WHERE status <> 'RESOLVED' DO NOTHING
                 """, ps -> {
             ps.setObject(1, id);
             ps.setObject(2, engagementId);
             ps.setObject(3, waveId);
-            ps.setString(4, f.rule().name());
-            ps.setString(5, f.sign());
-            ps.setString(6, f.side() == null ? null : f.side().name());
-            ps.setString(7, f.severity());
-            ps.setDouble(8, f.value());
-            ps.setDouble(9, f.threshold());
-            ps.setArray(10, ps.getConnection().createArrayOf("float8", f.history().toArray()));
+            ps.setObject(4, waveId);
+            ps.setString(5, t.rule().name());
+            ps.setString(6, t.sign());
+            ps.setString(7, t.side() == null ? null : t.side().name());
+            ps.setString(8, t.severity());
+            ps.setDouble(9, t.value());
+            ps.setDouble(10, t.threshold());
         });
         return inserted == 0 ? Optional.empty() : Optional.of(id);
     }
 
-    void queueMail(UUID alertId, UUID userId, String email) {
+    void observe(UUID alertId, UUID waveId, String outcome, AlertRules.Test t) {
         update("""
-                INSERT INTO alert_mail_outbox (tenant_id, id, alert_id, user_id, email) VALUES (current_tenant_id(), ?, ?, ?, ?)
+                INSERT INTO alert_observation (tenant_id, alert_id, wave_id, outcome, value, low, high, effect, p, p_adjusted)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, alert_id, wave_id) DO NOTHING
+                """, ps -> {
+            ps.setObject(1, alertId);
+            ps.setObject(2, waveId);
+            ps.setString(3, outcome);
+            setNumber(ps, 4, t.value());
+            setNumber(ps, 5, t.low());
+            setNumber(ps, 6, t.high());
+            setNumber(ps, 7, t.effect());
+            setNumber(ps, 8, t.p());
+            setNumber(ps, 9, t.pAdjusted());
+        });
+    }
+
+    /** An earlier wave the opening test read: its value only. */
+    void observeContext(UUID alertId, AlertRules.Point point) {
+        update("""
+                INSERT INTO alert_observation (tenant_id, alert_id, wave_id, outcome, value, low, high)
+                VALUES (current_tenant_id(), ?, ?, 'CONTEXT', ?, ?, ?)
+                ON CONFLICT (tenant_id, alert_id, wave_id) DO NOTHING
+                """, ps -> {
+            ps.setObject(1, alertId);
+            ps.setObject(2, point.waveId());
+            ps.setDouble(3, point.value());
+            setNumber(ps, 4, point.low());
+            setNumber(ps, 5, point.high());
+        });
+    }
+
+    /** The wave's outcome on an open condition: latest wave and value, clear waves so far, resolved by itself at {@code resolve}. */
+    void advance(UUID alertId, UUID waveId, @Nullable Double value, int clearWaves, boolean resolve) {
+        update("""
+                UPDATE alert SET wave_id = ?, value = COALESCE(?, value), clear_waves = ?, updated_at = now(),
+                       status = CASE WHEN ? THEN 'RESOLVED' ELSE status END,
+                       resolved_reason = CASE WHEN ? THEN 'AUTO' ELSE resolved_reason END,
+                       resolved_at = CASE WHEN ? THEN now() ELSE resolved_at END
+                WHERE id = ?
+                """, ps -> {
+            ps.setObject(1, waveId);
+            setNumber(ps, 2, value);
+            ps.setInt(3, clearWaves);
+            ps.setBoolean(4, resolve);
+            ps.setBoolean(5, resolve);
+            ps.setBoolean(6, resolve);
+            ps.setObject(7, alertId);
+        });
+    }
+
+    void queueMail(UUID alertId, UUID waveId, UUID userId, String email) {
+        update("""
+                INSERT INTO alert_mail_outbox (tenant_id, id, alert_id, wave_id, user_id, email)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?)
                 ON CONFLICT ON CONSTRAINT alert_mail_once DO NOTHING
                 """, ps -> {
             ps.setObject(1, UUID.randomUUID());
             ps.setObject(2, alertId);
-            ps.setObject(3, userId);
-            ps.setString(4, email);
+            ps.setObject(3, waveId);
+            ps.setObject(4, userId);
+            ps.setString(5, email);
         });
     }
 
     List<AlertView> list(@Nullable AlertStatus status) {
-        return list("SELECT " + ALERT_COLUMNS + """
-                FROM alert a JOIN wave w ON w.tenant_id = a.tenant_id AND w.id = a.wave_id
+        return withHistory(list("SELECT " + ALERT_COLUMNS + ALERT_FROM + """
                 WHERE (?::text IS NULL OR a.status = ?::text)
                 ORDER BY a.created_at DESC, a.id
                 """, ps -> {
             ps.setString(1, status == null ? null : status.name());
             ps.setString(2, status == null ? null : status.name());
-        }, AlertStore::alert);
+        }, rs -> alert(rs, 0)));
     }
 
     /** With {@code lock}, the row is locked for an update in this transaction. */
     Optional<AlertView> find(UUID id, boolean lock) {
-        return list("SELECT " + ALERT_COLUMNS + """
-                FROM alert a JOIN wave w ON w.tenant_id = a.tenant_id AND w.id = a.wave_id
-                WHERE a.id = ?
-                """ + (lock ? " FOR UPDATE OF a" : ""), ps -> ps.setObject(1, id), AlertStore::alert).stream().findFirst();
+        return withHistory(list("SELECT " + ALERT_COLUMNS + ALERT_FROM + "WHERE a.id = ?" + (lock ? " FOR UPDATE OF a" : ""),
+                ps -> ps.setObject(1, id), rs -> alert(rs, 0))).stream().findFirst();
     }
 
     List<AlertView.Note> notes(UUID alertId) {
@@ -184,7 +393,11 @@ class AlertStore {
     }
 
     void resolve(UUID id, UUID by) {
-        update("UPDATE alert SET status = 'RESOLVED', resolved_at = now(), resolved_by = ?, updated_at = now() WHERE id = ?", ps -> {
+        update("""
+                UPDATE alert SET status = 'RESOLVED', resolved_reason = 'PERSON', resolved_at = now(), resolved_by = ?,
+                       updated_at = now()
+                WHERE id = ?
+                """, ps -> {
             ps.setObject(1, by);
             ps.setObject(2, id);
         });
@@ -206,10 +419,11 @@ class AlertStore {
 
     /** Due PENDING rows, locked; a second dispatcher skips them (SKIP LOCKED). */
     List<DueMail> claimDue(int limit, Instant now) {
-        return list("SELECT o.id, o.email, o.attempts, " + ALERT_COLUMNS + """
+        List<DueMail> due = list("SELECT o.id, o.email, o.attempts, " + ALERT_COLUMNS + """
                 FROM alert_mail_outbox o
                 JOIN alert a ON a.tenant_id = o.tenant_id AND a.id = o.alert_id
                 JOIN wave w ON w.tenant_id = a.tenant_id AND w.id = a.wave_id
+                JOIN wave ow ON ow.tenant_id = a.tenant_id AND ow.id = a.opened_wave_id
                 WHERE o.status = 'PENDING' AND o.send_after <= ?
                 ORDER BY o.send_after, o.id
                 LIMIT ?
@@ -218,6 +432,13 @@ class AlertStore {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setInt(2, limit);
         }, rs -> new DueMail(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), alert(rs, 3)));
+        List<AlertView> alerts = withHistory(due.stream().map(DueMail::alert).toList());
+        List<DueMail> result = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            DueMail d = due.get(i);
+            result.add(new DueMail(d.id(), d.email(), d.attempts(), alerts.get(i)));
+        }
+        return result;
     }
 
     void markSent(UUID id) {
@@ -244,20 +465,73 @@ class AlertStore {
 
     // ---- plumbing ----
 
-    private static AlertView alert(ResultSet rs) throws SQLException {
-        return alert(rs, 0);
-    }
-
+    /** The row without its history (and so without its sentence); {@link #withHistory} completes it. */
     private static AlertView alert(ResultSet rs, int o) throws SQLException {
-        Array history = rs.getArray(o + 11);
-        Double[] values = history == null ? new Double[0] : (Double[]) history.getArray();
         String side = rs.getString(o + 7);
+        String reason = rs.getString(o + 15);
         return new AlertView(rs.getObject(o + 1, UUID.class), rs.getObject(o + 2, UUID.class), rs.getObject(o + 3, UUID.class),
                 rs.getObject(o + 4, LocalDate.class), AlertRule.valueOf(rs.getString(o + 5)), rs.getString(o + 6),
                 side == null ? null : Side.valueOf(side), rs.getString(o + 8), rs.getDouble(o + 9), rs.getDouble(o + 10),
-                Arrays.asList(values), AlertStatus.valueOf(rs.getString(o + 12)), instant(rs, o + 13), instant(rs, o + 14),
-                instant(rs, o + 15), rs.getObject(o + 16, UUID.class), instant(rs, o + 17), rs.getObject(o + 18, UUID.class),
-                List.of());
+                rs.getObject(o + 11, UUID.class), rs.getObject(o + 12, LocalDate.class), List.of(), rs.getInt(o + 13),
+                AlertStatus.valueOf(rs.getString(o + 14)), reason == null ? null : AlertView.ResolvedReason.valueOf(reason),
+                "", "", instant(rs, o + 16), instant(rs, o + 17), instant(rs, o + 18), rs.getObject(o + 19, UUID.class),
+                instant(rs, o + 20), rs.getObject(o + 21, UUID.class), List.of());
+    }
+
+    /** The alerts with their observations, oldest wave first, and the sentence those make. */
+    private List<AlertView> withHistory(List<AlertView> alerts) {
+        if (alerts.isEmpty()) {
+            return alerts;
+        }
+        java.util.Map<UUID, List<AlertView.HistoryPoint>> history = new java.util.HashMap<>();
+        jdbc.prepareStatement("""
+                SELECT o.alert_id, o.wave_id, w.occurrence_date, o.value, o.low, o.high, o.outcome, o.effect, o.p, o.p_adjusted
+                FROM alert_observation o JOIN wave w ON w.tenant_id = o.tenant_id AND w.id = o.wave_id
+                WHERE o.alert_id = ANY (?)
+                ORDER BY w.occurrence_date, w.closes_at, w.id
+                """, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", alerts.stream().map(AlertView::id).distinct().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String outcome = rs.getString(7);
+                    history.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new AlertView.HistoryPoint(
+                            rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class), number(rs, 4), number(rs, 5),
+                            number(rs, 6), "FIRED".equals(outcome), outcome, number(rs, 8), number(rs, 9), number(rs, 10)));
+                }
+            }
+            return null;
+        });
+        List<AlertView> result = new ArrayList<>();
+        for (AlertView a : alerts) {
+            List<AlertView.HistoryPoint> points = List.copyOf(history.getOrDefault(a.id(), List.of()));
+            String[] summary = AlertSummary.of(a.rule(), a.sign(), a.side(), a.threshold(), a.openedOn(), points, a.status(),
+                    a.resolvedReason());
+            result.add(new AlertView(a.id(), a.engagementId(), a.waveId(), a.occurrenceDate(), a.rule(), a.sign(), a.side(),
+                    a.severity(), a.value(), a.threshold(), a.openedWaveId(), a.openedOn(), points, a.clearWaves(), a.status(),
+                    a.resolvedReason(), summary[0], summary[1], a.createdAt(), a.updatedAt(), a.acknowledgedAt(),
+                    a.acknowledgedBy(), a.resolvedAt(), a.resolvedBy(), a.notes()));
+        }
+        return result;
+    }
+
+    private static void bindKey(PreparedStatement ps, UUID engagementId, AlertRules.Test t) throws SQLException {
+        ps.setObject(1, engagementId);
+        ps.setString(2, t.rule().name());
+        ps.setString(3, t.sign());
+        ps.setString(4, t.side() == null ? null : t.side().name());
+    }
+
+    private static @Nullable Double number(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static void setNumber(PreparedStatement ps, int index, @Nullable Double value) throws SQLException {
+        if (value == null || !Double.isFinite(value)) {
+            ps.setNull(index, java.sql.Types.DOUBLE);
+        } else {
+            ps.setDouble(index, value);
+        }
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

@@ -11,42 +11,49 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How urgently a consultant should look at a tenant. Points per cause, each capped so that no single
- * cause drowns the others: open alerts weigh most (someone decided they matter), then sign values above
- * the tenant's risk threshold, worsening trends, and a response rate too low to trust the numbers.
+ * cause drowns the others: open alert conditions weigh most (each is a condition beyond noise that
+ * someone has to look at; a HIGH one more than a MEDIUM one), then sign values whose 95% interval
+ * lies above the tenant's risk threshold, changes beyond noise towards more risk, and a response rate
+ * too low to trust the numbers. Every input is already beyond noise, so a healthy tenant scores
+ * (near) zero and no longer ties with a troubled one.
  */
 final class AttentionScore {
 
     static final double LOW_RESPONSE_RATE = 0.6;
+    static final int HIGH_ALERT_POINTS = 20;
+    static final int MEDIUM_ALERT_POINTS = 10;
 
     private AttentionScore() {
     }
 
     static PortfolioViews.Attention of(AlertSettings settings, OpenAlerts open, @Nullable LatestWave wave,
-                                       List<SignRisk> signs) {
+                                       List<SignRisk> signs, long aboveThreshold) {
         List<Reason> reasons = new ArrayList<>();
         if (open.total() > 0) {
-            int points = Math.min(60, 20 * open.high() + 10 * (open.total() - open.high()));
-            reasons.add(new Reason("OPEN_ALERTS", open.total() + " open alerts, " + open.high() + " high", points));
+            int points = Math.min(60, HIGH_ALERT_POINTS * open.high() + MEDIUM_ALERT_POINTS * (open.total() - open.high()));
+            reasons.add(new Reason("OPEN_ALERTS", open.total() + " open alerts, " + open.high() + " high", points,
+                    Map.of("open", (double) open.total(), "high", (double) open.high(), "medium", (double) open.medium())));
         }
-        long high = signs.stream().filter(s -> s.value() != null && s.value() > settings.riskThreshold()).count();
-        if (high > 0) {
-            reasons.add(new Reason("HIGH_RISK", high + " sign values above " + fmt(settings.riskThreshold()),
-                    (int) Math.min(30, 10 * high)));
+        if (aboveThreshold > 0) {
+            reasons.add(new Reason("HIGH_RISK", aboveThreshold + " sign values above " + fmt(settings.riskThreshold())
+                    + " beyond noise", (int) Math.min(30, 10 * aboveThreshold),
+                    Map.of("count", (double) aboveThreshold, "threshold", settings.riskThreshold())));
         }
         long worsening = signs.stream().filter(s -> s.trend() == Trend.UP).count();
         if (worsening > 0) {
-            reasons.add(new Reason("WORSENING", worsening + " sign values worse than the wave before",
-                    (int) Math.min(20, 5 * worsening)));
+            reasons.add(new Reason("WORSENING", worsening + " sign values worse than the wave before, beyond noise",
+                    (int) Math.min(20, 5 * worsening), Map.of("count", (double) worsening)));
         }
         if (wave == null) {
-            reasons.add(new Reason("NO_CLOSED_WAVE", "no closed wave yet", 0));
+            reasons.add(new Reason("NO_CLOSED_WAVE", "no closed wave yet", 0, Map.of()));
         } else if (wave.responseRate() != null && wave.responseRate() < LOW_RESPONSE_RATE) {
             int points = (int) Math.round((LOW_RESPONSE_RATE - wave.responseRate()) * 50);
             reasons.add(new Reason("LOW_RESPONSE_RATE", "response rate " + Math.round(wave.responseRate() * 100) + "%",
-                    Math.max(1, points)));
+                    Math.max(1, points), Map.of("rate", wave.responseRate(), "limit", LOW_RESPONSE_RATE)));
         }
         reasons.sort(Comparator.comparingInt(Reason::points).reversed());
         return new PortfolioViews.Attention(reasons.stream().mapToInt(Reason::points).sum(), List.copyOf(reasons));

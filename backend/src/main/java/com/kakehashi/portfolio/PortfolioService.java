@@ -1,6 +1,9 @@
 package com.kakehashi.portfolio;
 
+import com.kakehashi.alert.AlertSettings;
 import com.kakehashi.identity.Caller;
+import com.kakehashi.insight.InsightViews.WaveInsight;
+import io.micronaut.core.annotation.Nullable;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.tenant.TenantService;
 import jakarta.inject.Singleton;
@@ -23,6 +26,15 @@ public class PortfolioService {
     PortfolioService(TenantService tenants, TenantSummaries summaries) {
         this.tenants = tenants;
         this.summaries = summaries;
+    }
+
+    /**
+     * The portfolio's sign values and arrows for one wave against the one before it, by the same
+     * rule as the portfolio (for measuring how many of a history's changes would get an arrow).
+     */
+    public static List<PortfolioViews.SignRisk> signRisks(WaveInsight latest, @Nullable WaveInsight previous,
+                                                           AlertSettings settings) {
+        return TenantSummaries.signs(latest, previous, settings);
     }
 
     public List<PortfolioViews.TenantSummary> visibleTo(Caller caller) {

@@ -7,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,11 +44,16 @@ public final class PortfolioViews {
     /**
      * One sign on one side (HQ or JAPAN) in the newest closed wave. {@code value} is absent with
      * {@code suppressedReason}; {@code trend} is absent with {@code trendUnavailable} when either
-     * wave's value is hidden or missing. FLAT: moved less than the tenant's worsening step.
+     * wave's value is hidden or missing. UP/DOWN only where the change since the previous closed wave
+     * is beyond noise by the alert rule (both waves at least the minimum n, Welch p after the
+     * tenant's correction at most α, and |change| at least the minimum effect); otherwise FLAT, and
+     * {@code trendReason} says why (WITHIN_NOISE, BELOW_MINIMUM_EFFECT, BELOW_MINIMUM_N; BEYOND_NOISE
+     * with an arrow). {@code change} and {@code p} (adjusted) where tested.
      */
     @Serdeable
     public record SignRisk(String sign, Side side, @Nullable Double value, @Nullable Suppressed suppressedReason,
-                           @Nullable Double previous, @Nullable Trend trend, @Nullable Suppressed trendUnavailable) {
+                           @Nullable Double previous, @Nullable Trend trend, @Nullable Suppressed trendUnavailable,
+                           @Nullable Double change, @Nullable Double p, @Nullable String trendReason) {
     }
 
     /** The shown sign gap (JAPAN − HQ, all levels) with the largest absolute value. */
@@ -65,8 +71,13 @@ public final class PortfolioViews {
     public record Attention(int score, List<Reason> reasons) {
     }
 
-    /** @param code OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE or NO_CLOSED_WAVE */
+    /**
+     * @param code    OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE or NO_CLOSED_WAVE
+     * @param message an English sentence; the console words the reason from {@code code} and {@code figures}
+     * @param figures the numbers behind the reason: OPEN_ALERTS {open, high, medium}; HIGH_RISK {count,
+     *                threshold}; WORSENING {count}; LOW_RESPONSE_RATE {rate (0–1), limit (0–1)}
+     */
     @Serdeable
-    public record Reason(String code, String message, int points) {
+    public record Reason(String code, String message, int points, Map<String, Double> figures) {
     }
 }

@@ -18,6 +18,9 @@ import com.kakehashi.portfolio.PortfolioViews.SignRisk;
 import com.kakehashi.portfolio.PortfolioViews.TenantSummary;
 import com.kakehashi.portfolio.PortfolioViews.Trend;
 import com.kakehashi.portfolio.PortfolioViews.WidestGap;
+import com.kakehashi.stats.Significance;
+import com.kakehashi.stats.Significance.Group;
+import com.kakehashi.stats.Significance.Result;
 import com.kakehashi.tenant.TenantService;
 import com.kakehashi.tenant.TenantView;
 import io.micronaut.core.annotation.Nullable;
@@ -57,18 +60,20 @@ class TenantSummaries {
     public TenantSummary summarise() {
         TenantView tenant = tenants.current();
         AlertSettings settings = alerts.settings();
-        OpenAlerts open = openAlerts(alerts.list(AlertStatus.OPEN));
+        List<AlertView> conditions = new ArrayList<>(alerts.list(AlertStatus.OPEN));
+        conditions.addAll(alerts.list(AlertStatus.ACKNOWLEDGED));
+        OpenAlerts open = openAlerts(conditions);
         List<WaveInsight> waves = insight.latestClosed(2);
         if (waves.isEmpty()) {
             return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), null, List.of(), null, open,
-                    AttentionScore.of(settings, open, null, List.of()));
+                    AttentionScore.of(settings, open, null, List.of(), 0));
         }
         WaveInsight latest = waves.getLast();
         WaveInsight previous = waves.size() > 1 ? waves.getFirst() : null;
-        List<SignRisk> signs = signs(latest, previous, settings.worseningStep());
+        List<SignRisk> signs = signs(latest, previous, settings);
         LatestWave wave = latestWave(latest, previous);
         return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), wave, signs, widestGap(latest), open,
-                AttentionScore.of(settings, open, wave, signs));
+                AttentionScore.of(settings, open, wave, signs, aboveThreshold(latest, settings)));
     }
 
     private static OpenAlerts openAlerts(List<AlertView> open) {
@@ -94,10 +99,16 @@ class TenantSummaries {
         return invited == 0 ? null : (double) responses / invited;
     }
 
-    static List<SignRisk> signs(WaveInsight latest, @Nullable WaveInsight previous, double deadBand) {
+    /**
+     * Each side's sign index now, and its arrow against the previous closed wave by the alert rule:
+     * every testable change of the wave is one family under the tenant's correction, and an arrow
+     * needs the minimum n on both waves, adjusted p at most α and |change| at least the minimum effect.
+     */
+    static List<SignRisk> signs(WaveInsight latest, @Nullable WaveInsight previous, AlertSettings settings) {
         Set<String> measured = new LinkedHashSet<>();
         latest.scores().forEach(s -> measured.add(s.sign()));
         List<SignRisk> result = new ArrayList<>();
+        List<Result> changes = new ArrayList<>();
         for (String sign : measured) {
             for (Side side : SIDES) {
                 Score now = score(latest, sign, side);
@@ -105,8 +116,8 @@ class TenantSummaries {
                 Suppressed nowHidden = hidden(now);
                 Double value = nowHidden == null ? now.value() : null;
                 Double earlier = before == null || hidden(before) != null ? null : before.value();
-                Trend trend = null;
                 Suppressed unavailable;
+                Result change = null;
                 if (nowHidden != null) {
                     unavailable = new Suppressed("LATEST_HIDDEN", "latest value hidden: " + nowHidden.message());
                 } else if (previous == null) {
@@ -115,13 +126,55 @@ class TenantSummaries {
                     unavailable = new Suppressed("PREVIOUS_HIDDEN", "previous value hidden: " + hidden(before).message());
                 } else {
                     unavailable = null;
-                    double delta = value - earlier;
-                    trend = Math.abs(delta) < deadBand ? Trend.FLAT : delta > 0 ? Trend.UP : Trend.DOWN;
+                    if (testable(now, settings) && testable(before, settings)) {
+                        change = Significance.difference(group(before), group(now));
+                    }
                 }
-                result.add(new SignRisk(sign, side, value, nowHidden, earlier, trend, unavailable));
+                changes.add(change);
+                result.add(new SignRisk(sign, side, value, nowHidden, earlier, unavailable == null ? Trend.FLAT : null,
+                        unavailable, null, null, null));
             }
         }
+        double[] p = changes.stream().mapToDouble(c -> c == null || !c.testable() ? Double.NaN : c.p()).toArray();
+        double[] adjusted = settings.correction() == AlertSettings.Correction.HOLM ? Significance.holm(p)
+                : Significance.benjaminiHochberg(p);
+        for (int i = 0; i < result.size(); i++) {
+            SignRisk r = result.get(i);
+            if (r.trend() == null) {
+                continue;
+            }
+            Result c = changes.get(i);
+            if (c == null || !c.testable()) {
+                result.set(i, new SignRisk(r.sign(), r.side(), r.value(), r.suppressedReason(), r.previous(), Trend.FLAT,
+                        null, r.value() - r.previous(), null, "BELOW_MINIMUM_N"));
+                continue;
+            }
+            boolean beyond = adjusted[i] <= settings.alpha() && Math.abs(c.estimate()) >= settings.minimumEffect();
+            String reason = beyond ? "BEYOND_NOISE"
+                    : Math.abs(c.estimate()) < settings.minimumEffect() ? "BELOW_MINIMUM_EFFECT" : "WITHIN_NOISE";
+            Trend trend = !beyond ? Trend.FLAT : c.estimate() > 0 ? Trend.UP : Trend.DOWN;
+            result.set(i, new SignRisk(r.sign(), r.side(), r.value(), r.suppressedReason(), r.previous(), trend, null,
+                    c.estimate(), adjusted[i], reason));
+        }
         return result;
+    }
+
+    /** Sign values whose 95% interval lies above the tenant's risk threshold (the alert rule's own test). */
+    private static long aboveThreshold(WaveInsight latest, AlertSettings settings) {
+        return latest.scores().stream()
+                .filter(s -> s.level() == null && SIDES.contains(s.side()) && s.value() != null && s.ci() != null)
+                .filter(s -> s.n() != null && s.n() >= settings.minimumN())
+                .filter(s -> s.ci().low() > settings.riskThreshold())
+                .count();
+    }
+
+    private static boolean testable(@Nullable Score score, AlertSettings settings) {
+        return score != null && score.value() != null && score.sd() != null && score.n() != null
+                && score.n() >= settings.minimumN();
+    }
+
+    private static Group group(Score score) {
+        return new Group(score.value(), score.sd(), score.n());
     }
 
     private static @Nullable Score score(WaveInsight wave, String sign, Side side) {

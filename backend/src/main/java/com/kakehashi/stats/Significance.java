@@ -90,14 +90,54 @@ public final class Significance {
      * first wave to the last (slope × (k − 1)), so it reads in index points like a difference.
      */
     public static Result trend(List<Group> waves) {
+        return trend(waves, IntStream.range(0, waves.size()).asDoubleStream().toArray());
+    }
+
+    /**
+     * The least-squares trend over waves at the given positions (wave numbers, ascending; a wave
+     * whose value is hidden is simply left out, so the others keep their distance), expressed as the
+     * change it implies from the first position to the last.
+     */
+    public static Result trend(List<Group> waves, double[] positions) {
         int k = waves.size();
-        if (k < 2) {
-            throw new IllegalArgumentException("a trend needs at least two waves");
+        if (k < 2 || positions.length != k) {
+            throw new IllegalArgumentException("a trend needs at least two waves, one position each");
         }
-        double meanX = (k - 1) / 2.0;
-        double sxx = IntStream.range(0, k).mapToDouble(i -> (i - meanX) * (i - meanX)).sum();
-        double[] weights = IntStream.range(0, k).mapToDouble(i -> (i - meanX) / sxx * (k - 1)).toArray();
+        double meanX = java.util.Arrays.stream(positions).average().orElseThrow();
+        double sxx = java.util.Arrays.stream(positions).map(x -> (x - meanX) * (x - meanX)).sum();
+        if (sxx == 0) {
+            throw new IllegalArgumentException("a trend needs distinct positions");
+        }
+        double span = positions[k - 1] - positions[0];
+        double[] weights = java.util.Arrays.stream(positions).map(x -> (x - meanX) / sxx * span).toArray();
         return contrast(waves, weights, 0);
+    }
+
+    /**
+     * The least-squares trend of the gap (second group of each pair minus the first) over waves at
+     * the given positions: {@code japan − hq} per wave, as the change from the first position to the last.
+     */
+    public static Result gapTrend(List<Group> hq, List<Group> japan, double[] positions) {
+        int k = hq.size();
+        if (k < 2 || japan.size() != k || positions.length != k) {
+            throw new IllegalArgumentException("a gap trend needs at least two waves, both sides and one position each");
+        }
+        double meanX = java.util.Arrays.stream(positions).average().orElseThrow();
+        double sxx = java.util.Arrays.stream(positions).map(x -> (x - meanX) * (x - meanX)).sum();
+        if (sxx == 0) {
+            throw new IllegalArgumentException("a trend needs distinct positions");
+        }
+        double span = positions[k - 1] - positions[0];
+        List<Group> groups = new java.util.ArrayList<>();
+        double[] weights = new double[2 * k];
+        for (int i = 0; i < k; i++) {
+            double w = (positions[i] - meanX) / sxx * span;
+            groups.add(hq.get(i));
+            groups.add(japan.get(i));
+            weights[2 * i] = -w;
+            weights[2 * i + 1] = w;
+        }
+        return contrast(groups, weights, 0);
     }
 
     /**

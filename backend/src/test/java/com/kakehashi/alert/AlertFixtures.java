@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.UUID;
 
-/** An OPEN alert on a wave, written as the app role, for tests that need one without closing waves. */
+/** An OPEN alert condition opened by a wave, written as the app role, for tests that need one without closing waves. */
 @Singleton
 public class AlertFixtures {
 
@@ -20,9 +20,12 @@ public class AlertFixtures {
         UUID id = UUID.randomUUID();
         try {
             sql.update(tenantId, """
-                    INSERT INTO alert (tenant_id, id, engagement_id, wave_id, rule, sign, side, severity, value, threshold)
-                    VALUES (?, ?, ?::uuid, ?::uuid, 'SIGN_ABOVE_THRESHOLD', ?, 'JAPAN', 'HIGH', 70, 60)
-                    """, tenantId, id, engagementId, waveId, "EXCLUSION-" + id); // sign unique per (wave, rule, sign, side)
+                    INSERT INTO alert (tenant_id, id, engagement_id, wave_id, opened_wave_id, rule, sign, side, severity, value, threshold)
+                    VALUES (?, ?, ?::uuid, ?::uuid, ?::uuid, 'SIGN_ABOVE_THRESHOLD', ?, 'JAPAN', 'HIGH', 70, 60)
+                    """, tenantId, id, engagementId, waveId, waveId, "EXCLUSION-" + id); // one open condition per key
+            sql.update(tenantId, """
+                    INSERT INTO alert_observation (tenant_id, alert_id, wave_id, outcome, value) VALUES (?, ?, ?::uuid, 'FIRED', 70)
+                    """, tenantId, id, waveId);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -49,7 +49,7 @@ class AlertMailRetryTest implements TestPropertyProvider {
     void unreachableServerMeansRetryWithBackoffThenFailed() throws Exception {
         AlertWorld.World w = worlds.create("Retry", 3);
         UUID wave = w.wave();
-        w.respond(wave, Side.JAPAN, 5, 5, 5, 2, 2);
+        w.respond(wave, Side.JAPAN, AlertWorld.levels(6, 5, 6, 4));
         w.close(wave);
         Instant before = Instant.now();
 

@@ -34,7 +34,7 @@ class AlertReevaluationTest {
     void closingAWaveMarksItsAlertsAsEvaluated() throws Exception {
         AlertWorld.World w = worlds.create("Marked", 3);
         UUID wave = w.wave();
-        w.respond(wave, Side.JAPAN, 5, 5, 5, 2, 2);
+        w.respond(wave, Side.JAPAN, AlertWorld.levels(6, 5, 6, 4));
 
         assertThat(marker(w, wave)).isNull();
         w.close(wave);
@@ -46,8 +46,8 @@ class AlertReevaluationTest {
     void aClosedWaveWithoutItsAlertsGetsThemExactlyOnceWithOneMailPerConsultant() throws Exception {
         AlertWorld.World w = worlds.create("Reevaluate", 3);
         UUID wave = w.wave();
-        w.respond(wave, Side.JAPAN, 5, 5, 5, 2, 2); // 70 on every sign: above the threshold of 60
-        w.respond(wave, Side.HQ, 2, 2, 2, 2, 2);
+        w.respond(wave, Side.JAPAN, AlertWorld.levels(6, 5, 6, 4)); // 70 on every sign: above the threshold of 60
+        w.respond(wave, Side.HQ, AlertWorld.levels(12, 2));
         w.close(wave);
         List<String> expected = keys(w.alerts());
         assertThat(expected).isNotEmpty();
@@ -77,7 +77,7 @@ class AlertReevaluationTest {
     void openWavesAreNotEvaluatedByTheCatchUp() throws Exception {
         AlertWorld.World w = worlds.create("StillOpen", 3);
         UUID wave = w.wave();
-        w.respond(wave, Side.JAPAN, 5, 5, 5, 2, 2);
+        w.respond(wave, Side.JAPAN, AlertWorld.levels(6, 5, 6, 4));
 
         reevaluation.run();
 

@@ -104,20 +104,28 @@ public class AlertWorld {
                         INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket)
                         VALUES (?, ?, ?, ?, 'STAFF', 'en', 'UNDER_1D')
                         """, id(), responseId, waveId, side.name());
-                for (InstrumentItemView item : items(side)) {
-                    sql(id(), "INSERT INTO response_answer (tenant_id, response_id, item_code, value) VALUES (?, ?, ?, ?)",
-                            id(), responseId, item.code(), (short) (item.reverseKeyed() ? 6 - x : x));
+                // One statement per response: each statement is a connection of its own.
+                List<InstrumentItemView> asked = items(side);
+                List<Object> values = new java.util.ArrayList<>();
+                for (InstrumentItemView item : asked) {
+                    values.addAll(List.of(id(), responseId, item.code(), (short) (item.reverseKeyed() ? 6 - x : x)));
                 }
+                sql(id(), "INSERT INTO response_answer (tenant_id, response_id, item_code, value) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(asked.size(), "(?, ?, ?, ?)")), values.toArray());
             }
         }
 
         /** Invitations (who was asked); answers are separate, as in the real tables. */
         public void invite(UUID waveId, Side side, int count) throws SQLException {
+            List<Object> values = new java.util.ArrayList<>();
             for (int i = 0; i < count; i++) {
-                sql(id(), """
-                        INSERT INTO invitation (tenant_id, id, wave_id, participant_id, side, level, language, time_zone, send_at)
-                        VALUES (?, ?, ?, NULL, ?, 'STAFF', 'en', 'Asia/Tokyo', ?)
-                        """, id(), UUID.randomUUID(), waveId, side.name(), Timestamp.from(Instant.now().minus(Duration.ofMinutes(30))));
+                values.addAll(java.util.Arrays.asList(id(), UUID.randomUUID(), waveId, side.name(),
+                        Timestamp.from(Instant.now().minus(Duration.ofMinutes(30)))));
+            }
+            if (count > 0) {
+                sql(id(), "INSERT INTO invitation (tenant_id, id, wave_id, participant_id, side, level, language, time_zone, send_at) VALUES "
+                        + String.join(", ", java.util.Collections.nCopies(count, "(?, ?, ?, NULL, ?, 'STAFF', 'en', 'Asia/Tokyo', ?)")),
+                        values.toArray());
             }
         }
 
@@ -137,6 +145,17 @@ public class AlertWorld {
         List<Map<String, String>> alerts(String rule, String side) throws SQLException {
             return alerts().stream().filter(a -> a.get("rule").equals(rule) && java.util.Objects.equals(a.get("side"), side)).toList();
         }
+    }
+
+    /** {@code count} respondents of each given level, e.g. {@code levels(6, 5, 6, 4)}: six at 5, six at 4. */
+    public static int[] levels(int... countAndLevel) {
+        java.util.List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < countAndLevel.length; i += 2) {
+            for (int j = 0; j < countAndLevel[i]; j++) {
+                all.add(countAndLevel[i + 1]);
+            }
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
     }
 
     public World create(String prefix, int k) throws SQLException {

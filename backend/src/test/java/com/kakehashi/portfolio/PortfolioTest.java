@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.within;
  * The portfolio through the API, on three tenants with known indices (see {@link AlertWorld}: five
  * respondents of level x give 5 Σx − 25):
  * <ul>
- * <li>Hot (k 3): JAPAN 25 → 70 on every sign, HQ 25 → 25: alerts, high risk, worsening;</li>
- * <li>Calm (k 3): JAPAN 45 → 20, HQ 25 → 25: nothing to look at;</li>
+ * <li>Hot (k 3): JAPAN 25 → 87.5 on every sign, HQ 25 → 25 (twelve each): alerts, high risk, worsening;</li>
+ * <li>Calm (k 3): JAPAN 50 → 12.5, HQ 25 → 25: better, beyond noise, and nothing to look at;</li>
  * <li>Hidden (k 5): one wave, JAPAN 2 responses (below k), 7 of 20 invited answered.</li>
  * </ul>
  * One consultant is assigned to Hot and Calm only.
@@ -62,11 +62,11 @@ class PortfolioTest {
     void threeTenants() throws Exception {
         api = new Api(server.getURL(), json);
         hot = worlds.create("Hot", 3);
-        wave(hot, new int[]{2, 2, 2, 2, 2}, new int[]{2, 2, 2, 2, 2}, 5);
-        wave(hot, new int[]{5, 5, 5, 2, 2}, new int[]{2, 2, 2, 2, 2}, 5);
+        wave(hot, AlertWorld.levels(12, 2), AlertWorld.levels(12, 2), 12);
+        wave(hot, AlertWorld.levels(6, 5, 6, 4), AlertWorld.levels(12, 2), 12);
         calm = worlds.create("Calm", 3);
-        wave(calm, new int[]{2, 2, 2, 4, 4}, new int[]{2, 2, 2, 2, 2}, 5);
-        wave(calm, new int[]{1, 2, 2, 2, 2}, new int[]{2, 2, 2, 2, 2}, 5);
+        wave(calm, AlertWorld.levels(6, 4, 6, 2), AlertWorld.levels(12, 2), 12);
+        wave(calm, AlertWorld.levels(6, 1, 6, 2), AlertWorld.levels(12, 2), 12);
         hidden = worlds.create("Hidden", 5);
         wave(hidden, new int[]{5, 5}, new int[]{2, 2, 2, 2, 2}, 10);
 
@@ -120,16 +120,18 @@ class PortfolioTest {
         Map<String, Object> calmSummary = of(portfolio(consultant), calm);
 
         Map<String, Object> japanHot = sign(hotSummary, "EXCLUSION", "JAPAN");
-        assertThat((Double) japanHot.get("value")).isCloseTo(70.0, within(1e-9));
+        assertThat((Double) japanHot.get("value")).isCloseTo(87.5, within(1e-9));
         assertThat((Double) japanHot.get("previous")).isCloseTo(25.0, within(1e-9));
         assertThat(japanHot.get("trend")).isEqualTo("UP");
+        assertThat(japanHot.get("trendReason")).isEqualTo("BEYOND_NOISE");
+        assertThat((Double) japanHot.get("change")).isCloseTo(62.5, within(1e-9));
         assertThat(sign(hotSummary, "EXCLUSION", "HQ").get("trend")).isEqualTo("FLAT");
         assertThat(sign(calmSummary, "EXCLUSION", "JAPAN").get("trend")).isEqualTo("DOWN");
         assertThat(signs(hotSummary)).hasSize(2 * 9).allMatch(s -> s.get("trend") != null);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> gap = (Map<String, Object>) hotSummary.get("widestGap");
-        assertThat((Double) gap.get("gap")).isCloseTo(45.0, within(1e-9));
+        assertThat((Double) gap.get("gap")).isCloseTo(62.5, within(1e-9));
         @SuppressWarnings("unchecked")
         Map<String, Object> wave = (Map<String, Object>) hotSummary.get("latestWave");
         assertThat(((Number) wave.get("responseRate")).doubleValue()).isEqualTo(1.0);

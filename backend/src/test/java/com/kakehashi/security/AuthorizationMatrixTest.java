@@ -204,6 +204,8 @@ class AuthorizationMatrixTest {
             tenant(HttpMethod.PUT, T + "/alert-settings", STAFF, 200, t -> com.kakehashi.alert.AlertSettings.DEFAULTS),
             tenant(HttpMethod.GET, T + "/alerts", ALL, 200, null),
             object(HttpMethod.GET, T + "/alerts/{id}", ALL, 200, (t, w) -> w.alertId, null),
+            object(HttpMethod.GET, T + "/alerts/{id}/evaluations", ALL, 200, (t, w) -> w.alertId, null),
+            object(HttpMethod.GET, T + "/waves/{id}/alert-evaluations", ALL, 200, (t, w) -> w.waveId, null),
             object(HttpMethod.POST, T + "/alerts/{id}/acknowledge", STAFF, 200, (t, w) -> t.freshAlert(w), null),
             object(HttpMethod.POST, T + "/alerts/{id}/resolve", STAFF, 200, (t, w) -> t.freshAlert(w), null),
             object(HttpMethod.POST, T + "/alerts/{id}/notes", STAFF, 201, (t, w) -> w.alertId,

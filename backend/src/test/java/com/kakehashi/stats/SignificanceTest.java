@@ -130,4 +130,38 @@ class SignificanceTest {
         assertThatThrownBy(() -> Significance.proportionDifference(5, 4, 1, 2))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aTrendAtEqualPositionsIsTheEquallySpacedTrend() {
+        List<Group> waves = List.of(new Group(30, 12, 20), new Group(34, 12, 20), new Group(41, 12, 20));
+
+        Result spaced = Significance.trend(waves, new double[]{3, 4, 5});
+        Result plain = Significance.trend(waves);
+
+        assertThat(spaced.estimate()).isCloseTo(plain.estimate(), within(1e-12));
+        assertThat(spaced.p()).isCloseTo(plain.p(), within(1e-12));
+    }
+
+    @Test
+    void aTrendWithAHiddenWaveLeftOutKeepsTheOthersDistance() {
+        // 30 at wave 0, 40 at wave 2, 50 at wave 3: exactly 10 a wave, so 30 points from first to last.
+        Result r = Significance.trend(List.of(new Group(30, 12, 20), new Group(50, 12, 20), new Group(60, 12, 20)),
+                new double[]{0, 2, 3});
+
+        assertThat(r.estimate()).isCloseTo(30.0, within(1e-12));
+    }
+
+    @Test
+    void aGapTrendOverTwoWavesIsTheGapChange() {
+        Group hqBefore = new Group(20, 10, 20);
+        Group japanBefore = new Group(30, 11, 18);
+        Group hqAfter = new Group(22, 9, 21);
+        Group japanAfter = new Group(45, 12, 19);
+
+        Result trend = Significance.gapTrend(List.of(hqBefore, hqAfter), List.of(japanBefore, japanAfter), new double[]{0, 1});
+        Result change = Significance.gapChange(hqBefore, japanBefore, hqAfter, japanAfter);
+
+        assertThat(trend.estimate()).isCloseTo(change.estimate(), within(1e-12));
+        assertThat(trend.p()).isCloseTo(change.p(), within(1e-12));
+    }
 }

@@ -50,7 +50,7 @@ class BadInputTest {
     private static final List<String> TABLES = List.of("app_user", "tenant", "tenant_membership", "participant",
             "engagement", "engagement_consultant", "audit_event", "login_throttle", "instrument", "instrument_version",
             "instrument_item", "pulse_schedule", "wave", "invitation", "mail_outbox", "initiative", "initiative_milestone",
-            "decision", "alert_settings", "alert", "alert_note", "alert_mail_outbox");
+            "decision", "alert_settings", "alert", "alert_note", "alert_mail_outbox", "alert_observation", "alert_evaluation");
     private static final int OVER_LIMIT = 6 * 1024 * 1024;
 
     /** A write endpoint and a body it accepts; cases break one thing in it. */
@@ -80,8 +80,11 @@ class BadInputTest {
                 "title", "Direct channel", "announcedOn", "2026-01-10")),
         DECISION(HttpMethod.POST, "/api/v1/tenants/{t}/decisions", Map.of("engagementId", "{e}",
                 "title", "Pricing", "proposedOn", "2026-02-01", "japanConsulted", false)),
-        ALERT_SETTINGS(HttpMethod.PUT, "/api/v1/tenants/{t}/alert-settings", Map.of("riskThreshold", 60, "worseningWaves", 3,
-                "worseningStep", 5, "gapWaves", 2, "gapThreshold", 15, "responseRateDrop", 15, "neutralSharePercent", 40)),
+        ALERT_SETTINGS(HttpMethod.PUT, "/api/v1/tenants/{t}/alert-settings", Map.ofEntries(Map.entry("riskThreshold", 60),
+                Map.entry("worseningWaves", 5), Map.entry("gapWaves", 5), Map.entry("gapThreshold", 15),
+                Map.entry("responseRateDrop", 15), Map.entry("neutralSharePercent", 40), Map.entry("alpha", 0.05),
+                Map.entry("minimumEffect", 8), Map.entry("minimumN", 10), Map.entry("clearWaves", 2),
+                Map.entry("correction", "BENJAMINI_HOCHBERG"))),
         // The body is validated before the alert is looked up, so any alert id will do.
         ALERT_NOTE(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/" + UUID.randomUUID() + "/notes", Map.of("text", "Spoke to them."));
 

@@ -1,0 +1,122 @@
+package com.kakehashi.alert;
+
+import com.kakehashi.alert.AlertView.HistoryPoint;
+import com.kakehashi.participant.Side;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The plain sentence of an alert in English and Japanese: what moved, from where to where, since
+ * when, and how sure (the adjusted p of the latest wave in which the rule held). Sign names are the
+ * console's.
+ */
+final class AlertSummary {
+
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter JA = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.JAPANESE);
+
+    private static final Map<String, String[]> SIGNS = Map.of(
+            "EXECUTION_DELAY", new String[]{"Execution delay", "実行の遅れ"},
+            "MOMENTUM", new String[]{"Slow momentum", "勢いの停滞"},
+            "DIFFICULT_LABEL", new String[]{"\"Difficult\" label", "「扱いにくい」というレッテル"},
+            "EXCLUSION", new String[]{"Exclusion", "初期議論からの除外"},
+            "SILENT_DISSENT", new String[]{"Silent dissent", "沈黙による反対"},
+            "AUTHORITY_GAP", new String[]{"Authority gap", "権限の認識差"},
+            "RISK_LENS", new String[]{"Risk lens", "リスク観の違い"},
+            "CONSENSUS_PACE", new String[]{"Consensus pace", "合意形成のペース"},
+            "TRUST_EROSION", new String[]{"Trust erosion", "信頼の低下"});
+
+    private AlertSummary() {
+    }
+
+    /** @return {English, Japanese} */
+    static String[] of(AlertRule rule, @Nullable String sign, @Nullable Side side, double threshold, LocalDate openedOn,
+                       List<HistoryPoint> history, AlertStatus status, @Nullable AlertView.ResolvedReason reason) {
+        List<HistoryPoint> shown = history.stream().filter(h -> h.value() != null).toList();
+        HistoryPoint first = shown.isEmpty() ? null : shown.getFirst();
+        boolean past = status == AlertStatus.RESOLVED;
+        // A resolved alert tells where the condition stood when it last held, in the past tense.
+        HistoryPoint last = past ? shown.stream().filter(HistoryPoint::fired).reduce((a, b) -> b)
+                .orElse(shown.isEmpty() ? null : shown.getLast()) : shown.isEmpty() ? null : shown.getLast();
+        HistoryPoint evidence = history.stream().filter(h -> h.fired() && h.pAdjusted() != null)
+                .reduce((a, b) -> b).orElse(null);
+        String v = last == null ? "–" : n(last.value());
+        String from = first == null ? "–" : n(first.value());
+        LocalDate since = first == null ? openedOn : first.occurrenceDate();
+        String interval = last == null || last.low() == null || last.high() == null ? ""
+                : " (95% interval " + n(last.low()) + "–" + n(last.high()) + ")";
+        String intervalJa = last == null || last.low() == null || last.high() == null ? ""
+                : "（95%区間 " + n(last.low()) + "–" + n(last.high()) + "）";
+        String pEn = evidence == null ? "" : " (beyond noise, " + p(evidence.pAdjusted()) + ")";
+        String pJa = evidence == null ? "" : "（ノイズを超える変化、" + p(evidence.pAdjusted()) + "）";
+        String signEn = sign == null ? "" : SIGNS.getOrDefault(sign, new String[]{sign, sign})[0];
+        String signJa = sign == null ? "" : SIGNS.getOrDefault(sign, new String[]{sign, sign})[1];
+        String sideEn = side == null ? "" : switch (side) {
+            case HQ -> "HQ";
+            case JAPAN -> "Japan";
+            case REGIONAL -> "Regional offices";
+        };
+        String sideJa = side == null ? "" : switch (side) {
+            case HQ -> "本社";
+            case JAPAN -> "日本";
+            case REGIONAL -> "地域拠点";
+        };
+        String en = switch (rule) {
+            case SIGN_ABOVE_THRESHOLD -> sideEn + "'s " + signEn + (past ? " index was " : " index is ") + v + interval + ", above the threshold of "
+                    + n(threshold) + " since " + EN.format(openedOn) + pEn + ".";
+            case SIGN_WORSENING -> sideEn + "'s " + signEn + (past ? " index rose from " : " index has risen from ") + from + " to " + v + " since "
+                    + EN.format(since) + pEn + ".";
+            case GAP_WIDENING -> "The HQ–Japan gap on " + signEn + (past ? " widened from " : " has widened from ") + from + " to " + v
+                    + " points since " + EN.format(since) + pEn + ".";
+            case RESPONSE_RATE_DROP -> sideEn + (past ? "'s response rate fell from " : "'s response rate has fallen from ") + from + "% to " + v + "% since "
+                    + EN.format(since) + pEn + ".";
+            case NEUTRAL_SHARE_HIGH -> sideEn + (past ? " had put " : " puts ") + v + "% of answers on the midpoint" + interval + ", above "
+                    + n(threshold) + "% since " + EN.format(openedOn) + pEn + ".";
+        };
+        String ja = switch (rule) {
+            case SIGN_ABOVE_THRESHOLD -> sideJa + "の「" + signJa + "」指数は " + v + intervalJa + " で、" + JA.format(openedOn)
+                    + "以降、閾値 " + n(threshold) + (past ? " を上回っていました" : " を上回っています") + pJa + "。";
+            case SIGN_WORSENING -> sideJa + "の「" + signJa + "」指数が" + JA.format(since) + "以降、" + from + " から " + v
+                    + (past ? " に上昇しました" : " に上昇しています") + pJa + "。";
+            case GAP_WIDENING -> "「" + signJa + "」に関する本社と日本の認識ギャップが" + JA.format(since) + "以降、" + from
+                    + " から " + v + (past ? " ポイントに拡大しました" : " ポイントに拡大しています") + pJa + "。";
+            case RESPONSE_RATE_DROP -> sideJa + "の回答率が" + JA.format(since) + "以降、" + from + "% から " + v
+                    + (past ? "% に低下しました" : "% に低下しています") + pJa + "。";
+            case NEUTRAL_SHARE_HIGH -> sideJa + "の回答の " + v + "% が「どちらともいえない」" + intervalJa + "で、"
+                    + JA.format(openedOn) + "以降、" + n(threshold) + (past ? "% を上回っていました" : "% を上回っています") + pJa + "。";
+        };
+        HistoryPoint latest = history.isEmpty() ? null : history.getLast();
+        if (status == AlertStatus.RESOLVED && reason == AlertView.ResolvedReason.AUTO && latest != null) {
+            HistoryPoint firstClear = firstClearOfTheLastRun(history);
+            LocalDate clear = Objects.requireNonNullElse(firstClear, latest).occurrenceDate();
+            en += " Within noise again since " + EN.format(clear) + ".";
+            ja += " " + JA.format(clear) + "以降はノイズの範囲内に戻っています。";
+        } else if (status != AlertStatus.RESOLVED && latest != null && !latest.fired()) {
+            en += " Within noise in the latest wave (" + EN.format(latest.occurrenceDate()) + ").";
+            ja += " 最新の配信回（" + JA.format(latest.occurrenceDate()) + "）ではノイズの範囲内です。";
+        }
+        return new String[]{en, ja};
+    }
+
+    private static @Nullable HistoryPoint firstClearOfTheLastRun(List<HistoryPoint> history) {
+        HistoryPoint first = null;
+        for (int i = history.size() - 1; i >= 0 && !history.get(i).fired(); i--) {
+            first = history.get(i);
+        }
+        return first;
+    }
+
+    private static String n(double value) {
+        return Long.toString(Math.round(value));
+    }
+
+    private static String p(double p) {
+        return p < 0.001 ? "p<0.001" : String.format(Locale.ROOT, "p=%.3f", p);
+    }
+}

@@ -1,0 +1,172 @@
+package com.kakehashi.alert;
+
+import com.kakehashi.bootstrap.DatabaseBootstrap;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Liquibase 0019 on alerts in the old per-wave shape: a scratch database migrated up to 0018, rows
+ * written as the old code wrote them (several waves of one condition, notes and mails on different
+ * rows, mixed statuses), then the rest of the changelog. Nothing may be lost: every old row is an
+ * observation, every note and mail is kept and points at the kept row, whose id is the earliest.
+ */
+class AlertConditionMigrationTest {
+
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final UUID ENGAGEMENT = UUID.randomUUID();
+    private static final UUID USER = UUID.randomUUID();
+
+    @Test
+    void perWaveAlertsBecomeOneConditionPerKeyWithTheirHistoryNotesAndMails() throws Exception {
+        String name = System.getenv().getOrDefault("KAKEHASHI_TEST_DB", "kakehashi_test") + "_mig";
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("KAKEHASHI_DB_NAME", name);
+        DatabaseBootstrap.fromEnvironment(env).recreateDatabase();
+        String url = "jdbc:postgresql://" + env.getOrDefault("KAKEHASHI_DB_HOST", "127.0.0.1") + ":"
+                + env.getOrDefault("KAKEHASHI_DB_PORT", "5432") + "/" + name;
+        try (Connection c = DriverManager.getConnection(url, env.getOrDefault("KAKEHASHI_DB_OWNER_USER", "kakehashi_owner"),
+                env.getOrDefault("KAKEHASHI_DB_OWNER_PASSWORD", "kakehashi_owner"))) {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+            try (Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.xml", new ClassLoaderResourceAccessor(),
+                    database)) {
+                List<ChangeSet> all = liquibase.getDatabaseChangeLog().getChangeSets();
+                int before = (int) all.stream().takeWhile(cs -> !cs.getId().startsWith("0019")).count();
+                liquibase.update(before, new Contexts(), new LabelExpression());
+                assertThat(rows(c, "SELECT column_name FROM information_schema.columns WHERE table_name = 'alert' AND column_name = 'opened_wave_id'")).isEmpty();
+
+                Map<String, UUID> ids = oldShape(c);
+
+                liquibase.update(new Contexts(), new LabelExpression());
+                c.setAutoCommit(true);
+                exec(c, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
+
+                List<Map<String, String>> alerts = rows(c, "SELECT * FROM alert ORDER BY rule");
+                assertThat(alerts).hasSize(2);
+                Map<String, String> above = alerts.stream().filter(a -> a.get("rule").equals("SIGN_ABOVE_THRESHOLD")).findFirst().orElseThrow();
+                assertThat(above).containsEntry("id", ids.get("a1").toString())
+                        .containsEntry("opened_wave_id", ids.get("w1").toString())
+                        .containsEntry("wave_id", ids.get("w3").toString())
+                        .containsEntry("value", "72")
+                        .containsEntry("status", "OPEN");
+                Map<String, String> gap = alerts.stream().filter(a -> a.get("rule").equals("GAP_WIDENING")).findFirst().orElseThrow();
+                assertThat(gap).containsEntry("id", ids.get("g1").toString()).containsEntry("status", "RESOLVED")
+                        .containsEntry("resolved_reason", "PERSON").containsEntry("resolved_by", USER.toString());
+
+                assertThat(rows(c, "SELECT o.wave_id, o.outcome, o.value FROM alert_observation o JOIN wave w ON w.id = o.wave_id "
+                        + "WHERE o.alert_id = '" + ids.get("a1") + "' ORDER BY w.occurrence_date"))
+                        .extracting(r -> r.get("wave_id") + " " + r.get("outcome") + " " + r.get("value"))
+                        .containsExactly(ids.get("w1") + " FIRED 65", ids.get("w2") + " FIRED 70", ids.get("w3") + " FIRED 72");
+                assertThat(rows(c, "SELECT text FROM alert_note WHERE alert_id = '" + ids.get("a1") + "' ORDER BY created_at"))
+                        .extracting(r -> r.get("text")).containsExactly("first look", "second look");
+                assertThat(rows(c, "SELECT wave_id, status FROM alert_mail_outbox WHERE alert_id = '" + ids.get("a1") + "' ORDER BY wave_id"))
+                        .extracting(r -> r.get("wave_id")).containsExactlyInAnyOrder(ids.get("w1").toString(), ids.get("w2").toString());
+                assertThat(rows(c, "SELECT id FROM alert_before_0019")).hasSize(4);
+                assertThat(rows(c, "SELECT count(*) AS n FROM alert_observation").getFirst()).containsEntry("n", "4");
+            }
+        }
+    }
+
+    /** Three waves; SIGN_ABOVE_THRESHOLD JAPAN fired in each (resolved, acknowledged, open), the gap once (resolved). */
+    private static Map<String, UUID> oldShape(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        exec(c, "SELECT set_config('app.tenant_id', ?, true)", TENANT.toString());
+        exec(c, "INSERT INTO tenant (id, name, hq_country, hq_time_zone, japan_subsidiary_name) VALUES (?, ?, 'DE', 'Europe/Berlin', 'KK')",
+                TENANT, "Migration " + TENANT);
+        exec(c, "INSERT INTO engagement (tenant_id, id, name, start_date, status) VALUES (?, ?, 'E', ?, 'ACTIVE')", TENANT, ENGAGEMENT,
+                LocalDate.of(2025, 1, 1));
+        UUID schedule = UUID.randomUUID();
+        exec(c, """
+                INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence, japan_send_time,
+                                            hq_send_time, days_open, start_date)
+                VALUES (?, ?, ?, ?, 'S', 'BIWEEKLY', '09:00', '09:00', 7, ?)
+                """, TENANT, schedule, ENGAGEMENT, UUID.randomUUID(), LocalDate.of(2025, 1, 1));
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            UUID wave = UUID.randomUUID();
+            ids.put("w" + i, wave);
+            exec(c, """
+                    INSERT INTO wave (tenant_id, id, schedule_id, instrument_version_id, occurrence_date, kind, status, opens_at,
+                                      closes_at, closed_at)
+                    VALUES (?, ?, ?, ?, ?, 'SCHEDULED', 'CLOSED', now(), now(), now())
+                    """, TENANT, wave, schedule, UUID.randomUUID(), LocalDate.of(2025, 1, 1).plusWeeks(2L * i));
+        }
+        // Created in reverse order on purpose: the earliest wave's row keeps its id, not the first created.
+        String[][] above = {{"a3", "w3", "72", "OPEN"}, {"a2", "w2", "70", "ACKNOWLEDGED"}, {"a1", "w1", "65", "RESOLVED"}};
+        int minute = 0;
+        for (String[] a : above) {
+            UUID id = UUID.randomUUID();
+            ids.put(a[0], id);
+            exec(c, """
+                    INSERT INTO alert (tenant_id, id, engagement_id, wave_id, rule, sign, side, severity, value, threshold, history,
+                                       status, created_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by)
+                    VALUES (?, ?, ?, ?, 'SIGN_ABOVE_THRESHOLD', 'EXCLUSION', 'JAPAN', 'HIGH', ?, 60, '{}', ?,
+                            now() + make_interval(mins => ?), CASE WHEN ? <> 'OPEN' THEN now() END, CASE WHEN ? <> 'OPEN' THEN ?::uuid END,
+                            CASE WHEN ? = 'RESOLVED' THEN now() END, CASE WHEN ? = 'RESOLVED' THEN ?::uuid END)
+                    """, TENANT, id, ENGAGEMENT, ids.get(a[1]), Double.parseDouble(a[2]), a[3], minute++, a[3], a[3], USER, a[3], a[3], USER);
+        }
+        UUID g1 = UUID.randomUUID();
+        ids.put("g1", g1);
+        exec(c, """
+                INSERT INTO alert (tenant_id, id, engagement_id, wave_id, rule, sign, side, severity, value, threshold, history,
+                                   status, resolved_at, resolved_by)
+                VALUES (?, ?, ?, ?, 'GAP_WIDENING', 'EXCLUSION', NULL, 'HIGH', 20, 15, '{5,10}', 'RESOLVED', now(), ?)
+                """, TENANT, g1, ENGAGEMENT, ids.get("w2"), USER);
+        exec(c, "INSERT INTO alert_note (tenant_id, id, alert_id, author_email, text, created_at) VALUES (?, ?, ?, 'c@x.example', 'first look', now())",
+                TENANT, UUID.randomUUID(), ids.get("a1"));
+        exec(c, "INSERT INTO alert_note (tenant_id, id, alert_id, author_email, text, created_at) VALUES (?, ?, ?, 'c@x.example', 'second look', now() + interval '1 hour')",
+                TENANT, UUID.randomUUID(), ids.get("a2"));
+        // The same consultant was mailed about two waves of the condition: both rows must survive the merge.
+        for (String a : List.of("a1", "a2")) {
+            exec(c, "INSERT INTO alert_mail_outbox (tenant_id, id, alert_id, user_id, email, status) VALUES (?, ?, ?, ?, 'c@x.example', 'SENT')",
+                    TENANT, UUID.randomUUID(), ids.get(a), USER);
+        }
+        c.commit();
+        c.setAutoCommit(true);
+        return ids;
+    }
+
+    private static void exec(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            ps.execute();
+        }
+    }
+
+    private static List<Map<String, String>> rows(Connection c, String sql) throws SQLException {
+        List<Map<String, String>> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+                }
+                result.add(row);
+            }
+        }
+        return result;
+    }
+}

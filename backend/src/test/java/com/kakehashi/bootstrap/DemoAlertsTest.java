@@ -1,0 +1,162 @@
+package com.kakehashi.bootstrap;
+
+import com.kakehashi.alert.AlertService;
+import com.kakehashi.alert.AlertSettings;
+import com.kakehashi.alert.AlertStatus;
+import com.kakehashi.alert.AlertView;
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import com.kakehashi.identity.UserView;
+import com.kakehashi.insight.InsightService;
+import com.kakehashi.insight.InsightViews.WaveInsight;
+import com.kakehashi.portfolio.PortfolioService;
+import com.kakehashi.portfolio.PortfolioViews.SignRisk;
+import com.kakehashi.portfolio.PortfolioViews.Trend;
+import com.kakehashi.support.Fixtures;
+import com.kakehashi.support.TestClock;
+import com.kakehashi.tenancy.TenantContext;
+import com.kakehashi.tenant.TenantView;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The measured outcome of the alert method on the demo (docs/measurement.md): both demo tenants'
+ * two years built as the demo builds them, with the default alert settings, then their alert
+ * conditions and the portfolio's arrows over every pair of consecutive waves. Prints what it
+ * measures: {@code ./mvnw -B -pl backend test -Dtest=DemoAlertsTest}.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "kakehashi.scheduler.enabled", value = "false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoAlertsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    @Inject
+    DemoTenant demoTenant;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    TestClock clock;
+    @Inject
+    AlertService alerts;
+    @Inject
+    InsightService insight;
+
+    TenantView northwind;
+    TenantView contoso;
+    DemoTenant.Seeded northwindSeed;
+
+    @BeforeAll
+    void seedBothDemoTenants() {
+        clock.set(NOW);
+        UserView operator = fixtures.operator();
+        Caller system = new Caller(operator.id(), operator.email(), Role.OPERATOR);
+        UserView consultant = fixtures.user(Role.CONSULTANT);
+        northwind = fixtures.tenant("Northwind");
+        contoso = fixtures.tenant("Contoso");
+        northwindSeed = demoTenant.seed(system, northwind, List.of(consultant), "northwind", "Alignment", null,
+                DemoStory.northwind());
+        demoTenant.seed(system, contoso, List.of(consultant), "contoso", "Check-in", null, DemoStory.contoso());
+    }
+
+    @AfterAll
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    private List<AlertView> all(TenantView tenant) {
+        return TenantContext.callAs(tenant.id(), () -> alerts.list(null));
+    }
+
+    private static boolean open(AlertView a) {
+        return a.status() != AlertStatus.RESOLVED;
+    }
+
+    private static String describe(AlertView a) {
+        String history = a.history().stream().map(h -> h.value() == null ? "·" : (h.fired() ? "*" : "") + Math.round(h.value()))
+                .collect(Collectors.joining(" "));
+        return String.format(Locale.ROOT, "  %-20s %-15s %-5s %-6s %-12s opened %s, latest %s%s, value %.1f%n    %s%n    %s%n    history: %s",
+                a.rule(), Objects.toString(a.sign(), "-"), Objects.toString(a.side(), "-"), a.severity(), a.status()
+                        + (a.resolvedReason() == null ? "" : "/" + a.resolvedReason()), a.openedOn(), a.occurrenceDate(),
+                a.status() == AlertStatus.RESOLVED ? "" : " (" + a.clearWaves() + " clear)", a.value(), a.summaryEn(),
+                a.summaryJa(), history);
+    }
+
+    private static void print(String title, List<AlertView> list) {
+        System.out.println(title + " (" + list.size() + "):");
+        list.stream().sorted(java.util.Comparator.comparing(AlertView::openedOn)).forEach(a -> System.out.println(describe(a)));
+    }
+
+    @Test
+    void contosoEndsWithAtMostTwoOpenAlertsAboutItsEpisodeOrItsCurrentData() {
+        List<AlertView> conditions = all(contoso);
+        List<AlertView> open = conditions.stream().filter(DemoAlertsTest::open).toList();
+        print("Contoso open alerts", open);
+        print("Contoso all alert conditions", conditions);
+
+        assertThat(open).hasSizeLessThanOrEqualTo(2);
+        assertThat(open).allSatisfy(a -> assertThat("RISK_LENS".equals(a.sign())
+                || ChronoUnit.WEEKS.between(a.openedOn(), TODAY) <= 8).as(describe(a)).isTrue());
+    }
+
+    @Test
+    void northwindHasTheFewAlertsThatTellItsStoryEachWithItsHistory() {
+        List<AlertView> conditions = all(northwind);
+        print("Northwind open alerts", conditions.stream().filter(DemoAlertsTest::open).toList());
+        print("Northwind all alert conditions", conditions);
+
+        assertThat(conditions).as("a few, not dozens").hasSizeLessThanOrEqualTo(16);
+        assertThat(conditions).anySatisfy(a -> assertThat(List.of(a.sign(), a.side().name())).containsExactly("EXCLUSION", "JAPAN"));
+        assertThat(conditions).anySatisfy(a -> assertThat(List.of(a.sign(), a.side().name())).containsExactly("SILENT_DISSENT", "JAPAN"));
+        assertThat(conditions).anySatisfy(a -> assertThat(a.rule().name()).isEqualTo("GAP_WIDENING"));
+        assertThat(conditions).anySatisfy(a -> {
+            assertThat(a.rule().name()).isIn("RESPONSE_RATE_DROP", "NEUTRAL_SHARE_HIGH");
+            assertThat(a.side().name()).isEqualTo("JAPAN");
+        });
+        assertThat(conditions.stream().filter(a -> Set.of("EXCLUSION", "SILENT_DISSENT").contains(a.sign())))
+                .allSatisfy(a -> assertThat(a.history()).hasSizeGreaterThan(1));
+    }
+
+    @Test
+    void printsHowManyOfNorthwindsConsecutiveWaveChangesGetAnArrow() {
+        List<WaveInsight> waves = TenantContext.callAs(northwind.id(), () -> insight.waves(new InsightService.Filter(
+                northwindSeed.engagementId(), Set.of(), Set.of(), Set.of(), null, null)));
+        AlertSettings settings = TenantContext.callAs(northwind.id(), alerts::settings);
+        int changes = 0;
+        int arrows = 0;
+        int up = 0;
+        for (int i = 1; i < waves.size(); i++) {
+            for (SignRisk r : PortfolioService.signRisks(waves.get(i), waves.get(i - 1), settings)) {
+                if (r.trend() != null) {
+                    changes++;
+                    if (r.trend() != Trend.FLAT) {
+                        arrows++;
+                        up += r.trend() == Trend.UP ? 1 : 0;
+                    }
+                }
+            }
+        }
+        System.out.printf("Northwind: %d of %d consecutive-wave sign changes (both values shown) get a portfolio arrow "
+                + "(%d up, %d down); the rest are FLAT, within noise%n", arrows, changes, up, arrows - up);
+        assertThat(changes).isPositive();
+        assertThat(arrows).isLessThan(changes / 4);
+    }
+}
