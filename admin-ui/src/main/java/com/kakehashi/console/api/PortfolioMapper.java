@@ -24,7 +24,7 @@ final class PortfolioMapper {
                 : s.getSigns().stream().map(PortfolioMapper::sign).toList();
         List<PortfolioRecords.Reason> reasons = attention == null || attention.getReasons() == null ? List.of()
                 : attention.getReasons().stream().map(r -> new PortfolioRecords.Reason(r.getCode(), r.getMessage(),
-                        r.getPoints() == null ? 0 : r.getPoints())).toList();
+                        r.getPoints() == null ? 0 : r.getPoints(), r.getFigures())).toList();
         return new PortfolioRecords.TenantSummary(s.getTenantId(), s.getName(),
                 s.getAnonymityThreshold() == null ? 0 : s.getAnonymityThreshold(),
                 wave == null ? null : wave.getOccurrenceDate(), wave == null ? null : wave.getResponseRate(), sides, signs,
@@ -40,7 +40,8 @@ final class PortfolioMapper {
         return new PortfolioRecords.SignRisk(r.getSign(), Side.valueOf(r.getSide().getValue()), r.getValue(),
                 hidden == null ? null : hidden.getCode(), hidden == null ? null : hidden.getMessage(), r.getPrevious(),
                 r.getTrend() == null ? null : PortfolioRecords.Trend.valueOf(r.getTrend().getValue()),
-                noTrend == null ? null : noTrend.getCode(), noTrend == null ? null : noTrend.getMessage());
+                noTrend == null ? null : noTrend.getCode(), noTrend == null ? null : noTrend.getMessage(),
+                r.getChange(), r.getP(), r.getTrendReason());
     }
 
     private static long nz(Long value) {

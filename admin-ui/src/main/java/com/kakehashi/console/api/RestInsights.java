@@ -86,16 +86,17 @@ final class RestInsights {
 
     AlertRecords.Settings updateSettings(UUID tenantId, AlertRecords.Settings s) throws ApiException {
         var body = new AlertSettings().riskThreshold(s.riskThreshold()).worseningWaves(s.worseningWaves())
-                .worseningStep(s.minimumEffect()).gapWaves(s.gapWaves()).gapThreshold(s.gapThreshold())
-                .responseRateDrop(s.responseRateDrop()).neutralSharePercent(s.neutralSharePercent());
+                .gapWaves(s.gapWaves()).gapThreshold(s.gapThreshold()).responseRateDrop(s.responseRateDrop())
+                .neutralSharePercent(s.neutralSharePercent()).alpha(s.alpha()).minimumEffect(s.minimumEffect())
+                .minimumN(s.minimumN()).clearWaves(s.clearWaves())
+                .correction(com.kakehashi.console.client.model.AlertSettingsCorrection.fromValue(s.correction().name()));
         return settings(alerts.updateAlertSettings(tenantId, body));
     }
 
     private static AlertRecords.Settings settings(AlertSettings s) {
-        var d = AlertRecords.Settings.DEFAULTS;
         return new AlertRecords.Settings(s.getRiskThreshold(), s.getWorseningWaves(), s.getGapWaves(), s.getGapThreshold(),
-                s.getResponseRateDrop(), s.getNeutralSharePercent(), d.alpha(), s.getWorseningStep(), d.minimumN(),
-                d.clearWaves(), d.correction());
+                s.getResponseRateDrop(), s.getNeutralSharePercent(), s.getAlpha(), s.getMinimumEffect(), s.getMinimumN(),
+                s.getClearWaves(), AlertRecords.Correction.valueOf(s.getCorrection().getValue()));
     }
 
     private static AlertRecords.Alert alert(AlertView a) {
@@ -105,7 +106,13 @@ final class RestInsights {
                 a.getValue() == null ? 0 : a.getValue(), a.getThreshold() == null ? 0 : a.getThreshold(),
                 a.getStatus() == null ? null : AlertRecords.Status.valueOf(a.getStatus().getValue()),
                 a.getNotes() == null ? List.of() : a.getNotes().stream()
-                        .map(n -> new AlertRecords.Note(n.getAuthor(), n.getText(), n.getCreatedAt())).toList());
+                        .map(n -> new AlertRecords.Note(n.getAuthor(), n.getText(), n.getCreatedAt())).toList(),
+                a.getOpenedOn(),
+                a.getHistory() == null ? List.of() : a.getHistory().stream()
+                        .map(p -> new AlertRecords.HistoryPoint(p.getOccurrenceDate(), p.getValue(), p.getLow(), p.getHigh(),
+                                Boolean.TRUE.equals(p.getFired()), p.getOutcome())).toList(),
+                a.getClearWaves() == null ? 0 : a.getClearWaves(), a.getSummaryEn(), a.getSummaryJa(),
+                a.getResolvedReason() == null ? null : a.getResolvedReason().getValue());
     }
 
     private static InsightRecords.SignTrend signTrend(InsightViewsSignTrend s) {

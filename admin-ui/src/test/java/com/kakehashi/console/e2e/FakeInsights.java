@@ -89,7 +89,20 @@ final class FakeInsights {
         a.put("severity", severity);
         a.put("value", value);
         a.put("threshold", threshold);
-        a.put("history", List.of());
+        // A condition's history and sentences, as the alert conditions API gives them.
+        String date = wave.get("occurrenceDate").toString();
+        a.put("openedOn", date);
+        a.put("history", List.of(
+                Map.of("occurrenceDate", java.time.LocalDate.parse(date).minusDays(28).toString(), "value", value - 12,
+                        "fired", false, "outcome", "CLEAR"),
+                Map.of("occurrenceDate", java.time.LocalDate.parse(date).minusDays(14).toString(), "value", value - 7,
+                        "fired", false, "outcome", "CLEAR"),
+                Map.of("occurrenceDate", date, "value", value, "fired", true, "outcome", "FIRED")));
+        a.put("clearWaves", 0);
+        a.put("summaryEn", sign == null ? "Japan's response rate fell to " + Math.round(value) + "%, beyond noise."
+                : "Exclusion in Japan is at " + value + ", above the risk threshold of " + Math.round(threshold) + " beyond noise.");
+        a.put("summaryJa", sign == null ? "日本の回答率が誤差を超えて" + Math.round(value) + "%に下がりました。"
+                : "日本の「初期議論からの除外」が" + value + "で、誤差を超えてリスクの閾値" + Math.round(threshold) + "を上回っています。");
         a.put("status", "OPEN");
         a.put("createdAt", OffsetDateTime.now().toString());
         a.put("updatedAt", OffsetDateTime.now().toString());
