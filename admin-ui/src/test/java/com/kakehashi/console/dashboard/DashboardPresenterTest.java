@@ -173,7 +173,7 @@ class DashboardPresenterTest {
     }
 
     @Test
-    void theDefaultFilterIsTheMostRecentActiveEngagementOverTheLastTwelveMonths() {
+    void theDefaultFilterIsTheMostRecentActiveEngagementOverTheWholeHistoryUpToTwoYears() {
         var closed = engagement("2025 diagnostic", LocalDate.of(2025, 1, 1), EngagementStatus.CLOSED);
         var olderActive = engagement("Integration", LocalDate.of(2025, 6, 1), EngagementStatus.ACTIVE);
         var newerActive = engagement("FY27 plan", LocalDate.of(2026, 4, 1), EngagementStatus.ACTIVE);
@@ -182,9 +182,10 @@ class DashboardPresenterTest {
 
         new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
 
-        assertEquals(new DashboardFilter(newerActive.id(), null, DashboardFilter.Period.LAST_12_MONTHS, null, null), view.filter);
+        assertEquals(new DashboardFilter(newerActive.id(), null, DashboardFilter.Period.LAST_24_MONTHS, null, null), view.filter);
         assertEquals(List.of(planned, newerActive, olderActive, closed), view.engagements, "newest first");
-        assertEquals(List.of(new TrendFilter(newerActive.id(), Set.of(), Set.of(), LocalDate.of(2025, 11, 23), null)),
+        // Over every level only the totals per side are fetched (byLevel false): the per-level series went unused.
+        assertEquals(List.of(new TrendFilter(newerActive.id(), Set.of(), Set.of(), LocalDate.of(2024, 11, 23), null, false)),
                 api.trendFilters);
     }
 
@@ -208,11 +209,12 @@ class DashboardPresenterTest {
         assertEquals(new TrendFilter(active.id(), Set.of(), Set.of(Level.STAFF), LocalDate.of(2024, 11, 23), null),
                 api.trendFilters.getLast());
         presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.LAST_6_MONTHS, null, null));
-        assertEquals(new TrendFilter(null, Set.of(), Set.of(), LocalDate.of(2026, 5, 23), null), api.trendFilters.getLast());
+        assertEquals(new TrendFilter(null, Set.of(), Set.of(), LocalDate.of(2026, 5, 23), null, false), api.trendFilters.getLast());
         presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.CUSTOM, D1, D2));
-        assertEquals(new TrendFilter(null, Set.of(), Set.of(), D1, D2), api.trendFilters.getLast());
+        assertEquals(new TrendFilter(null, Set.of(), Set.of(), D1, D2, false), api.trendFilters.getLast());
         presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.ALL, D1, D2));
-        assertEquals(TrendFilter.NONE, api.trendFilters.getLast(), "dates only count for a custom period");
+        assertEquals(new TrendFilter(null, Set.of(), Set.of(), null, null, false), api.trendFilters.getLast(),
+                "dates only count for a custom period");
         assertEquals(5, view.dashboards, "every change redraws");
     }
 
@@ -226,7 +228,7 @@ class DashboardPresenterTest {
 
         assertEquals("dashboard.filter.toBeforeFrom", view.filterProblem);
         assertEquals(calls, api.trendFilters.size());
-        assertEquals(DashboardFilter.Period.LAST_12_MONTHS, presenter.filter().period(), "the last good filter stays");
+        assertEquals(DashboardFilter.Period.LAST_24_MONTHS, presenter.filter().period(), "the last good filter stays");
     }
 
     @Test
@@ -274,10 +276,13 @@ class DashboardPresenterTest {
     }
 
     @Test
-    void heatmapColoursRunFromGreenToRed() {
-        assertEquals("hsl(120, 65%, 72%)", Heatmap.colour(0));
-        assertEquals("hsl(0, 65%, 72%)", Heatmap.colour(100));
-        assertEquals("hsl(0, 65%, 72%)", Heatmap.colour(130));
+    void heatmapRiskRunsFromPaleToDarkAndTheGapFromBlueThroughWhiteToOrange() {
+        assertEquals("#fde725", Heatmap.colour(0), "low risk: pale yellow");
+        assertEquals("#440154", Heatmap.colour(100), "high risk: dark purple");
+        assertEquals("#440154", Heatmap.colour(130), "clipped");
+        assertEquals("#2166ac", Heatmap.gapColour(-Heatmap.GAP_SPAN), "Japan sees less risk: blue");
+        assertEquals("#f7f7f7", Heatmap.gapColour(0), "no gap: white");
+        assertEquals("#b35806", Heatmap.gapColour(45), "Japan sees more risk: orange, clipped");
     }
 
     static final class RecordingView implements DashboardPresenter.View {
