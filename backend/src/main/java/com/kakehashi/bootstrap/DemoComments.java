@@ -7,68 +7,172 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** What demo respondents write in the optional comment box, by side, tone of the time and language. */
+/**
+ * What demo respondents write in the optional comment box, by side, tone of the time and language.
+ * A comment is put together from an opening, a point and sometimes an afterthought, so two years of
+ * history rarely repeat a sentence word for word (one fixed sentence per tone read like a bot).
+ */
 final class DemoComments {
 
-    private static final Map<Tone, List<String>> JAPAN_JA = Map.of(
-            Tone.CALM, List.of(
-                    "本社との定例会議は役に立っている。",
-                    "新製品の投入時期は、もう少し早めに共有してもらえると助かる。",
-                    "特に大きな問題はないが、時差のため会議の調整が大変。",
-                    "現場の状況を本社に伝える機会がもっとあると良い。"),
-            Tone.STRAINED, List.of(
-                    "組織再編以降、重要な決定が事後に知らされることが増えた。",
-                    "本社の会議では発言しにくい雰囲気がある。",
-                    "日本市場の事情を説明しても、結論はすでに決まっているように感じる。",
-                    "新しいレポートラインで、誰に相談すればよいのか分からない。",
-                    "資料作成の負担が増え、本来の業務が進まない。"),
-            Tone.RECOVERING, List.of(
-                    "最近は決定前に意見を聞いてもらえるようになってきた。",
-                    "ワークショップで本社と率直に話せたのは良かった。",
-                    "まだ課題はあるが、以前より風通しは良くなっている。",
-                    "日本側の提案が計画に反映されるようになった。"),
-            Tone.RISK_DEBATE, List.of(
-                    "発売を急ぎすぎると、品質問題で信頼を失うリスクがある。",
-                    "当局対応に十分な時間が取れていない。",
-                    "本社はスピードを重視しすぎていると感じる。"));
+    /** Parts of one kind of comment; {@code afterthoughts} may hold "" (none). */
+    private record Bank(List<String> openings, List<String> points, List<String> afterthoughts, boolean japanese) {
 
-    private static final Map<Tone, List<String>> JAPAN_EN = Map.of(
-            Tone.CALM, List.of(
-                    "Regular calls with HQ work well for us.",
-                    "It would help to hear about roadmap changes a bit earlier."),
-            Tone.STRAINED, List.of(
-                    "Since the restructuring we mostly hear about decisions after they are made.",
-                    "Hard to raise concerns in the global calls.",
-                    "Not clear who at HQ owns Japan topics now."),
-            Tone.RECOVERING, List.of(
-                    "HQ asks for our input earlier now. A good change.",
-                    "The joint workshops helped. Still some way to go."),
-            Tone.RISK_DEBATE, List.of(
-                    "The launch timeline feels too aggressive for this market."));
+        String compose(Random random) {
+            String opening = openings.get(random.nextInt(openings.size()));
+            String point = points.get(random.nextInt(points.size()));
+            String after = afterthoughts.get(random.nextInt(afterthoughts.size()));
+            if (japanese) {
+                return (opening.isEmpty() ? "" : opening + "、") + point + "。" + after;
+            }
+            String sentence = opening.isEmpty() ? capitalise(point) : opening + ", " + point;
+            return sentence + "." + (after.isEmpty() ? "" : " " + after);
+        }
 
-    private static final Map<Tone, List<String>> HQ_EN = Map.of(
-            Tone.CALM, List.of(
-                    "Japan team is delivering well on the plan.",
-                    "Good collaboration with Tokyo this quarter.",
-                    "Reports from Japan are very thorough.",
-                    "Time zone overlap with Tokyo remains a challenge."),
-            Tone.STRAINED, List.of(
-                    "The new structure is working; Japan seems on board.",
-                    "Japan has been quiet in recent calls, but no objections were raised.",
-                    "Would like faster decisions from the Japan side."),
-            Tone.RECOVERING, List.of(
-                    "The workshops showed we had not heard some of Japan's concerns.",
-                    "We now bring Japan into planning earlier."),
-            Tone.RISK_DEBATE, List.of(
-                    "Japan is more cautious about the launch than the market needs.",
-                    "We need Japan to move faster on the launch."));
+        private static String capitalise(String text) {
+            return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
+    }
+
+    private static final Map<Tone, Bank> JAPAN_JA = Map.of(
+            Tone.CALM, new Bank(
+                    List.of("", "全体としては", "今のところ", "今期は", "個人的には", "チームとしては"),
+                    List.of("本社との定例会議は役に立っている",
+                            "本社からの連絡はおおむねタイミングが良い",
+                            "決定事項の共有が早くなって助かっている",
+                            "新製品の投入時期はもう少し早めに共有してもらえると助かる",
+                            "大きな問題はないが時差のため会議の調整が大変",
+                            "現場の状況を本社に伝える機会がもっとあると良い",
+                            "本社の担当者とは相談しやすい関係ができている",
+                            "方針の背景まで説明してもらえるので動きやすい",
+                            "日本側の意見も計画に反映されていると感じる",
+                            "英語の資料が多いので要点の日本語版があると助かる",
+                            "本社の訪問時に現場を見てもらえたのは良かった"),
+                    List.of("", "", "この調子で続けてほしい。", "引き続きよろしくお願いします。", "特に不満はない。",
+                            "小さな改善の余地はある。"),
+                    true),
+            Tone.STRAINED, new Bank(
+                    List.of("組織再編以降", "新体制になってから", "ここ数か月", "最近", "今期に入ってから", "正直なところ"),
+                    List.of("重要な決定が事後に知らされることが増えた",
+                            "本社の会議では発言しにくい雰囲気がある",
+                            "日本市場の事情を説明しても結論はすでに決まっているように感じる",
+                            "新しいレポートラインで誰に相談すればよいのか分からない",
+                            "資料作成の負担が増えて本来の業務が進まない",
+                            "日本側の提案が検討される前に却下されてしまう",
+                            "APACとの二重の報告で意思決定が遅くなった",
+                            "本社の優先順位が頻繁に変わり現場が振り回されている",
+                            "懸念を伝えても返事がないことが多い"),
+                    List.of("", "", "現場の士気にも影響している。", "改善を期待したい。", "同じ意見の同僚も多い。",
+                            "このままでは人が辞めてしまう。"),
+                    true),
+            Tone.RECOVERING, new Bank(
+                    List.of("最近は", "ワークショップ以降", "ここ数回", "少しずつだが", "以前と比べると"),
+                    List.of("決定の前に意見を聞いてもらえるようになってきた",
+                            "本社と率直に話せる場が増えた",
+                            "風通しは良くなっている",
+                            "日本側の提案が計画に反映されるようになった",
+                            "誰に相談すればよいかがはっきりした",
+                            "本社の会議で日本の議題にも時間が取られるようになった",
+                            "決定の理由が説明されるようになった"),
+                    List.of("", "", "まだ課題はある。", "この流れが続くとよい。", "引き続き様子を見たい。"),
+                    true),
+            Tone.RISK_DEBATE, new Bank(
+                    List.of("今回の発売計画について", "品質の観点から", "正直なところ", "日本市場の経験から言うと", "現場としては"),
+                    List.of("発売を急ぎすぎると品質問題で信頼を失うリスクがある",
+                            "当局対応に十分な時間が取れていない",
+                            "本社はスピードを重視しすぎていると感じる",
+                            "販売代理店への説明が間に合わない",
+                            "試験データがそろう前の判断には不安がある",
+                            "リスクの議論が形式的に終わっている"),
+                    List.of("", "", "慎重に判断してほしい。", "日本側の懸念も記録に残してほしい。", "スケジュールの再検討を提案したい。"),
+                    true));
+
+    private static final Map<Tone, Bank> JAPAN_EN = Map.of(
+            Tone.CALM, new Bank(
+                    List.of("", "Overall", "So far", "This quarter"),
+                    List.of("regular calls with HQ work well for us",
+                            "it would help to hear about roadmap changes a bit earlier",
+                            "HQ explains the reasons behind decisions, which helps",
+                            "time zones make joint meetings hard to schedule",
+                            "our input seems to reach the plan"),
+                    List.of("", "", "Thanks.", "No big issues."),
+                    false),
+            Tone.STRAINED, new Bank(
+                    List.of("Since the restructuring", "Lately", "In the last few months", "Honestly"),
+                    List.of("we mostly hear about decisions after they are made",
+                            "it is hard to raise concerns in the global calls",
+                            "it is not clear who at HQ owns Japan topics now",
+                            "our proposals are turned down before anyone looks at them",
+                            "reporting to both HQ and APAC slows everything down",
+                            "priorities change faster than we can follow"),
+                    List.of("", "", "Morale is suffering.", "Several colleagues feel the same.", "Hoping this changes."),
+                    false),
+            Tone.RECOVERING, new Bank(
+                    List.of("Lately", "Since the workshops", "Step by step", "Compared with last year"),
+                    List.of("HQ asks for our input earlier",
+                            "we can speak more openly with HQ",
+                            "it is clearer whom to go to at HQ",
+                            "our suggestions show up in the plan",
+                            "Japan topics get time in the global meetings"),
+                    List.of("", "", "A good change.", "Still some way to go.", "Let's keep it up."),
+                    false),
+            Tone.RISK_DEBATE, new Bank(
+                    List.of("On the launch plan", "Honestly", "From our experience in Japan"),
+                    List.of("the timeline feels too aggressive for this market",
+                            "there is not enough time for the regulator",
+                            "our distributors will not be ready in time",
+                            "the risk review feels like a formality"),
+                    List.of("", "", "Please reconsider the dates.", "We would like our concerns on record."),
+                    false));
+
+    private static final Map<Tone, Bank> HQ_EN = Map.of(
+            Tone.CALM, new Bank(
+                    List.of("", "Overall", "This quarter", "So far", "From my side", "As usual"),
+                    List.of("the Japan team is delivering well on the plan",
+                            "collaboration with Tokyo is good",
+                            "reports from Japan are very thorough",
+                            "time zone overlap with Tokyo remains a challenge",
+                            "Japan raises issues early, which helps planning",
+                            "the joint steering meetings are useful",
+                            "Tokyo's market feedback shaped our roadmap",
+                            "handovers with the Japan team run smoothly",
+                            "we could share draft plans with Japan a little earlier",
+                            "the Japan team answers our questions quickly"),
+                    List.of("", "", "Keep it up.", "No concerns from our side.", "Thanks to the Tokyo team."),
+                    false),
+            Tone.STRAINED, new Bank(
+                    List.of("Since the restructuring", "Lately", "From where I sit", "Overall"),
+                    List.of("the new structure is working and Japan seems on board",
+                            "Japan has been quiet in recent calls, but no objections were raised",
+                            "we would like faster decisions from the Japan side",
+                            "Japan follows the global plan without much discussion",
+                            "the APAC reporting line has simplified things for us",
+                            "I am not sure we hear everything from Tokyo"),
+                    List.of("", "", "Good progress overall.", "Worth checking in with Tokyo.", "Let's keep the pace."),
+                    false),
+            Tone.RECOVERING, new Bank(
+                    List.of("Since the workshops", "Looking back", "Lately", "Honestly"),
+                    List.of("we had not heard some of Japan's concerns",
+                            "we now bring Japan into planning earlier",
+                            "the joint sessions with Tokyo changed some of our plans",
+                            "Japan pushes back more, and that is useful",
+                            "decisions take a little longer but stick better"),
+                    List.of("", "", "A lesson for us.", "Worth the extra time.", "Good to see."),
+                    false),
+            Tone.RISK_DEBATE, new Bank(
+                    List.of("On the launch", "Frankly", "From a market point of view"),
+                    List.of("Japan is more cautious than the market needs",
+                            "we need Japan to move faster",
+                            "the regulatory concerns from Japan are worth a closer look",
+                            "the debate with Tokyo is slowing the launch down"),
+                    List.of("", "", "We need a decision soon.", "Let's settle this at the steering meeting."),
+                    false));
 
     private DemoComments() {
     }
 
     static String pick(Side side, String language, Tone tone, Random random) {
-        List<String> pool = side != Side.JAPAN ? HQ_EN.get(tone)
+        Bank bank = side != Side.JAPAN ? HQ_EN.get(tone)
                 : "ja".equals(language) ? JAPAN_JA.get(tone) : JAPAN_EN.get(tone);
-        return pool.get(random.nextInt(pool.size()));
+        return bank.compose(random);
     }
 }

@@ -53,6 +53,8 @@ class DemoHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoHistory.class);
     private static final int SUBMITTERS = 4;
+    /** Noise of one item's answer on the 1–5 scale; with the person's lean it gives Spearman–Brown about 0.7. */
+    private static final double ITEM_NOISE = 0.55;
 
     private final WaveService waves;
     private final HistoricDelivery delivery;
@@ -127,32 +129,62 @@ class DemoHistory {
             if (random.nextDouble() >= story.responseRate(side, weeksAgo, plan.occurrenceDate())) {
                 continue; // stays silent this time
             }
-            // A person's own outlook, the same in every wave.
-            double outlook = new Random(story.seed() ^ link.email().hashCode()).nextGaussian() * 7;
-            double neutral = story.neutralShare(side, weeksAgo);
+            Person person = Person.of(story, link.email());
+            // Sitting on the fence is a stance for the whole questionnaire, not a coin thrown per item.
+            boolean onTheFence = random.nextDouble() < story.neutralShare(side, weeksAgo);
             Map<String, String> form = new LinkedHashMap<>();
             form.put("lang", link.language());
             for (InstrumentItemView item : version.items()) {
                 if (!(side == Side.JAPAN ? item.audience().asksJapan() : item.audience().asksHq())) {
                     continue;
                 }
-                form.put("q_" + item.code(), Integer.toString(answer(item, waveMood.get(side).get(item.sign()) + outlook,
-                        neutral, random)));
+                double latent = waveMood.get(side).get(item.sign()) + person.lean(item.sign(), weeksAgo);
+                form.put("q_" + item.code(), Integer.toString(onTheFence ? 3 : answer(item, latent, random)));
             }
             if (random.nextDouble() < story.commentRate(side, weeksAgo)) {
                 form.put("comment", DemoComments.pick(side, link.language(), story.tone(weeksAgo), random));
             }
-            posts.add(new Post(link.token(), form, answeredAt(link.sentAt(), plan.closesAt(), neutral, random)));
+            posts.add(new Post(link.token(), form, answeredAt(link.sentAt(), plan.closesAt(),
+                    story.neutralShare(side, weeksAgo), random)));
         }
         return posts;
     }
 
-    /** 1–5 as the person ticks it: risk 0–100 maps onto the scale, reverse-keyed items are worded the other way. */
-    private static int answer(InstrumentItemView item, double risk, double neutral, Random random) {
-        if (random.nextDouble() < neutral) {
-            return 3;
+    /**
+     * How one person leans on each sign, apart from the mood of their side at the wave, in risk points:
+     * a general outlook, a level per sign, and a slow drift of that level (a sine with the person's own
+     * period and phase, so it is the same on every replay without keeping state between waves). All
+     * items of a sign follow the same lean, so they correlate as real answers do.
+     */
+    private record Person(double outlook, Map<WarningSign, double[]> signs) {
+
+        static final double OUTLOOK_SD = 8;
+        static final double LEVEL_SD = 14;
+        static final double DRIFT = 6;
+
+        static Person of(DemoStory story, String email) {
+            Random own = new Random(story.seed() ^ email.hashCode());
+            double outlook = own.nextGaussian() * OUTLOOK_SD;
+            Map<WarningSign, double[]> signs = new EnumMap<>(WarningSign.class);
+            for (WarningSign sign : WarningSign.values()) {
+                signs.put(sign, new double[]{own.nextGaussian() * LEVEL_SD, own.nextDouble() * 2 * Math.PI,
+                        40 + own.nextDouble() * 50});
+            }
+            return new Person(outlook, signs);
         }
-        long agreement = Math.round(1 + 4 * risk / 100 + random.nextGaussian() * 0.75);
+
+        double lean(WarningSign sign, double weeksAgo) {
+            double[] level = signs.get(sign);
+            return outlook + level[0] + DRIFT * Math.sin(2 * Math.PI * weeksAgo / level[2] + level[1]);
+        }
+    }
+
+    /**
+     * 1–5 as the person ticks it: risk 0–100 maps onto the scale, plus the noise of reading one item.
+     * A reverse-keyed item is worded the other way, so the same view is ticked at the other end.
+     */
+    private static int answer(InstrumentItemView item, double risk, Random random) {
+        long agreement = Math.round(1 + 4 * risk / 100 + random.nextGaussian() * ITEM_NOISE);
         int value = (int) Math.max(1, Math.min(5, agreement));
         return item.reverseKeyed() ? 6 - value : value;
     }

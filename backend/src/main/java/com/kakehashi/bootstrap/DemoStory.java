@@ -2,6 +2,7 @@ package com.kakehashi.bootstrap;
 
 import com.kakehashi.participant.Side;
 import com.kakehashi.survey.WarningSign;
+import com.kakehashi.timeline.EventKind;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -27,8 +28,11 @@ import static com.kakehashi.survey.WarningSign.TRUST_EROSION;
  * @param engagementWeeksAgo  when the consulting engagement started
  * @param shifts              changes to the baseline, summed where they overlap
  * @param chapters            which comments people write from when on (latest first wins)
+ * @param events              what the consultants record on the engagement's time axis (its start comes
+ *                            from the engagement itself)
  */
-record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shifts, List<Chapter> chapters) {
+record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shifts, List<Chapter> chapters,
+                 List<Event> events) {
 
     /** What a shift moves: a sign's risk index (points), or a share (0–1) of the side's behaviour. */
     enum Measure { RISK, RESPONSE_RATE, NEUTRAL_SHARE, COMMENT_RATE }
@@ -54,6 +58,10 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
     record Chapter(int weeksAgo, Tone tone) {
     }
 
+    /** A dated event of the engagement, recorded as a consultant would. */
+    record Event(int weeksAgo, EventKind kind, String labelEn, String labelJa) {
+    }
+
     static final int RESTRUCTURING_WEEKS_AGO = 65;
     static final int NORTHWIND_ENGAGEMENT_WEEKS_AGO = 26;
     static final int RISK_EPISODE_WEEKS_AGO = 39;
@@ -67,20 +75,24 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
     static DemoStory northwind() {
         int fall = RESTRUCTURING_WEEKS_AGO;
         int turn = NORTHWIND_ENGAGEMENT_WEEKS_AGO;
+        // Shifts are a fifth larger than the means should move: each person's own lean spreads the answers,
+        // and the ends of the 1–5 scale cut that spread, which pulls a side's mean towards the middle.
         return new DemoStory("Northwind", 20251104L, turn, List.of(
-                risk(JAPAN, fall, 16, +40, EXCLUSION),
-                risk(JAPAN, fall, 16, +34, SILENT_DISSENT),
-                risk(JAPAN, fall, 16, +14, TRUST_EROSION, EXECUTION_DELAY),
+                risk(JAPAN, fall, 16, +48, EXCLUSION),
+                risk(JAPAN, fall, 16, +41, SILENT_DISSENT),
+                risk(JAPAN, fall, 16, +17, TRUST_EROSION, EXECUTION_DELAY),
                 share(JAPAN, Measure.RESPONSE_RATE, fall, 16, -0.36),
                 share(JAPAN, Measure.NEUTRAL_SHARE, fall, 16, +0.28),
                 share(JAPAN, Measure.COMMENT_RATE, fall, 16, -0.05),
-                risk(JAPAN, turn, 12, -36, EXCLUSION),
-                risk(JAPAN, turn, 12, -30, SILENT_DISSENT),
-                risk(JAPAN, turn, 12, -10, TRUST_EROSION, EXECUTION_DELAY),
+                risk(JAPAN, turn, 12, -43, EXCLUSION),
+                risk(JAPAN, turn, 12, -36, SILENT_DISSENT),
+                risk(JAPAN, turn, 12, -12, TRUST_EROSION, EXECUTION_DELAY),
                 share(JAPAN, Measure.RESPONSE_RATE, turn, 10, +0.26),
                 share(JAPAN, Measure.NEUTRAL_SHARE, turn, 10, -0.26),
                 share(JAPAN, Measure.COMMENT_RATE, turn, 6, +0.07)),
-                List.of(new Chapter(turn, Tone.RECOVERING), new Chapter(fall - 6, Tone.STRAINED)));
+                List.of(new Chapter(turn, Tone.RECOVERING), new Chapter(fall - 6, Tone.STRAINED)),
+                List.of(new Event(fall, EventKind.ORGANISATION_CHANGE, "HQ restructuring: Japan now reports through APAC",
+                        "本社の組織再編：日本法人はAPAC経由の報告体制に")));
     }
 
     /** Healthy and steady, except one debate about launch risk about 9 months ago that lasts five waves. */
@@ -88,11 +100,13 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
         int from = RISK_EPISODE_WEEKS_AGO;
         int until = from - 10;
         return new DemoStory("Contoso", 20240615L, 8, List.of(
-                risk(JAPAN, from, 1, +42, RISK_LENS),
-                risk(HQ, from, 1, +14, RISK_LENS),
-                risk(JAPAN, until, 1, -42, RISK_LENS),
-                risk(HQ, until, 1, -14, RISK_LENS)),
-                List.of(new Chapter(until, Tone.CALM), new Chapter(from, Tone.RISK_DEBATE)));
+                risk(JAPAN, from, 1, +46, RISK_LENS),
+                risk(HQ, from, 1, +15, RISK_LENS),
+                risk(JAPAN, until, 1, -46, RISK_LENS),
+                risk(HQ, until, 1, -15, RISK_LENS)),
+                List.of(new Chapter(until, Tone.CALM), new Chapter(from, Tone.RISK_DEBATE)),
+                List.of(new Event(from, EventKind.MILESTONE, "Launch brought forward: debate on launch risk starts",
+                        "発売の前倒し：発売リスクをめぐる議論が始まる")));
     }
 
     private static Shift risk(Side side, int weeksAgo, int rampWaves, double points, WarningSign... signs) {

@@ -21,6 +21,8 @@ import com.kakehashi.survey.NewInstrument;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.tenant.MembershipService;
 import com.kakehashi.tenant.TenantView;
+import com.kakehashi.timeline.NewTimelineEvent;
+import com.kakehashi.timeline.TimelineService;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -34,8 +36,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One demo tenant: its members, 48 participants, an engagement, a published copy of the default
- * instrument, a fortnightly pulse that has been running for two years, and that pulse's history
+ * One demo tenant: its members, 48 participants, an engagement with its story's events, a published
+ * copy of the default instrument, a fortnightly pulse that has been running for two years, and that pulse's history
  * as told by a {@link DemoStory}.
  */
 @Singleton
@@ -65,16 +67,19 @@ class DemoTenant {
     private final InstrumentService instruments;
     private final ScheduleService schedules;
     private final DemoHistory history;
+    private final TimelineService timeline;
     private final Clock clock;
 
     DemoTenant(MembershipService memberships, ParticipantService participants, EngagementService engagements,
-               InstrumentService instruments, ScheduleService schedules, DemoHistory history, Clock clock) {
+               InstrumentService instruments, ScheduleService schedules, DemoHistory history, TimelineService timeline,
+               Clock clock) {
         this.memberships = memberships;
         this.participants = participants;
         this.engagements = engagements;
         this.instruments = instruments;
         this.schedules = schedules;
         this.history = history;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -94,6 +99,10 @@ class DemoTenant {
             EngagementDetails details = new EngagementDetails(engagementName, goals,
                     today.minusWeeks(story.engagementWeeksAgo()), today.plusMonths(10), EngagementStatus.ACTIVE, List.of());
             EngagementView engagement = engagements.create(system, details);
+            for (DemoStory.Event event : story.events()) {
+                timeline.create(system, engagement.id(), new NewTimelineEvent(today.minusWeeks(event.weeksAgo()), event.kind(),
+                        event.labelEn(), event.labelJa()));
+            }
             // A published copy of the default instrument and a fortnightly pulse, so a visitor can
             // launch a wave at once and answer it from the demo mailbox. The pulse started two years
             // before its next occurrence (next Monday), so the history ends just before it. It asks HQ

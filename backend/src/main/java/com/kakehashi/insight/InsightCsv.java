@@ -62,8 +62,12 @@ class InsightCsv {
                 }
                 for (InsightViews.Reliability r : wave.reliability()) {
                     if (filter.includes(WarningSign.valueOf(r.sign())) && filter.includes(r.side(), null)) {
-                        row(out, wave, "ALPHA", r.sign(), null, null, "side:" + r.side(), r.side(), null, r.n(), r.alpha(), null,
-                                null, null, null, r.unavailable());
+                        // The measure names the estimate; a LOW one says so where a value would be misread as a score.
+                        InsightViews.Suppressed low = r.quality() == InsightViews.ReliabilityQuality.LOW
+                                ? new InsightViews.Suppressed("LOW_RELIABILITY", "items disagree: below 0.5, not a usable score") : null;
+                        row(out, wave, r.method() == null ? "RELIABILITY" : r.method().name(), r.sign(), null, null,
+                                "side:" + r.side(), r.side(), null, r.n(), r.coefficient(), null,
+                                null, null, null, r.unavailable() != null ? r.unavailable() : low);
                     }
                 }
             }

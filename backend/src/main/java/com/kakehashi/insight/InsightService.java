@@ -11,6 +11,7 @@ import com.kakehashi.insight.InsightViews.GapSeries;
 import com.kakehashi.insight.InsightViews.Interval;
 import com.kakehashi.insight.InsightViews.Point;
 import com.kakehashi.insight.InsightViews.Reliability;
+import com.kakehashi.insight.InsightViews.ReliabilityMethod;
 import com.kakehashi.insight.InsightViews.Score;
 import com.kakehashi.insight.InsightViews.Series;
 import com.kakehashi.insight.InsightViews.SignTrend;
@@ -449,7 +450,10 @@ public class InsightService {
         return DELAY_BUCKETS[delays.length - 1];
     }
 
-    /** Alpha of a side is shown only where the side's sign score is: it describes the same respondents. */
+    /**
+     * Reliability of a side is shown only where the side's sign score is: it describes the same
+     * respondents. Two items: Spearman–Brown; more: Cronbach's alpha ({@link Reliabilities}).
+     */
     private static List<Reliability> reliability(int k, List<WarningSign> measured, List<ItemRow> itemRows, List<PairRow> pairRows,
                                                  Map<WarningSign, Map<Segment, Reason>> hiddenBySign) {
         List<Reliability> result = new ArrayList<>();
@@ -463,43 +467,59 @@ public class InsightService {
                 }
                 int m = items.size();
                 long n = items.stream().mapToLong(ItemRow::n).min().orElse(0);
+                ReliabilityMethod method = m == 2 ? ReliabilityMethod.SPEARMAN_BROWN : ReliabilityMethod.CRONBACH_ALPHA;
                 Reason sideHidden = hiddenBySign.getOrDefault(sign, Map.of()).get(segment);
-                Reliability unavailable = m < 2 ? unavailable(sign, side, m, "FEWER_THAN_2_ITEMS", "alpha needs at least 2 items")
-                        : n < 3 ? unavailable(sign, side, m, "FEWER_THAN_3_RESPONSES", "alpha needs at least 3 responses")
-                        : n < k ? new Reliability(sign.name(), side, m, null, null, Suppressed.of(Reason.BELOW_K))
-                        : sideHidden != null ? new Reliability(sign.name(), side, m, null, null, Suppressed.of(sideHidden))
+                Reliability unavailable = m < 2 ? unavailable(sign, side, m, null, "FEWER_THAN_2_ITEMS", "reliability needs at least 2 items")
+                        : n < 3 ? unavailable(sign, side, m, method, "FEWER_THAN_3_RESPONSES", "reliability needs at least 3 responses")
+                        : n < k ? new Reliability(sign.name(), side, m, null, method, null, null, Suppressed.of(Reason.BELOW_K))
+                        : sideHidden != null ? new Reliability(sign.name(), side, m, null, method, null, null, Suppressed.of(sideHidden))
                         : items.stream().anyMatch(i -> i.n() != n)
-                        ? unavailable(sign, side, m, "INCOMPLETE", "not every respondent answered every item")
+                        ? unavailable(sign, side, m, method, "INCOMPLETE", "not every respondent answered every item")
                         : null;
                 if (unavailable != null) {
                     result.add(unavailable);
                     continue;
                 }
-                // Covariances times n (n − 1), exact in long: n Σab − Σa Σb.
+                // Variances and covariances times n (n − 1), exact in long: n Σab − Σa Σb.
                 long itemVariances = 0;
                 for (ItemRow item : items) {
                     itemVariances += n * item.sumSq() - item.sum() * item.sum();
                 }
-                long total = itemVariances;
+                long covariances = 0;
                 Map<String, ItemRow> byCode = items.stream().collect(Collectors.toMap(ItemRow::code, i -> i));
                 for (PairRow pair : pairRows) {
                     if (pair.sign().equals(sign.name()) && pair.side().equals(side.name())) {
-                        total += 2 * (n * pair.sumAb() - byCode.get(pair.a()).sum() * byCode.get(pair.b()).sum());
+                        covariances += n * pair.sumAb() - byCode.get(pair.a()).sum() * byCode.get(pair.b()).sum();
                     }
                 }
-                if (total == 0) {
-                    result.add(unavailable(sign, side, m, "NO_VARIANCE", "alpha is undefined when total scores do not vary"));
-                    continue;
+                long total = itemVariances + 2 * covariances;
+                Double coefficient;
+                if (m == 2) {
+                    long varA = n * items.get(0).sumSq() - items.get(0).sum() * items.get(0).sum();
+                    long varB = n * items.get(1).sumSq() - items.get(1).sum() * items.get(1).sum();
+                    if (varA == 0 || varB == 0) {
+                        result.add(unavailable(sign, side, m, method, "NO_VARIANCE", "reliability is undefined when an item does not vary"));
+                        continue;
+                    }
+                    // Null here means r = −1: perfectly opposed items, which quality() reports as LOW.
+                    coefficient = Reliabilities.spearmanBrown(varA, varB, covariances);
+                } else {
+                    if (total == 0) {
+                        result.add(unavailable(sign, side, m, method, "NO_VARIANCE", "reliability is undefined when total scores do not vary"));
+                        continue;
+                    }
+                    coefficient = Reliabilities.cronbachAlpha(m, itemVariances, total);
                 }
-                double alpha = (double) m / (m - 1) * (1 - (double) itemVariances / total);
-                result.add(new Reliability(sign.name(), side, m, n, alpha, null));
+                result.add(new Reliability(sign.name(), side, m, n, method, Reliabilities.shown(coefficient),
+                        Reliabilities.quality(coefficient), null));
             }
         }
         return result;
     }
 
-    private static Reliability unavailable(WarningSign sign, Side side, int items, String code, String message) {
-        return new Reliability(sign.name(), side, items, null, null, new Suppressed(code, message));
+    private static Reliability unavailable(WarningSign sign, Side side, int items, @Nullable ReliabilityMethod method,
+                                           String code, String message) {
+        return new Reliability(sign.name(), side, items, null, method, null, null, new Suppressed(code, message));
     }
 
 }

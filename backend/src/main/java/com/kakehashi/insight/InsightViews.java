@@ -62,9 +62,20 @@ public final class InsightViews {
                           @Nullable String medianDelay, @Nullable Suppressed suppressedReason) {
     }
 
-    /** Cronbach's alpha of a sign's items within one side (each side answers its own wording). */
+    /** Which estimate a reliability coefficient is: Spearman–Brown for two items, Cronbach's alpha for more. */
+    public enum ReliabilityMethod { SPEARMAN_BROWN, CRONBACH_ALPHA }
+
+    /** LOW below 0.5 (or negative: the items disagree), ACCEPTABLE from 0.5, GOOD from 0.7. */
+    public enum ReliabilityQuality { LOW, ACCEPTABLE, GOOD }
+
+    /**
+     * Internal consistency of a sign's items within one side (each side answers its own wording).
+     * {@code coefficient} is absent when negative (no reliability to speak of) or unavailable;
+     * {@code quality} is there whenever it was computed.
+     */
     @Serdeable
-    public record Reliability(String sign, Side side, int items, @Nullable Long n, @Nullable Double alpha,
+    public record Reliability(String sign, Side side, int items, @Nullable Long n, @Nullable ReliabilityMethod method,
+                              @Nullable Double coefficient, @Nullable ReliabilityQuality quality,
                               @Nullable Suppressed unavailable) {
     }
 

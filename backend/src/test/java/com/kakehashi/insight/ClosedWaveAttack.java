@@ -25,7 +25,7 @@ import java.util.UUID;
  * of cells whose sums they determine, see {@link SpanJudge}). The true counts come from the raw
  * responses. A determined set holding 0 &lt; n &lt; k responses is a finding.
  * <p>
- * Measures: each sign (its scores, sign gaps and alpha; a dimension's value counts as shown for each
+ * Measures: each sign (its scores, sign gaps and reliability; a dimension's value counts as shown for each
  * of its signs, which is stricter than its arithmetic), each mirrored item (item gaps, on the item's
  * own answer counts), and the per-side silence signals and comments (on response counts).
  */
@@ -82,7 +82,7 @@ public final class ClosedWaveAttack {
                 }
             }
             for (Map<String, Object> alpha : list(insight, "reliability")) {
-                if (alpha.get("alpha") != null) {
+                if (alpha.get("quality") != null) {
                     add(shown, wave, "sign:" + alpha.get("sign"), "side:" + alpha.get("side"));
                 }
             }
@@ -189,7 +189,8 @@ public final class ClosedWaveAttack {
         for (CSVRecord row : CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.body().replace("\uFEFF", "")))) {
             String wave = row.get("wave_id");
-            if (row.get("value").isEmpty()) {
+            // A LOW reliability without a number still tells something about the side's answers.
+            if (row.get("value").isEmpty() && !"LOW_RELIABILITY".equals(row.get("suppressed_code"))) {
                 continue;
             }
             String level = row.get("level").isEmpty() ? null : row.get("level");
@@ -199,7 +200,7 @@ public final class ClosedWaveAttack {
                 case "ITEM_GAP" -> gap(shown, wave, "item:" + row.get("item_code"), level, true, true);
                 case "DIMENSION" -> signsOfDimension.getOrDefault(row.get("dimension"), List.of())
                         .forEach(sign -> add(shown, wave, "sign:" + sign, row.get("segment")));
-                case "ALPHA" -> add(shown, wave, "sign:" + row.get("sign"), row.get("segment"));
+                case "SPEARMAN_BROWN", "CRONBACH_ALPHA" -> add(shown, wave, "sign:" + row.get("sign"), row.get("segment"));
                 case "NEUTRAL_SHARE", "COMMENT_RATE", "MEDIAN_DELAY" -> add(shown, wave, "responses", row.get("segment"));
                 default -> {
                     // NON_RESPONSE_RATE: counts, shown at any size

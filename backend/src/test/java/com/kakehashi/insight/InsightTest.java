@@ -163,19 +163,21 @@ class InsightTest {
     }
 
     @Test
-    void alphaFromItemCovariancesOrTheReasonItIsMissing() {
+    void reliabilityIsAlphaForThreeItemsSpearmanBrownForTwoOrTheReasonItIsMissing() {
         Map<String, Object> insight = waveInsight(hand, handWave);
-        // JAPAN SILENT_DISSENT items (flipped) 5,3,1 / 4,3,2 / 5,3,1: variances 4, 1, 4; totals 14, 9, 4: variance 25
-        assertThat(number(find(insight, "reliability", Map.of("sign", "SILENT_DISSENT", "side", "JAPAN")), "alpha"))
-                .isCloseTo(1.5 * (1 - 9.0 / 25), within(EPS));
-        // HQ SILENT_DISSENT: 4,2,3 / 4,2,2 -> 2 (1 - (1 + 4/3) / (13/3)) = 12/13
-        assertThat(number(find(insight, "reliability", Map.of("sign", "SILENT_DISSENT", "side", "HQ")), "alpha"))
-                .isCloseTo(12.0 / 13, within(EPS));
-        // HQ EXCLUSION: both items move together -> 1
-        assertThat(number(find(insight, "reliability", Map.of("sign", "EXCLUSION", "side", "HQ")), "alpha"))
+        // JAPAN SILENT_DISSENT, three items (flipped) 5,3,1 / 4,3,2 / 5,3,1: variances 4, 1, 4; totals 14, 9, 4: variance 25
+        Map<String, Object> three = find(insight, "reliability", Map.of("sign", "SILENT_DISSENT", "side", "JAPAN"));
+        assertThat(three).containsEntry("method", "CRONBACH_ALPHA").containsEntry("quality", "GOOD");
+        assertThat(number(three, "coefficient")).isCloseTo(1.5 * (1 - 9.0 / 25), within(EPS));
+        // HQ SILENT_DISSENT, two items 4,2,3 / 4,2,2: r = 2 / sqrt(2 * 8/3) = sqrt(3)/2, 2r / (1 + r) = 2 sqrt(3) / (2 + sqrt(3))
+        Map<String, Object> two = find(insight, "reliability", Map.of("sign", "SILENT_DISSENT", "side", "HQ"));
+        assertThat(two).containsEntry("method", "SPEARMAN_BROWN").containsEntry("quality", "GOOD");
+        assertThat(number(two, "coefficient")).isCloseTo(2 * Math.sqrt(3) / (2 + Math.sqrt(3)), within(EPS));
+        // HQ EXCLUSION: both items move together -> r = 1 -> 1
+        assertThat(number(find(insight, "reliability", Map.of("sign", "EXCLUSION", "side", "HQ")), "coefficient"))
                 .isCloseTo(1, within(EPS));
         Map<String, Object> flat = find(insight, "reliability", Map.of("sign", "RISK_LENS", "side", "HQ"));
-        assertThat(flat).doesNotContainKey("alpha");
+        assertThat(flat).doesNotContainKey("coefficient").doesNotContainKey("quality");
         assertThat(flat.get("unavailable").toString()).contains("NO_VARIANCE");
     }
 

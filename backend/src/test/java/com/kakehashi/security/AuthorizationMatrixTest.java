@@ -159,6 +159,10 @@ class AuthorizationMatrixTest {
             tenant(HttpMethod.POST, T + "/engagements", STAFF, 201, t -> engagement()),
             object(HttpMethod.GET, T + "/engagements/{id}", ALL, 200, (t, w) -> w.engagementId, null),
             object(HttpMethod.PUT, T + "/engagements/{id}", STAFF, 200, (t, w) -> t.freshEngagement(w), t -> engagement()),
+            object(HttpMethod.GET, T + "/engagements/{id}/events", ALL, 200, (t, w) -> w.engagementId, null),
+            object(HttpMethod.POST, T + "/engagements/{id}/events", STAFF, 201, (t, w) -> w.engagementId, t -> t.timelineEvent()),
+            new Endpoint("DELETE " + T + "/engagements/{id}/events/{eventId}", HttpMethod.DELETE, T + "/engagements/{id}", STAFF,
+                    Scope.OBJECT, 204, (t, w) -> t.freshTimelineEvent(w), null, false),
             object(HttpMethod.DELETE, T + "/engagements/{id}", STAFF, 204, (t, w) -> t.freshEngagement(w), null),
             tenant(HttpMethod.GET, T + "/audit", STAFF, 200, null),
             global(HttpMethod.GET, "/api/v1/instruments/default", ALL, 200, null),
@@ -348,6 +352,18 @@ class AuthorizationMatrixTest {
         Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/participants", person());
         remember(world, created.field("id"), created.field("email"));
         return created.field("id");
+    }
+
+    /** A label no other event has, so the other tenant's is recognisable if it ever leaks. */
+    private Map<String, Object> timelineEvent() {
+        return Map.of("occurredOn", "2026-02-02", "kind", "ORGANISATION_CHANGE", "labelEn", "Reorg " + UUID.randomUUID());
+    }
+
+    /** "{engagementId}/events/{eventId}" of a new event of the world's engagement. */
+    private String freshTimelineEvent(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/engagements/" + world.engagementId + "/events", timelineEvent());
+        remember(world, created.field("id"), created.field("labelEn"));
+        return world.engagementId + "/events/" + created.field("id");
     }
 
     private String freshEngagement(World world) {

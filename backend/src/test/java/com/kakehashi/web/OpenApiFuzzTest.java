@@ -161,6 +161,8 @@ class OpenApiFuzzTest {
         ids.put("decisionId", api.post(base + "/decisions", Map.of("engagementId", ids.get("engagementId"),
                 "title", "Fuzz decision", "proposedOn", "2026-02-01", "japanConsulted", false), operator).field("id"));
         ids.put("alertId", alerts.openAlert(tenant.id(), ids.get("engagementId"), ids.get("waveId")));
+        ids.put("eventId", api.post(base + "/engagements/" + ids.get("engagementId") + "/events", Map.of("occurredOn", "2026-02-02",
+                "kind", "MILESTONE", "labelEn", "Fuzz milestone"), operator).field("id"));
         assertThat(ids.values()).doesNotContainNull();
     }
 
@@ -474,7 +476,8 @@ class OpenApiFuzzTest {
             case "number" -> 10;
             default -> switch (format) {
                 case "uuid" -> ids.getOrDefault(name, UUID.randomUUID().toString());
-                case "date" -> name.startsWith("end") || name.startsWith("approved") || name.startsWith("actual") ? "2099-06-01" : "2099-01-05";
+                // Events are refused more than a year ahead, so theirs is a date in the past.
+                case "date" -> name.equals("occurredOn") ? "2026-02-02" : name.startsWith("end") || name.startsWith("approved") || name.startsWith("actual") ? "2099-06-01" : "2099-01-05";
                 case "partial-time" -> "09:00";
                 case "email" -> "fuzz-" + UUID.randomUUID() + "@test.example";
                 default -> switch (name) {

@@ -102,14 +102,33 @@ public final class InsightRecords {
     }
 
     /**
-     * One wave's silence signals and comments. While the wave is OPEN the backend sends only counts and rates
-     * (every other value says {@code WAVE_OPEN}); {@code closesAt} is when the results appear.
+     * How consistently a sign's items were answered within one side.
+     * @param method      SPEARMAN_BROWN (two items) or CRONBACH_ALPHA (three or more), null when not computed
+     * @param coefficient absent when negative or not computed
+     * @param quality     LOW (below 0.5 or negative), ACCEPTABLE (from 0.5), GOOD (from 0.7); null when not computed
+     * @param unavailableCode why nothing was computed (BELOW_K, COMPLEMENTARY, NO_VARIANCE, …), null when it was
+     */
+    public record Reliability(String sign, Side side, int items, Long n, String method, Double coefficient,
+                              String quality, String unavailableCode) {
+    }
+
+    /**
+     * One wave's silence signals, comments and reliability. While the wave is OPEN the backend sends only counts
+     * and rates (every other value says {@code WAVE_OPEN}); {@code closesAt} is when the results appear.
      */
     public record WaveInsight(UUID waveId, LocalDate occurrenceDate, String status, OffsetDateTime closesAt,
-                              int anonymityThreshold, List<Silence> silence, List<CommentGroup> comments) {
+                              int anonymityThreshold, List<Silence> silence, List<CommentGroup> comments,
+                              List<Reliability> reliability) {
         public WaveInsight {
             silence = List.copyOf(silence);
             comments = List.copyOf(comments);
+            reliability = reliability == null ? List.of() : List.copyOf(reliability);
+        }
+
+        /** A wave insight without reliability (tests and views that do not show it). */
+        public WaveInsight(UUID waveId, LocalDate occurrenceDate, String status, OffsetDateTime closesAt,
+                           int anonymityThreshold, List<Silence> silence, List<CommentGroup> comments) {
+            this(waveId, occurrenceDate, status, closesAt, anonymityThreshold, silence, comments, List.of());
         }
 
         public boolean isOpen() {

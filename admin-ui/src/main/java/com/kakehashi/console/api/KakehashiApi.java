@@ -47,6 +47,13 @@ public interface KakehashiApi {
 
     void deleteEngagement(UUID tenantId, UUID engagementId);
 
+    /** The engagement's recorded events and its derived start, oldest first. */
+    List<TimelineRecords.Event> events(UUID tenantId, UUID engagementId);
+
+    TimelineRecords.Event createEvent(UUID tenantId, UUID engagementId, TimelineRecords.Draft draft);
+
+    void deleteEvent(UUID tenantId, UUID engagementId, UUID eventId);
+
     PageResult<AuditEntry> audit(UUID tenantId, int page, int size);
 
     List<Schedule> schedules(UUID tenantId);

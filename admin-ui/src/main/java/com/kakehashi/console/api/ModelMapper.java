@@ -71,6 +71,12 @@ final class ModelMapper {
                 EngagementStatus.valueOf(e.getStatus().getValue()), e.getConsultantIds());
     }
 
+    static TimelineRecords.Event timelineEvent(com.kakehashi.console.client.model.TimelineEventView e) {
+        return new TimelineRecords.Event(e.getId(), e.getEngagementId(), e.getOccurredOn(),
+                TimelineRecords.Kind.valueOf(e.getKind().getValue()), e.getLabelEn(), e.getLabelJa(),
+                Boolean.TRUE.equals(e.getDerived()));
+    }
+
     static Schedule schedule(ScheduleView s) {
         return new Schedule(s.getId(), s.getName(), s.getSurveyTitleEn(), s.getSurveyTitleJa(), s.getEngagementId(), s.getInstrumentVersionId(),
                 s.getAudienceSides().stream().map(x -> Side.valueOf(x.getValue())).toList(),

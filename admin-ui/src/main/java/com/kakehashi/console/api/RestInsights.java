@@ -54,8 +54,14 @@ final class RestInsights {
                                 .map(c -> new InsightRecords.Comment(c.getText(), c.getLanguage())).toList(),
                         code(g.getSuppressedReason())))
                 .toList();
+        var reliability = w.getReliability() == null ? List.<InsightRecords.Reliability>of() : w.getReliability().stream()
+                .map(r -> new InsightRecords.Reliability(r.getSign(), Side.valueOf(r.getSide().getValue()),
+                        r.getItems() == null ? 0 : r.getItems(), r.getN(),
+                        r.getMethod() == null ? null : r.getMethod().getValue(), r.getCoefficient(),
+                        r.getQuality() == null ? null : r.getQuality().getValue(), code(r.getUnavailable())))
+                .toList();
         return new InsightRecords.WaveInsight(w.getWaveId(), w.getOccurrenceDate(), w.getStatus(), w.getClosesAt(),
-                w.getAnonymityThreshold() == null ? 0 : w.getAnonymityThreshold(), silence, comments);
+                w.getAnonymityThreshold() == null ? 0 : w.getAnonymityThreshold(), silence, comments, reliability);
     }
 
     List<AlertRecords.Alert> alerts(UUID tenantId) throws ApiException {

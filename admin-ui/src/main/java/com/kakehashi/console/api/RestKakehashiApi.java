@@ -50,6 +50,7 @@ final class RestKakehashiApi implements KakehashiApi {
     private final InstrumentsApi instruments;
     private final RestInsights insights;
     private final com.kakehashi.console.client.api.PortfolioApi portfolio;
+    private final com.kakehashi.console.client.api.TimelineApi timeline;
 
     RestKakehashiApi(RestAuthenticator authenticator, String accessToken) {
         this.authenticator = authenticator;
@@ -68,6 +69,7 @@ final class RestKakehashiApi implements KakehashiApi {
         instruments = new InstrumentsApi(client);
         insights = new RestInsights(client);
         portfolio = new com.kakehashi.console.client.api.PortfolioApi(client);
+        timeline = new com.kakehashi.console.client.api.TimelineApi(client);
     }
 
     @Override
@@ -273,6 +275,24 @@ final class RestKakehashiApi implements KakehashiApi {
         return new ParticipantDetails().email(draft.email()).displayName(draft.displayName())
                 .side(ModelMapper.side(draft.side())).level(ModelMapper.level(draft.level()))
                 .language(draft.language()).timeZone(draft.timeZone()).department(draft.department());
+    }
+
+    @Override
+    public List<TimelineRecords.Event> events(UUID tenantId, UUID engagementId) {
+        return call(() -> timeline.listTimelineEvents(tenantId, engagementId).stream().map(ModelMapper::timelineEvent).toList());
+    }
+
+    @Override
+    public TimelineRecords.Event createEvent(UUID tenantId, UUID engagementId, TimelineRecords.Draft draft) {
+        var body = new com.kakehashi.console.client.model.NewTimelineEvent().occurredOn(draft.occurredOn())
+                .kind(draft.kind() == null ? null : com.kakehashi.console.client.model.EventKind.fromValue(draft.kind().name()))
+                .labelEn(draft.labelEn()).labelJa(draft.labelJa());
+        return call(() -> ModelMapper.timelineEvent(timeline.createTimelineEvent(tenantId, engagementId, body)));
+    }
+
+    @Override
+    public void deleteEvent(UUID tenantId, UUID engagementId, UUID eventId) {
+        run(() -> timeline.deleteTimelineEvent(tenantId, engagementId, eventId));
     }
 
     private static EngagementDetails details(EngagementDraft draft) {

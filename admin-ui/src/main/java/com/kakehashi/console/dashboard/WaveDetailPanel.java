@@ -32,6 +32,9 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
     private final Div openNotice = new Div();
     private final H3 silenceTitle = new H3();
     private final H3 commentsTitle = new H3();
+    private final H3 reliabilityTitle = new H3();
+    private final Div reliabilityNote = new Div();
+    private final Div reliability = new Div();
     WaveDetailPresenter presenter;
     private boolean updating;
 
@@ -62,7 +65,13 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         openNotice.setId("dashboard-wave-open");
         openNotice.addClassName("dashboard-status");
         openNotice.setVisible(false);
-        add(wave, printedWave, empty, openNotice, silenceTitle, silence, commentsTitle, comments);
+        reliabilityTitle.setText(getTranslation("dashboard.reliability"));
+        reliabilityNote.setText(getTranslation("dashboard.reliability.note"));
+        reliabilityNote.addClassName("dashboard-status");
+        reliability.setId("dashboard-reliability");
+        reliability.addClassName("reliability-table");
+        add(wave, printedWave, empty, openNotice, silenceTitle, silence, commentsTitle, comments,
+                reliabilityTitle, reliabilityNote, reliability);
     }
 
     @Override
@@ -76,12 +85,14 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         }
         empty.setVisible(selected == null);
         // Without a closed wave there is nothing to pick or read: only the sentence saying so.
-        for (var part : List.of(wave, printedWave, silenceTitle, silence, commentsTitle, comments)) {
+        for (var part : List.of(wave, printedWave, silenceTitle, silence, commentsTitle, comments, reliabilityTitle,
+                reliabilityNote, reliability)) {
             part.setVisible(selected != null);
         }
         if (selected == null) {
             silence.removeAll();
             comments.removeAll();
+            reliability.removeAll();
             openNotice.setVisible(false);
         }
     }
@@ -112,6 +123,46 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         }
         comments.removeAll();
         detail.comments().forEach(group -> comments.add(side(group, k)));
+        showReliability(detail.reliability(), k);
+    }
+
+    private void showReliability(List<WaveDetailPresenter.ReliabilityRow> rows, int k) {
+        reliability.removeAll();
+        boolean any = !rows.isEmpty();
+        reliabilityTitle.setVisible(any);
+        reliabilityNote.setVisible(any);
+        reliability.setVisible(any);
+        if (!any) {
+            return;
+        }
+        var sides = rows.getFirst().cells().stream().map(WaveDetailPresenter.ReliabilityCell::side).toList();
+        reliability.getStyle().set("--reliability-sides", String.valueOf(sides.size()));
+        reliability.add(cell("", "silence-head"));
+        sides.forEach(side -> reliability.add(cell(getTranslation("dashboard.side." + side.name()), "silence-head")));
+        for (var row : rows) {
+            reliability.add(cell(getTranslation(row.signKey()), "silence-side"));
+            for (var c : row.cells()) {
+                var d = new Div();
+                d.addClassName("silence-cell");
+                d.addClassName("silence-value");
+                d.getElement().setAttribute("data-sign", row.sign());
+                d.getElement().setAttribute("data-side", c.side().name());
+                if (c.reasonKey() != null) {
+                    d.setText("⊘ " + getTranslation(c.reasonKey(), k));
+                } else if (c.qualityKey() == null) {
+                    d.setText(WaveDetailPresenter.NONE);
+                } else if (c.low()) {
+                    d.addClassName("reliability-low");
+                    d.setText(getTranslation(c.qualityKey()));
+                } else {
+                    d.setText(c.value() + " · " + getTranslation(c.qualityKey()));
+                }
+                if (c.methodKey() != null) {
+                    d.setTitle(getTranslation(c.methodKey()));
+                }
+                reliability.add(d);
+            }
+        }
     }
 
     private Div side(SideComments group, int k) {

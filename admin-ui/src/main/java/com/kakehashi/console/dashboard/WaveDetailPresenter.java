@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * One wave in detail: the silence signals per side and the comments per side, each in the language it was
- * written in. The backend withholds a side's comments below k and says why; this only shows that reason. An open
+ * One wave in detail: the silence signals per side, the comments per side, each in the language it was
+ * written in, and how consistently each side answered each sign's items. The backend withholds a side's comments below k and says why; this only shows that reason. An open
  * wave is offered too, but shows only response counts and rates with the time its results appear: the backend
  * withholds the rest until the wave closes (each new answer would otherwise be readable between two looks).
  */
@@ -39,7 +39,23 @@ public final class WaveDetailPresenter {
      * @param closesAt when an open wave closes and its results appear (null for a closed wave)
      */
     public record WaveDetail(UUID waveId, LocalDate occurrenceDate, int anonymityThreshold, boolean open,
-                             OffsetDateTime closesAt, List<SilenceRow> silence, List<SideComments> comments) {
+                             OffsetDateTime closesAt, List<SilenceRow> silence, List<SideComments> comments,
+                             List<ReliabilityRow> reliability) {
+    }
+
+    /**
+     * How consistently one side answered a sign's items. A LOW coefficient is never shown as a number: it is
+     * put in words ({@code qualityKey}), since a negative or small value read as a score would mislead.
+     * @param value      the coefficient ("0.78"), or null when it is LOW or not computed
+     * @param qualityKey the quality in words, or null when not computed
+     * @param methodKey  Spearman–Brown (two items) or Cronbach's alpha, or null when not computed
+     * @param reasonKey  why nothing was computed (message key, may take k), or null
+     */
+    public record ReliabilityCell(Side side, String value, String qualityKey, boolean low, String methodKey,
+                                  String reasonKey) {
+    }
+
+    public record ReliabilityRow(String sign, String signKey, List<ReliabilityCell> cells) {
     }
 
     public interface View {
@@ -88,7 +104,32 @@ public final class WaveDetailPresenter {
                 g.suppressedCode() != null ? List.of() : g.comments().stream().map(WaveDetailPresenter::comment).toList(),
                 suppressedKey(g.suppressedCode()))).toList();
         return new WaveDetail(w.waveId(), w.occurrenceDate(), w.anonymityThreshold(), w.isOpen(),
-                w.isOpen() ? w.closesAt() : null, silence, w.isOpen() ? List.of() : comments);
+                w.isOpen() ? w.closesAt() : null, silence, w.isOpen() ? List.of() : comments,
+                w.isOpen() ? List.of() : reliability(w.reliability()));
+    }
+
+    /** One row per sign in the backend's order, one cell per side (HQ before Japan). */
+    static List<ReliabilityRow> reliability(List<InsightRecords.Reliability> all) {
+        var bySign = new java.util.LinkedHashMap<String, List<ReliabilityCell>>();
+        all.stream().sorted(java.util.Comparator.comparing(InsightRecords.Reliability::side))
+                .forEach(r -> bySign.computeIfAbsent(r.sign(), s -> new java.util.ArrayList<>()).add(cell(r)));
+        return bySign.entrySet().stream()
+                .map(e -> new ReliabilityRow(e.getKey(), "instrument.sign." + e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    private static ReliabilityCell cell(InsightRecords.Reliability r) {
+        if (r.quality() == null) {
+            String code = r.unavailableCode();
+            String reason = code == null ? null : switch (code) {
+                case "BELOW_K", "COMPLEMENTARY", "NO_RESPONSES", "WAVE_OPEN" -> suppressedKey(code);
+                default -> "dashboard.reliability.unavailable." + code;
+            };
+            return new ReliabilityCell(r.side(), null, null, false, null, reason);
+        }
+        boolean low = "LOW".equals(r.quality());
+        String value = low || r.coefficient() == null ? null : String.format(Locale.ROOT, "%.2f", r.coefficient());
+        return new ReliabilityCell(r.side(), value, "dashboard.reliability.quality." + r.quality(), low,
+                r.method() == null ? null : "dashboard.reliability.method." + r.method(), null);
     }
 
     private static CommentItem comment(InsightRecords.Comment c) {

@@ -29,6 +29,7 @@ public class EngagementsPanel extends VerticalLayout implements EngagementPresen
     private final EngagementPresenter presenter;
     private Map<UUID, String> consultantNames = Map.of();
     private EngagementFormDialog form;
+    private final TimelineSection timeline;
 
     public EngagementsPanel(ConsoleSession session, UUID tenantId) {
         presenter = new EngagementPresenter(session.api(), session.user(), tenantId, this);
@@ -51,7 +52,9 @@ public class EngagementsPanel extends VerticalLayout implements EngagementPresen
                 .setHeader(getTranslation("engagement.consultants")).setFlexGrow(2);
         actionsColumn = grid.addComponentColumn(this::rowActions).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("engagement.empty"));
-        add(create, grid);
+        timeline = new TimelineSection(session, tenantId);
+        grid.asSingleSelect().addValueChangeListener(e -> timeline.show(e.getValue()));
+        add(create, grid, timeline);
         presenter.load();
     }
 
@@ -78,6 +81,12 @@ public class EngagementsPanel extends VerticalLayout implements EngagementPresen
         consultantsColumn.setVisible(editable);
         actionsColumn.setVisible(editable);
         grid.setItems(engagements);
+        // The events below follow the chosen engagement; the newest is the one usually talked about.
+        if (engagements.isEmpty()) {
+            grid.deselectAll();
+        } else {
+            grid.select(engagements.getFirst());
+        }
     }
 
     @Override

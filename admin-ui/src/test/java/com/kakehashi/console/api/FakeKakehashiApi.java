@@ -20,6 +20,8 @@ public class FakeKakehashiApi implements KakehashiApi {
     public final Map<UUID, List<Member>> members = new HashMap<>();
     public final Map<UUID, Participant> participants = new LinkedHashMap<>();
     public final Map<UUID, Engagement> engagements = new LinkedHashMap<>();
+    /** Recorded events per engagement; the derived start is added on reading, as the backend does. */
+    public final Map<UUID, List<TimelineRecords.Event>> events = new HashMap<>();
     public final Map<UUID, Schedule> schedules = new LinkedHashMap<>();
     public final Map<UUID, Wave> waves = new LinkedHashMap<>();
     public final List<OutboxEntry> outbox = new ArrayList<>();
@@ -196,6 +198,34 @@ public class FakeKakehashiApi implements KakehashiApi {
     public void deleteEngagement(UUID tenantId, UUID engagementId) {
         record("deleteEngagement " + engagementId);
         engagements.remove(engagementId);
+    }
+
+    @Override
+    public List<TimelineRecords.Event> events(UUID tenantId, UUID engagementId) {
+        record("events " + engagementId);
+        var all = new ArrayList<>(events.getOrDefault(engagementId, List.of()));
+        var engagement = engagements.get(engagementId);
+        if (engagement != null && engagement.startDate() != null) {
+            all.add(new TimelineRecords.Event(null, engagementId, engagement.startDate(), TimelineRecords.Kind.ENGAGEMENT_START,
+                    "Engagement starts", "プロジェクト開始", true));
+        }
+        all.sort(java.util.Comparator.comparing(TimelineRecords.Event::occurredOn));
+        return all;
+    }
+
+    @Override
+    public TimelineRecords.Event createEvent(UUID tenantId, UUID engagementId, TimelineRecords.Draft draft) {
+        record("createEvent " + draft.kind());
+        var event = new TimelineRecords.Event(UUID.randomUUID(), engagementId, draft.occurredOn(), draft.kind(),
+                draft.labelEn(), draft.labelJa(), false);
+        events.computeIfAbsent(engagementId, k -> new ArrayList<>()).add(event);
+        return event;
+    }
+
+    @Override
+    public void deleteEvent(UUID tenantId, UUID engagementId, UUID eventId) {
+        record("deleteEvent " + eventId);
+        events.getOrDefault(engagementId, new ArrayList<>()).removeIf(e -> eventId.equals(e.id()));
     }
 
     @Override

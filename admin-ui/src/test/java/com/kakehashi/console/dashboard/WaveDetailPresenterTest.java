@@ -4,6 +4,7 @@ import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.FakeKakehashiApi;
 import com.kakehashi.console.api.Fixtures;
 import com.kakehashi.console.api.InsightRecords.Comment;
+import com.kakehashi.console.api.InsightRecords.Reliability;
 import com.kakehashi.console.api.InsightRecords.CommentGroup;
 import com.kakehashi.console.api.InsightRecords.Silence;
 import com.kakehashi.console.api.InsightRecords.WaveInsight;
@@ -11,6 +12,8 @@ import com.kakehashi.console.api.Side;
 import com.kakehashi.console.api.Wave;
 import com.kakehashi.console.api.WaveStatus;
 import com.kakehashi.console.dashboard.WaveDetailPresenter.CommentItem;
+import com.kakehashi.console.dashboard.WaveDetailPresenter.ReliabilityCell;
+import com.kakehashi.console.dashboard.WaveDetailPresenter.ReliabilityRow;
 import com.kakehashi.console.dashboard.WaveDetailPresenter.SilenceRow;
 import com.kakehashi.console.dashboard.WaveDetailPresenter.WaveDetail;
 import org.junit.jupiter.api.Test;
@@ -147,6 +150,43 @@ class WaveDetailPresenterTest {
         new WaveDetailPresenter(api, NORTHWIND, view).select(wave.id());
         assertEquals(List.of(new CommentItem("ok", "und", "dashboard.comments.lang.other"),
                 new CommentItem("bien", "fr", "dashboard.comments.lang.other")), view.detail.comments().getFirst().comments());
+    }
+
+    @Test
+    void lowReliabilityIsPutInWordsNeverAsANumberAndOthersShowTheirCoefficientAndQuality() {
+        var wave = closed(LocalDate.of(2026, 10, 15));
+        api.waveInsights.put(wave.id(), new WaveInsight(wave.id(), wave.occurrenceDate(), "CLOSED", null, 5, List.of(), List.of(),
+                List.of(new Reliability("EXCLUSION", Side.JAPAN, 2, 12L, "SPEARMAN_BROWN", null, "LOW", null),
+                        new Reliability("EXCLUSION", Side.HQ, 2, 14L, "SPEARMAN_BROWN", 0.7812, "GOOD", null),
+                        new Reliability("SILENT_DISSENT", Side.HQ, 3, 14L, "CRONBACH_ALPHA", 0.34, "LOW", null),
+                        new Reliability("SILENT_DISSENT", Side.JAPAN, 3, null, "CRONBACH_ALPHA", null, null, "BELOW_K"),
+                        new Reliability("RISK_LENS", Side.HQ, 2, null, "SPEARMAN_BROWN", null, null, "NO_VARIANCE"))));
+
+        new WaveDetailPresenter(api, NORTHWIND, view).select(wave.id());
+
+        var rows = view.detail.reliability();
+        assertEquals(List.of("EXCLUSION", "SILENT_DISSENT", "RISK_LENS"), rows.stream().map(ReliabilityRow::sign).toList());
+        assertEquals(List.of(
+                new ReliabilityCell(Side.HQ, "0.78", "dashboard.reliability.quality.GOOD", false,
+                        "dashboard.reliability.method.SPEARMAN_BROWN", null),
+                new ReliabilityCell(Side.JAPAN, null, "dashboard.reliability.quality.LOW", true,
+                        "dashboard.reliability.method.SPEARMAN_BROWN", null)), rows.get(0).cells(), "HQ before Japan");
+        assertNull(rows.get(1).cells().get(0).value(), "a low coefficient is not shown as a score even when positive");
+        assertTrue(rows.get(1).cells().get(0).low());
+        assertEquals("dashboard.suppressed.BELOW_K", rows.get(1).cells().get(1).reasonKey(), "hidden below k says why");
+        assertEquals("dashboard.reliability.unavailable.NO_VARIANCE", rows.get(2).cells().get(0).reasonKey());
+    }
+
+    @Test
+    void anOpenWaveShowsNoReliability() {
+        var open = new Wave(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2026, 11, 15), null, WaveStatus.OPEN, null,
+                null, 20, 7, 0.35, Map.of());
+        api.waveInsights.put(open.id(), new WaveInsight(open.id(), open.occurrenceDate(), "OPEN", null, 5, List.of(), List.of(),
+                List.of(new Reliability("EXCLUSION", Side.HQ, 2, null, "SPEARMAN_BROWN", null, null, "WAVE_OPEN"))));
+
+        new WaveDetailPresenter(api, NORTHWIND, view).select(open.id());
+
+        assertTrue(view.detail.reliability().isEmpty());
     }
 
     static final class RecordingView implements WaveDetailPresenter.View {

@@ -157,6 +157,15 @@ final class FakeBackend implements AutoCloseable {
                 send(exchange, parts[3].equals("notes") ? 201 : 200, alert);
                 return;
             }
+            if (rest.matches("/engagements/[0-9a-f-]{36}/events")) {
+                String engagementId = rest.split("/")[2];
+                var events = engagements.get(tenantId).stream().filter(e -> engagementId.equals(e.get("id")))
+                        .map(e -> Map.of("engagementId", engagementId, "occurredOn", e.get("startDate"),
+                                "kind", "ENGAGEMENT_START", "labelEn", "Engagement starts", "labelJa", "プロジェクト開始",
+                                "derived", true)).toList();
+                send(exchange, 200, events);
+                return;
+            }
             switch (rest) {
                 case "" -> send(exchange, 200, tenants.get(tenantId));
                 case "/participants" -> send(exchange, 200, page(participants.get(tenantId)));

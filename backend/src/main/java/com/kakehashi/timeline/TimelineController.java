@@ -1,0 +1,62 @@
+package com.kakehashi.timeline;
+
+import com.kakehashi.identity.Caller;
+import com.kakehashi.identity.Role;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Everyone in the tenant reads an engagement's events; recording and removing them is consultant work. */
+@Controller("/api/v1/tenants/{tenantId}/engagements/{engagementId}/events")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Timeline")
+class TimelineController {
+
+    private final TimelineService timeline;
+
+    TimelineController(TimelineService timeline) {
+        this.timeline = timeline;
+    }
+
+    @Get
+    @Operation(operationId = "listTimelineEvents")
+    List<TimelineEventView> list(@PathVariable UUID tenantId, @PathVariable UUID engagementId) {
+        return timeline.list(engagementId);
+    }
+
+    @Post
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "createTimelineEvent")
+    HttpResponse<TimelineEventView> create(@PathVariable UUID tenantId, @PathVariable UUID engagementId,
+                                           @Body @Valid NewTimelineEvent body, Authentication authentication) {
+        TimelineEventView created = timeline.create(Caller.of(authentication), engagementId, body);
+        return HttpResponse.created(created, URI.create("/api/v1/tenants/" + tenantId + "/engagements/" + engagementId
+                + "/events/" + created.id()));
+    }
+
+    @Delete("/{eventId}")
+    @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
+    @Operation(operationId = "deleteTimelineEvent")
+    HttpResponse<Void> delete(@PathVariable UUID tenantId, @PathVariable UUID engagementId, @PathVariable UUID eventId,
+                              Authentication authentication) {
+        timeline.delete(Caller.of(authentication), engagementId, eventId);
+        return HttpResponse.noContent();
+    }
+}
