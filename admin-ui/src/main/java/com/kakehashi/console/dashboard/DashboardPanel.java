@@ -99,9 +99,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         if (dashboard == null) {
-            long t0 = System.nanoTime(); // TIMING-TEMP
             presenter.load();
-            System.err.printf("TIMING load %d ms%n", (System.nanoTime() - t0) / 1000000); // TIMING-TEMP
         }
     }
 
@@ -173,7 +171,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
                 legendItem("sign-legend-gap", getTranslation("dashboard.grid.legend.gap")),
                 legendItem("sign-legend-high", getTranslation("dashboard.grid.legend.high")),
                 legendItem("sign-legend-suppressed", getTranslation("dashboard.grid.legend.suppressed", dashboard.anonymityThreshold())));
-        for (var marker : SignDetail.markerLabels(dashboard, this::getTranslation)) {
+        for (var marker : SignDetail.markerLabels(dashboard, this::getTranslation, "ja".equals(getLocale().getLanguage()))) {
             gridLegend.add(legendItem("ENGAGEMENT_START".equals(marker.get("kind")) ? "sign-legend-start" : "sign-legend-event",
                     (String) marker.get("label")));
         }
@@ -239,7 +237,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         options.put("maintainAspectRatio", false);
         options.put("animation", false);
         options.put("plugins", Map.of("legend", Map.of("position", "bottom"),
-                "kkhMarkers", Map.of("markers", SignDetail.markerLabels(dashboard, this::getTranslation))));
+                "kkhMarkers", Map.of("markers", SignDetail.markerLabels(dashboard, this::getTranslation, "ja".equals(getLocale().getLanguage())))));
         options.put("scales", Map.of(
                 "x", Map.of("title", Map.of("display", true, "text", getTranslation("dashboard.axis.wave")),
                         "ticks", Map.of("maxRotation", 0, "autoSkipPadding", 16)),

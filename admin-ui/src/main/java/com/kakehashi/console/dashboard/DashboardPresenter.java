@@ -9,6 +9,7 @@ import com.kakehashi.console.api.Level;
 import com.kakehashi.console.api.ProblemException;
 import com.kakehashi.console.api.Schedule;
 import com.kakehashi.console.api.Side;
+import com.kakehashi.console.api.TimelineRecords;
 import com.kakehashi.console.api.Wave;
 import com.kakehashi.console.api.WaveStatus;
 
@@ -60,7 +61,12 @@ public final class DashboardPresenter {
      * A dated event on the time axis. {@code position} is where it falls on the wave axis as a fractional index
      * (3.5: halfway between the fourth and fifth wave), so a category axis can draw it between two waves.
      */
-    public record Marker(MarkerKind kind, String label, LocalDate date, double position) {
+    public record Marker(MarkerKind kind, String label, String labelJa, LocalDate date, double position) {
+        /** The label in the reader's language, else the other one; an engagement start's label is its name. */
+        public String label(boolean japanese) {
+            String preferred = japanese ? labelJa : label;
+            return preferred != null && !preferred.isBlank() ? preferred : japanese ? label : labelJa;
+        }
     }
 
     public enum MarkerKind { ENGAGEMENT_START, EVENT }
@@ -69,7 +75,8 @@ public final class DashboardPresenter {
      * One side at its latest closed wave: the signs at or above {@link #HIGH_RISK} (worst first), how many signs
      * had a value there at all, and the side's response rate; {@code asOf} null when the side has no result yet.
      */
-    public record StatusLine(Side side, LocalDate asOf, List<String> signsAbove, int signsShown, Double responseRate) {
+    public record StatusLine(Side side, LocalDate asOf, List<String> signsAbove, int signsShown, Double responseRate,
+                             String highestSign, Double highestValue) {
     }
 
     /**
@@ -112,6 +119,7 @@ public final class DashboardPresenter {
     private final Clock clock;
     private Map<UUID, UUID> engagementOfSchedule = Map.of();
     private List<Engagement> engagements = List.of();
+    private final Map<UUID, List<Marker>> eventsOf = new java.util.HashMap<>();
     private DashboardFilter filter;
 
     public DashboardPresenter(KakehashiApi api, UUID tenantId, View view) {
@@ -131,7 +139,6 @@ public final class DashboardPresenter {
      */
     public void load() {
         try {
-            long t0 = System.nanoTime(); // TIMING-TEMP
             engagements = api.engagements(tenantId).stream()
                     .sorted(Comparator.comparing(Engagement::startDate, Comparator.nullsFirst(Comparator.naturalOrder()))
                             .reversed())
@@ -143,7 +150,6 @@ public final class DashboardPresenter {
                     .map(Engagement::id).findFirst().orElse(null);
             filter = new DashboardFilter(active, null, DashboardFilter.Period.LAST_24_MONTHS, null, null);
             view.showFilter(engagements, filter);
-            System.err.printf("TIMING engagements+schedules %d ms%n", (System.nanoTime() - t0) / 1000000); // TIMING-TEMP
             refresh();
         } catch (ProblemException e) {
             view.showProblem(e.problem());
@@ -171,26 +177,37 @@ public final class DashboardPresenter {
 
     private void refresh() {
         LocalDate today = LocalDate.now(clock);
-        long t0 = System.nanoTime(); // TIMING-TEMP
         var trends = api.insightTrends(tenantId, filter.toTrendFilter(today));
-        long t1 = System.nanoTime(); // TIMING-TEMP
         List<Wave> waves = api.waves(tenantId).stream()
                 .filter(w -> filter.includes(w.occurrenceDate(), today))
                 .filter(w -> filter.engagementId() == null || filter.engagementId().equals(engagementOfSchedule.get(w.scheduleId())))
                 .toList();
-        long t2 = System.nanoTime(); // TIMING-TEMP
         Dashboard built = build(trends, waves, filter.level());
-        long t3 = System.nanoTime(); // TIMING-TEMP
-        view.showDashboard(withMarkers(built, engagementStarts()));
-        System.err.printf("TIMING trends %d waves %d build %d view %d ms%n", (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (System.nanoTime() - t3) / 1000000); // TIMING-TEMP
+        view.showDashboard(withMarkers(built, events()));
     }
 
-    /** The start of the engagement in the filter, or of every engagement when the filter covers them all. */
-    private List<Marker> engagementStarts() {
-        return engagements.stream()
-                .filter(e -> e.startDate() != null && (filter.engagementId() == null || filter.engagementId().equals(e.id())))
-                .map(e -> new Marker(MarkerKind.ENGAGEMENT_START, e.name(), e.startDate(), 0))
-                .toList();
+    /**
+     * The timeline events of the engagement in the filter (of every engagement when it covers them all), with the
+     * engagement start the backend derives. Asked once per engagement: they do not change with the period.
+     */
+    private List<Marker> events() {
+        List<Marker> markers = new ArrayList<>();
+        for (Engagement engagement : engagements) {
+            if (filter.engagementId() == null || filter.engagementId().equals(engagement.id())) {
+                markers.addAll(eventsOf.computeIfAbsent(engagement.id(), id -> eventsOf(engagement)));
+            }
+        }
+        return markers;
+    }
+
+    private List<Marker> eventsOf(Engagement engagement) {
+        List<Marker> markers = new ArrayList<>();
+        for (var event : api.events(tenantId, engagement.id())) {
+            markers.add(event.kind() == TimelineRecords.Kind.ENGAGEMENT_START
+                    ? new Marker(MarkerKind.ENGAGEMENT_START, engagement.name(), engagement.name(), event.occurredOn(), 0)
+                    : new Marker(MarkerKind.EVENT, event.labelEn(), event.labelJa(), event.occurredOn(), 0));
+        }
+        return List.copyOf(markers);
     }
 
     /** Places dated events on the wave axis; events before the first or after the last wave are left off. */
@@ -199,7 +216,7 @@ public final class DashboardPresenter {
         for (Marker event : events) {
             Double position = position(dashboard.waves(), event.date());
             if (position != null) {
-                placed.add(new Marker(event.kind(), event.label(), event.date(), position));
+                placed.add(new Marker(event.kind(), event.label(), event.labelJa(), event.date(), position));
             }
         }
         placed.sort(Comparator.comparingDouble(Marker::position));
@@ -287,14 +304,17 @@ public final class DashboardPresenter {
             if (shown.isEmpty()) {
                 continue;
             }
-            List<String> above = shown.stream()
-                    .filter(s -> sideOf(s, side).get(at).value() >= HIGH_RISK)
+            List<SignSeries> worstFirst = shown.stream()
                     .sorted(Comparator.comparingDouble((SignSeries s) -> sideOf(s, side).get(at).value()).reversed())
+                    .toList();
+            List<String> above = worstFirst.stream().filter(s -> sideOf(s, side).get(at).value() >= HIGH_RISK)
                     .map(SignSeries::sign).toList();
             Rate rate = rates.get(at);
-            return new StatusLine(side, axis.get(at), above, shown.size(), side == Side.HQ ? rate.hq() : rate.japan());
+            SignSeries highest = worstFirst.getFirst();
+            return new StatusLine(side, axis.get(at), above, shown.size(), side == Side.HQ ? rate.hq() : rate.japan(),
+                    highest.sign(), sideOf(highest, side).get(at).value());
         }
-        return new StatusLine(side, null, List.of(), 0, null);
+        return new StatusLine(side, null, List.of(), 0, null, null, null);
     }
 
     /**

@@ -136,16 +136,18 @@ class SignDetail extends Dialog {
     }
 
     private List<Map<String, Object>> markers(Dashboard dashboard) {
-        return markerLabels(dashboard, this::getTranslation);
+        return markerLabels(dashboard, this::getTranslation, "ja".equals(getLocale().getLanguage()));
     }
 
     /** Markers with the words drawn beside them. */
-    static List<Map<String, Object>> markerLabels(Dashboard dashboard, StatusWords.Translator t) {
+    static List<Map<String, Object>> markerLabels(Dashboard dashboard, StatusWords.Translator t, boolean japanese) {
         List<Map<String, Object>> out = new ArrayList<>();
+        java.util.Locale locale = japanese ? java.util.Locale.JAPANESE : java.util.Locale.ENGLISH;
         for (Marker m : dashboard.markers()) {
+            String what = m.kind() == DashboardPresenter.MarkerKind.ENGAGEMENT_START
+                    ? t.text("dashboard.marker.start", m.label(japanese)) : m.label(japanese);
             out.add(Map.of("kind", m.kind().name(), "position", m.position(),
-                    "label", m.kind() == DashboardPresenter.MarkerKind.ENGAGEMENT_START
-                            ? t.text("dashboard.marker.start", m.label()) : m.label()));
+                    "label", what + " (" + com.kakehashi.console.shell.Formats.date(m.date(), locale) + ")"));
         }
         return out;
     }

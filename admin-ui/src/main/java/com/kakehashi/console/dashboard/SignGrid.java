@@ -64,7 +64,7 @@ class SignGrid extends Div {
         var all = new LinkedHashMap<String, Object>();
         all.put("labels", labels);
         all.put("isoDates", dashboard.waves().stream().map(Object::toString).toList());
-        all.put("markers", SignDetail.markerLabels(dashboard, this::getTranslation));
+        all.put("markers", SignDetail.markerLabels(dashboard, this::getTranslation, "ja".equals(getLocale().getLanguage())));
         all.put("highRisk", DashboardPresenter.HIGH_RISK);
         all.put("names", Map.of("hq", getTranslation("dashboard.side.HQ"), "japan", getTranslation("dashboard.side.JAPAN")));
         all.put("cells", data);

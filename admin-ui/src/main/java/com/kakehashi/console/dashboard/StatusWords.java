@@ -26,7 +26,8 @@ final class StatusWords {
             return t.text("dashboard.status.noResults", side);
         }
         String signs = status.signsAbove().isEmpty()
-                ? t.text("dashboard.status.noneAbove", (int) DashboardPresenter.HIGH_RISK)
+                ? t.text("dashboard.status.noneAbove", (int) DashboardPresenter.HIGH_RISK,
+                        t.text("instrument.sign." + status.highestSign()), Math.round(status.highestValue()))
                 : t.text("dashboard.status.above", status.signsAbove().size(), status.signsShown(),
                         (int) DashboardPresenter.HIGH_RISK, status.signsAbove().stream()
                                 .map(s -> t.text("instrument.sign." + s))
