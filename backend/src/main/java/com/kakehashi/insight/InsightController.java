@@ -46,12 +46,25 @@ class InsightController {
     @Get("/trends")
     @Operation(operationId = "insightTrends",
             summary = "Per warning sign and segment, a point per wave (suppressed points say why); HQ–Japan gap series",
-            description = "signs, sides and levels are comma-separated names; from and to are ISO dates of wave occurrences.")
+            description = "signs, sides and levels are comma-separated names; from and to are ISO dates of wave occurrences. "
+                    + "byLevel=false leaves out every per-level series and gap (only the totals per side and the "
+                    + "overall gap): a dashboard over every level needs a fifth of the answer.")
     InsightViews.Trends trends(@PathVariable UUID tenantId, @QueryValue @Nullable String engagementId,
                                @QueryValue @Nullable String signs, @QueryValue @Nullable String sides,
                                @QueryValue @Nullable String levels, @QueryValue @Nullable String from,
-                               @QueryValue @Nullable String to) {
-        return insights.trends(filter(engagementId, signs, sides, levels, from, to));
+                               @QueryValue @Nullable String to, @QueryValue @Nullable String byLevel) {
+        return insights.trends(filter(engagementId, signs, sides, levels, from, to), bool("byLevel", byLevel, true));
+    }
+
+    private static boolean bool(String field, @Nullable String value, boolean absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidInputException(field, "must be true or false");
+        };
     }
 
     @Get("/waves/{waveId}")

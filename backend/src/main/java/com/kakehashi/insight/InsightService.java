@@ -97,6 +97,12 @@ public class InsightService {
 
     @Transactional
     public Trends trends(Filter filter) {
+        return trends(filter, true);
+    }
+
+    /** @param byLevel false: only the series without a level (everyone, each side) and the overall gap */
+    @Transactional
+    public Trends trends(Filter filter, boolean byLevel) {
         int k = tenants.current().anonymityThreshold();
         // Only scores and sign gaps: the trend shows nothing that item, pair or silence rollups feed.
         List<WaveInsight> waves = compute(store.waves(filter.engagementId(), filter.from(), filter.to()), k, false);
@@ -111,7 +117,7 @@ public class InsightService {
             }
             List<Series> series = new ArrayList<>();
             for (Segment segment : Segment.EVERY) {
-                if (!filter.includes(segment.side(), segment.level())) {
+                if (!filter.includes(segment.side(), segment.level()) || (!byLevel && segment.level() != null)) {
                     continue;
                 }
                 List<Point> points = new ArrayList<>();
@@ -130,7 +136,7 @@ public class InsightService {
             }
             List<GapSeries> gaps = new ArrayList<>();
             for (Level level : levelsAndAll()) {
-                if (!filter.includes(null, level)) {
+                if (!filter.includes(null, level) || (!byLevel && level != null)) {
                     continue;
                 }
                 String key = new Segment(null, level).key();

@@ -355,6 +355,40 @@ class InsightTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void trendsWithoutTheLevelBreakdownCarryOnlyEachSidesTotalAndTheOverallGapWithTheSameValues() throws Exception {
+        InsightWorld.World world = worlds.create("Totals only", 5);
+        UUID wave = world.wave(LocalDate.of(2027, 7, 1));
+        for (int i = 0; i < 6; i++) {
+            world.respond(wave, Side.HQ, Level.MIDDLE_MANAGER, Map.of(), null);
+            world.respond(wave, Side.JAPAN, Level.STAFF, Map.of(), null);
+        }
+        world.close(wave);
+        String token = token(world);
+        String base = "/api/v1/tenants/" + world.tenant + "/insights/trends";
+
+        Api.Reply full = api.get(base, token);
+        Api.Reply totals = api.get(base + "?byLevel=false", token);
+
+        assertThat(totals.status()).as(totals.body()).isEqualTo(200);
+        assertThat(totals.body().length()).isLessThan(full.body().length() / 2);
+        var fullSigns = (List<Map<String, Object>>) full.map().get("signs");
+        var totalSigns = (List<Map<String, Object>>) totals.map().get("signs");
+        assertThat(totalSigns).hasSameSizeAs(fullSigns);
+        for (Map<String, Object> sign : totalSigns) {
+            var series = (List<Map<String, Object>>) sign.get("series");
+            assertThat(series).extracting(s -> s.get("segment")).containsExactly("ALL", "side:HQ", "side:JAPAN");
+            assertThat((List<Map<String, Object>>) sign.get("gaps")).extracting(g -> g.get("segment")).containsExactly("ALL");
+            var same = fullSigns.stream().filter(f -> f.get("sign").equals(sign.get("sign"))).findFirst().orElseThrow();
+            for (Map<String, Object> s : series) {
+                var before = ((List<Map<String, Object>>) same.get("series")).stream()
+                        .filter(f -> f.get("segment").equals(s.get("segment"))).findFirst().orElseThrow();
+                assertThat(s.get("points")).isEqualTo(before.get("points"));
+            }
+        }
+    }
+
+    @Test
     void closingAWaveRebuildsItsRollupsFromRawResponses() throws Exception {
         InsightWorld.World world = worlds.create("Close", 3);
         UUID wave = world.wave(LocalDate.of(2027, 7, 1));

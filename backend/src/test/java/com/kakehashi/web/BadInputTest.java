@@ -375,6 +375,7 @@ class BadInputTest {
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/trends?signs=BAD_VIBES", 400, "signs"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/trends?engagementId=not-a-uuid", 400, "engagementId"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/trends?from=yesterday", 400, "from"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/trends?byLevel=perhaps", 400, "byLevel"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/trends?from=2027-02-01&to=2027-01-01", 400, "to"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/waves/not-a-uuid", 400, "waveId"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/insights/export.csv?sides=MARS", 400, "sides"),

@@ -17,7 +17,12 @@ public final class InsightRecords {
 
     /** @param suppressedCode BELOW_K, COMPLEMENTARY, NO_RESPONSES, WAVE_OPEN or null when the value is shown */
     public record Point(UUID waveId, LocalDate occurrenceDate, Double value, Long n, String suppressedCode,
-                        String suppressedMessage) {
+                        String suppressedMessage, Double ciLow, Double ciHigh) {
+        /** A point without its 95% interval. */
+        public Point(UUID waveId, LocalDate occurrenceDate, Double value, Long n, String suppressedCode,
+                     String suppressedMessage) {
+            this(waveId, occurrenceDate, value, n, suppressedCode, suppressedMessage, null, null);
+        }
     }
 
     /** @param side HQ, JAPAN or null (every side) @param level a level name or null (every level) */
@@ -29,7 +34,12 @@ public final class InsightRecords {
 
     /** JAPAN's index minus HQ's: positive means Japan reports more risk than HQ believes. */
     public record GapPoint(UUID waveId, LocalDate occurrenceDate, Double hq, Double japan, Double gap,
-                           String suppressedCode, String suppressedMessage) {
+                           String suppressedCode, String suppressedMessage, Double ciLow, Double ciHigh) {
+        /** A gap without its 95% (Welch) interval. */
+        public GapPoint(UUID waveId, LocalDate occurrenceDate, Double hq, Double japan, Double gap,
+                        String suppressedCode, String suppressedMessage) {
+            this(waveId, occurrenceDate, hq, japan, gap, suppressedCode, suppressedMessage, null, null);
+        }
     }
 
     public record GapSeries(String segment, String level, List<GapPoint> points) {
@@ -54,13 +64,20 @@ public final class InsightRecords {
     /**
      * What the trends endpoint is asked for; empty sets and null values mean "no restriction".
      * @param from first wave occurrence date included @param to last one included
+     * @param byLevel false: only each side's total and the overall gap, without the per-level series
      */
-    public record TrendFilter(UUID engagementId, Set<Side> sides, Set<Level> levels, LocalDate from, LocalDate to) {
+    public record TrendFilter(UUID engagementId, Set<Side> sides, Set<Level> levels, LocalDate from, LocalDate to,
+                              boolean byLevel) {
         public static final TrendFilter NONE = new TrendFilter(null, Set.of(), Set.of(), null, null);
 
         public TrendFilter {
             sides = sides == null ? Set.of() : Set.copyOf(sides);
             levels = levels == null ? Set.of() : Set.copyOf(levels);
+        }
+
+        /** Every level's series too, as the endpoint answers by default. */
+        public TrendFilter(UUID engagementId, Set<Side> sides, Set<Level> levels, LocalDate from, LocalDate to) {
+            this(engagementId, sides, levels, from, to, true);
         }
     }
 

@@ -31,7 +31,8 @@ final class RestInsights {
         var t = insights.insightTrends(tenantId, filter.engagementId() == null ? null : filter.engagementId().toString(),
                 null, names(filter.sides()), names(filter.levels()),
                 filter.from() == null ? null : filter.from().format(DateTimeFormatter.ISO_LOCAL_DATE),
-                filter.to() == null ? null : filter.to().format(DateTimeFormatter.ISO_LOCAL_DATE));
+                filter.to() == null ? null : filter.to().format(DateTimeFormatter.ISO_LOCAL_DATE),
+                filter.byLevel() ? null : "false");
         return new InsightRecords.Trends(t.getAnonymityThreshold() == null ? 0 : t.getAnonymityThreshold(),
                 t.getSigns() == null ? List.of() : t.getSigns().stream().map(RestInsights::signTrend).toList());
     }
@@ -122,13 +123,15 @@ final class RestInsights {
                         r.getLevel() == null ? null : r.getLevel().getValue(),
                         r.getPoints() == null ? List.of() : r.getPoints().stream().map(p -> new InsightRecords.Point(
                                 p.getWaveId(), p.getOccurrenceDate(), p.getValue(), p.getN(),
-                                code(p.getSuppressedReason()), message(p.getSuppressedReason()))).toList()))
+                                code(p.getSuppressedReason()), message(p.getSuppressedReason()),
+                                p.getCi() == null ? null : p.getCi().getLow(), p.getCi() == null ? null : p.getCi().getHigh())).toList()))
                 .toList();
         var gaps = s.getGaps() == null ? List.<InsightRecords.GapSeries>of() : s.getGaps().stream()
                 .map(g -> new InsightRecords.GapSeries(g.getSegment(), g.getLevel() == null ? null : g.getLevel().getValue(),
                         g.getPoints() == null ? List.of() : g.getPoints().stream().map(p -> new InsightRecords.GapPoint(
                                 p.getWaveId(), p.getOccurrenceDate(), p.getHq(), p.getJapan(), p.getGap(),
-                                code(p.getSuppressedReason()), message(p.getSuppressedReason()))).toList()))
+                                code(p.getSuppressedReason()), message(p.getSuppressedReason()),
+                                p.getCi() == null ? null : p.getCi().getLow(), p.getCi() == null ? null : p.getCi().getHigh())).toList()))
                 .toList();
         return new InsightRecords.SignTrend(s.getSign(), series, gaps);
     }

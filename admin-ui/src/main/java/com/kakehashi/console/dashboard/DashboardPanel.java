@@ -2,9 +2,8 @@ package com.kakehashi.console.dashboard;
 
 import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.Engagement;
-import com.kakehashi.console.dashboard.DashboardPresenter.Cell;
 import com.kakehashi.console.dashboard.DashboardPresenter.Dashboard;
-import com.kakehashi.console.dashboard.DashboardPresenter.SignSeries;
+import com.kakehashi.console.dashboard.DashboardPresenter.StatusLine;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.Formats;
 import com.kakehashi.console.shell.Problems;
@@ -12,11 +11,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +23,13 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The executive dashboard: filters, open alerts, charts and a heatmap of the tenant's warning signs over the
- * waves, then one closed wave's silence signals and comments. Three presenters decide; this lays out.
+ * The executive dashboard, read top-down: a sentence per side, the filters, all nine warning signs as small
+ * multiples (a click opens one in detail), then the open alerts, the heatmap by side, response rates, and one
+ * wave's silence signals and comments. The grid comes in the first response; the rest follows once the browser
+ * has drawn it, so the charts are on screen while alerts and comments are still being fetched.
+ * Three presenters decide; this lays out.
  */
 public class DashboardPanel extends VerticalLayout implements DashboardPresenter.View {
-
-    private static final String HQ_COLOUR = "#1f6fd1";
-    private static final String JAPAN_COLOUR = "#d1342f";
-    private static final String GAP_COLOUR = "#7b3fb3";
 
     private final DashboardPresenter presenter;
     private final AlertsPresenter alertsPresenter;
@@ -40,17 +37,17 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     private final DashboardFilterBar filters;
     private final AlertsPanel alerts;
     private final WaveDetailPanel waveDetail = new WaveDetailPanel();
-    private final Select<String> signSelect = new Select<>();
+    private final Div statusLines = new Div();
     private final Span status = new Span();
     private final Span printedFilter = new Span();
-    private final Span signAlert = new Span();
-    private final ChartCanvas signChart = new ChartCanvas("dashboard-sign-chart");
-    private final ChartCanvas gapChart = new ChartCanvas("dashboard-gap-chart");
+    private final SignGrid grid = new SignGrid(this::openSign);
+    private final Div gridLegend = new Div();
     private final ChartCanvas rateChart = new ChartCanvas("dashboard-rate-chart");
-    private final Div suppressedNotes = new Div();
     private final Heatmap heatmap = new Heatmap();
-    private Set<String> alertingSigns = new java.util.HashSet<>();
+    private final Div below = new Div();
+    private Set<String> alertingSigns = new HashSet<>();
     private Dashboard dashboard;
+    private boolean alertsLoaded;
 
     public DashboardPanel(ConsoleSession session, UUID tenantId) {
         presenter = new DashboardPresenter(session.api(), tenantId, this);
@@ -63,40 +60,38 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         setId("dashboard");
         addClassName("dashboard");
         setPadding(false);
+        setSpacing(false);
+        // The chart scripts come with the tenant page, so the tab does not wait for them when it opens.
+        var current = com.vaadin.flow.component.UI.getCurrent();
+        if (current != null) {
+            ChartCanvas.loadScripts(current);
+        }
 
-        signSelect.setId("dashboard-sign");
-        signSelect.setLabel(getTranslation("dashboard.sign"));
-        signSelect.setItemLabelGenerator(sign -> (alertingSigns.contains(sign) ? "⚠ " : "")
-                + getTranslation("instrument.sign." + sign));
-        signSelect.addValueChangeListener(e -> {
-            if (e.getValue() != null && dashboard != null) {
-                showSign(e.getValue());
-            }
-        });
+        statusLines.setId("dashboard-status-lines");
+        statusLines.addClassName("dashboard-status-lines");
         status.setId("dashboard-status");
         status.addClassName("dashboard-status");
-        signAlert.setId("dashboard-sign-alert");
-        signAlert.addClassName("dashboard-sign-alert");
-        signAlert.setText("⚠ " + getTranslation("dashboard.alert.onSign"));
-        signAlert.setVisible(false);
-        suppressedNotes.setId("dashboard-suppressed");
-        suppressedNotes.addClassName("dashboard-notes");
 
         var print = new Button(getTranslation("dashboard.print"), e -> getUI().ifPresent(ui -> ui.getPage().executeJs("window.print()")));
         print.setId("dashboard-print");
         print.addClassName("dashboard-no-print");
-        filters.add(signSelect, print);
+        filters.add(print);
 
-        var trends = box("dashboard.trend", signAlert, signChart, suppressedNotes);
-        var gaps = box("dashboard.gap", gapChart, new Span(getTranslation("dashboard.gap.help")));
+        gridLegend.setId("dashboard-grid-legend");
+        gridLegend.addClassName("sign-grid-legend");
+
         var rates = box("dashboard.rates", rateChart);
-        var charts = new FlexLayout(trends, gaps, rates);
-        charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        charts.addClassName("dashboard-charts");
-        charts.setWidthFull();
+        rates.setId("dashboard-rates");
+        var heatmapTitle = new H3(getTranslation("dashboard.heatmap.sides"));
+        heatmapTitle.addClassName("dashboard-section-title");
+        below.addClassName("dashboard-below");
+        below.setWidthFull();
+        below.add(alerts, heatmapTitle, heatmap, rates, waveDetail);
+        // Hidden until the grid has drawn: the first response carries only what the first look needs.
+        below.setVisible(false);
         printedFilter.setId("dashboard-printed-filter");
         printedFilter.addClassName("dashboard-print-only");
-        add(printedFilter, status, filters, alerts, charts, new H3(getTranslation("dashboard.heatmap")), heatmap, waveDetail);
+        add(printedFilter, statusLines, filters, gridLegend, grid, status, below);
     }
 
     /** Loads when the tab is first shown, not when the tenant page is built. */
@@ -104,7 +99,6 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         if (dashboard == null) {
-            alertsPresenter.load();
             presenter.load();
         }
     }
@@ -120,14 +114,9 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     }
 
     private void markAlertingSigns(Set<String> signs) {
-        alertingSigns = new java.util.HashSet<>(signs); // a mutable set: contains(null) must answer, not throw
-        String shown = signSelect.getValue();
-        signSelect.getListDataView().refreshAll(); // relabels the ⚠ marks
-        if (shown != null && !shown.equals(signSelect.getValue())) {
-            signSelect.setValue(shown);
-        }
+        alertingSigns = new HashSet<>(signs); // a mutable set: contains(null) must answer, not throw
+        grid.markAlerting(alertingSigns);
         if (dashboard != null) {
-            signAlert.setVisible(alertingSigns.contains(signSelect.getValue()));
             heatmap.show(dashboard, labels(), alertingSigns);
         }
     }
@@ -147,119 +136,90 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         this.dashboard = dashboard;
         filters.clearProblem();
         printedFilter.setText(filters.summary());
+        statusLines.removeAll();
+        for (StatusLine line : dashboard.status()) {
+            var text = new Div(StatusWords.line(line, this::getTranslation, getLocale()));
+            text.addClassName("dashboard-status-line");
+            text.setId("dashboard-status-" + line.side().name());
+            statusLines.add(text);
+        }
         status.setText(dashboard.isEmpty() ? getTranslation("dashboard.empty", dashboard.anonymityThreshold())
                 : getTranslation("dashboard.threshold", dashboard.anonymityThreshold()));
-        var signs = dashboard.signs().stream().map(SignSeries::sign).toList();
-        String previous = signSelect.getValue();
-        signSelect.setItems(signs);
-        if (!signs.isEmpty()) {
-            // Keep the sign the user was looking at when a filter changes; a changed value fires showSign.
-            String next = signs.contains(previous) ? previous : signs.getFirst();
-            if (next.equals(signSelect.getValue())) {
-                showSign(next);
-            } else {
-                signSelect.setValue(next);
-            }
-        } else {
-            showSign(null);
+        showLegend(dashboard);
+        grid.show(dashboard, labels(), alertingSigns, this::showTheRest);
+    }
+
+    /** After the grid has drawn: alerts (once), heatmap, response rates and the wave detail. */
+    private void showTheRest() {
+        if (dashboard == null) {
+            return;
         }
-        rateChart.show(rateConfig(dashboard));
+        below.setVisible(true);
+        if (!alertsLoaded) {
+            alertsLoaded = true;
+            alertsPresenter.load();
+        }
         heatmap.show(dashboard, labels(), alertingSigns);
+        rateChart.show(rateConfig(dashboard));
         wavePresenter.offer(dashboard.detailWaves());
     }
 
-    private void showSign(String sign) {
-        signAlert.setVisible(sign != null && alertingSigns.contains(sign));
-        SignSeries series = sign == null ? null : dashboard.sign(sign);
-        List<String> labels = labels();
-        List<Object> datasets = new ArrayList<>();
-        List<Object> gapSets = new ArrayList<>();
-        suppressedNotes.removeAll();
-        if (series != null) {
-            datasets.add(lineDataset(getTranslation("dashboard.side.HQ"), HQ_COLOUR, series.hq()));
-            datasets.add(lineDataset(getTranslation("dashboard.side.JAPAN"), JAPAN_COLOUR, series.japan()));
-            gapSets.add(lineDataset(getTranslation("dashboard.gapSeries"), GAP_COLOUR, series.gap()));
-            note("dashboard.side.HQ", series.hq());
-            note("dashboard.side.JAPAN", series.japan());
-            note("dashboard.gapSeries", series.gap());
+    private void showLegend(Dashboard dashboard) {
+        gridLegend.removeAll();
+        gridLegend.add(legendItem("sign-legend-hq", getTranslation("dashboard.side.HQ")),
+                legendItem("sign-legend-japan", getTranslation("dashboard.side.JAPAN")),
+                legendItem("sign-legend-gap", getTranslation("dashboard.grid.legend.gap")),
+                legendItem("sign-legend-high", getTranslation("dashboard.grid.legend.high")),
+                legendItem("sign-legend-suppressed", getTranslation("dashboard.grid.legend.suppressed", dashboard.anonymityThreshold())));
+        for (var marker : SignDetail.markerLabels(dashboard, this::getTranslation, "ja".equals(getLocale().getLanguage()))) {
+            gridLegend.add(legendItem("ENGAGEMENT_START".equals(marker.get("kind")) ? "sign-legend-start" : "sign-legend-event",
+                    (String) marker.get("label")));
         }
-        signChart.show(lineConfig(labels, datasets, 0, 100, getTranslation("dashboard.axis.index")));
-        gapChart.show(lineConfig(labels, gapSets, -100, 100, getTranslation("dashboard.axis.gap")));
     }
 
-    private void note(String seriesKey, List<Cell> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (cells.get(i).suppressed() != null) {
-                var line = new Div(getTranslation(seriesKey) + " · " + labels().get(i) + ": "
-                        + suppressedText(cells.get(i).suppressed()));
-                line.addClassName("dashboard-suppressed-note");
-                suppressedNotes.add(line);
+    private static Span legendItem(String className, String text) {
+        var item = new Span(text);
+        item.addClassName("sign-legend-item");
+        item.addClassName(className);
+        return item;
+    }
+
+    private void openSign(String sign) {
+        if (dashboard == null || dashboard.sign(sign) == null) {
+            return;
+        }
+        var detail = new SignDetail(dashboard, dashboard.sign(sign), labels(), alertingSigns.contains(sign));
+        detail.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                remove(detail);
             }
-        }
+        });
+        add(detail);
+        detail.open();
     }
 
-    private String suppressedText(String code) {
-        return getTranslation("dashboard.suppressed." + code, dashboard.anonymityThreshold());
-    }
-
-    /** Wave dates; when several waves share a date they are numbered (#1, #2) in the order they opened. */
+    /**
+     * Wave dates; when several waves share a date they are numbered (#1, #2) in the order they opened; an open
+     * wave says so, as it has no scores yet.
+     */
     private List<String> labels() {
         Locale locale = getLocale();
         Map<java.time.LocalDate, Long> perDate = dashboard.waves().stream()
                 .collect(java.util.stream.Collectors.groupingBy(d -> d, java.util.stream.Collectors.counting()));
         Map<java.time.LocalDate, Integer> seen = new java.util.HashMap<>();
         List<String> labels = new ArrayList<>();
-        for (var d : dashboard.waves()) {
+        for (int i = 0; i < dashboard.waves().size(); i++) {
+            var d = dashboard.waves().get(i);
             String label = Formats.date(d, locale);
             if (perDate.get(d) > 1) {
                 label += " #" + seen.merge(d, 1, Integer::sum);
             }
+            if (dashboard.open().get(i)) {
+                label = getTranslation("dashboard.wave.openLabel", label);
+            }
             labels.add(label);
         }
         return labels;
-    }
-
-    private Map<String, Object> lineDataset(String label, String colour, List<Cell> cells) {
-        List<Double> data = new ArrayList<>();
-        List<String> suppressed = new ArrayList<>();
-        List<String> shortTexts = new ArrayList<>();
-        for (Cell c : cells) {
-            data.add(c.value()); // null: a gap in the line, never a zero
-            suppressed.add(c.suppressed() == null ? null : suppressedText(c.suppressed()));
-            shortTexts.add(c.suppressed() == null ? null
-                    : getTranslation("dashboard.suppressedShort." + c.suppressed(), dashboard.anonymityThreshold()));
-        }
-        var ds = new LinkedHashMap<String, Object>();
-        ds.put("label", label);
-        ds.put("data", data);
-        ds.put("suppressed", suppressed);
-        ds.put("suppressedShort", shortTexts);
-        ds.put("borderColor", colour);
-        ds.put("backgroundColor", colour);
-        ds.put("spanGaps", false);
-        ds.put("tension", 0.2);
-        ds.put("pointRadius", 4);
-        return ds;
-    }
-
-    private Map<String, Object> lineConfig(List<String> labels, List<Object> datasets, int min, int max, String yTitle) {
-        var cfg = new LinkedHashMap<String, Object>();
-        cfg.put("type", "line");
-        cfg.put("data", Map.of("labels", labels, "datasets", datasets));
-        cfg.put("options", options(min, max, yTitle));
-        return cfg;
-    }
-
-    private Map<String, Object> options(int min, int max, String yTitle) {
-        var options = new LinkedHashMap<String, Object>();
-        options.put("responsive", true);
-        options.put("maintainAspectRatio", false);
-        options.put("animation", false);
-        options.put("plugins", new LinkedHashMap<>(Map.of("legend", Map.of("position", "bottom"))));
-        options.put("scales", Map.of(
-                "x", Map.of("title", Map.of("display", true, "text", getTranslation("dashboard.axis.wave"))),
-                "y", Map.of("min", min, "max", max, "title", Map.of("display", true, "text", yTitle))));
-        return options;
     }
 
     private Map<String, Object> rateConfig(Dashboard dashboard) {
@@ -267,16 +227,26 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         var hq = new LinkedHashMap<String, Object>();
         hq.put("label", getTranslation("dashboard.side.HQ"));
         hq.put("data", dashboard.rates().stream().map(r -> r.hq() == null ? null : r.hq() * 100).toList());
-        hq.put("backgroundColor", HQ_COLOUR);
+        hq.put("backgroundColor", SignDetail.HQ_COLOUR);
         var japan = new LinkedHashMap<String, Object>();
         japan.put("label", getTranslation("dashboard.side.JAPAN"));
         japan.put("data", dashboard.rates().stream().map(r -> r.japan() == null ? null : r.japan() * 100).toList());
-        japan.put("backgroundColor", JAPAN_COLOUR);
+        japan.put("backgroundColor", SignDetail.JAPAN_COLOUR);
+        var options = new LinkedHashMap<String, Object>();
+        options.put("responsive", true);
+        options.put("maintainAspectRatio", false);
+        options.put("animation", false);
+        options.put("plugins", Map.of("legend", Map.of("position", "bottom"),
+                "kkhMarkers", Map.of("markers", SignDetail.markerLabels(dashboard, this::getTranslation, "ja".equals(getLocale().getLanguage())))));
+        options.put("scales", Map.of(
+                "x", Map.of("title", Map.of("display", true, "text", getTranslation("dashboard.axis.wave")),
+                        "ticks", Map.of("maxRotation", 0, "autoSkipPadding", 16)),
+                "y", Map.of("min", 0, "max", 100, "title", Map.of("display", true, "text", getTranslation("dashboard.axis.rate")))));
         var cfg = new LinkedHashMap<String, Object>();
         cfg.put("type", "bar");
         cfg.put("percent", true);
         cfg.put("data", Map.of("labels", labels, "datasets", List.of(hq, japan)));
-        cfg.put("options", options(0, 100, getTranslation("dashboard.axis.rate")));
+        cfg.put("options", options);
         return cfg;
     }
 

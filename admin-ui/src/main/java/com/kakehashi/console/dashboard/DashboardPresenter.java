@@ -9,6 +9,7 @@ import com.kakehashi.console.api.Level;
 import com.kakehashi.console.api.ProblemException;
 import com.kakehashi.console.api.Schedule;
 import com.kakehashi.console.api.Side;
+import com.kakehashi.console.api.TimelineRecords;
 import com.kakehashi.console.api.Wave;
 import com.kakehashi.console.api.WaveStatus;
 
@@ -33,8 +34,15 @@ import java.util.stream.Collectors;
 public final class DashboardPresenter {
 
     /** One value of a series: {@code value} null means absent, {@code suppressed} then says why (or null: no wave data). */
-    public record Cell(Double value, Long n, String suppressed) {
+    public record Cell(Double value, Long n, String suppressed, Double low, Double high, boolean open) {
         static final Cell MISSING = new Cell(null, null, null);
+        /** A wave still open has no scores yet: neither a value nor a suppressed point. */
+        static final Cell OPEN = new Cell(null, null, null, null, null, true);
+
+        /** A value without its interval. */
+        public Cell(Double value, Long n, String suppressed) {
+            this(value, n, suppressed, null, null, false);
+        }
     }
 
     /** A sign's series aligned to {@link Dashboard#waves()}. */
@@ -49,8 +57,38 @@ public final class DashboardPresenter {
      * @param detailWaves the closed and open waves in the filter, latest first: closed ones with their comments,
      *                    open ones with counts and rates until they close
      */
+    /**
+     * A dated event on the time axis. {@code position} is where it falls on the wave axis as a fractional index
+     * (3.5: halfway between the fourth and fifth wave), so a category axis can draw it between two waves.
+     */
+    public record Marker(MarkerKind kind, String label, String labelJa, LocalDate date, double position) {
+        /** The label in the reader's language, else the other one; an engagement start's label is its name. */
+        public String label(boolean japanese) {
+            String preferred = japanese ? labelJa : label;
+            return preferred != null && !preferred.isBlank() ? preferred : japanese ? label : labelJa;
+        }
+    }
+
+    public enum MarkerKind { ENGAGEMENT_START, EVENT }
+
+    /**
+     * One side at its latest closed wave: the signs at or above {@link #HIGH_RISK} (worst first), how many signs
+     * had a value there at all, and the side's response rate; {@code asOf} null when the side has no result yet.
+     */
+    public record StatusLine(Side side, LocalDate asOf, List<String> signsAbove, int signsShown, Double responseRate,
+                             String highestSign, Double highestValue) {
+    }
+
+    /**
+     * @param open per wave of {@link #waves()}: still open, so it has no scores yet
+     */
     public record Dashboard(int anonymityThreshold, List<LocalDate> waves, List<SignSeries> signs, List<Rate> rates,
-                            List<Wave> detailWaves) {
+                            List<Wave> detailWaves, List<Boolean> open, List<Marker> markers, List<StatusLine> status) {
+        public Dashboard(int anonymityThreshold, List<LocalDate> waves, List<SignSeries> signs, List<Rate> rates,
+                         List<Wave> detailWaves) {
+            this(anonymityThreshold, waves, signs, rates, detailWaves, waves.stream().map(w -> false).toList(), List.of(), List.of());
+        }
+
         public boolean isEmpty() {
             return waves.isEmpty();
         }
@@ -72,11 +110,16 @@ public final class DashboardPresenter {
         void showProblem(ApiProblem problem);
     }
 
+    /** A risk index at or above this is high: the level the default alert threshold uses. */
+    static final double HIGH_RISK = 60;
+
     private final KakehashiApi api;
     private final UUID tenantId;
     private final View view;
     private final Clock clock;
     private Map<UUID, UUID> engagementOfSchedule = Map.of();
+    private List<Engagement> engagements = List.of();
+    private final Map<UUID, List<Marker>> eventsOf = new java.util.HashMap<>();
     private DashboardFilter filter;
 
     public DashboardPresenter(KakehashiApi api, UUID tenantId, View view) {
@@ -90,10 +133,13 @@ public final class DashboardPresenter {
         this.clock = clock;
     }
 
-    /** Default: the most recent active engagement (else every engagement), every level, the last 12 months. */
+    /**
+     * Default: the most recent active engagement (else every engagement), every level, and the whole history up to
+     * 24 months: a story (a restructuring, then an engagement) needs its beginning on screen, and a year hid it.
+     */
     public void load() {
         try {
-            List<Engagement> engagements = api.engagements(tenantId).stream()
+            engagements = api.engagements(tenantId).stream()
                     .sorted(Comparator.comparing(Engagement::startDate, Comparator.nullsFirst(Comparator.naturalOrder()))
                             .reversed())
                     .toList();
@@ -102,7 +148,7 @@ public final class DashboardPresenter {
                     .collect(Collectors.toMap(Schedule::id, Schedule::engagementId, (a, b) -> a));
             UUID active = engagements.stream().filter(e -> e.status() == EngagementStatus.ACTIVE)
                     .map(Engagement::id).findFirst().orElse(null);
-            filter = new DashboardFilter(active, null, DashboardFilter.Period.LAST_12_MONTHS, null, null);
+            filter = new DashboardFilter(active, null, DashboardFilter.Period.LAST_24_MONTHS, null, null);
             view.showFilter(engagements, filter);
             refresh();
         } catch (ProblemException e) {
@@ -136,7 +182,63 @@ public final class DashboardPresenter {
                 .filter(w -> filter.includes(w.occurrenceDate(), today))
                 .filter(w -> filter.engagementId() == null || filter.engagementId().equals(engagementOfSchedule.get(w.scheduleId())))
                 .toList();
-        view.showDashboard(build(trends, waves, filter.level()));
+        Dashboard built = build(trends, waves, filter.level());
+        view.showDashboard(withMarkers(built, events()));
+    }
+
+    /**
+     * The timeline events of the engagement in the filter (of every engagement when it covers them all), with the
+     * engagement start the backend derives. Asked once per engagement: they do not change with the period.
+     */
+    private List<Marker> events() {
+        List<Marker> markers = new ArrayList<>();
+        for (Engagement engagement : engagements) {
+            if (filter.engagementId() == null || filter.engagementId().equals(engagement.id())) {
+                markers.addAll(eventsOf.computeIfAbsent(engagement.id(), id -> eventsOf(engagement)));
+            }
+        }
+        return markers;
+    }
+
+    private List<Marker> eventsOf(Engagement engagement) {
+        List<Marker> markers = new ArrayList<>();
+        for (var event : api.events(tenantId, engagement.id())) {
+            markers.add(event.kind() == TimelineRecords.Kind.ENGAGEMENT_START
+                    ? new Marker(MarkerKind.ENGAGEMENT_START, engagement.name(), engagement.name(), event.occurredOn(), 0)
+                    : new Marker(MarkerKind.EVENT, event.labelEn(), event.labelJa(), event.occurredOn(), 0));
+        }
+        return List.copyOf(markers);
+    }
+
+    /** Places dated events on the wave axis; events before the first or after the last wave are left off. */
+    static Dashboard withMarkers(Dashboard dashboard, List<Marker> events) {
+        List<Marker> placed = new ArrayList<>();
+        for (Marker event : events) {
+            Double position = position(dashboard.waves(), event.date());
+            if (position != null) {
+                placed.add(new Marker(event.kind(), event.label(), event.labelJa(), event.date(), position));
+            }
+        }
+        placed.sort(Comparator.comparingDouble(Marker::position));
+        return new Dashboard(dashboard.anonymityThreshold(), dashboard.waves(), dashboard.signs(), dashboard.rates(),
+                dashboard.detailWaves(), dashboard.open(), List.copyOf(placed), dashboard.status());
+    }
+
+    /** Linear in days between the two waves around the date; null outside the axis. */
+    static Double position(List<LocalDate> axis, LocalDate date) {
+        if (axis.isEmpty() || date.isBefore(axis.getFirst()) || date.isAfter(axis.getLast())) {
+            return null;
+        }
+        for (int i = 0; i < axis.size(); i++) {
+            if (!axis.get(i).isBefore(date)) {
+                if (i == 0 || axis.get(i).equals(date)) {
+                    return (double) i;
+                }
+                long span = axis.get(i).toEpochDay() - axis.get(i - 1).toEpochDay();
+                return i - 1 + (double) (date.toEpochDay() - axis.get(i - 1).toEpochDay()) / span;
+            }
+        }
+        return null;
     }
 
     /** @param level the level whose series are shown, or null for every level together */
@@ -181,7 +283,61 @@ public final class DashboardPresenter {
                 .sorted(Comparator.comparing(Wave::occurrenceDate).thenComparing(w -> w.opensAt() == null
                         ? java.time.OffsetDateTime.MIN : w.opensAt()).reversed())
                 .toList();
-        return new Dashboard(trends.anonymityThreshold(), axis, List.copyOf(signs), rates, detail);
+        List<Boolean> open = order.stream().map(id -> byId.get(id) != null ? byId.get(id).isOpen()
+                : signs.stream().anyMatch(s -> s.hq().get(order.indexOf(id)).open())).toList();
+        return new Dashboard(trends.anonymityThreshold(), axis, List.copyOf(signs), rates, detail, open, List.of(),
+                List.of(status(Side.HQ, signs, rates, open, axis), status(Side.JAPAN, signs, rates, open, axis)));
+    }
+
+    /**
+     * The side at its latest closed wave that has any shown value: signs at or above {@link #HIGH_RISK}, worst
+     * first. Suppressed values count neither way: a hidden value must not show through a count.
+     */
+    private static StatusLine status(Side side, List<SignSeries> signs, List<Rate> rates, List<Boolean> open,
+                                     List<LocalDate> axis) {
+        for (int i = axis.size() - 1; i >= 0; i--) {
+            if (open.get(i)) {
+                continue;
+            }
+            int at = i;
+            List<SignSeries> shown = signs.stream().filter(s -> sideOf(s, side).get(at).value() != null).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            List<SignSeries> worstFirst = shown.stream()
+                    .sorted(Comparator.comparingDouble((SignSeries s) -> sideOf(s, side).get(at).value()).reversed())
+                    .toList();
+            List<String> above = worstFirst.stream().filter(s -> sideOf(s, side).get(at).value() >= HIGH_RISK)
+                    .map(SignSeries::sign).toList();
+            Rate rate = rates.get(at);
+            SignSeries highest = worstFirst.getFirst();
+            return new StatusLine(side, axis.get(at), above, shown.size(), side == Side.HQ ? rate.hq() : rate.japan(),
+                    highest.sign(), sideOf(highest, side).get(at).value());
+        }
+        return new StatusLine(side, null, List.of(), 0, null, null, null);
+    }
+
+    /**
+     * The gap chart's y range: the gaps and their intervals with zero always inside, padded and rounded out to 5
+     * points. Fitted to the data, not −100..100, where a 15-point gap would be a flat line.
+     */
+    static double[] gapScale(SignSeries sign) {
+        double low = 0;
+        double high = 0;
+        for (Cell c : sign.gap()) {
+            for (Double v : new Double[]{c.value(), c.low(), c.high()}) {
+                if (v != null) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+        }
+        double pad = Math.max(2, (high - low) * 0.08);
+        return new double[]{Math.floor((low - pad) / 5) * 5, Math.ceil((high + pad) / 5) * 5};
+    }
+
+    private static List<Cell> sideOf(SignSeries sign, Side side) {
+        return side == Side.HQ ? sign.hq() : sign.japan();
     }
 
     private static InsightRecords.Series series(InsightRecords.SignTrend sign, Side side, String level) {
@@ -193,17 +349,24 @@ public final class DashboardPresenter {
         Map<UUID, Cell> byWave = new TreeMap<>();
         if (series != null) {
             for (var p : series.points()) {
-                byWave.put(p.waveId(), new Cell(p.suppressedCode() == null ? p.value() : null, p.n(), p.suppressedCode()));
+                byWave.put(p.waveId(), OPEN_CODE.equals(p.suppressedCode()) ? Cell.OPEN
+                        : p.suppressedCode() != null ? new Cell(null, null, p.suppressedCode())
+                        : new Cell(p.value(), p.n(), null, p.ciLow(), p.ciHigh(), false));
             }
         }
         return order.stream().map(id -> byWave.getOrDefault(id, Cell.MISSING)).toList();
     }
 
+    /** The backend's reason for a wave without scores because it is still open: not a suppression. */
+    private static final String OPEN_CODE = "WAVE_OPEN";
+
     private static List<Cell> alignGap(List<UUID> order, InsightRecords.GapSeries series) {
         Map<UUID, Cell> byWave = new TreeMap<>();
         if (series != null) {
             for (var p : series.points()) {
-                byWave.put(p.waveId(), new Cell(p.suppressedCode() == null ? p.gap() : null, null, p.suppressedCode()));
+                byWave.put(p.waveId(), OPEN_CODE.equals(p.suppressedCode()) ? Cell.OPEN
+                        : p.suppressedCode() != null ? new Cell(null, null, p.suppressedCode())
+                        : new Cell(p.gap(), null, null, p.ciLow(), p.ciHigh(), false));
             }
         }
         return order.stream().map(id -> byWave.getOrDefault(id, Cell.MISSING)).toList();

@@ -173,7 +173,7 @@ class DashboardPresenterTest {
     }
 
     @Test
-    void theDefaultFilterIsTheMostRecentActiveEngagementOverTheLastTwelveMonths() {
+    void theDefaultFilterIsTheMostRecentActiveEngagementOverTheWholeHistoryUpToTwoYears() {
         var closed = engagement("2025 diagnostic", LocalDate.of(2025, 1, 1), EngagementStatus.CLOSED);
         var olderActive = engagement("Integration", LocalDate.of(2025, 6, 1), EngagementStatus.ACTIVE);
         var newerActive = engagement("FY27 plan", LocalDate.of(2026, 4, 1), EngagementStatus.ACTIVE);
@@ -182,9 +182,10 @@ class DashboardPresenterTest {
 
         new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
 
-        assertEquals(new DashboardFilter(newerActive.id(), null, DashboardFilter.Period.LAST_12_MONTHS, null, null), view.filter);
+        assertEquals(new DashboardFilter(newerActive.id(), null, DashboardFilter.Period.LAST_24_MONTHS, null, null), view.filter);
         assertEquals(List.of(planned, newerActive, olderActive, closed), view.engagements, "newest first");
-        assertEquals(List.of(new TrendFilter(newerActive.id(), Set.of(), Set.of(), LocalDate.of(2025, 11, 23), null)),
+        // Over every level only the totals per side are fetched (byLevel false): the per-level series went unused.
+        assertEquals(List.of(new TrendFilter(newerActive.id(), Set.of(), Set.of(), LocalDate.of(2024, 11, 23), null, false)),
                 api.trendFilters);
     }
 
@@ -208,11 +209,12 @@ class DashboardPresenterTest {
         assertEquals(new TrendFilter(active.id(), Set.of(), Set.of(Level.STAFF), LocalDate.of(2024, 11, 23), null),
                 api.trendFilters.getLast());
         presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.LAST_6_MONTHS, null, null));
-        assertEquals(new TrendFilter(null, Set.of(), Set.of(), LocalDate.of(2026, 5, 23), null), api.trendFilters.getLast());
+        assertEquals(new TrendFilter(null, Set.of(), Set.of(), LocalDate.of(2026, 5, 23), null, false), api.trendFilters.getLast());
         presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.CUSTOM, D1, D2));
-        assertEquals(new TrendFilter(null, Set.of(), Set.of(), D1, D2), api.trendFilters.getLast());
+        assertEquals(new TrendFilter(null, Set.of(), Set.of(), D1, D2, false), api.trendFilters.getLast());
         presenter.apply(new DashboardFilter(null, null, DashboardFilter.Period.ALL, D1, D2));
-        assertEquals(TrendFilter.NONE, api.trendFilters.getLast(), "dates only count for a custom period");
+        assertEquals(new TrendFilter(null, Set.of(), Set.of(), null, null, false), api.trendFilters.getLast(),
+                "dates only count for a custom period");
         assertEquals(5, view.dashboards, "every change redraws");
     }
 
@@ -226,7 +228,7 @@ class DashboardPresenterTest {
 
         assertEquals("dashboard.filter.toBeforeFrom", view.filterProblem);
         assertEquals(calls, api.trendFilters.size());
-        assertEquals(DashboardFilter.Period.LAST_12_MONTHS, presenter.filter().period(), "the last good filter stays");
+        assertEquals(DashboardFilter.Period.LAST_24_MONTHS, presenter.filter().period(), "the last good filter stays");
     }
 
     @Test
@@ -260,7 +262,7 @@ class DashboardPresenterTest {
         var theirs = scheduleOf(other);
         List.of(active, other).forEach(e -> api.engagements.put(e.id(), e));
         List.of(mine, theirs).forEach(s -> api.schedules.put(s.id(), s));
-        var old = wave(mine.id(), LocalDate.of(2025, 6, 1), WaveStatus.CLOSED);
+        var old = wave(mine.id(), LocalDate.of(2024, 6, 1), WaveStatus.CLOSED); // before the default 24 months
         var closedEarlier = wave(mine.id(), LocalDate.of(2026, 9, 1), WaveStatus.CLOSED);
         var closedLater = wave(mine.id(), LocalDate.of(2026, 10, 1), WaveStatus.CLOSED);
         var open = wave(mine.id(), LocalDate.of(2026, 11, 1), WaveStatus.OPEN);
@@ -274,10 +276,139 @@ class DashboardPresenterTest {
     }
 
     @Test
-    void heatmapColoursRunFromGreenToRed() {
-        assertEquals("hsl(120, 65%, 72%)", Heatmap.colour(0));
-        assertEquals("hsl(0, 65%, 72%)", Heatmap.colour(100));
-        assertEquals("hsl(0, 65%, 72%)", Heatmap.colour(130));
+    void heatmapRiskRunsFromPaleToDarkAndTheGapFromBlueThroughWhiteToOrange() {
+        assertEquals("#fde725", Heatmap.colour(0), "low risk: pale yellow");
+        assertEquals("#440154", Heatmap.colour(100), "high risk: dark purple");
+        assertEquals("#440154", Heatmap.colour(130), "clipped");
+        assertEquals("#2166ac", Heatmap.gapColour(-Heatmap.GAP_SPAN), "Japan sees less risk: blue");
+        assertEquals("#f7f7f7", Heatmap.gapColour(0), "no gap: white");
+        assertEquals("#b35806", Heatmap.gapColour(45), "Japan sees more risk: orange, clipped");
+    }
+
+    private static Point open(UUID wave, LocalDate date) {
+        return new Point(wave, date, null, null, "WAVE_OPEN", "open: results when the wave closes");
+    }
+
+    @Test
+    void anOpenWaveIsNeitherAValueNorASuppressedPointAndCarriesNoScore() {
+        var hq = new Series("side:HQ", Side.HQ, null, List.of(shown(W1, D1, 35, 7), open(W2, D2)));
+        var japan = new Series("side:JAPAN", Side.JAPAN, null, List.of(belowK(W1, D1), open(W2, D2)));
+        var gap = new GapSeries("ALL", null, List.of(new GapPoint(W1, D1, 35.0, null, null, "BELOW_K", "suppressed"),
+                new GapPoint(W2, D2, null, null, null, "WAVE_OPEN", "open")));
+        api.trends.put(NORTHWIND, new Trends(5, List.of(new SignTrend("EXCLUSION", List.of(hq, japan), List.of(gap)))));
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        var sign = view.dashboard.sign("EXCLUSION");
+        assertEquals(List.of(false, true), view.dashboard.open(), "the last wave is open");
+        for (Cell last : List.of(sign.hq().get(1), sign.japan().get(1), sign.gap().get(1))) {
+            assertTrue(last.open());
+            assertNull(last.value());
+            assertNull(last.suppressed(), "an open wave is not marked as suppressed");
+        }
+        assertEquals("BELOW_K", sign.japan().getFirst().suppressed(), "a suppressed point stays suppressed");
+        assertTrue(!sign.japan().getFirst().open());
+    }
+
+    @Test
+    void valuesCarryTheirIntervalForTheDetailedChart() {
+        var hq = new Series("side:HQ", Side.HQ, null, List.of(new Point(W1, D1, 40.0, 20L, null, null, 34.5, 45.5)));
+        var gap = new GapSeries("ALL", null, List.of(new GapPoint(W1, D1, 40.0, 52.0, 12.0, null, null, 3.0, 21.0)));
+        api.trends.put(NORTHWIND, new Trends(5, List.of(new SignTrend("EXCLUSION", List.of(hq), List.of(gap)))));
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        var sign = view.dashboard.sign("EXCLUSION");
+        assertEquals(new Cell(40.0, 20L, null, 34.5, 45.5, false), sign.hq().getFirst());
+        assertEquals(new Cell(12.0, null, null, 3.0, 21.0, false), sign.gap().getFirst());
+    }
+
+    @Test
+    void theGapScaleFitsTheDataWithZeroInsideInsteadOfMinusToPlusHundred() {
+        var sign = new DashboardPresenter.SignSeries("EXCLUSION", List.of(), List.of(), List.of(
+                new Cell(12.0, null, null, 3.0, 21.0, false), new Cell(null, null, "BELOW_K"),
+                new Cell(28.5, null, null, 19.0, 38.0, false)), List.of());
+        assertEquals(List.of(-5.0, 45.0), java.util.Arrays.stream(DashboardPresenter.gapScale(sign)).boxed().toList());
+        var negative = new DashboardPresenter.SignSeries("RISK_LENS", List.of(), List.of(),
+                List.of(new Cell(-14.0, null, null, -22.0, -6.0, false)), List.of());
+        assertEquals(List.of(-25.0, 5.0), java.util.Arrays.stream(DashboardPresenter.gapScale(negative)).boxed().toList());
+    }
+
+    private static Series side(Side side, double... values) {
+        UUID[] waves = {W1, W2};
+        LocalDate[] dates = {D1, D2};
+        List<Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            points.add(Double.isNaN(values[i]) ? belowK(waves[i], dates[i]) : shown(waves[i], dates[i], values[i], 20));
+        }
+        return new Series("side:" + side, side, null, points);
+    }
+
+    @Test
+    void theStatusOfASideNamesItsSignsAtSixtyOrAboveWorstFirstAtItsLatestClosedWave() {
+        api.trends.put(NORTHWIND, new Trends(5, List.of(
+                new SignTrend("EXCLUSION", List.of(side(Side.HQ, 30, 31), side(Side.JAPAN, 55, 64.2)), List.of()),
+                new SignTrend("SILENT_DISSENT", List.of(side(Side.HQ, 20, 22), side(Side.JAPAN, 62, 71.0)), List.of()),
+                new SignTrend("TRUST_EROSION", List.of(side(Side.HQ, 25, 24), side(Side.JAPAN, 50, Double.NaN)), List.of()),
+                new SignTrend("MOMENTUM", List.of(side(Side.HQ, 40, 41), side(Side.JAPAN, 30, 59.9)), List.of()))));
+        api.waves.put(W1, new com.kakehashi.console.api.Wave(W1, null, D1, null, WaveStatus.CLOSED, null, null, 40, 30, 0.75,
+                Map.of(Side.HQ, 0.8, Side.JAPAN, 0.7)));
+        api.waves.put(W2, new com.kakehashi.console.api.Wave(W2, null, D2, null, WaveStatus.CLOSED, null, null, 40, 30, 0.75,
+                Map.of(Side.HQ, 0.9, Side.JAPAN, 0.58)));
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        var japan = view.dashboard.status().get(1);
+        assertEquals(Side.JAPAN, japan.side());
+        assertEquals(D2, japan.asOf());
+        assertEquals(List.of("SILENT_DISSENT", "EXCLUSION"), japan.signsAbove(), "worst first; 59.9 is not 60");
+        assertEquals(3, japan.signsShown(), "the suppressed Trust erosion counts neither way");
+        assertEquals(0.58, japan.responseRate());
+        var hq = view.dashboard.status().getFirst();
+        assertEquals(List.of(), hq.signsAbove());
+        assertEquals("MOMENTUM", hq.highestSign());
+
+        var i18n = new com.kakehashi.console.i18n.ConsoleI18NProvider();
+        StatusWords.Translator en = (key, args) -> i18n.getTranslation(key, java.util.Locale.ENGLISH, args);
+        StatusWords.Translator ja = (key, args) -> i18n.getTranslation(key, java.util.Locale.JAPANESE, args);
+        assertEquals("Japan: 2 of 3 warning signs at 60 or above (Silent dissent, Exclusion) · response rate 58%"
+                + " · latest wave Oct 15, 2026", StatusWords.line(japan, en, java.util.Locale.US));
+        assertEquals("HQ: no warning sign at 60 or above (highest: Slow momentum, 41) · response rate 90%"
+                + " · latest wave Oct 15, 2026", StatusWords.line(hq, en, java.util.Locale.US));
+        String jaLine = StatusWords.line(japan, ja, java.util.Locale.JAPAN);
+        assertTrue(jaLine.startsWith("日本："), jaLine);
+        assertTrue(jaLine.contains("3項目中2項目が60以上") && jaLine.contains("回答率 58%") && jaLine.contains("配信回"), jaLine);
+    }
+
+    @Test
+    void aSideWithoutAnyShownValueSaysItHasNoResultsYet() {
+        api.trends.put(NORTHWIND, new Trends(5, List.of(
+                new SignTrend("EXCLUSION", List.of(side(Side.HQ, 30, 31), side(Side.JAPAN, Double.NaN, Double.NaN)), List.of()))));
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        var japan = view.dashboard.status().get(1);
+        assertNull(japan.asOf());
+        var i18n = new com.kakehashi.console.i18n.ConsoleI18NProvider();
+        assertEquals("Japan: no results yet", StatusWords.line(japan,
+                (key, args) -> i18n.getTranslation(key, java.util.Locale.ENGLISH, args), java.util.Locale.US));
+    }
+
+    @Test
+    void eventsArePlacedBetweenTheWavesAroundThemAndOnesOffTheAxisAreLeftOut() {
+        var active = engagement("Post-restructuring alignment", LocalDate.of(2026, 10, 8), EngagementStatus.ACTIVE);
+        api.engagements.put(active.id(), active);
+        api.events.put(active.id(), new java.util.ArrayList<>(List.of(
+                new com.kakehashi.console.api.TimelineRecords.Event(UUID.randomUUID(), active.id(), LocalDate.of(2025, 9, 1),
+                        com.kakehashi.console.api.TimelineRecords.Kind.ORGANISATION_CHANGE, "HQ restructuring", "本社の組織再編", false))));
+        api.trends.put(NORTHWIND, northwindTrends());
+        new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
+
+        // Oct 8 is halfway between the waves of Oct 1 and Oct 15; the restructuring is before the first wave.
+        var markers = view.dashboard.markers();
+        assertEquals(1, markers.size(), markers.toString());
+        assertEquals(DashboardPresenter.MarkerKind.ENGAGEMENT_START, markers.getFirst().kind());
+        assertEquals(0.5, markers.getFirst().position(), 1e-9);
+        assertEquals("Post-restructuring alignment", markers.getFirst().label(true));
+        assertEquals(List.of(D1, D2), view.dashboard.waves());
+        assertEquals(1 + 1.0 / 3, DashboardPresenter.position(List.of(D1, D2, LocalDate.of(2026, 11, 5)), LocalDate.of(2026, 10, 22)), 1e-9);
+        assertNull(DashboardPresenter.position(List.of(D1, D2), LocalDate.of(2026, 10, 16)));
     }
 
     static final class RecordingView implements DashboardPresenter.View {

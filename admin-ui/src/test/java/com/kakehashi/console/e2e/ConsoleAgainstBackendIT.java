@@ -150,28 +150,30 @@ class ConsoleAgainstBackendIT {
             ConsoleSteps.login(browser, "exec@northwind.example", DEMO_PASSWORD);
             ConsoleSteps.openTenant(browser, "Northwind Industries");
             browser.click("tab-dashboard");
-            browser.byId("dashboard-sign-chart");
+            browser.byId("dashboard-sign-grid");
             var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
-                    .until(d -> browser.chartDrawn("dashboard-sign-chart")
-                            && browser.chartDrawn("dashboard-rate-chart")
-                            && browser.chartDrawn("dashboard-gap-chart"));
-            // The default period (12 months) of the two years of history: 26+ fortnightly points; HQ and Japan
+                    .until(d -> browser.chartDrawn("dashboard-sign-grid") && browser.chartDrawn("dashboard-rate-chart"));
+            // The default period (24 months) of the two years of history: 26+ fortnightly points; HQ and Japan
             // have values; Japan over its year-end and Golden Week waves (few answers, below k = 5) is
             // suppressed: null with its reason, never a zero.
             browser.screenshot("backend-en-dashboard-exec");
             Object check = js.executeScript("""
-                    const c = Chart.getChart(document.querySelector('#dashboard-sign-chart canvas'));
+                    const c = Chart.getChart(document.querySelector('#dashboard-sign-grid canvas'));
                     const hq = c.data.datasets[0], japan = c.data.datasets[1];
                     const ok = c.data.datasets.length === 2 && c.data.labels.length >= 26
                         && hq.data.some(v => v !== null && v > 0)
                         && japan.data.some(v => v !== null && v > 0) && japan.data.some(v => v === null)
-                        && japan.suppressed.some(t => t && t.includes('fewer than'));
+                        && japan.suppressed.some(t => t === 'BELOW_K');
                     return ok ? 'ok' : JSON.stringify(c.data.datasets.map(d => [d.label, d.data, d.suppressed]));
                     """);
             assertEquals("ok", check);
-            assertTrue(browser.pageText().contains("Japan · "), "suppressed points are listed in words");
-            assertFalse(browser.byId("dashboard-heatmap").findElements(org.openqa.selenium.By.className("heatmap-value")).isEmpty());
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#dashboard-sign-grid .sign-cell")).click();
+            browser.waitUntilChartsDrawn("dashboard-sign-chart", "dashboard-gap-chart");
+            assertTrue(browser.byId("dashboard-suppressed").getText().contains("Japan · "), "suppressed points are listed in words");
+            browser.click("dashboard-sign-detail-close");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20)).until(d ->
+                    !browser.byId("dashboard-heatmap").findElements(org.openqa.selenium.By.className("heatmap-value")).isEmpty());
             browser.screenshot("backend-en-dashboard-exec");
 
             // Alerts and the closed-wave detail render whatever the demo data holds; executives get no alert actions.
@@ -182,14 +184,14 @@ class ConsoleAgainstBackendIT {
             assertTrue(browser.byId("dashboard-wave-detail").isDisplayed());
 
             // A filter change redraws every chart from a new trends answer.
-            String[] charts = {"dashboard-sign-chart", "dashboard-gap-chart", "dashboard-rate-chart"};
+            String[] charts = {"dashboard-sign-grid", "dashboard-rate-chart"};
             browser.tagCharts(charts);
-            browser.select("dashboard-period", "Last 24 months");
+            browser.select("dashboard-period", "Last 12 months");
             browser.waitUntilChartsRedrawn(charts);
 
             PrintedPdf.assertCleanDashboard(((org.openqa.selenium.PrintsPage) browser.driver)
                             .print(new org.openqa.selenium.print.PrintOptions()),
-                    java.util.List.of("HQ and Japan over the waves", "Open alerts"), java.util.List.of("Sign out", "Participants"));
+                    java.util.List.of("latest wave", "Open alerts"), java.util.List.of("Sign out", "Participants"));
         }
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2000));
@@ -197,10 +199,10 @@ class ConsoleAgainstBackendIT {
             ConsoleSteps.login(browser, "exec@northwind.example", DEMO_PASSWORD);
             ConsoleSteps.openTenant(browser, "Northwind Industries");
             browser.click("tab-dashboard");
-            browser.byId("dashboard-sign-chart");
+            browser.byId("dashboard-sign-grid");
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
-                    .until(d -> browser.chartDrawn("dashboard-sign-chart"));
-            assertTrue(browser.pageText().contains("本社と日本の推移"));
+                    .until(d -> browser.chartDrawn("dashboard-sign-grid"));
+            assertTrue(browser.pageText().contains("最新の配信回"));
             browser.screenshot("backend-ja-dashboard-exec");
         }
     }

@@ -147,7 +147,8 @@ class ConsoleWalkthroughIT {
         }
     }
 
-    private static final String[] CHARTS = {"dashboard-sign-chart", "dashboard-gap-chart", "dashboard-rate-chart"};
+    /** The first small multiple of the sign grid stands for the grid: all of it is drawn by one call. */
+    private static final String[] CHARTS = {"dashboard-sign-grid", "dashboard-rate-chart"};
 
     @Test
     void consultantWorksTheDashboardAlertsCommentsAndFilters() {
@@ -159,7 +160,8 @@ class ConsoleWalkthroughIT {
             browser.click("tab-dashboard");
             browser.waitUntilChartsDrawn(CHARTS);
             assertTrue(backend.trendQueries.getLast().contains("engagementId="), "defaults to the active engagement");
-            assertTrue(backend.trendQueries.getLast().contains("from=" + LocalDate.now().minusMonths(12)), backend.trendQueries.getLast());
+            assertTrue(backend.trendQueries.getLast().contains("from=" + LocalDate.now().minusMonths(24)), backend.trendQueries.getLast());
+            assertTrue(backend.trendQueries.getLast().contains("byLevel=false"), "every level: totals only");
 
             // Alerts: one row per condition, most urgent first, in words; the alerting sign is marked on its trend card.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> cards(browser).size() == 2);
@@ -170,7 +172,8 @@ class ConsoleWalkthroughIT {
             expand(browser, 0);
             assertTrue(cards(browser).getFirst().getText().contains("Latest 71.5 in the wave of"), cards(browser).getFirst().getText());
             assertTrue(cards(browser).getFirst().getText().contains("threshold 60.0"));
-            assertTrue(browser.byId("dashboard-sign-alert").isDisplayed(), "Exclusion has an open alert");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> browser.byId("sign-cell-EXCLUSION")
+                    .getDomAttribute("class").contains("sign-cell-alerting"));
 
             // Comments of the latest closed wave, each with its language; Japan's withheld with the reason.
             var comments = browser.byId("dashboard-comments");
@@ -194,10 +197,10 @@ class ConsoleWalkthroughIT {
             // A filter change asks the backend again and redraws every chart.
             int asked = backend.trendQueries.size();
             browser.tagCharts(CHARTS);
-            browser.select("dashboard-period", "Last 24 months");
+            browser.select("dashboard-period", "Last 12 months");
             browser.waitUntilChartsRedrawn(CHARTS);
             assertEquals(asked + 1, backend.trendQueries.size());
-            assertTrue(backend.trendQueries.getLast().contains("from=" + LocalDate.now().minusMonths(24)), backend.trendQueries.getLast());
+            assertTrue(backend.trendQueries.getLast().contains("from=" + LocalDate.now().minusMonths(12)), backend.trendQueries.getLast());
             browser.select("dashboard-level", "Staff");
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> backend.trendQueries.getLast().contains("levels=STAFF"));
         }
@@ -233,7 +236,7 @@ class ConsoleWalkthroughIT {
             browser.driver.manage().window().setSize(new Dimension(1400, 2200));
             browser.waitUntilChartsDrawn(CHARTS);
             PrintedPdf.assertCleanDashboard(((PrintsPage) browser.driver).print(new PrintOptions()),
-                    List.of("本社と日本の推移", "未解決のアラート", "拠点別の沈黙の兆候"),
+                    List.of("最新の配信回", "未解決のアラート", "拠点別の沈黙の兆候"),
                     List.of("ログアウト", "クライアント", "回答者", "印刷"));
         }
     }
