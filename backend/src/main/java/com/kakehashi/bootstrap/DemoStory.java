@@ -75,16 +75,17 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
     static DemoStory northwind() {
         int fall = RESTRUCTURING_WEEKS_AGO;
         int turn = NORTHWIND_ENGAGEMENT_WEEKS_AGO;
-        // Shifts are a fifth larger than the means should move: each person's own lean spreads the answers,
-        // and the ends of the 1–5 scale cut that spread, which pulls a side's mean towards the middle.
+        // Shifts are larger than the means should move (a fifth; EXCLUSION, which rises furthest, two fifths):
+        // each person's own lean spreads the answers and the ends of the 1–5 scale cut that spread, which
+        // pulls a side's mean towards the middle the more, the closer it gets to an end.
         return new DemoStory("Northwind", 20251104L, turn, List.of(
-                risk(JAPAN, fall, 16, +48, EXCLUSION),
+                risk(JAPAN, fall, 16, +56, EXCLUSION),
                 risk(JAPAN, fall, 16, +41, SILENT_DISSENT),
                 risk(JAPAN, fall, 16, +17, TRUST_EROSION, EXECUTION_DELAY),
                 share(JAPAN, Measure.RESPONSE_RATE, fall, 16, -0.36),
                 share(JAPAN, Measure.NEUTRAL_SHARE, fall, 16, +0.28),
                 share(JAPAN, Measure.COMMENT_RATE, fall, 16, -0.05),
-                risk(JAPAN, turn, 12, -43, EXCLUSION),
+                risk(JAPAN, turn, 12, -50, EXCLUSION),
                 risk(JAPAN, turn, 12, -36, SILENT_DISSENT),
                 risk(JAPAN, turn, 12, -12, TRUST_EROSION, EXECUTION_DELAY),
                 share(JAPAN, Measure.RESPONSE_RATE, turn, 10, +0.26),
