@@ -58,7 +58,7 @@ final class ModelMapper {
 
     static PageResult<AuditEntry> auditPage(PageViewAuditEntry page) {
         return new PageResult<>(page.getItems().stream().map(a -> new AuditEntry(string(a.getId()), a.getAt(),
-                a.getActorEmail(), a.getAction(), a.getObjectType(), string(a.getObjectId()))).toList(),
+                a.getActorEmail(), a.getAction(), a.getObjectType(), string(a.getObjectId()), a.getDetail())).toList(),
                 page.getPage(), page.getSize(), page.getTotal());
     }
 

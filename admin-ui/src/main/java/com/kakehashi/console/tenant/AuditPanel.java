@@ -28,6 +28,7 @@ class AuditPanel extends VerticalLayout implements AuditPresenter.View {
         grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.action"));
         grid.addColumn(AuditEntry::objectType).setHeader(getTranslation("audit.objectType"));
         grid.addColumn(AuditEntry::objectId).setHeader(getTranslation("audit.objectId"));
+        grid.addColumn(AuditEntry::detail).setHeader(getTranslation("audit.detail"));
         add(grid, pager);
         presenter.load(0);
     }
