@@ -106,7 +106,7 @@ public class AlertEvaluation {
         if (closed.isEmpty() || !closed.getLast().waveId().equals(waveId)) {
             return List.of();
         }
-        List<AlertRules.Test> tests = AlertRules.evaluate(settings, closed);
+        List<AlertRules.Test> tests = AlertRules.evaluate(settings, closed, late ? Set.of() : store.openKeys(engagementId.get()));
         List<UUID> alertIds = new ArrayList<>();
         List<UUID> opened = new ArrayList<>();
         List<UserView> consultants = null;

@@ -57,10 +57,15 @@ final class AlertRules {
             return outcome == Outcome.FIRED;
         }
 
-        Test adjusted(double adjustedP, double alpha) {
+        Test adjusted(double adjustedP, double alpha, boolean open) {
             if (outcome == Outcome.NOT_TESTED || !"CANDIDATE".equals(reason)) {
                 return new Test(rule, sign, side, severity, outcome, reason, value, low, high, effect, p, adjustedP,
                         threshold, points);
+            }
+            if (open && p <= alpha) {
+                // Not a new discovery among the wave's tests, only whether an established condition persists.
+                return new Test(rule, sign, side, severity, Outcome.FIRED, "STILL_BEYOND_NOISE", value, low, high, effect, p,
+                        adjustedP, threshold, points);
             }
             boolean fires = adjustedP <= alpha;
             return new Test(rule, sign, side, severity, fires ? Outcome.FIRED : Outcome.CLEAR,
@@ -72,7 +77,21 @@ final class AlertRules {
     private AlertRules() {
     }
 
+    /** A condition's key: rule, sign and side. */
+    static String key(AlertRule rule, @Nullable String sign, @Nullable Side side) {
+        return rule + "/" + sign + "/" + side;
+    }
+
     static List<Test> evaluate(AlertSettings s, List<WaveInsight> waves) {
+        return evaluate(s, waves, Set.of());
+    }
+
+    /**
+     * @param open keys ({@link #key}) of the engagement's open conditions: their test holds at the
+     *             plain α, because whether an established condition persists is one question, not a
+     *             new discovery among the wave's many tests (the correction is for those)
+     */
+    static List<Test> evaluate(AlertSettings s, List<WaveInsight> waves, Set<String> open) {
         List<Test> tests = new ArrayList<>();
         if (waves.isEmpty()) {
             return tests;
@@ -100,16 +119,17 @@ final class AlertRules {
             }
             tests.add(neutralShare(s, current, side));
         }
-        return correct(s, tests);
+        return correct(s, tests, open);
     }
 
-    private static List<Test> correct(AlertSettings s, List<Test> tests) {
+    private static List<Test> correct(AlertSettings s, List<Test> tests, Set<String> open) {
         double[] p = tests.stream().mapToDouble(t -> t.outcome() == Outcome.NOT_TESTED ? Double.NaN : t.p()).toArray();
         double[] adjusted = s.correction() == AlertSettings.Correction.HOLM ? Significance.holm(p)
                 : Significance.benjaminiHochberg(p);
         List<Test> result = new ArrayList<>();
         for (int i = 0; i < tests.size(); i++) {
-            result.add(tests.get(i).adjusted(adjusted[i], s.alpha()));
+            Test t = tests.get(i);
+            result.add(t.adjusted(adjusted[i], s.alpha(), open.contains(key(t.rule(), t.sign(), t.side()))));
         }
         return result;
     }
@@ -218,25 +238,35 @@ final class AlertRules {
         return tested(rule, sign, null, reason, points.getLast(), widening, Math.max(pChange, pLevel), s.gapThreshold(), points);
     }
 
+    /**
+     * Going silent is a state that lasts: the side's rate in each of the last two closed waves lies
+     * at least the minimum drop below its rate at the start of the trend window, each beyond noise
+     * (intersection–union: the larger p). One wave in which a side is away (a national holiday)
+     * does not fire.
+     */
     private static Test responseRateDrop(AlertSettings s, List<WaveInsight> waves, Side side) {
         AlertRule rule = AlertRule.RESPONSE_RATE_DROP;
+        if (waves.size() < s.worseningWaves() + 1) {
+            return notTested(rule, null, side, "TOO_FEW_WAVES", s.responseRateDrop());
+        }
         WaveInsight current = waves.getLast();
-        Silence now = silence(current, side);
-        if (waves.size() < 2) {
-            return notTested(rule, null, side, "NO_EARLIER_WAVE", s.responseRateDrop());
-        }
         WaveInsight previous = waves.get(waves.size() - 2);
+        WaveInsight reference = waves.get(waves.size() - 1 - s.worseningWaves());
+        Silence now = silence(current, side);
         Silence before = silence(previous, side);
-        if (before == null || before.invited() == 0) {
+        Silence start = silence(reference, side);
+        if (before == null || start == null || before.invited() == 0 || start.invited() == 0) {
             return notTested(rule, null, side, "NO_EARLIER_WAVE", s.responseRateDrop());
         }
-        if (now.invited() < s.minimumN() || before.invited() < s.minimumN()) {
+        if (now.invited() < s.minimumN() || before.invited() < s.minimumN() || start.invited() < s.minimumN()) {
             return notTested(rule, null, side, "BELOW_MINIMUM_N", s.responseRateDrop());
         }
-        Result r = Significance.proportionDifference(before.responses(), before.invited(), now.responses(), now.invited());
-        double drop = -100 * r.estimate();
-        double p = drop > 0 ? r.p() : 1;
-        List<Point> points = List.of(rate(previous, before), rate(current, now));
+        Result last = Significance.proportionDifference(start.responses(), start.invited(), now.responses(), now.invited());
+        Result second = Significance.proportionDifference(start.responses(), start.invited(), before.responses(),
+                before.invited());
+        double drop = -100 * Math.max(last.estimate(), second.estimate());
+        double p = drop > 0 ? Math.max(last.p(), second.p()) : 1;
+        List<Point> points = List.of(rate(reference, start), rate(previous, before), rate(current, now));
         String reason = drop <= 0 ? "NOT_DROPPING"
                 : drop < s.responseRateDrop() ? "BELOW_MINIMUM_EFFECT"
                 : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";

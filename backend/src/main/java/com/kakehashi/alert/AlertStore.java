@@ -234,6 +234,16 @@ class AlertStore {
                 .stream().findFirst();
     }
 
+    /** The keys ({@link AlertRules#key}) of the engagement's open conditions. */
+    java.util.Set<String> openKeys(UUID engagementId) {
+        return new java.util.HashSet<>(list("SELECT rule, sign, side FROM alert WHERE engagement_id = ? AND status <> 'RESOLVED'",
+                ps -> ps.setObject(1, engagementId), rs -> {
+                    String side = rs.getString(3);
+                    return AlertRules.key(AlertRule.valueOf(rs.getString(1)), rs.getString(2),
+                            side == null ? null : Side.valueOf(side));
+                }));
+    }
+
     /** Whether this wave has already been applied to a condition of this key (evaluation is then a no-op for it). */
     boolean observed(UUID engagementId, AlertRules.Test t, UUID waveId) {
         return !list("""

@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The plain sentence of an alert in English and Japanese: what moved, from where to where, since
- * when, and how sure (the adjusted p of the latest wave in which the rule held). Sign names are the
+ * when, and how sure (the adjusted p of the wave that opened it). Sign names are the
  * console's.
  */
 final class AlertSummary {
@@ -44,8 +44,8 @@ final class AlertSummary {
         // A resolved alert tells where the condition stood when it last held, in the past tense.
         HistoryPoint last = past ? shown.stream().filter(HistoryPoint::fired).reduce((a, b) -> b)
                 .orElse(shown.isEmpty() ? null : shown.getLast()) : shown.isEmpty() ? null : shown.getLast();
-        HistoryPoint evidence = history.stream().filter(h -> h.fired() && h.pAdjusted() != null)
-                .reduce((a, b) -> b).orElse(null);
+        // The evidence that opened the condition (adjusted p among the wave's tests); later waves only held it.
+        HistoryPoint evidence = history.stream().filter(h -> h.fired() && h.pAdjusted() != null).findFirst().orElse(null);
         String v = last == null ? "–" : n(last.value());
         String from = first == null ? "–" : n(first.value());
         LocalDate since = first == null ? openedOn : first.occurrenceDate();

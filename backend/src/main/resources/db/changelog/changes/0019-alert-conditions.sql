@@ -102,6 +102,9 @@ UPDATE alert_mail_outbox o SET alert_id = m.keeper
 FROM alert_merge m WHERE m.tenant_id = o.tenant_id AND m.id = o.alert_id AND m.id <> m.keeper;
 ALTER TABLE alert_mail_outbox ADD CONSTRAINT alert_mail_once UNIQUE NULLS NOT DISTINCT (tenant_id, alert_id, user_id, wave_id);
 
+-- Per wave no longer: the kept row takes the newest wave of its group while that row still exists.
+ALTER TABLE alert DROP CONSTRAINT alert_once;
+
 -- The kept row: opened at its own wave, latest wave and value from the group's newest alert;
 -- open if any alert of the group was open (OPEN before ACKNOWLEDGED), else resolved by a person.
 UPDATE alert k SET
@@ -136,7 +139,6 @@ DELETE FROM alert a USING alert_merge m WHERE m.tenant_id = a.tenant_id AND m.id
 
 ALTER TABLE alert ALTER COLUMN opened_wave_id SET NOT NULL;
 ALTER TABLE alert ADD FOREIGN KEY (tenant_id, opened_wave_id) REFERENCES wave (tenant_id, id) ON DELETE CASCADE;
-ALTER TABLE alert DROP CONSTRAINT alert_once;
 -- One open (OPEN or ACKNOWLEDGED) alert per condition, ever.
 CREATE UNIQUE INDEX alert_one_open ON alert (tenant_id, engagement_id, rule, sign, side) NULLS NOT DISTINCT
     WHERE status <> 'RESOLVED';

@@ -212,31 +212,40 @@ class AlertTest implements TestPropertyProvider {
                 .isIn("NOT_WIDENING", "BELOW_MINIMUM_EFFECT", "WITHIN_NOISE");
     }
 
+    private static UUID rateWave(AlertWorld.World w, int invited, int answered) throws SQLException {
+        UUID wave = w.wave();
+        w.invite(wave, Side.JAPAN, invited);
+        w.respond(wave, Side.JAPAN, AlertWorld.levels(answered, 2));
+        w.close(wave);
+        return wave;
+    }
+
     @Test
-    void aResponseRateDropBeyondNoiseFiresAndASmallSampleDropDoesNot() throws Exception {
+    void aSideThatStaysQuietForTwoWavesFiresButOneQuietWaveDoesNot() throws Exception {
         AlertWorld.World w = worlds.create("Silent", 3);
-        UUID first = w.wave();
-        w.invite(first, Side.JAPAN, 40);
-        w.respond(first, Side.JAPAN, AlertWorld.levels(34, 2)); // 85 %
-        w.close(first);
-        UUID second = w.wave();
-        w.invite(second, Side.JAPAN, 40);
-        w.respond(second, Side.JAPAN, AlertWorld.levels(16, 2)); // 40 %
-        w.close(second);
+        for (int i = 0; i < 5; i++) {
+            rateWave(w, 40, 34); // 85 %
+        }
+        UUID away = rateWave(w, 40, 16); // 40 %: one quiet wave (a holiday) is not going silent
+        assertThat(w.alerts("RESPONSE_RATE_DROP", "JAPAN")).isEmpty();
+        assertThat(evaluations(w, away, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("reason", "NOT_DROPPING");
+        rateWave(w, 40, 16); // quiet again: now it is a state
+
         assertThat(w.alerts("RESPONSE_RATE_DROP", "JAPAN")).singleElement()
                 .satisfies(a -> assertThat(Double.parseDouble(a.get("value"))).isCloseTo(40.0, org.assertj.core.data.Offset.offset(1e-9)));
+    }
 
+    @Test
+    void aResponseRateDropWithinTheNoiseOfASmallSideDoesNotFire() throws Exception {
         AlertWorld.World small = worlds.create("Quieter", 3);
-        UUID a = small.wave();
-        small.invite(a, Side.JAPAN, 20);
-        small.respond(a, Side.JAPAN, AlertWorld.levels(16, 2)); // 80 %
-        small.close(a);
-        UUID b = small.wave();
-        small.invite(b, Side.JAPAN, 20);
-        small.respond(b, Side.JAPAN, AlertWorld.levels(12, 2)); // 60 %: 20 points, but p ≈ 0.17
-        small.close(b);
+        for (int i = 0; i < 4; i++) {
+            rateWave(small, 20, 16); // 80 %
+        }
+        rateWave(small, 20, 12);
+        UUID last = rateWave(small, 20, 12); // 60 % twice: 20 points, but p ≈ 0.17 with twenty invited
+
         assertThat(small.alerts("RESPONSE_RATE_DROP", "JAPAN")).isEmpty();
-        assertThat(evaluations(small, b, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("reason", "WITHIN_NOISE");
+        assertThat(evaluations(small, last, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("reason", "WITHIN_NOISE");
     }
 
     @Test

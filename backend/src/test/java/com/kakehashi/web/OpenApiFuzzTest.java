@@ -474,7 +474,8 @@ class OpenApiFuzzTest {
                     : List.of(example((Map<String, Object>) schema.get("items"), name));
             case "boolean" -> false;
             case "integer" -> schema.containsKey("minimum") ? ((Number) schema.get("minimum")).intValue() + 2 : 5;
-            case "number" -> 10;
+            // Within the schema's maximum where it is below 10 (a test level α is at most 0.2).
+            case "number" -> schema.containsKey("maximum") ? Math.min(10, ((Number) schema.get("maximum")).doubleValue()) : 10;
             default -> switch (format) {
                 case "uuid" -> ids.getOrDefault(name, UUID.randomUUID().toString());
                 // Events are refused more than a year ahead, so theirs is a date in the past.
