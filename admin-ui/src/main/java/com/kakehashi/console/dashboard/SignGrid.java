@@ -102,8 +102,9 @@ class SignGrid extends Div {
         m.put("sign", sign.sign());
         m.put("hq", sign.hq().stream().map(Cell::value).toList());
         m.put("japan", sign.japan().stream().map(Cell::value).toList());
-        m.put("hqSuppressed", sign.hq().stream().map(c -> c.suppressed() == null ? null : c.suppressed()).toList());
-        m.put("japanSuppressed", sign.japan().stream().map(c -> c.suppressed() == null ? null : c.suppressed()).toList());
+        // The reason code marks the point; the words are in the detailed chart and its notes.
+        m.put("hqSuppressed", sign.hq().stream().map(Cell::suppressed).toList());
+        m.put("japanSuppressed", sign.japan().stream().map(Cell::suppressed).toList());
         return m;
     }
 

@@ -191,7 +191,7 @@ class ConsoleAgainstBackendIT {
 
             PrintedPdf.assertCleanDashboard(((org.openqa.selenium.PrintsPage) browser.driver)
                             .print(new org.openqa.selenium.print.PrintOptions()),
-                    java.util.List.of("latest wave", "Open alerts"), java.util.List.of("Sign out", "Participants"));
+                    java.util.List.of("Exclusion", "Open alerts"), java.util.List.of("Sign out", "Participants"));
         }
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2000));
