@@ -107,7 +107,9 @@ final class AlertSummary {
     private static @Nullable HistoryPoint firstClearOfTheLastRun(List<HistoryPoint> history) {
         HistoryPoint first = null;
         for (int i = history.size() - 1; i >= 0 && !history.get(i).fired(); i--) {
-            first = history.get(i);
+            if ("CLEAR".equals(history.get(i).outcome())) {
+                first = history.get(i); // a wave that could not be tested is not yet "within noise"
+            }
         }
         return first;
     }
