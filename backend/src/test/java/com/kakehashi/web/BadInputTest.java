@@ -249,7 +249,9 @@ class BadInputTest {
         cases.add(invalid(Target.ENGAGEMENT, "status", "PAUSED", "unknown"));
         cases.add(invalid(Target.ALERT_SETTINGS, "riskThreshold", 101, "over 100"));
         cases.add(invalid(Target.ALERT_SETTINGS, "worseningWaves", 0, "below one wave"));
-        cases.add(invalid(Target.ALERT_SETTINGS, "worseningStep", 0, "not positive"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "alpha", 0.5, "above 0.2"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "minimumN", 1, "below two"));
+        cases.add(invalid(Target.ALERT_SETTINGS, "correction", "BONFERRONI", "not a correction"));
         cases.add(invalid(Target.ALERT_SETTINGS, "gapThreshold", "wide", "not a number"));
         cases.add(invalid(Target.ALERT_SETTINGS, "neutralSharePercent", -5, "negative"));
         cases.add(Arguments.of(Target.ALERT_SETTINGS, json(without(Target.ALERT_SETTINGS, "gapWaves"), "gapWaves missing"), 400, "gapWaves"));
