@@ -52,7 +52,8 @@ public final class AlertsPresenter {
     /**
      * An alert condition ready to show: the {@code …Key}s are message keys (null where the alert has no sign or
      * side), values are already formatted. {@code summaryEn}/{@code summaryJa} is the backend's sentence (null:
-     * the view says the rule instead); {@code expanded}: the row shows its detail.
+     * the view says the rule instead); {@code expanded}: the row shows its detail. {@code closedOn} and
+     * {@code closedByKey} (closed by itself or by a person) only on a resolved condition, null on an open one.
      */
     public record AlertItem(UUID id, String ruleKey, String sign, String signKey, String sideKey, LocalDate occurrenceDate,
                             String severity, String severityKey, String value, String threshold, String statusKey,

@@ -160,7 +160,7 @@ class LandingPortfolioAlertsIT {
             assertFalse(story.findElement(By.className("alert-sparkline")).findElements(By.tagName("svg")).isEmpty());
             System.out.println("Northwind resolved rows: " + rows.size() + "; opened: " + story.getText().replace('\n', ' '));
 
-            story.findElement(By.className("alert-summary")).click();
+            click(browser, story.findElement(By.className("alert-summary")));
             browser.waitForVaadin();
             var detail = new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
                 var found = resolvedRow(browser, id).findElements(By.className("alert-detail"));
@@ -181,7 +181,7 @@ class LandingPortfolioAlertsIT {
             ConsoleSteps.waitUntilLandedOn(browser, DASHBOARD);
             var rows = waitForResolvedRows(browser);
             String id = rows.getFirst().getDomAttribute("data-alert-id");
-            rows.getFirst().findElement(By.className("alert-summary")).click();
+            click(browser, rows.getFirst().findElement(By.className("alert-summary")));
             browser.waitForVaadin();
             new WebDriverWait(browser.driver, Duration.ofSeconds(20))
                     .until(d -> !resolvedRow(browser, id).findElements(By.className("alert-detail")).isEmpty());
@@ -194,6 +194,12 @@ class LandingPortfolioAlertsIT {
             assertFalse(text.contains("値 ") && text.contains(" · 閾値"), "a sentence, not '値 15.6 · 閾値 15.0'");
             browser.screenshot("alert-list-resolved-executive-ja");
         }
+    }
+
+    /** The resolved part sits low on the page: bring the row to the middle so nothing fixed covers it. */
+    private static void click(Browser browser, WebElement element) {
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private static boolean mentionsTheStory(String sentence) {
