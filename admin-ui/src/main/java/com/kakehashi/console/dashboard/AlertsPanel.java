@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -24,13 +25,17 @@ import java.util.function.Consumer;
 
 /**
  * The open alert conditions as a short list: one row each (sentence, since when, latest value, sparkline). A row
- * opens to its detail with the history, the notes and, where the presenter allows, the actions.
+ * opens to its detail with the history, the notes and, where the presenter allows, the actions. Below, the
+ * conditions of the dashboard's period that have closed since, each with when it was open and how it closed.
  */
 class AlertsPanel extends Div implements AlertsPresenter.View {
 
     private final Consumer<Set<String>> onAlertingSigns;
     private final Div list = new Div();
     private final Button showAll = new Button();
+    private final Div earlier = new Div();
+    private final Div earlierList = new Div();
+    private final Button showAllResolved = new Button();
     private final Div header = new Div();
     private Button settings;
     private final Map<UUID, TextArea> noteFields = new HashMap<>();
@@ -50,7 +55,19 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         showAll.addClickListener(e -> presenter.showAll());
         header.addClassName("alert-list-header");
         header.add(title);
-        add(header, list);
+        var earlierTitle = new H4(getTranslation("dashboard.alerts.earlier"));
+        earlierList.setId("dashboard-alert-resolved");
+        earlierList.addClassName("alert-list");
+        earlierList.getElement().setAttribute("role", "list");
+        showAllResolved.setId("dashboard-alerts-resolved-all");
+        showAllResolved.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        showAllResolved.addClassName("dashboard-no-print");
+        showAllResolved.addClickListener(e -> presenter.showAllResolved());
+        earlier.setId("dashboard-alerts-earlier");
+        earlier.addClassName("alert-earlier");
+        earlier.add(earlierTitle, earlierList, showAllResolved);
+        earlier.setVisible(false);
+        add(header, list, earlier);
     }
 
     @Override
@@ -65,6 +82,15 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         }
         alerts.forEach(a -> list.add(row(a)));
         onAlertingSigns.accept(alertingSigns);
+    }
+
+    @Override
+    public void showResolved(List<AlertItem> resolved, int hidden) {
+        earlierList.removeAll();
+        resolved.forEach(a -> earlierList.add(row(a)));
+        earlier.setVisible(!resolved.isEmpty());
+        showAllResolved.setText(getTranslation("dashboard.alerts.showAll", hidden));
+        showAllResolved.setVisible(hidden > 0);
     }
 
     @Override
@@ -102,6 +128,9 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         row.getElement().setAttribute("role", "listitem");
         row.getElement().setAttribute("data-alert-id", a.id().toString());
 
+        if (a.closedOn() != null) {
+            row.addClassName("alert-resolved");
+        }
         // The summary line is one button: keyboard and screen readers open it like a disclosure.
         var summary = new Div();
         summary.addClassName("alert-summary");
@@ -114,7 +143,10 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         severity.getElement().setAttribute("aria-label", getTranslation(a.severityKey()));
         var sentence = new Span(sentence(a));
         sentence.addClassName("alert-sentence");
-        var since = new Span(getTranslation("dashboard.alert.since", Formats.date(a.since(), getLocale())));
+        var since = new Span(a.closedOn() == null
+                ? getTranslation("dashboard.alert.since", Formats.date(a.since(), getLocale()))
+                : getTranslation("dashboard.alert.openFromTo", Formats.date(a.since(), getLocale()),
+                        Formats.date(a.closedOn(), getLocale()), getTranslation(a.closedByKey())));
         since.addClassName("alert-since");
         var latest = new Span(getTranslation("dashboard.alert.latest", a.value()));
         latest.addClassName("alert-latest");
@@ -166,9 +198,12 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
                 Formats.date(a.occurrenceDate(), getLocale())));
         var whereLine = new Div(where.toString());
         whereLine.addClassName("alert-where");
-        var clear = new Div(getTranslation("dashboard.alert.clearWaves", a.clearWaves()));
-        clear.addClassName("alert-where");
-        detail.add(head, whereLine, clear);
+        detail.add(head, whereLine);
+        if (a.closedOn() == null) {
+            var clear = new Div(getTranslation("dashboard.alert.clearWaves", a.clearWaves()));
+            clear.addClassName("alert-where");
+            detail.add(clear);
+        }
         if (!a.history().isEmpty()) {
             detail.add(history(a.history()));
         }

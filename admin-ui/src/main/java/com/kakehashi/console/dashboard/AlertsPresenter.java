@@ -27,6 +27,10 @@ import java.util.function.Supplier;
  * sentence, since when, its latest value and a sparkline of its history. A row opens to its detail, where
  * acknowledging, resolving and notes live; acting is for the consultancy (operators and consultants), as the
  * backend allows; executives read.
+ * <p>
+ * Below them, the conditions that were open at some time in the dashboard's period and have closed since, newest
+ * first: once a client recovers every alert is resolved, and without these the list would say nothing of the
+ * story the dashboard's charts tell. They are read only.
  */
 public final class AlertsPresenter {
 
@@ -35,6 +39,8 @@ public final class AlertsPresenter {
     static final int NOTE_MAX = 4000;
     /** Rows shown before "show all": the list is read at a glance, not scrolled. */
     static final int SHORT_LIST = 6;
+    /** Resolved rows shown before "show all": history, so fewer than the open ones. */
+    static final int RESOLVED_SHORT_LIST = 5;
 
     public record NoteItem(String author, String text, OffsetDateTime createdAt) {
     }
@@ -46,13 +52,14 @@ public final class AlertsPresenter {
     /**
      * An alert condition ready to show: the {@code …Key}s are message keys (null where the alert has no sign or
      * side), values are already formatted. {@code summaryEn}/{@code summaryJa} is the backend's sentence (null:
-     * the view says the rule instead); {@code expanded}: the row shows its detail.
+     * the view says the rule instead); {@code expanded}: the row shows its detail. {@code closedOn} and
+     * {@code closedByKey} (closed by itself or by a person) only on a resolved condition, null on an open one.
      */
     public record AlertItem(UUID id, String ruleKey, String sign, String signKey, String sideKey, LocalDate occurrenceDate,
                             String severity, String severityKey, String value, String threshold, String statusKey,
                             List<NoteItem> notes, boolean canAcknowledge, boolean canResolve, boolean canAnnotate,
                             String summaryEn, String summaryJa, LocalDate since, List<HistoryItem> history,
-                            int clearWaves, boolean expanded) {
+                            int clearWaves, boolean expanded, LocalDate closedOn, String closedByKey) {
 
         /** The sentence in the user's language, or null when the backend gave none. */
         public String summary(Locale locale) {
@@ -76,6 +83,13 @@ public final class AlertsPresenter {
          */
         void showAlerts(List<AlertItem> alerts, Set<String> alertingSigns);
 
+        /**
+         * The conditions open at some time in the period and resolved since, newest first (the short list, or all
+         * after {@link #showAllResolved()}); {@code hidden}: how many more there are.
+         */
+        default void showResolved(List<AlertItem> resolved, int hidden) {
+        }
+
         /** How many unresolved conditions exist beyond the rows shown (0: none hidden). */
         default void showHidden(int hidden) {
         }
@@ -95,8 +109,14 @@ public final class AlertsPresenter {
     private final View view;
     private final boolean canAct;
     private final Map<UUID, Alert> open = new LinkedHashMap<>();
+    private final Map<UUID, Alert> closed = new LinkedHashMap<>();
     private final Set<UUID> expanded = new HashSet<>();
     private boolean all;
+    private boolean allResolved;
+    private boolean loaded;
+    /** The dashboard's period; null ends are open. */
+    private LocalDate periodStart;
+    private LocalDate periodEnd;
 
     public AlertsPresenter(KakehashiApi api, CurrentUser user, UUID tenantId, View view) {
         this.api = api;
@@ -115,15 +135,29 @@ public final class AlertsPresenter {
         view.offerSettings(canAct);
         act(() -> {
             open.clear();
-            api.alerts(tenantId).stream().filter(a -> a.status() != Status.RESOLVED).forEach(a -> open.put(a.id(), a));
-            expanded.retainAll(open.keySet());
+            closed.clear();
+            api.alerts(tenantId).forEach(a -> (a.status() == Status.RESOLVED ? closed : open).put(a.id(), a));
+            expanded.removeIf(id -> !open.containsKey(id) && !closed.containsKey(id));
+            loaded = true;
             return null;
         });
     }
 
+    /**
+     * The dashboard's period (null: no bound at that end): which resolved conditions belong to it. Open ones are
+     * shown whatever the period, as they need attention now.
+     */
+    public void period(LocalDate start, LocalDate end) {
+        periodStart = start;
+        periodEnd = end;
+        if (loaded) {
+            show();
+        }
+    }
+
     /** Opens a row's detail, or closes it when open. */
     public void toggle(UUID alertId) {
-        if (open.containsKey(alertId)) {
+        if (open.containsKey(alertId) || closed.containsKey(alertId)) {
             if (!expanded.remove(alertId)) {
                 expanded.add(alertId);
             }
@@ -136,6 +170,11 @@ public final class AlertsPresenter {
         show();
     }
 
+    public void showAllResolved() {
+        allResolved = true;
+        show();
+    }
+
     public void acknowledge(UUID alertId) {
         if (canAct && open.containsKey(alertId)) {
             act(() -> open.put(alertId, api.acknowledgeAlert(tenantId, alertId)));
@@ -145,9 +184,13 @@ public final class AlertsPresenter {
     public void resolve(UUID alertId) {
         if (canAct && open.containsKey(alertId)) {
             act(() -> {
-                api.resolveAlert(tenantId, alertId);
+                Alert done = api.resolveAlert(tenantId, alertId);
                 expanded.remove(alertId);
-                return open.remove(alertId);
+                open.remove(alertId);
+                if (done != null && done.status() == Status.RESOLVED) {
+                    closed.put(alertId, done);
+                }
+                return done;
             });
         }
     }
@@ -193,23 +236,62 @@ public final class AlertsPresenter {
                 .filter(i -> items.indexOf(i) < SHORT_LIST || i.expanded()).toList();
         view.showAlerts(List.copyOf(shown), Set.copyOf(signs));
         view.showHidden(items.size() - shown.size());
+
+        List<AlertItem> earlier = closed.values().stream()
+                .filter(this::openInPeriod)
+                .sorted(Comparator.comparing(AlertsPresenter::closedOn, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(AlertsPresenter::openedOn, Comparator.nullsLast(Comparator.reverseOrder())))
+                .map(this::item)
+                .toList();
+        List<AlertItem> earlierShown = allResolved ? earlier : earlier.stream()
+                .filter(i -> earlier.indexOf(i) < RESOLVED_SHORT_LIST || i.expanded()).toList();
+        view.showResolved(List.copyOf(earlierShown), earlier.size() - earlierShown.size());
+    }
+
+    /** Open at some time in the period: it opened before the period ended and closed after it began. */
+    private boolean openInPeriod(Alert a) {
+        LocalDate opened = openedOn(a);
+        LocalDate closedOn = closedOn(a);
+        return (periodEnd == null || opened == null || !opened.isAfter(periodEnd))
+                && (periodStart == null || closedOn == null || !closedOn.isBefore(periodStart));
+    }
+
+    private static LocalDate openedOn(Alert a) {
+        return a.openedOn() == null ? a.occurrenceDate() : a.openedOn();
+    }
+
+    /**
+     * The wave that closed the condition: it closes by itself in the wave that made it clear long enough, and that
+     * wave is its latest. A person's resolution is dated by the last wave that updated it too, so the range reads
+     * in waves like the rest of the dashboard.
+     */
+    private static LocalDate closedOn(Alert a) {
+        return a.occurrenceDate();
     }
 
     private AlertItem item(Alert a) {
         List<HistoryItem> history = a.history().stream().map(p -> history(a.rule(), p)).toList();
+        boolean live = a.status() != Status.RESOLVED;
+        boolean acts = canAct && live;
         return new AlertItem(a.id(), "dashboard.alert.rule." + a.rule(), a.sign(),
                 a.sign() == null ? null : "instrument.sign." + a.sign(),
                 a.side() == null ? null : "dashboard.side." + a.side().name(), a.occurrenceDate(), a.severity(),
                 "dashboard.alert.severity." + a.severity(), format(a.rule(), a.value()), format(a.rule(), a.threshold()),
                 "dashboard.alert.status." + a.status(),
                 a.notes().stream().map(n -> new NoteItem(n.author(), n.text(), n.createdAt())).toList(),
-                canAct && a.status() == Status.OPEN, canAct, canAct, blankToNull(a.summaryEn()), blankToNull(a.summaryJa()),
-                a.openedOn() == null ? a.occurrenceDate() : a.openedOn(), history, a.clearWaves(), expanded.contains(a.id()));
+                acts && a.status() == Status.OPEN, acts, acts, blankToNull(a.summaryEn()), blankToNull(a.summaryJa()),
+                openedOn(a), history, a.clearWaves(), expanded.contains(a.id()), live ? null : closedOn(a),
+                live ? null : "dashboard.alert.closedBy." + closedBy(a.resolvedReason()));
     }
 
     private static HistoryItem history(String rule, HistoryPoint p) {
         return new HistoryItem(p.occurrenceDate(), p.value(), p.value() == null ? null : format(rule, p.value()), p.fired(),
                 p.outcome() == null ? null : "dashboard.alert.outcome." + p.outcome());
+    }
+
+    /** AUTO or PERSON; an older backend that does not say gets a plain "closed". */
+    private static String closedBy(String reason) {
+        return "AUTO".equals(reason) || "PERSON".equals(reason) ? reason : "UNKNOWN";
     }
 
     private static String blankToNull(String text) {

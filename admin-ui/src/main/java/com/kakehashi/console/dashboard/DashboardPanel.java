@@ -155,6 +155,8 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
             return;
         }
         below.setVisible(true);
+        // The period before the load, so the first list already holds only this period's resolved conditions.
+        alertsPresenter.period(presenter.periodStart(), presenter.filter() == null ? null : presenter.filter().end());
         if (!alertsLoaded) {
             alertsLoaded = true;
             alertsPresenter.load();

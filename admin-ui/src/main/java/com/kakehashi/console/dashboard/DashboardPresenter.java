@@ -175,6 +175,11 @@ public final class DashboardPresenter {
         return filter;
     }
 
+    /** The first wave date of the filter's period as of today, null for no lower bound. */
+    public LocalDate periodStart() {
+        return filter == null ? null : filter.start(LocalDate.now(clock));
+    }
+
     private void refresh() {
         LocalDate today = LocalDate.now(clock);
         var trends = api.insightTrends(tenantId, filter.toTrendFilter(today));

@@ -225,6 +225,117 @@ class AlertsPresenterTest {
         assertTrue(view.alerts.getFirst().sparkline().isEmpty());
     }
 
+    private static Alert ended(String sign, LocalDate opened, LocalDate closed, String reason) {
+        var history = List.of(
+                new HistoryPoint(opened, 71.0, 66.0, 76.0, true, "FIRED"),
+                new HistoryPoint(closed, 52.0, 47.0, 57.0, false, "CLEAR"));
+        return new Alert(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), closed, "SIGN_ABOVE_THRESHOLD", sign,
+                Side.JAPAN, "HIGH", 52.0, 60, Status.RESOLVED, List.of(), opened, history, 2,
+                "Japan's " + sign + " was above its threshold beyond noise.",
+                "日本の" + sign + "が誤差を超えて閾値を上回っていました。", reason);
+    }
+
+    private final Alert exclusionEnded = ended("EXCLUSION", LocalDate.of(2025, 12, 15), LocalDate.of(2026, 5, 4), "AUTO");
+    private final Alert dissentEnded = ended("SILENT_DISSENT", LocalDate.of(2026, 6, 1), LocalDate.of(2026, 8, 1), "PERSON");
+    private final Alert longAgo = ended("TRUST_EROSION", LocalDate.of(2023, 1, 10), LocalDate.of(2023, 6, 1), "AUTO");
+
+    private FakeKakehashiApi apiWithEndedConditions(FakeKakehashiApi api) {
+        List.of(gapOpen, exclusionEnded, dissentEnded, longAgo).forEach(a -> api.alerts.put(a.id(), a));
+        return api;
+    }
+
+    @Test
+    void conditionsOpenInThePeriodAndResolvedSinceShowBelowTheOpenOnesNewestFirst() {
+        var api = apiWithEndedConditions(Fixtures.apiFor(Fixtures.consultant(), Fixtures.NORTHWIND));
+        var presenter = new AlertsPresenter(api, Fixtures.consultant(), NORTHWIND, view);
+        presenter.period(LocalDate.of(2025, 1, 1), null);
+        presenter.load();
+
+        assertEquals(List.of(gapOpen.id()), view.alerts.stream().map(AlertItem::id).toList(), "open ones stay first, alone");
+        assertEquals(List.of(dissentEnded.id(), exclusionEnded.id()), view.resolved.stream().map(AlertItem::id).toList(),
+                "newest closed first; one closed before the period is not listed");
+        assertEquals(0, view.resolvedHidden);
+        AlertItem exclusion = view.resolved.get(1);
+        assertEquals(LocalDate.of(2025, 12, 15), exclusion.since());
+        assertEquals(LocalDate.of(2026, 5, 4), exclusion.closedOn());
+        assertEquals("dashboard.alert.closedBy.AUTO", exclusion.closedByKey());
+        assertEquals("dashboard.alert.closedBy.PERSON", view.resolved.getFirst().closedByKey());
+        assertEquals("Japan's EXCLUSION was above its threshold beyond noise.", exclusion.summary(Locale.ENGLISH));
+        assertEquals("日本のEXCLUSIONが誤差を超えて閾値を上回っていました。", exclusion.summary(Locale.JAPAN));
+        assertEquals(Arrays.asList(71.0, 52.0), exclusion.sparkline());
+        assertEquals(Set.of("SILENT_DISSENT"), view.alertingSigns, "only the open condition marks its sign");
+        assertNull(view.alerts.getFirst().closedOn(), "an open row has no end");
+    }
+
+    @Test
+    void aResolvedConditionOffersNoActionsEvenToAConsultantAndIgnoresAttemptedOnes() {
+        var api = apiWithEndedConditions(Fixtures.apiFor(Fixtures.consultant(), Fixtures.NORTHWIND));
+        var presenter = new AlertsPresenter(api, Fixtures.consultant(), NORTHWIND, view);
+        presenter.load();
+
+        assertTrue(view.resolved.stream().noneMatch(AlertItem::hasActions));
+        assertTrue(view.alerts.getFirst().hasActions(), "the open one keeps its actions");
+        presenter.toggle(exclusionEnded.id());
+        AlertItem opened = view.resolved.stream().filter(a -> a.id().equals(exclusionEnded.id())).findFirst().orElseThrow();
+        assertTrue(opened.expanded(), "a resolved row opens to its history like an open one");
+        assertFalse(opened.hasActions());
+        presenter.acknowledge(exclusionEnded.id());
+        presenter.resolve(exclusionEnded.id());
+        presenter.addNote(exclusionEnded.id(), "too late");
+        assertEquals(List.of("alerts " + NORTHWIND), api.calls);
+    }
+
+    @Test
+    void changingThePeriodRefiltersTheResolvedConditionsWithoutAskingTheBackendAgain() {
+        var api = apiWithEndedConditions(Fixtures.apiFor(Fixtures.consultant(), Fixtures.NORTHWIND));
+        var presenter = new AlertsPresenter(api, Fixtures.consultant(), NORTHWIND, view);
+        presenter.load();
+        assertEquals(3, view.resolved.size(), "no period yet: every resolved condition");
+
+        presenter.period(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 12, 31));
+        assertEquals(List.of(dissentEnded.id()), view.resolved.stream().map(AlertItem::id).toList(),
+                "closed before the period began: not in it");
+        presenter.period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 15));
+        assertEquals(List.of(exclusionEnded.id()), view.resolved.stream().map(AlertItem::id).toList(),
+                "opened on the period's last day: in it");
+        presenter.period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 14));
+        assertTrue(view.resolved.isEmpty(), "opened after the period ended: not in it");
+        assertEquals(List.of(gapOpen.id()), view.alerts.stream().map(AlertItem::id).toList(), "open ones whatever the period");
+        assertEquals(List.of("alerts " + NORTHWIND), api.calls);
+    }
+
+    @Test
+    void manyResolvedConditionsShowFiveAndTheRestOnRequest() {
+        var api = Fixtures.apiFor(Fixtures.executiveOf(Fixtures.NORTHWIND), Fixtures.NORTHWIND);
+        for (int i = 0; i < AlertsPresenter.RESOLVED_SHORT_LIST + 2; i++) {
+            var a = ended("EXCLUSION", LocalDate.of(2026, 1, 1).plusWeeks(i), LocalDate.of(2026, 3, 1).plusWeeks(i), "AUTO");
+            api.alerts.put(a.id(), a);
+        }
+        var presenter = new AlertsPresenter(api, Fixtures.executiveOf(Fixtures.NORTHWIND), NORTHWIND, view);
+        presenter.load();
+
+        assertEquals(5, view.resolved.size());
+        assertEquals(2, view.resolvedHidden);
+        assertEquals(LocalDate.of(2026, 3, 1).plusWeeks(AlertsPresenter.RESOLVED_SHORT_LIST + 1),
+                view.resolved.getFirst().closedOn(), "newest first");
+        presenter.showAllResolved();
+        assertEquals(AlertsPresenter.RESOLVED_SHORT_LIST + 2, view.resolved.size());
+        assertEquals(0, view.resolvedHidden);
+    }
+
+    @Test
+    void anAlertAPersonResolvesMovesToTheResolvedPart() {
+        var api = apiWithAlerts(Fixtures.apiFor(Fixtures.consultant(), Fixtures.NORTHWIND));
+        var presenter = new AlertsPresenter(api, Fixtures.consultant(), NORTHWIND, view);
+        presenter.load();
+        assertEquals(List.of(resolved.id()), view.resolved.stream().map(AlertItem::id).toList());
+
+        presenter.resolve(gapOpen.id());
+
+        assertTrue(view.resolved.stream().anyMatch(a -> a.id().equals(gapOpen.id())));
+        assertTrue(view.resolved.stream().noneMatch(AlertItem::hasActions));
+    }
+
     private AlertItem item(UUID id) {
         return view.alerts.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
@@ -233,6 +344,8 @@ class AlertsPresenterTest {
         List<AlertItem> alerts;
         Set<String> alertingSigns;
         int hidden;
+        List<AlertItem> resolved;
+        int resolvedHidden;
         String noteProblem;
         ApiProblem problem;
 
@@ -240,6 +353,12 @@ class AlertsPresenterTest {
         public void showAlerts(List<AlertItem> alerts, Set<String> alertingSigns) {
             this.alerts = alerts;
             this.alertingSigns = alertingSigns;
+        }
+
+        @Override
+        public void showResolved(List<AlertItem> resolved, int hidden) {
+            this.resolved = resolved;
+            this.resolvedHidden = hidden;
         }
 
         @Override

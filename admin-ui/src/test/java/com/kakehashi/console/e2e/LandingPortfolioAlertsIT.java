@@ -135,67 +135,88 @@ class LandingPortfolioAlertsIT {
         }
     }
 
+    /**
+     * Northwind recovered after the engagement, so its story's conditions (Japan's exclusion and silent dissent,
+     * the gap) have all closed by themselves: the list shows them under "earlier in this period", read only.
+     */
     @Test
-    void anAlertRowOpensToItsDetailWithActionsForTheConsultancyOnly() {
+    void northwindsResolvedConditionsOfThePeriodOpenToTheirHistoryWithoutActions() {
         try (var browser = new Browser(console.url(), "en-US")) {
             browser.driver.manage().window().setSize(new Dimension(1440, 900));
             browser.open("/");
             ConsoleSteps.login(browser, "consultant@kakehashi.example", PASSWORD);
             ConsoleSteps.openTenant(browser, "Northwind Industries");
             browser.click("tab-dashboard");
-            var rows = waitForRows(browser);
-            assertTrue(rows.size() <= 6, "a short list: " + rows.size() + " rows");
-            var first = rows.getFirst();
-            assertTrue(first.findElements(By.className("alert-detail")).isEmpty(), "rows start closed");
-            assertTrue(first.findElements(By.tagName("vaadin-button")).isEmpty(), "no buttons on a row");
-            assertFalse(first.findElement(By.className("alert-sentence")).getText().isBlank());
-            assertFalse(first.findElement(By.className("alert-since")).getText().isBlank());
-            assertFalse(first.findElement(By.className("alert-latest")).getText().isBlank());
-            assertFalse(first.findElement(By.className("alert-sparkline")).findElements(By.tagName("svg")).isEmpty());
-            System.out.println("Northwind alert rows: " + rows.size() + "; first: " + first.getText().replace('\n', ' ')
-                    + " · sparkline " + first.findElement(By.className("alert-sparkline")).getDomAttribute("data-points"));
+            var rows = waitForResolvedRows(browser);
+            assertTrue(rows.size() <= 5, "a short list: " + rows.size() + " rows");
+            assertTrue(browser.byId("dashboard-alerts-earlier").getText().contains("Earlier in this period"));
+            var story = rows.stream().filter(r -> mentionsTheStory(r.findElement(By.className("alert-sentence")).getText()))
+                    .findFirst().orElseThrow(() -> new AssertionError("no resolved Exclusion or Silent dissent condition: "
+                            + rows.stream().map(WebElement::getText).toList()));
+            String id = story.getDomAttribute("data-alert-id");
+            String range = story.findElement(By.className("alert-since")).getText();
+            assertTrue(range.contains(" – ") && range.contains("closed by"), "from–to and how it closed: " + range);
+            assertTrue(story.findElements(By.className("alert-detail")).isEmpty(), "rows start closed");
+            assertFalse(story.findElement(By.className("alert-sparkline")).findElements(By.tagName("svg")).isEmpty());
+            System.out.println("Northwind resolved rows: " + rows.size() + "; opened: " + story.getText().replace('\n', ' '));
 
-            first.findElement(By.className("alert-summary")).click();
+            click(browser, story.findElement(By.className("alert-summary")));
             browser.waitForVaadin();
             var detail = new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
-                var found = waitForRows(browser).getFirst().findElements(By.className("alert-detail"));
+                var found = resolvedRow(browser, id).findElements(By.className("alert-detail"));
                 return found.isEmpty() ? null : found.getFirst();
             });
-            assertFalse(detail.findElements(By.className("alert-resolve")).isEmpty(), "resolve lives in the detail");
-            assertFalse(detail.findElements(By.className("alert-note-field")).isEmpty(), "notes live in the detail");
-            assertEquals("true", waitForRows(browser).getFirst().findElement(By.className("alert-summary"))
+            assertFalse(detail.findElements(By.className("alert-history-row")).isEmpty(), "its history, wave by wave");
+            assertTrue(browser.byId("dashboard-alert-resolved").findElements(By.cssSelector(
+                    ".alert-acknowledge, .alert-resolve, .alert-add-note, .alert-note-field")).isEmpty(),
+                    "a resolved condition is history: no actions even for a consultant");
+            assertEquals("true", resolvedRow(browser, id).findElement(By.className("alert-summary"))
                     .getDomAttribute("aria-expanded"));
-            browser.screenshot("alert-list-detail-consultant");
+            browser.screenshot("alert-list-resolved-consultant");
         }
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.driver.manage().window().setSize(new Dimension(1440, 900));
             browser.open("/");
             ConsoleSteps.login(browser, "exec@northwind.example", PASSWORD);
             ConsoleSteps.waitUntilLandedOn(browser, DASHBOARD);
-            var rows = waitForRows(browser);
-            rows.getFirst().findElement(By.className("alert-summary")).click();
+            var rows = waitForResolvedRows(browser);
+            String id = rows.getFirst().getDomAttribute("data-alert-id");
+            click(browser, rows.getFirst().findElement(By.className("alert-summary")));
             browser.waitForVaadin();
             new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                    .until(d -> !waitForRows(browser).getFirst().findElements(By.className("alert-detail")).isEmpty());
+                    .until(d -> !resolvedRow(browser, id).findElements(By.className("alert-detail")).isEmpty());
             assertTrue(browser.byId("dashboard-alerts").findElements(By.cssSelector(
                             ".alert-acknowledge, .alert-resolve, .alert-add-note, .alert-note-field, #dashboard-alert-settings"))
                             .isEmpty(), "executives read alerts; acting on them is for the consultancy");
             String text = browser.byId("dashboard-alerts").getText();
+            assertTrue(text.contains("この期間の解決済みアラート"), text);
             assertFalse(text.contains("ウェーブ"));
             assertFalse(text.contains("値 ") && text.contains(" · 閾値"), "a sentence, not '値 15.6 · 閾値 15.0'");
-            browser.screenshot("alert-list-detail-executive-ja");
+            browser.screenshot("alert-list-resolved-executive-ja");
         }
     }
 
-    private static List<WebElement> waitForRows(Browser browser) {
-        var list = browser.byId("dashboard-alert-list");
+    /** The resolved part sits low on the page: bring the row to the middle so nothing fixed covers it. */
+    private static void click(Browser browser, WebElement element) {
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private static boolean mentionsTheStory(String sentence) {
+        String s = sentence.toLowerCase(java.util.Locale.ROOT);
+        return s.contains("exclusion") || s.contains("silent dissent");
+    }
+
+    private static List<WebElement> waitForResolvedRows(Browser browser) {
+        var list = browser.byId("dashboard-alert-resolved");
         return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> {
             var rows = list.findElements(By.className("alert-row"));
-            if (!list.findElements(By.id("dashboard-alerts-none")).isEmpty()) {
-                throw new AssertionError("the demo's Northwind has no open alert to open");
-            }
             return rows.isEmpty() ? null : rows;
         });
+    }
+
+    private static WebElement resolvedRow(Browser browser, String id) {
+        return browser.byId("dashboard-alert-resolved").findElement(By.cssSelector("[data-alert-id='" + id + "']"));
     }
 
     private static int columns(Browser browser) {
