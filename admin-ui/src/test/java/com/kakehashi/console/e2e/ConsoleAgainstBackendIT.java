@@ -1,6 +1,5 @@
 package com.kakehashi.console.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** End to end: the console in a browser against the real backend with its demo data. */
 class ConsoleAgainstBackendIT {
@@ -22,19 +20,8 @@ class ConsoleAgainstBackendIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(BackendProcess.available(), "backend jar not built: " + BackendProcess.JAR);
-        backend = BackendProcess.startDemo();
-        console = new RunningConsole(backend.uri());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        backend = DemoStack.backend();
+        console = DemoStack.console();
     }
 
     @Test

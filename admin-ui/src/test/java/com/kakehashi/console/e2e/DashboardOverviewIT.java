@@ -2,7 +2,6 @@ package com.kakehashi.console.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,7 +16,6 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Northwind's dashboard as its executive opens it, against the real backend with two years of demo history: the
@@ -38,19 +36,8 @@ class DashboardOverviewIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(BackendProcess.available(), "backend jar not built: " + BackendProcess.JAR);
-        backend = BackendProcess.startDemo();
-        console = new RunningConsole(backend.uri());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        backend = DemoStack.backend();
+        console = DemoStack.console();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.kakehashi.console.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +14,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * In Chromium against the real backend with its demo data: where each role lands after the login, that a deep
@@ -31,19 +29,8 @@ class LandingPortfolioAlertsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(BackendProcess.available(), "backend jar not built: " + BackendProcess.JAR);
-        backend = BackendProcess.startDemo();
-        console = new RunningConsole(backend.uri());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-        if (backend != null) {
-            backend.close();
-        }
+        backend = DemoStack.backend();
+        console = DemoStack.console();
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.kakehashi.console.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The respondent's whole path in headless Chromium against the real backend in demo mode: the link from the
@@ -47,17 +45,9 @@ class RespondentBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(BackendProcess.available(), "backend jar not built: " + BackendProcess.JAR);
-        backend = BackendProcess.startDemo();
+        backend = DemoStack.backend();
         token = consultantToken();
         northwind = first(get("/api/v1/tenants", token), "\"id\":\"([0-9a-f-]{36})\",\"name\":\"Northwind Industries\"");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (backend != null) {
-            backend.close();
-        }
     }
 
     @Test
