@@ -124,8 +124,7 @@ final class AlertRules {
 
     private static List<Test> correct(AlertSettings s, List<Test> tests, Set<String> open) {
         double[] p = tests.stream().mapToDouble(t -> t.outcome() == Outcome.NOT_TESTED ? Double.NaN : t.p()).toArray();
-        double[] adjusted = s.correction() == AlertSettings.Correction.HOLM ? Significance.holm(p)
-                : Significance.benjaminiHochberg(p);
+        double[] adjusted = s.correction().adjust(p);
         List<Test> result = new ArrayList<>();
         for (int i = 0; i < tests.size(); i++) {
             Test t = tests.get(i);

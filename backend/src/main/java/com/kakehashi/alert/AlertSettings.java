@@ -1,5 +1,6 @@
 package com.kakehashi.alert;
 
+import com.kakehashi.stats.Significance;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -39,7 +40,14 @@ public record AlertSettings(@NotNull @DecimalMin("0") @DecimalMax("100") Double 
                             @NotNull Correction correction) {
 
     /** Benjamini–Hochberg controls the share of false alerts; Holm the chance of any false alert in a wave. */
-    public enum Correction { BENJAMINI_HOCHBERG, HOLM }
+    /** How a wave's many p-values are adjusted before they are compared with α (alerts and portfolio arrows alike). */
+    public enum Correction {
+        BENJAMINI_HOCHBERG, HOLM;
+
+        public double[] adjust(double[] p) {
+            return this == HOLM ? Significance.holm(p) : Significance.benjaminiHochberg(p);
+        }
+    }
 
     public static final AlertSettings DEFAULTS = new AlertSettings(60.0, 5, 5, 15.0, 15.0, 40.0, 0.05, 8.0, 10, 2,
             Correction.BENJAMINI_HOCHBERG);

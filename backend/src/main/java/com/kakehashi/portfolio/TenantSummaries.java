@@ -136,8 +136,7 @@ class TenantSummaries {
             }
         }
         double[] p = changes.stream().mapToDouble(c -> c == null || !c.testable() ? Double.NaN : c.p()).toArray();
-        double[] adjusted = settings.correction() == AlertSettings.Correction.HOLM ? Significance.holm(p)
-                : Significance.benjaminiHochberg(p);
+        double[] adjusted = settings.correction().adjust(p);
         for (int i = 0; i < result.size(); i++) {
             SignRisk r = result.get(i);
             if (r.trend() == null) {
