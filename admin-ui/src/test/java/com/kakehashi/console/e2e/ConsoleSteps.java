@@ -43,4 +43,10 @@ final class ConsoleSteps {
                 .until(d -> d.getCurrentUrl().matches(".*/tenants/[0-9a-f-]{36}$"));
         browser.byId("tenant-tabs");
     }
+
+    /** The controls that act on alerts (acknowledge, resolve, notes, settings) found inside {@code containerId}; reading stays. */
+    static java.util.List<org.openqa.selenium.WebElement> alertActions(Browser browser, String containerId) {
+        return browser.byId(containerId).findElements(By.cssSelector(
+                ".alert-acknowledge, .alert-resolve, .alert-add-note, .alert-note-field, #dashboard-alert-settings"));
+    }
 }

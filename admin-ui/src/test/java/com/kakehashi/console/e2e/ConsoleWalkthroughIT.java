@@ -222,8 +222,7 @@ class ConsoleWalkthroughIT {
             // The other test may have resolved one of the two alerts of the shared fake backend.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !cards(browser).isEmpty());
             expand(browser, 0);
-            assertTrue(browser.byId("dashboard-alerts").findElements(By.cssSelector(
-                            ".alert-acknowledge, .alert-resolve, .alert-note-field, #dashboard-alert-settings")).isEmpty(),
+            assertTrue(ConsoleSteps.alertActions(browser, "dashboard-alerts").isEmpty(),
                     "executives read alerts; acting on them is for the consultancy");
             assertTrue(browser.byId("dashboard-alerts").getText().contains("未対応")
                     || browser.byId("dashboard-alerts").getText().contains("確認済み"), "alert status in Japanese");

@@ -154,8 +154,7 @@ class LandingPortfolioAlertsIT {
                 return found.isEmpty() ? null : found.getFirst();
             });
             assertFalse(detail.findElements(By.className("alert-history-row")).isEmpty(), "its history, wave by wave");
-            assertTrue(browser.byId("dashboard-alert-resolved").findElements(By.cssSelector(
-                    ".alert-acknowledge, .alert-resolve, .alert-add-note, .alert-note-field")).isEmpty(),
+            assertTrue(ConsoleSteps.alertActions(browser, "dashboard-alert-resolved").isEmpty(),
                     "a resolved condition is history: no actions even for a consultant");
             assertEquals("true", resolvedRow(browser, id).findElement(By.className("alert-summary"))
                     .getDomAttribute("aria-expanded"));
@@ -172,9 +171,7 @@ class LandingPortfolioAlertsIT {
             browser.waitForVaadin();
             new WebDriverWait(browser.driver, Duration.ofSeconds(20))
                     .until(d -> !resolvedRow(browser, id).findElements(By.className("alert-detail")).isEmpty());
-            assertTrue(browser.byId("dashboard-alerts").findElements(By.cssSelector(
-                            ".alert-acknowledge, .alert-resolve, .alert-add-note, .alert-note-field, #dashboard-alert-settings"))
-                            .isEmpty(), "executives read alerts; acting on them is for the consultancy");
+            assertTrue(ConsoleSteps.alertActions(browser, "dashboard-alerts").isEmpty(), "executives read alerts; acting on them is for the consultancy");
             String text = browser.byId("dashboard-alerts").getText();
             assertTrue(text.contains("この期間の解決済みアラート"), text);
             assertFalse(text.contains("ウェーブ"));
