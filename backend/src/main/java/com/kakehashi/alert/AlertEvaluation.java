@@ -86,7 +86,7 @@ public class AlertEvaluation {
         AlertSettings settings = store.settings().orElse(AlertSettings.DEFAULTS);
         // The rules look back at most this many closed waves; computing the engagement's whole history
         // at every close made a long history quadratic (the demo's two years took minutes).
-        int window = Math.max(2, Math.max(settings.worseningWaves(), settings.gapWaves()) + 1);
+        int window = AlertRules.wavesRead(settings);
         LocalDate from = store.windowStart(engagementId.get(), waveId, window).orElse(null);
         boolean late = store.laterEvaluated(engagementId.get(), waveId);
         // Set first, but commits only with the alerts: a failure below rolls the marker back with them.

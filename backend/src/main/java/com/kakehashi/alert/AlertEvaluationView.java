@@ -10,8 +10,8 @@ import java.util.UUID;
 /**
  * One test of one closed wave: {@code outcome} FIRED, CLEAR or NOT_TESTED, and {@code reason}
  * (BEYOND_NOISE, STILL_BEYOND_NOISE (an open condition holds at the plain α); WITHIN_NOISE, WITHIN_NOISE_AFTER_CORRECTION, BELOW_MINIMUM_EFFECT,
- * INTERVAL_REACHES_THRESHOLD, NOT_ABOVE_THRESHOLD, NOT_WORSENING, NOT_WIDENING, NOT_DROPPING;
- * HIDDEN, BELOW_MINIMUM_N, TOO_FEW_WAVES, NO_EARLIER_WAVE). Numbers are absent where not tested.
+ * INTERVAL_REACHES_THRESHOLD, NOT_ABOVE_THRESHOLD, NOT_WORSENING, NOT_WIDENING, NOT_DROPPING, NOT_HELD_TWO_WAVES;
+ * HIDDEN, BELOW_MINIMUM_N, TOO_FEW_WAVES, NO_EARLIER_WAVE, AWAY_THIS_WAVE). Numbers are absent where not tested.
  * {@code alertId}: the condition this wave opened or updated.
  */
 @Serdeable

@@ -82,6 +82,16 @@ final class AlertRules {
         return rule + "/" + sign + "/" + side;
     }
 
+    /** How many closed waves, the tested one last, the rules read: the longest window of any rule. */
+    static int wavesRead(AlertSettings s) {
+        return Math.max(quietWindow(s), Math.max(s.worseningWaves(), s.gapWaves()) + 1);
+    }
+
+    /** Going quiet is read over twice the worsening window (half a year at a fortnightly cadence). */
+    private static int quietWindow(AlertSettings s) {
+        return 2 * s.worseningWaves() + 2;
+    }
+
     static List<Test> evaluate(AlertSettings s, List<WaveInsight> waves) {
         return evaluate(s, waves, Set.of());
     }
@@ -238,12 +248,79 @@ final class AlertRules {
     }
 
     /**
-     * Going silent is a state that lasts: the side's rate in each of the last two closed waves lies
-     * at least the minimum drop below its rate at the start of the trend window, each beyond noise
-     * (intersection–union: the larger p). One wave in which a side is away (a national holiday)
-     * does not fire.
+     * Going quiet is a slow drift, not a step: a side that answers two or three points less each
+     * wave is within noise at any single step with twenty people invited, but not over half a year.
+     * The test is the least-squares trend of the side's response rate over the last
+     * {@code 2·worseningWaves + 2} closed waves (each wave's rate a binomial proportion of those
+     * invited), expressed as the change from the first wave to the last, and it fires when that
+     * decline is at least {@code responseRateDrop} points beyond noise <b>and</b> still held: each of
+     * the last two waves lies at least that far below the trend's start.
+     * <p>
+     * A wave in which fewer than k of the side answered (its values hidden: a national holiday) is a
+     * wave the side was away. It is left out of the trend, so that one away wave neither fires alone
+     * nor, at the window's start, hides a decline. A side away two waves running is going silent by
+     * definition: then each of those two waves is tested against the rate {@code worseningWaves}
+     * waves earlier (two-proportion z-tests, the larger p).
      */
     private static Test responseRateDrop(AlertSettings s, List<WaveInsight> waves, Side side) {
+        AlertRule rule = AlertRule.RESPONSE_RATE_DROP;
+        Silence now = silence(waves.getLast(), side);
+        if (now.invited() < s.minimumN()) {
+            return notTested(rule, null, side, "BELOW_MINIMUM_N", s.responseRateDrop());
+        }
+        Silence before = waves.size() < 2 ? null : silence(waves.get(waves.size() - 2), side);
+        if (away(now) && before != null && away(before)) {
+            return awayTwoWaves(s, waves, side);
+        }
+        if (away(now)) {
+            return notTested(rule, null, side, "AWAY_THIS_WAVE", s.responseRateDrop());
+        }
+        List<WaveInsight> window = last(waves, quietWindow(s));
+        List<Group> groups = new ArrayList<>();
+        List<Point> points = new ArrayList<>();
+        List<Double> positions = new ArrayList<>();
+        for (int i = 0; i < window.size(); i++) {
+            Silence rate = silence(window.get(i), side);
+            if (rate != null && rate.invited() >= s.minimumN() && !away(rate)) {
+                double share = (double) rate.responses() / rate.invited();
+                // A Bernoulli sample's standard deviation, so the trend's variance is the binomial one.
+                double sd = 100 * Math.sqrt(share * (1 - share) * rate.invited() / (rate.invited() - 1.0));
+                groups.add(new Group(100 * share, sd, rate.invited()));
+                points.add(rate(window.get(i), rate));
+                positions.add((double) i);
+            }
+        }
+        if (groups.size() < s.worseningWaves() + 1) {
+            return notTested(rule, null, side, "TOO_FEW_WAVES", s.responseRateDrop());
+        }
+        double[] x = positions.stream().mapToDouble(Double::doubleValue).toArray();
+        Result r = Significance.trend(groups, x);
+        double drop = -r.estimate();
+        double p = drop > 0 ? r.p() : 1;
+        double start = fittedStart(groups, x);
+        boolean held = points.size() >= 2 && points.getLast().value() <= start - s.responseRateDrop()
+                && points.get(points.size() - 2).value() <= start - s.responseRateDrop();
+        String reason = drop <= 0 ? "NOT_DROPPING"
+                : drop < s.responseRateDrop() ? "BELOW_MINIMUM_EFFECT"
+                : p > s.alpha() ? "WITHIN_NOISE"
+                : !held ? "NOT_HELD_TWO_WAVES" : "CANDIDATE";
+        return tested(rule, null, side, reason, points.getLast(), drop, p, s.responseRateDrop(), points);
+    }
+
+    /** The least-squares line's value at the first position, in the groups' units. */
+    private static double fittedStart(List<Group> groups, double[] x) {
+        double meanX = java.util.Arrays.stream(x).average().orElseThrow();
+        double meanY = groups.stream().mapToDouble(Group::mean).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - meanX) * (groups.get(i).mean() - meanY);
+            sxx += (x[i] - meanX) * (x[i] - meanX);
+        }
+        return meanY + sxy / sxx * (x[0] - meanX);
+    }
+
+    private static Test awayTwoWaves(AlertSettings s, List<WaveInsight> waves, Side side) {
         AlertRule rule = AlertRule.RESPONSE_RATE_DROP;
         if (waves.size() < s.worseningWaves() + 1) {
             return notTested(rule, null, side, "TOO_FEW_WAVES", s.responseRateDrop());
@@ -254,10 +331,10 @@ final class AlertRules {
         Silence now = silence(current, side);
         Silence before = silence(previous, side);
         Silence start = silence(reference, side);
-        if (before == null || start == null || before.invited() == 0 || start.invited() == 0) {
+        if (start == null || start.invited() < s.minimumN() || away(start)) {
             return notTested(rule, null, side, "NO_EARLIER_WAVE", s.responseRateDrop());
         }
-        if (now.invited() < s.minimumN() || before.invited() < s.minimumN() || start.invited() < s.minimumN()) {
+        if (before.invited() < s.minimumN()) {
             return notTested(rule, null, side, "BELOW_MINIMUM_N", s.responseRateDrop());
         }
         Result last = Significance.proportionDifference(start.responses(), start.invited(), now.responses(), now.invited());
@@ -270,6 +347,11 @@ final class AlertRules {
                 : drop < s.responseRateDrop() ? "BELOW_MINIMUM_EFFECT"
                 : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";
         return tested(rule, null, side, reason, points.getLast(), drop, p, s.responseRateDrop(), points);
+    }
+
+    /** Fewer than k of the side answered, so insight hides its values: the side was away this wave. */
+    private static boolean away(Silence silence) {
+        return silence.suppressedReason() != null;
     }
 
     private static Test neutralShare(AlertSettings s, WaveInsight wave, Side side) {

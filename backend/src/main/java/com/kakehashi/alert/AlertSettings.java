@@ -13,11 +13,13 @@ import jakarta.validation.constraints.NotNull;
  * why each default is what it is.
  *
  * @param riskThreshold       a side's sign index whose 95% interval lies above this raises SIGN_ABOVE_THRESHOLD
- * @param worseningWaves      SIGN_WORSENING tests the trend over the last this-many-plus-one closed waves
+ * @param worseningWaves      SIGN_WORSENING tests the trend over the last this-many-plus-one closed waves;
+ *                            RESPONSE_RATE_DROP over twice as many plus two
  * @param gapWaves            GAP_WIDENING tests the gap's trend over the last this-many-plus-one closed waves …
  * @param gapThreshold        … and needs the gap's 95% interval beyond this
- * @param responseRateDrop    a side's response rate at least this many points below the wave before
- *                            (and beyond noise) raises RESPONSE_RATE_DROP
+ * @param responseRateDrop    a side's response rate whose trend over the last 2·worseningWaves + 2 closed
+ *                            waves declines by at least this many points (beyond noise, and held in the
+ *                            last two waves) raises RESPONSE_RATE_DROP
  * @param neutralSharePercent a side's share of midpoint answers whose 95% interval lies above this raises NEUTRAL_SHARE_HIGH
  * @param alpha               the test level after the correction for the wave's many tests
  * @param minimumEffect       a change (trend, gap widening) smaller than this many points never fires

@@ -228,7 +228,7 @@ class AlertTest implements TestPropertyProvider {
         }
         UUID away = rateWave(w, 40, 16); // 40 %: one quiet wave (a holiday) is not going silent
         assertThat(w.alerts("RESPONSE_RATE_DROP", "JAPAN")).isEmpty();
-        assertThat(evaluations(w, away, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("reason", "NOT_DROPPING");
+        assertThat(evaluations(w, away, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("reason", "NOT_HELD_TWO_WAVES");
         rateWave(w, 40, 16); // quiet again: now it is a state
 
         assertThat(w.alerts("RESPONSE_RATE_DROP", "JAPAN")).singleElement()
@@ -246,6 +246,58 @@ class AlertTest implements TestPropertyProvider {
 
         assertThat(small.alerts("RESPONSE_RATE_DROP", "JAPAN")).isEmpty();
         assertThat(evaluations(small, last, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("reason", "WITHIN_NOISE");
+    }
+
+    /** Japan at the size the demo and real clients have: 24 invited, 2–3 points fewer answering each wave. */
+    @Test
+    void aSlowDriftIntoSilenceFiresOverHalfAYearThoughNoSingleStepIsBeyondNoise() throws Exception {
+        AlertWorld.World w = worlds.create("Drift", 3);
+        int[] answered = {21, 21, 20, 19, 19, 18, 17, 16, 16, 15, 14, 14}; // 88 % → 58 %
+        UUID last = null;
+        for (int i = 0; i < answered.length; i++) {
+            last = rateWave(w, 24, answered[i]);
+            if (i > 0) {
+                double stepP = com.kakehashi.stats.Significance.proportionDifference(answered[i - 1], 24, answered[i], 24).p();
+                assertThat(stepP).as("step into wave %d", i + 1).isGreaterThan(0.5);
+            }
+        }
+
+        assertThat(w.alerts("RESPONSE_RATE_DROP", "JAPAN")).singleElement()
+                .satisfies(a -> assertThat(Double.parseDouble(a.get("value"))).isCloseTo(58.3, org.assertj.core.data.Offset.offset(0.1)));
+        assertThat(evaluations(w, last, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("outcome", "FIRED");
+    }
+
+    @Test
+    void aSteadyRateWithWavesAwayDoesNotFireAndAnAwayWaveIsLeftOutOfTheTrend() throws Exception {
+        AlertWorld.World w = worlds.create("Steady", 5);
+        int[] answered = {2, 20, 21, 19, 20, 2, 21, 20, 19, 21, 20, 20}; // two holidays: 2 of 24 answer, below k
+        UUID away = null;
+        UUID last = null;
+        for (int i = 0; i < answered.length; i++) {
+            last = rateWave(w, 24, answered[i]);
+            away = i == 5 ? last : away;
+        }
+
+        assertThat(w.alerts("RESPONSE_RATE_DROP", "JAPAN")).isEmpty();
+        assertThat(evaluations(w, away, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("reason", "AWAY_THIS_WAVE");
+        Map<String, String> latest = evaluations(w, last, "RESPONSE_RATE_DROP", "JAPAN").getFirst();
+        assertThat(latest.get("outcome")).isEqualTo("CLEAR");
+        assertThat(Math.abs(Double.parseDouble(latest.get("effect")))).as("the trend of the waves answered, holidays left out")
+                .isLessThan(5);
+    }
+
+    @Test
+    void aSideAwayTwoWavesRunningHasGoneSilent() throws Exception {
+        AlertWorld.World w = worlds.create("Gone", 5);
+        for (int i = 0; i < 5; i++) {
+            rateWave(w, 24, 20);
+        }
+        UUID first = rateWave(w, 24, 2);
+        assertThat(evaluations(w, first, "RESPONSE_RATE_DROP", "JAPAN").getFirst()).containsEntry("reason", "AWAY_THIS_WAVE");
+        rateWave(w, 24, 3);
+
+        assertThat(w.alerts("RESPONSE_RATE_DROP", "JAPAN")).singleElement()
+                .satisfies(a -> assertThat(Double.parseDouble(a.get("value"))).isCloseTo(12.5, org.assertj.core.data.Offset.offset(1e-9)));
     }
 
     @Test
