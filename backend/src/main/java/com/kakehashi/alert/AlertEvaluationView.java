@@ -1,6 +1,6 @@
 package com.kakehashi.alert;
 
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

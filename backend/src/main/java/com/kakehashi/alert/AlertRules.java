@@ -4,7 +4,7 @@ import com.kakehashi.insight.InsightViews.Gap;
 import com.kakehashi.insight.InsightViews.Score;
 import com.kakehashi.insight.InsightViews.Silence;
 import com.kakehashi.insight.InsightViews.WaveInsight;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.stats.Significance;
 import com.kakehashi.stats.Significance.Group;
 import com.kakehashi.stats.Significance.Result;

@@ -1,7 +1,7 @@
 package com.kakehashi.alert;
 
 import com.kakehashi.alert.AlertView.HistoryPoint;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package com.kakehashi.bootstrap;
 
 import com.kakehashi.bootstrap.DemoStory.Tone;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 
 import java.util.List;
 import java.util.Map;

@@ -2,13 +2,13 @@ package com.kakehashi.bootstrap;
 
 import com.kakehashi.mail.HistoricDelivery;
 import com.kakehashi.mail.HistoricDelivery.HistoricLink;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.respond.RecordedAnswers;
 import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.schedule.SendPlan;
 import com.kakehashi.survey.InstrumentItemView;
 import com.kakehashi.survey.InstrumentVersionView;
-import com.kakehashi.survey.WarningSign;
+import com.kakehashi.vocabulary.WarningSign;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.wave.WaveService;
 import io.micronaut.transaction.TransactionOperations;

@@ -1,7 +1,7 @@
 package com.kakehashi.bootstrap;
 
-import com.kakehashi.participant.Side;
-import com.kakehashi.survey.WarningSign;
+import com.kakehashi.vocabulary.Side;
+import com.kakehashi.vocabulary.WarningSign;
 import com.kakehashi.timeline.EventKind;
 
 import java.time.LocalDate;
@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import static com.kakehashi.participant.Side.HQ;
-import static com.kakehashi.participant.Side.JAPAN;
-import static com.kakehashi.survey.WarningSign.EXCLUSION;
-import static com.kakehashi.survey.WarningSign.EXECUTION_DELAY;
-import static com.kakehashi.survey.WarningSign.RISK_LENS;
-import static com.kakehashi.survey.WarningSign.SILENT_DISSENT;
-import static com.kakehashi.survey.WarningSign.TRUST_EROSION;
+import static com.kakehashi.vocabulary.Side.HQ;
+import static com.kakehashi.vocabulary.Side.JAPAN;
+import static com.kakehashi.vocabulary.WarningSign.EXCLUSION;
+import static com.kakehashi.vocabulary.WarningSign.EXECUTION_DELAY;
+import static com.kakehashi.vocabulary.WarningSign.RISK_LENS;
+import static com.kakehashi.vocabulary.WarningSign.SILENT_DISSENT;
+import static com.kakehashi.vocabulary.WarningSign.TRUST_EROSION;
 
 /**
  * What each demo tenant's two years of history tell, as data: a calm baseline per side, then

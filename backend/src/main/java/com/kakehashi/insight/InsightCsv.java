@@ -1,8 +1,8 @@
 package com.kakehashi.insight;
 
-import com.kakehashi.participant.Level;
-import com.kakehashi.participant.Side;
-import com.kakehashi.survey.WarningSign;
+import com.kakehashi.vocabulary.Level;
+import com.kakehashi.vocabulary.Side;
+import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;

@@ -1,7 +1,7 @@
 package com.kakehashi.insight;
 
-import com.kakehashi.participant.Level;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Level;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;

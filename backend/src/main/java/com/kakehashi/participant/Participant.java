@@ -1,5 +1,7 @@
 package com.kakehashi.participant;
 
+import com.kakehashi.vocabulary.Side;
+import com.kakehashi.vocabulary.Level;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

@@ -1,5 +1,7 @@
 package com.kakehashi.participant;
 
+import com.kakehashi.vocabulary.Side;
+import com.kakehashi.vocabulary.Level;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.web.PageView;
 import io.micronaut.core.annotation.Nullable;

@@ -1,5 +1,7 @@
 package com.kakehashi.participant;
 
+import com.kakehashi.vocabulary.Side;
+import com.kakehashi.vocabulary.Level;
 import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.Text;
 import org.apache.commons.csv.CSVFormat;

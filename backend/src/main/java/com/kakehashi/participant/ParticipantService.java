@@ -1,5 +1,6 @@
 package com.kakehashi.participant;
 
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.audit.AuditLog;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.tenancy.TenantScoped;

@@ -1,7 +1,7 @@
 package com.kakehashi.portfolio;
 
 import com.kakehashi.insight.InsightViews.Suppressed;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

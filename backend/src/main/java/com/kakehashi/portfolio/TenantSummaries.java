@@ -10,7 +10,7 @@ import com.kakehashi.insight.InsightViews.Score;
 import com.kakehashi.insight.InsightViews.Silence;
 import com.kakehashi.insight.InsightViews.Suppressed;
 import com.kakehashi.insight.InsightViews.WaveInsight;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.portfolio.PortfolioViews.LatestWave;
 import com.kakehashi.portfolio.PortfolioViews.OpenAlerts;
 import com.kakehashi.portfolio.PortfolioViews.SideRate;

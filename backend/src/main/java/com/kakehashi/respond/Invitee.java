@@ -1,7 +1,7 @@
 package com.kakehashi.respond;
 
-import com.kakehashi.participant.Level;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Level;
+import com.kakehashi.vocabulary.Side;
 
 import java.time.Instant;
 import java.util.UUID;

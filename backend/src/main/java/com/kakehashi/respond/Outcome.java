@@ -1,6 +1,6 @@
 package com.kakehashi.respond;
 
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.survey.InstrumentItemView;
 import com.kakehashi.survey.InstrumentVersionView;
 import io.micronaut.core.annotation.Nullable;

@@ -1,7 +1,7 @@
 package com.kakehashi.schedule;
 
-import com.kakehashi.participant.Level;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Level;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,6 +1,6 @@
 package com.kakehashi.schedule;
 
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 
 import java.time.Instant;
 import java.time.LocalDate;

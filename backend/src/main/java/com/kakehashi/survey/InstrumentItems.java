@@ -1,5 +1,6 @@
 package com.kakehashi.survey;
 
+import com.kakehashi.vocabulary.WarningSign;
 import com.kakehashi.tenancy.TenantContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package com.kakehashi.survey;
 
+import com.kakehashi.vocabulary.WarningSign;
 import com.kakehashi.audit.AuditLog;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.web.ConflictException;

@@ -1,5 +1,6 @@
 package com.kakehashi.survey;
 
+import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,5 +1,7 @@
 package com.kakehashi.survey;
 
+import com.kakehashi.vocabulary.WarningSign;
+import com.kakehashi.vocabulary.Dimension;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;

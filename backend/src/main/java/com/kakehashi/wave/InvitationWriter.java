@@ -1,7 +1,7 @@
 package com.kakehashi.wave;
 
-import com.kakehashi.participant.Level;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Level;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 

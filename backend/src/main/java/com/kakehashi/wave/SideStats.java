@@ -1,6 +1,6 @@
 package com.kakehashi.wave;
 
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** Invited and responded for one side of one wave; the rate is responded / invited (0 when none invited). */

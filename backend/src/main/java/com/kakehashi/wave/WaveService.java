@@ -2,7 +2,7 @@ package com.kakehashi.wave;
 
 import com.kakehashi.audit.AuditLog;
 import com.kakehashi.identity.Caller;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.schedule.ScheduleService;
 import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.schedule.SendPlan;

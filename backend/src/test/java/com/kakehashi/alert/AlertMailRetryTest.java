@@ -1,6 +1,6 @@
 package com.kakehashi.alert;
 
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -1,7 +1,7 @@
 package com.kakehashi.alert;
 
 import com.github.kagkarlsson.scheduler.task.Task;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,7 +1,7 @@
 package com.kakehashi.alert;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.support.Api;
 import com.kakehashi.support.Fixtures;
 import com.kakehashi.support.LocalSmtp;

@@ -8,7 +8,7 @@ import com.kakehashi.insight.InsightRollups;
 import com.kakehashi.insight.InsightService;
 import com.kakehashi.insight.InsightViews.Silence;
 import com.kakehashi.insight.InsightViews.WaveInsight;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.schedule.ScheduleService;
 import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.survey.InstrumentService;

@@ -1,7 +1,7 @@
 package com.kakehashi.insight;
 
-import com.kakehashi.participant.Level;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Level;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.support.Api;
 import com.kakehashi.support.Fixtures;
 import io.micronaut.context.annotation.Property;

@@ -4,7 +4,7 @@ import com.kakehashi.alert.AlertWorld;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import com.kakehashi.identity.UserView;
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import com.kakehashi.support.Api;
 import com.kakehashi.support.Fixtures;
 import com.kakehashi.tenancy.TenantContext;

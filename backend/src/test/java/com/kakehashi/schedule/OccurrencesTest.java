@@ -1,6 +1,6 @@
 package com.kakehashi.schedule;
 
-import com.kakehashi.participant.Side;
+import com.kakehashi.vocabulary.Side;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.kakehashi.survey;
 
+import com.kakehashi.vocabulary.WarningSign;
 import com.kakehashi.identity.Role;
 import com.kakehashi.support.Api;
 import com.kakehashi.support.Fixtures;

@@ -1,4 +1,4 @@
-package com.kakehashi.participant;
+package com.kakehashi.vocabulary;
 
 public enum Level {
     EXECUTIVE,

@@ -1,12 +1,12 @@
-package com.kakehashi.survey;
+package com.kakehashi.vocabulary;
 
 import java.util.List;
 
-import static com.kakehashi.survey.Dimension.ACCOUNTABILITY;
-import static com.kakehashi.survey.Dimension.AUTHORITY;
-import static com.kakehashi.survey.Dimension.COMMUNICATION;
-import static com.kakehashi.survey.Dimension.RISK;
-import static com.kakehashi.survey.Dimension.TIME;
+import static com.kakehashi.vocabulary.Dimension.ACCOUNTABILITY;
+import static com.kakehashi.vocabulary.Dimension.AUTHORITY;
+import static com.kakehashi.vocabulary.Dimension.COMMUNICATION;
+import static com.kakehashi.vocabulary.Dimension.RISK;
+import static com.kakehashi.vocabulary.Dimension.TIME;
 
 /** What an item measures; each sign rolls up into one or more dimensions (docs/measurement.md). */
 public enum WarningSign {

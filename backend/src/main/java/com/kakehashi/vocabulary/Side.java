@@ -1,4 +1,4 @@
-package com.kakehashi.participant;
+package com.kakehashi.vocabulary;
 
 /** Which side of the HQ–Japan relationship a person works on. */
 public enum Side {

@@ -1,4 +1,4 @@
-package com.kakehashi.survey;
+package com.kakehashi.vocabulary;
 
 /** The five areas where HQ and Japan hold different assumptions (docs/measurement.md). */
 public enum Dimension {
