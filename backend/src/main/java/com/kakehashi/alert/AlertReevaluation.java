@@ -1,6 +1,5 @@
 package com.kakehashi.alert;
 
-import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.tenant.TenantService;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -34,19 +33,19 @@ public class AlertReevaluation {
 
     /** @return the number of waves evaluated in this run */
     public int run() {
-        int evaluated = 0;
-        for (UUID tenant : tenants.allIds()) {
-            for (UUID wave : TenantContext.callAs(tenant, pending::waves)) {
+        return tenants.forEachTenant("Alert re-evaluation", tenant -> {
+            int evaluated = 0;
+            for (UUID wave : pending.waves()) {
                 try {
-                    List<UUID> raised = TenantContext.callAs(tenant, () -> evaluation.evaluate(wave));
+                    List<UUID> raised = evaluation.evaluate(wave);
                     evaluated++;
                     LOG.info("Re-evaluated alerts of wave {}: {} raised", wave, raised.size());
                 } catch (RuntimeException e) {
                     LOG.error("Alert re-evaluation failed for wave {}", wave, e);
                 }
             }
-        }
-        return evaluated;
+            return evaluated;
+        });
     }
 
     @Singleton

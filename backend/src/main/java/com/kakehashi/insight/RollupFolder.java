@@ -1,12 +1,9 @@
 package com.kakehashi.insight;
 
-import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.tenant.TenantService;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Singleton
 public class RollupFolder {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RollupFolder.class);
 
     private final InsightRollups rollups;
     private final TenantService tenants;
@@ -68,9 +64,7 @@ public class RollupFolder {
 
     /** Every tenant's queue, one after the other; a failing tenant does not stop the others. */
     void sweep() {
-        for (UUID tenant : tenants.allIds()) {
-            foldSafely(tenant);
-        }
+        tenants.forEachTenant("Folding responses into the rollups", tenant -> foldAll());
     }
 
     private void foldDue() {
@@ -78,16 +72,8 @@ public class RollupFolder {
         scheduled.set(false);
         List<UUID> tenants = List.copyOf(due);
         due.removeAll(tenants);
-        tenants.forEach(this::foldSafely);
-    }
-
-    private void foldSafely(UUID tenant) {
-        try {
-            TenantContext.runAs(tenant, this::foldAll);
-        } catch (RuntimeException e) {
-            // Rolled back: the responses stay queued for the next nudge or sweep.
-            LOG.error("Folding responses into the rollups failed for tenant {}", tenant, e);
-        }
+        // Rolled back on failure: the responses stay queued for the next nudge or sweep.
+        TenantService.forEachTenant("Folding responses into the rollups", tenants, tenant -> foldAll());
     }
 
     @PreDestroy

@@ -9,6 +9,8 @@ import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -17,11 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 @Singleton
 public class TenantService {
 
     public static final int DEFAULT_ANONYMITY_THRESHOLD = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(TenantService.class);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final TenantRepository tenants;
@@ -96,6 +100,31 @@ public class TenantService {
     @Transactional
     public List<UUID> allIds() {
         return tenants.listOrderByName().stream().map(Tenant::id).toList();
+    }
+
+    /**
+     * The loop every background task uses: {@code work} runs inside each tenant in turn (its own
+     * transactions are its business). A tenant whose work fails is logged and skipped, so one
+     * tenant's bad data never stops the others; what failed is retried on the task's next run.
+     *
+     * @param task what the work is, for the log
+     * @return the sum of what {@code work} returned for the tenants that succeeded
+     */
+    public int forEachTenant(String task, ToIntFunction<UUID> work) {
+        return forEachTenant(task, allIds(), work);
+    }
+
+    /** {@link #forEachTenant(String, ToIntFunction)} over some tenants, in the given order (a worker's share). */
+    public static int forEachTenant(String task, List<UUID> tenantIds, ToIntFunction<UUID> work) {
+        int total = 0;
+        for (UUID tenant : tenantIds) {
+            try {
+                total += TenantContext.callAs(tenant, () -> work.applyAsInt(tenant));
+            } catch (RuntimeException e) {
+                LOG.error("{} failed for tenant {}", task, tenant, e);
+            }
+        }
+        return total;
     }
 
     @Transactional

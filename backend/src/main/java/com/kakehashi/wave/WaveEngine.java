@@ -81,17 +81,16 @@ class WaveEngine {
     }
 
     void planAll() {
-        for (UUID tenantId : tenants.allIds()) {
-            TenantContext.runAs(tenantId, () -> schedules.list().stream().filter(s -> !s.paused()).forEach(this::planNext));
-        }
+        tenants.forEachTenant("Planning the next waves", tenant -> {
+            schedules.list().stream().filter(s -> !s.paused()).forEach(this::planNext);
+            return 0;
+        });
     }
 
     void closeAll() {
-        for (UUID tenantId : tenants.allIds()) {
-            int closed = TenantContext.callAs(tenantId, waves::closeExpired);
-            if (closed > 0) {
-                LOG.info("Closed {} waves whose time was up", closed);
-            }
+        int closed = tenants.forEachTenant("Closing waves whose time was up", tenant -> waves.closeExpired());
+        if (closed > 0) {
+            LOG.info("Closed {} waves whose time was up", closed);
         }
     }
 
