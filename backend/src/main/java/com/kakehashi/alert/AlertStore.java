@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL of the alert tables for the tenant in context (Row Level Security scopes every statement); callers hold the transaction. */
+/**
+ * SQL of the alert tables for the tenant in context (Row Level Security scopes every statement); callers hold the transaction.
+ * Timestamps it writes come from the application clock, never the database's {@code now()}.
+ */
 @Singleton
 class AlertStore {
 
@@ -45,9 +49,11 @@ class AlertStore {
             """;
 
     private final JdbcOperations jdbc;
+    private final Clock clock;
 
-    AlertStore(JdbcOperations jdbc) {
+    AlertStore(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<AlertSettings> settings() {
@@ -70,7 +76,7 @@ class AlertStore {
                     gap_threshold = EXCLUDED.gap_threshold, response_rate_drop = EXCLUDED.response_rate_drop,
                     neutral_share_threshold = EXCLUDED.neutral_share_threshold, alpha = EXCLUDED.alpha,
                     minimum_effect = EXCLUDED.minimum_effect, minimum_n = EXCLUDED.minimum_n,
-                    clear_waves = EXCLUDED.clear_waves, correction = EXCLUDED.correction, updated_at = now()
+                    clear_waves = EXCLUDED.clear_waves, correction = EXCLUDED.correction, updated_at = ?
                 """, ps -> {
             ps.setDouble(1, s.riskThreshold());
             ps.setInt(2, s.worseningWaves());
@@ -83,6 +89,7 @@ class AlertStore {
             ps.setInt(9, s.minimumN());
             ps.setInt(10, s.clearWaves());
             ps.setString(11, s.correction().name());
+            ps.setTimestamp(12, now());
         });
     }
 
@@ -95,7 +102,10 @@ class AlertStore {
 
     /** Marks a closed wave's rules as run; an open wave stays unmarked. */
     void markEvaluated(UUID waveId) {
-        update("UPDATE wave SET alerts_evaluated_at = now() WHERE id = ? AND status = 'CLOSED'", ps -> ps.setObject(1, waveId));
+        update("UPDATE wave SET alerts_evaluated_at = ? WHERE id = ? AND status = 'CLOSED'", ps -> {
+            ps.setTimestamp(1, now());
+            ps.setObject(2, waveId);
+        });
     }
 
     /** Closed waves whose rules never ran to the end, oldest first. */
@@ -286,8 +296,8 @@ class AlertStore {
         UUID id = UUID.randomUUID();
         int inserted = update("""
                 INSERT INTO alert (tenant_id, id, engagement_id, wave_id, opened_wave_id, rule, sign, side, severity, value,
-                                   threshold)
-                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   threshold, created_at, updated_at)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, engagement_id, rule, sign, side) WHERE status <> 'RESOLVED' DO NOTHING
                 """, ps -> {
             ps.setObject(1, id);
@@ -300,6 +310,9 @@ class AlertStore {
             ps.setString(8, t.severity());
             ps.setDouble(9, t.value());
             ps.setDouble(10, t.threshold());
+            Timestamp now = now();
+            ps.setTimestamp(11, now);
+            ps.setTimestamp(12, now);
         });
         return inserted == 0 ? Optional.empty() : Optional.of(id);
     }
@@ -340,19 +353,22 @@ class AlertStore {
     /** The wave's outcome on an open condition: latest wave and value, clear waves so far, resolved by itself at {@code resolve}. */
     void advance(UUID alertId, UUID waveId, @Nullable Double value, int clearWaves, boolean resolve) {
         update("""
-                UPDATE alert SET wave_id = ?, value = COALESCE(?, value), clear_waves = ?, updated_at = now(),
+                UPDATE alert SET wave_id = ?, value = COALESCE(?, value), clear_waves = ?, updated_at = ?,
                        status = CASE WHEN ? THEN 'RESOLVED' ELSE status END,
                        resolved_reason = CASE WHEN ? THEN 'AUTO' ELSE resolved_reason END,
-                       resolved_at = CASE WHEN ? THEN now() ELSE resolved_at END
+                       resolved_at = CASE WHEN ? THEN ? ELSE resolved_at END
                 WHERE id = ?
                 """, ps -> {
+            Timestamp now = now();
             ps.setObject(1, waveId);
             setNumber(ps, 2, value);
             ps.setInt(3, clearWaves);
-            ps.setBoolean(4, resolve);
+            ps.setTimestamp(4, now);
             ps.setBoolean(5, resolve);
             ps.setBoolean(6, resolve);
-            ps.setObject(7, alertId);
+            ps.setBoolean(7, resolve);
+            ps.setTimestamp(8, now);
+            ps.setObject(9, alertId);
         });
     }
 
@@ -394,35 +410,48 @@ class AlertStore {
 
     void acknowledge(UUID id, UUID by) {
         update("""
-                UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = ?, updated_at = now()
+                UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?, updated_at = ?
                 WHERE id = ?
                 """, ps -> {
-            ps.setObject(1, by);
-            ps.setObject(2, id);
+            Timestamp now = now();
+            ps.setTimestamp(1, now);
+            ps.setObject(2, by);
+            ps.setTimestamp(3, now);
+            ps.setObject(4, id);
         });
     }
 
     void resolve(UUID id, UUID by) {
         update("""
-                UPDATE alert SET status = 'RESOLVED', resolved_reason = 'PERSON', resolved_at = now(), resolved_by = ?,
-                       updated_at = now()
+                UPDATE alert SET status = 'RESOLVED', resolved_reason = 'PERSON', resolved_at = ?, resolved_by = ?,
+                       updated_at = ?
                 WHERE id = ?
                 """, ps -> {
-            ps.setObject(1, by);
-            ps.setObject(2, id);
+            Timestamp now = now();
+            ps.setTimestamp(1, now);
+            ps.setObject(2, by);
+            ps.setTimestamp(3, now);
+            ps.setObject(4, id);
         });
     }
 
     void addNote(UUID alertId, UUID authorId, String author, String text) {
-        update("INSERT INTO alert_note (tenant_id, id, alert_id, author_id, author_email, text) VALUES (current_tenant_id(), ?, ?, ?, ?, ?)",
-                ps -> {
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setObject(2, alertId);
-                    ps.setObject(3, authorId);
-                    ps.setString(4, author);
-                    ps.setString(5, text);
-                });
-        update("UPDATE alert SET updated_at = now() WHERE id = ?", ps -> ps.setObject(1, alertId));
+        Timestamp now = now();
+        update("""
+                INSERT INTO alert_note (tenant_id, id, alert_id, author_id, author_email, text, created_at)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?)
+                """, ps -> {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setObject(2, alertId);
+            ps.setObject(3, authorId);
+            ps.setString(4, author);
+            ps.setString(5, text);
+            ps.setTimestamp(6, now);
+        });
+        update("UPDATE alert SET updated_at = ? WHERE id = ?", ps -> {
+            ps.setTimestamp(1, now);
+            ps.setObject(2, alertId);
+        });
     }
 
     // ---- mail outbox ----
@@ -547,6 +576,10 @@ class AlertStore {
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     private <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {

@@ -7,7 +7,7 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -18,8 +18,10 @@ import java.util.UUID;
 public class AuditLog {
 
     private final AuditRepository events;
+    private final Clock clock;
 
-    AuditLog(AuditRepository events) {
+    AuditLog(AuditRepository events, Clock clock) {
+        this.clock = clock;
         this.events = events;
     }
 
@@ -32,7 +34,7 @@ public class AuditLog {
     /** With the person's own words for why (a reason they were asked for); never personal data of others. */
     @Transactional
     public void record(Caller actor, String action, String objectType, UUID objectId, String detail) {
-        events.save(new AuditEvent(UUID.randomUUID(), null, Instant.now(),
+        events.save(new AuditEvent(UUID.randomUUID(), null, clock.instant(),
                 actor == null ? null : actor.id(), actor == null ? "system" : actor.email(), action, objectType, objectId,
                 detail));
     }

@@ -8,6 +8,7 @@ import com.kakehashi.web.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,9 +24,11 @@ public class EngagementService {
     private final EngagementConsultants consultants;
     private final MembershipService memberships;
     private final AuditLog audit;
+    private final Clock clock;
 
     EngagementService(EngagementRepository engagements, EngagementConsultants consultants,
-                      MembershipService memberships, AuditLog audit) {
+                      MembershipService memberships, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.engagements = engagements;
         this.consultants = consultants;
         this.memberships = memberships;
@@ -48,7 +51,7 @@ public class EngagementService {
     @Transactional
     public EngagementView create(Caller caller, EngagementDetails details) {
         Set<UUID> team = checked(details);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Engagement saved = engagements.save(new Engagement(UUID.randomUUID(), null, details.name().trim(),
                 blankToNull(details.goals()), details.startDate(), details.endDate(), details.status(), now, now));
         consultants.replace(saved.id(), team);
@@ -62,7 +65,7 @@ public class EngagementService {
         Set<UUID> team = checked(details);
         Engagement updated = engagements.update(new Engagement(old.id(), old.tenantId(), details.name().trim(),
                 blankToNull(details.goals()), details.startDate(), details.endDate(), details.status(),
-                old.createdAt(), Instant.now()));
+                old.createdAt(), clock.instant()));
         consultants.replace(id, team);
         audit.record(caller, "engagement.updated", "engagement", id);
         return EngagementView.of(updated, List.copyOf(team));

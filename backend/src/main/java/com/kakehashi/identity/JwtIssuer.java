@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +20,21 @@ final class JwtIssuer {
     private final String issuer;
     private final String audience;
     private final long ttlSeconds;
+    private final Clock clock;
 
-    JwtIssuer(TokenGenerator tokenGenerator,
+    JwtIssuer(TokenGenerator tokenGenerator, Clock clock,
               @Value("${kakehashi.jwt.issuer}") String issuer,
               @Value("${kakehashi.jwt.audience}") String audience,
               @Value("${micronaut.security.token.generator.access-token.expiration:3600}") long ttlSeconds) {
         this.tokenGenerator = tokenGenerator;
+        this.clock = clock;
         this.issuer = issuer;
         this.audience = audience;
         this.ttlSeconds = ttlSeconds;
     }
 
     LoginResponse issue(AppUser user) {
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", user.id().toString());
         claims.put("iss", issuer);

@@ -6,7 +6,7 @@ import com.kakehashi.web.NotFoundException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +22,10 @@ public class UserService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final Clock clock;
 
-    UserService(UserRepository users, PasswordHasher hasher) {
+    UserService(UserRepository users, PasswordHasher hasher, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.hasher = hasher;
     }
@@ -39,7 +41,7 @@ public class UserService {
             throw new ConflictException("email", "A user with this email already exists.");
         }
         AppUser user = new AppUser(UUID.randomUUID(), email, command.displayName().trim(), command.role(),
-                hasher.hash(command.password()), true, Instant.now());
+                hasher.hash(command.password()), true, clock.instant());
         return UserView.of(users.save(user));
     }
 

@@ -16,6 +16,7 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,9 +42,11 @@ public class ParticipantService {
     private final AuditLog audit;
     private final ApplicationEventPublisher<ParticipantErasing> erasing;
     private final MembershipService memberships;
+    private final Clock clock;
 
     ParticipantService(ParticipantRepository participants, TenantService tenants, AuditLog audit,
-                       ApplicationEventPublisher<ParticipantErasing> erasing, MembershipService memberships) {
+                       ApplicationEventPublisher<ParticipantErasing> erasing, MembershipService memberships, Clock clock) {
+        this.clock = clock;
         this.memberships = memberships;
         this.participants = participants;
         this.tenants = tenants;
@@ -66,7 +69,7 @@ public class ParticipantService {
         if (participants.findByEmail(email).isPresent()) {
             throw new ConflictException("email", "A participant with this email already exists in this tenant.");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Participant participant = new Participant(UUID.randomUUID(), null, email, "", details.side(), details.level(),
                 details.language(), "", null, true, now, now).withDetails(details, zoneFor(details), now);
         Participant saved = participants.save(participant);
@@ -88,7 +91,7 @@ public class ParticipantService {
         if (!email.equals(old.email()) && participants.findByEmail(email).isPresent()) {
             throw new ConflictException("email", "A participant with this email already exists in this tenant.");
         }
-        Participant updated = participants.update(old.withDetails(details, zoneFor(details), Instant.now()));
+        Participant updated = participants.update(old.withDetails(details, zoneFor(details), clock.instant()));
         audit.record(caller, "participant.updated", "participant", id);
         return ParticipantView.of(updated);
     }
@@ -101,7 +104,7 @@ public class ParticipantService {
         if (!old.active()) {
             return ParticipantView.of(old);
         }
-        Participant updated = participants.update(old.withActive(false, Instant.now()));
+        Participant updated = participants.update(old.withActive(false, clock.instant()));
         audit.record(caller, "participant.deactivated", "participant", id);
         return ParticipantView.of(updated);
     }
@@ -129,7 +132,7 @@ public class ParticipantService {
                         parsed.rows().stream().map(ParticipantCsv.Row::email).toList()).stream()
                 .collect(Collectors.toMap(Participant::email, Function.identity()));
         ZoneId hqZone = tenants.hqZone();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Participant> toCreate = new ArrayList<>();
         List<Participant> toUpdate = new ArrayList<>();
         int unchanged = 0;

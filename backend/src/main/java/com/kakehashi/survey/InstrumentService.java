@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,9 +38,11 @@ public class InstrumentService {
     private final InstrumentItems items;
     private final DefaultInstrument defaults;
     private final AuditLog audit;
+    private final Clock clock;
 
     InstrumentService(InstrumentRepository instruments, InstrumentVersionRepository versions, InstrumentItems items,
-                      DefaultInstrument defaults, AuditLog audit) {
+                      DefaultInstrument defaults, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.instruments = instruments;
         this.versions = versions;
         this.items = items;
@@ -84,7 +87,7 @@ public class InstrumentService {
     /** A new instrument with draft version 1: a copy of the default instrument, or empty. */
     @Transactional
     public InstrumentView create(Caller caller, NewInstrument request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instrument instrument = instruments.save(new Instrument(UUID.randomUUID(), null, request.name().trim(), now));
         String[] signs = InstrumentVersion.names(EnumSet.allOf(WarningSign.class));
         InstrumentVersion draft;
@@ -116,7 +119,7 @@ public class InstrumentService {
         int next = all.getLast().versionNumber() + 1;
         InstrumentVersion draft = versions.save(new InstrumentVersion(UUID.randomUUID(), null, instrumentId, next,
                 VersionStatus.DRAFT, latestPublished.signs(), latestPublished.commentPromptEn(),
-                latestPublished.commentPromptJa(), Instant.now(), null));
+                latestPublished.commentPromptJa(), clock.instant(), null));
         List<InstrumentItemView> copied = items.of(latestPublished.id());
         items.replace(draft.id(), copied);
         audit.record(caller, "instrument_version.created", "instrument_version", draft.id());
@@ -178,7 +181,7 @@ public class InstrumentService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        InstrumentVersion published = versions.update(draft.published(Instant.now()));
+        InstrumentVersion published = versions.update(draft.published(clock.instant()));
         audit.record(caller, "instrument_version.published", "instrument_version", versionId);
         return InstrumentVersionView.of(published, current);
     }

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,8 +31,10 @@ public class TenantService {
 
     private final TenantRepository tenants;
     private final AuditLog audit;
+    private final Clock clock;
 
-    TenantService(TenantRepository tenants, AuditLog audit) {
+    TenantService(TenantRepository tenants, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.tenants = tenants;
         this.audit = audit;
     }
@@ -49,7 +52,7 @@ public class TenantService {
         if (tenants.nameTaken(name, new UUID(0, 0))) {
             throw new ConflictException("name", "A tenant with this name already exists.");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Tenant tenant = new Tenant(UUID.randomUUID(), name, country(command.hqCountry()), zone(command.hqTimeZone()),
                 command.japanSubsidiaryName().trim(),
                 command.anonymityThreshold() == null ? DEFAULT_ANONYMITY_THRESHOLD : command.anonymityThreshold(), now, now);
@@ -84,7 +87,7 @@ public class TenantService {
                 changes.hqTimeZone() == null ? old.hqTimeZone() : zone(changes.hqTimeZone()),
                 changes.japanSubsidiaryName() == null ? old.japanSubsidiaryName() : changes.japanSubsidiaryName().trim(),
                 changes.anonymityThreshold() == null ? old.anonymityThreshold() : changes.anonymityThreshold(),
-                old.createdAt(), Instant.now());
+                old.createdAt(), clock.instant());
         tenants.update(updated);
         audit.record(caller, "tenant.updated", "tenant", old.id());
         return TenantView.of(updated);

@@ -40,12 +40,13 @@ class ObjectiveSignalsTest {
 
     @BeforeEach
     void engagementWithAConsultant() {
+        // Before logging in: the token's lifetime is read from the same clock.
+        clock.set(Instant.parse("2027-03-01T12:00:00Z"));
         api = new Api(server.getURL(), json);
         tenant = fixtures.tenant("Objective");
         consultant = api.login(fixtures.memberOf(tenant, Role.CONSULTANT).email(), Fixtures.PASSWORD);
         engagementId = api.post(base() + "/engagements", Map.of("name", "Launch", "startDate", "2027-01-01",
                 "status", "ACTIVE"), consultant).field("id");
-        clock.set(Instant.parse("2027-03-01T12:00:00Z"));
     }
 
     @AfterEach
