@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,10 +56,10 @@ class WaveEngine {
         TenantContext.runAs(event.tenantId(), () -> schedules.find(event.scheduleId()).ifPresent(this::planNext));
     }
 
-    /** Runs one occurrence task; public within the package for tests that drive the engine by hand. */
-    void runOccurrence(TaskInstance<String> instance, ExecutionContext context) {
-        String[] parts = instance.getData().split("\\|");
-        occur(UUID.fromString(parts[0]), UUID.fromString(parts[1]), LocalDate.parse(parts[2]));
+    /** Runs one occurrence task; its data is Serializable because rows planned before {@link WaveOccurrence} hold a String. */
+    void runOccurrence(TaskInstance<Serializable> instance, ExecutionContext context) {
+        WaveOccurrence occurrence = WaveOccurrence.of(instance.getData());
+        occur(occurrence.tenantId(), occurrence.scheduleId(), occurrence.date());
     }
 
     void occur(UUID tenantId, UUID scheduleId, LocalDate date) {
@@ -94,14 +95,17 @@ class WaveEngine {
         }
     }
 
+    static TaskInstance<Serializable> task(WaveOccurrence occurrence) {
+        return new TaskInstance<>(OCCURRENCE, occurrence.instanceId(), occurrence);
+    }
+
     private void planNext(ScheduleView schedule) {
         if (schedule.paused() || scheduler.find(null).isEmpty()) {
             return;
         }
         schedule.occurrences().firstOpeningAtOrAfter(clock.instant()).ifPresent(next -> {
-            String data = TenantContext.require() + "|" + schedule.id() + "|" + next.occurrenceDate();
-            TaskInstance<String> instance = new TaskInstance<>(OCCURRENCE, schedule.id() + "@" + next.occurrenceDate(), data);
-            scheduler.get().scheduleIfNotExists(instance, next.opensAt());
+            WaveOccurrence occurrence = new WaveOccurrence(TenantContext.require(), schedule.id(), next.occurrenceDate());
+            scheduler.get().scheduleIfNotExists(task(occurrence), next.opensAt());
         });
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /** The wave engine's db-scheduler tasks; the scheduler collects every Task bean. */
@@ -17,8 +18,8 @@ class WaveTasks {
 
     @Singleton
     @Bean
-    OneTimeTask<String> occurrenceTask(WaveEngine engine) {
-        return Tasks.oneTime(WaveEngine.OCCURRENCE, String.class).execute(engine::runOccurrence);
+    OneTimeTask<Serializable> occurrenceTask(WaveEngine engine) {
+        return Tasks.oneTime(WaveEngine.OCCURRENCE, Serializable.class).execute(engine::runOccurrence);
     }
 
     @Singleton

@@ -143,20 +143,17 @@ class WaveEngineTest {
     void twoSchedulerInstancesOnOneDatabaseCreateEachWaveExactlyOnce() throws Exception {
         ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().minusDays(1), List.of());
         SendPlan plan = firstPlan(schedule);
-        String data = tenant.id() + "|" + schedule.id() + "|" + plan.occurrenceDate();
+        WaveOccurrence occurrence = new WaveOccurrence(tenant.id(), schedule.id(), plan.occurrenceDate());
         DataSource raw = DelegatingDataSource.unwrapDataSource(dataSource);
         Scheduler a = Scheduler.create(raw, tasks).threads(2).pollingInterval(Duration.ofMillis(200)).build();
         Scheduler b = Scheduler.create(raw, tasks).threads(2).pollingInterval(Duration.ofMillis(200)).build();
         try {
             // Both replicas try to plan the same occurrence; only one task instance can exist.
-            a.scheduleIfNotExists(new TaskInstance<>(WaveEngine.OCCURRENCE, schedule.id() + "@" + plan.occurrenceDate(), data), Instant.now());
-            b.scheduleIfNotExists(new TaskInstance<>(WaveEngine.OCCURRENCE, schedule.id() + "@" + plan.occurrenceDate(), data), Instant.now());
+            a.scheduleIfNotExists(WaveEngine.task(occurrence), Instant.now());
+            b.scheduleIfNotExists(WaveEngine.task(occurrence), Instant.now());
             a.start();
             b.start();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (waves().isEmpty() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
+            awaitAWave();
             Thread.sleep(1500); // give a duplicate every chance to appear
         } finally {
             a.stop();
@@ -165,6 +162,32 @@ class WaveEngineTest {
 
         assertThat(waves()).filteredOn(w -> w.occurrenceDate().equals(plan.occurrenceDate())).singleElement()
                 .satisfies(wave -> assertThat(wave.invited()).isEqualTo(5));
+    }
+
+    @Test
+    void occurrencePlannedBeforeTheUpgradeWithPipeSeparatedDataStillRuns() throws Exception {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().minusDays(1), List.of());
+        SendPlan plan = firstPlan(schedule);
+        String plannedBeforeTheRecord = tenant.id() + "|" + schedule.id() + "|" + plan.occurrenceDate();
+        Scheduler scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), tasks)
+                .pollingInterval(Duration.ofMillis(200)).build();
+        try {
+            scheduler.scheduleIfNotExists(new TaskInstance<>(WaveEngine.OCCURRENCE,
+                    schedule.id() + "@" + plan.occurrenceDate(), plannedBeforeTheRecord), Instant.now());
+            scheduler.start();
+            awaitAWave();
+        } finally {
+            scheduler.stop();
+        }
+
+        assertThat(waves()).extracting(WaveView::occurrenceDate).containsExactly(plan.occurrenceDate());
+    }
+
+    private void awaitAWave() throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (waves().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
     }
 
     @Test
