@@ -8,6 +8,7 @@ import com.kakehashi.insight.InsightService;
 import com.kakehashi.insight.InsightViews.WaveInsight;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.wave.WaveClosed;
+import com.kakehashi.wave.WaveStatus;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
@@ -99,7 +100,7 @@ public class AlertEvaluation {
                 closed.add(wave);
                 break;
             }
-            if ("CLOSED".equals(wave.status())) {
+            if (WaveStatus.CLOSED.name().equals(wave.status())) {
                 closed.add(wave);
             }
         }
@@ -115,7 +116,7 @@ public class AlertEvaluation {
             if (late) {
                 alertId = store.conditionSpanning(engagementId.get(), test, waveId).orElse(null);
                 if (alertId != null) {
-                    store.observe(alertId, waveId, test.outcome().name(), test);
+                    store.observe(alertId, waveId, test);
                 }
             } else if (store.observed(engagementId.get(), test, waveId)) {
                 alertId = store.openCondition(engagementId.get(), test).map(AlertStore.Condition::id)
@@ -132,12 +133,12 @@ public class AlertEvaluation {
                         continue; // a concurrent evaluation opened it; it applies this wave itself
                     }
                     alertId = created.get();
-                    for (AlertRules.Point point : test.points()) {
+                    for (AlertRules.WaveValue point : test.points()) {
                         if (!point.waveId().equals(waveId)) {
                             store.observeContext(alertId, point);
                         }
                     }
-                    store.observe(alertId, waveId, test.outcome().name(), test);
+                    store.observe(alertId, waveId, test);
                     opened.add(alertId);
                     audit.record(null, "alert.raised", "alert", alertId);
                     if (consultants == null) {
@@ -162,7 +163,7 @@ public class AlertEvaluation {
 
     /** A later wave on an open condition: fired keeps it open; clear counts; untested changes nothing. */
     private void advance(AlertSettings settings, AlertStore.Condition condition, UUID waveId, AlertRules.Test test) {
-        store.observe(condition.id(), waveId, test.outcome().name(), test);
+        store.observe(condition.id(), waveId, test);
         switch (test.outcome()) {
             case FIRED -> store.advance(condition.id(), waveId, test.value(), 0, false);
             case CLEAR -> {

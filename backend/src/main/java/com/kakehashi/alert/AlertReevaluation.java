@@ -22,12 +22,12 @@ public class AlertReevaluation {
     static final int WAVES_PER_TENANT = 100;
 
     private final TenantService tenants;
-    private final Pending pending;
+    private final UnevaluatedWaves unevaluated;
     private final AlertEvaluation evaluation;
 
-    AlertReevaluation(TenantService tenants, Pending pending, AlertEvaluation evaluation) {
+    AlertReevaluation(TenantService tenants, UnevaluatedWaves unevaluated, AlertEvaluation evaluation) {
         this.tenants = tenants;
-        this.pending = pending;
+        this.unevaluated = unevaluated;
         this.evaluation = evaluation;
     }
 
@@ -35,7 +35,7 @@ public class AlertReevaluation {
     public int run() {
         return tenants.forEachTenant("Alert re-evaluation", tenant -> {
             int evaluated = 0;
-            for (UUID wave : pending.waves()) {
+            for (UUID wave : unevaluated.oldest()) {
                 try {
                     List<UUID> raised = evaluation.evaluate(wave);
                     evaluated++;
@@ -48,16 +48,18 @@ public class AlertReevaluation {
         });
     }
 
+    /** A bean of its own: @Transactional applies through the bean proxy, never to a call within this class. */
     @Singleton
-    static class Pending {
+    static class UnevaluatedWaves {
         private final AlertStore store;
 
-        Pending(AlertStore store) {
+        UnevaluatedWaves(AlertStore store) {
             this.store = store;
         }
 
+        /** The closed waves of the tenant in context whose rules never ran to the end, oldest first. */
         @Transactional(readOnly = true)
-        List<UUID> waves() {
+        List<UUID> oldest() {
             return store.unevaluatedWaves(WAVES_PER_TENANT);
         }
     }

@@ -7,7 +7,7 @@ import com.kakehashi.insight.InsightViews.WaveInsight;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.stats.Significance;
 import com.kakehashi.stats.Significance.Group;
-import com.kakehashi.stats.Significance.Result;
+import com.kakehashi.stats.Significance.Estimate;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;
@@ -37,10 +37,10 @@ import java.util.UUID;
  */
 final class AlertRules {
 
-    enum Outcome { FIRED, CLEAR, NOT_TESTED }
+    enum Verdict { FIRED, CLEAR, NOT_TESTED }
 
     /** A value of the tested measure in one wave, with its 95% interval where it has one. */
-    record Point(UUID waveId, LocalDate occurrenceDate, double value, @Nullable Double low, @Nullable Double high) {
+    record WaveValue(UUID waveId, LocalDate occurrenceDate, double value, @Nullable Double low, @Nullable Double high) {
     }
 
     /**
@@ -49,26 +49,26 @@ final class AlertRules {
      * about (trend over the window, widening of the gap, drop of the rate, distance above the
      * threshold), in points; {@code points}: the waves the test read, oldest first.
      */
-    record Test(AlertRule rule, @Nullable String sign, @Nullable Side side, String severity, Outcome outcome, String reason,
+    record Test(AlertRule rule, @Nullable String sign, @Nullable Side side, String severity, Verdict outcome, String reason,
                 @Nullable Double value, @Nullable Double low, @Nullable Double high, @Nullable Double effect, double p,
-                double pAdjusted, double threshold, List<Point> points) {
+                double pAdjusted, double threshold, List<WaveValue> points) {
 
         boolean fired() {
-            return outcome == Outcome.FIRED;
+            return outcome == Verdict.FIRED;
         }
 
         Test adjusted(double adjustedP, double alpha, boolean open) {
-            if (outcome == Outcome.NOT_TESTED || !"CANDIDATE".equals(reason)) {
+            if (outcome == Verdict.NOT_TESTED || !"CANDIDATE".equals(reason)) {
                 return new Test(rule, sign, side, severity, outcome, reason, value, low, high, effect, p, adjustedP,
                         threshold, points);
             }
             if (open && p <= alpha) {
                 // Not a new discovery among the wave's tests, only whether an established condition persists.
-                return new Test(rule, sign, side, severity, Outcome.FIRED, "STILL_BEYOND_NOISE", value, low, high, effect, p,
+                return new Test(rule, sign, side, severity, Verdict.FIRED, "STILL_BEYOND_NOISE", value, low, high, effect, p,
                         adjustedP, threshold, points);
             }
             boolean fires = adjustedP <= alpha;
-            return new Test(rule, sign, side, severity, fires ? Outcome.FIRED : Outcome.CLEAR,
+            return new Test(rule, sign, side, severity, fires ? Verdict.FIRED : Verdict.CLEAR,
                     fires ? "BEYOND_NOISE" : "WITHIN_NOISE_AFTER_CORRECTION", value, low, high, effect, p, adjustedP,
                     threshold, points);
         }
@@ -133,7 +133,7 @@ final class AlertRules {
     }
 
     private static List<Test> correct(AlertSettings s, List<Test> tests, Set<String> open) {
-        double[] p = tests.stream().mapToDouble(t -> t.outcome() == Outcome.NOT_TESTED ? Double.NaN : t.p()).toArray();
+        double[] p = tests.stream().mapToDouble(t -> t.outcome() == Verdict.NOT_TESTED ? Double.NaN : t.p()).toArray();
         double[] adjusted = s.correction().adjust(p);
         List<Test> result = new ArrayList<>();
         for (int i = 0; i < tests.size(); i++) {
@@ -152,9 +152,9 @@ final class AlertRules {
         if (missing != null) {
             return notTested(rule, sign, side, missing, s.riskThreshold());
         }
-        Result r = Significance.againstThreshold(group(now), s.riskThreshold());
+        Estimate r = Significance.againstThreshold(group(now), s.riskThreshold());
         double p = r.estimate() > 0 ? r.p() : 1;
-        Point point = point(wave, now);
+        WaveValue point = point(wave, now);
         String reason = r.estimate() <= 0 ? "NOT_ABOVE_THRESHOLD"
                 : r.low() <= 0 ? "INTERVAL_REACHES_THRESHOLD"
                 : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";
@@ -173,7 +173,7 @@ final class AlertRules {
             return notTested(rule, sign, side, "TOO_FEW_WAVES", s.minimumEffect());
         }
         List<Group> groups = new ArrayList<>();
-        List<Point> points = new ArrayList<>();
+        List<WaveValue> points = new ArrayList<>();
         List<Double> positions = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
             Score score = score(window.get(i), sign, side);
@@ -186,7 +186,7 @@ final class AlertRules {
         if (groups.size() < 3) {
             return notTested(rule, sign, side, "TOO_FEW_WAVES", s.minimumEffect());
         }
-        Result r = Significance.trend(groups, positions.stream().mapToDouble(Double::doubleValue).toArray());
+        Estimate r = Significance.trend(groups, positions.stream().mapToDouble(Double::doubleValue).toArray());
         double p = r.estimate() > 0 ? r.p() : 1;
         String reason = r.estimate() <= 0 ? "NOT_WORSENING"
                 : r.estimate() < s.minimumEffect() ? "BELOW_MINIMUM_EFFECT"
@@ -228,15 +228,15 @@ final class AlertRules {
             direction = 1;
         }
         // The gap's size against the threshold, in its own direction: |gap| − threshold.
-        Result level = Significance.contrast(List.of(hqNow, japanNow), new double[]{-direction, direction}, -s.gapThreshold());
-        Result change = Significance.gapTrend(hq, japan, positions.stream().mapToDouble(Double::doubleValue).toArray());
+        Estimate level = Significance.contrast(List.of(hqNow, japanNow), new double[]{-direction, direction}, -s.gapThreshold());
+        Estimate change = Significance.gapTrend(hq, japan, positions.stream().mapToDouble(Double::doubleValue).toArray());
         double widening = direction * change.estimate();
         double pChange = widening > 0 ? change.p() : 1;
         double pLevel = level.estimate() > 0 ? level.p() : 1;
-        List<Point> points = new ArrayList<>();
+        List<WaveValue> points = new ArrayList<>();
         for (int i = 0; i < used.size(); i++) {
-            Result gap = Significance.contrast(List.of(hq.get(i), japan.get(i)), new double[]{-direction, direction}, 0);
-            points.add(new Point(used.get(i).waveId(), used.get(i).occurrenceDate(), gap.estimate(), finite(gap.low()),
+            Estimate gap = Significance.contrast(List.of(hq.get(i), japan.get(i)), new double[]{-direction, direction}, 0);
+            points.add(new WaveValue(used.get(i).waveId(), used.get(i).occurrenceDate(), gap.estimate(), finite(gap.low()),
                     finite(gap.high())));
         }
         String reason = widening <= 0 ? "NOT_WIDENING"
@@ -277,7 +277,7 @@ final class AlertRules {
         }
         List<WaveInsight> window = last(waves, quietWindow(s));
         List<Group> groups = new ArrayList<>();
-        List<Point> points = new ArrayList<>();
+        List<WaveValue> points = new ArrayList<>();
         List<Double> positions = new ArrayList<>();
         for (int i = 0; i < window.size(); i++) {
             Silence rate = silence(window.get(i), side);
@@ -294,7 +294,7 @@ final class AlertRules {
             return notTested(rule, null, side, "TOO_FEW_WAVES", s.responseRateDrop());
         }
         double[] x = positions.stream().mapToDouble(Double::doubleValue).toArray();
-        Result r = Significance.trend(groups, x);
+        Estimate r = Significance.trend(groups, x);
         double drop = -r.estimate();
         double p = drop > 0 ? r.p() : 1;
         double start = fittedStart(groups, x);
@@ -337,12 +337,12 @@ final class AlertRules {
         if (before.invited() < s.minimumN()) {
             return notTested(rule, null, side, "BELOW_MINIMUM_N", s.responseRateDrop());
         }
-        Result last = Significance.proportionDifference(start.responses(), start.invited(), now.responses(), now.invited());
-        Result second = Significance.proportionDifference(start.responses(), start.invited(), before.responses(),
+        Estimate last = Significance.proportionDifference(start.responses(), start.invited(), now.responses(), now.invited());
+        Estimate second = Significance.proportionDifference(start.responses(), start.invited(), before.responses(),
                 before.invited());
         double drop = -100 * Math.max(last.estimate(), second.estimate());
         double p = drop > 0 ? Math.max(last.p(), second.p()) : 1;
-        List<Point> points = List.of(rate(reference, start), rate(previous, before), rate(current, now));
+        List<WaveValue> points = List.of(rate(reference, start), rate(previous, before), rate(current, now));
         String reason = drop <= 0 ? "NOT_DROPPING"
                 : drop < s.responseRateDrop() ? "BELOW_MINIMUM_EFFECT"
                 : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";
@@ -366,9 +366,9 @@ final class AlertRules {
         double threshold = Math.min(0.99, Math.max(0.01, s.neutralSharePercent() / 100));
         // A person's answers sit on the fence together, so the respondents (not the answers) are the sample.
         long neutral = Math.round(now.neutralShare() * now.responses());
-        Result r = Significance.proportionAgainst(neutral, now.responses(), threshold);
+        Estimate r = Significance.proportionAgainst(neutral, now.responses(), threshold);
         double p = r.estimate() > 0 ? r.p() : 1;
-        Point point = new Point(wave.waveId(), wave.occurrenceDate(), 100 * now.neutralShare(),
+        WaveValue point = new WaveValue(wave.waveId(), wave.occurrenceDate(), 100 * now.neutralShare(),
                 100 * (r.low() + threshold), 100 * (r.high() + threshold));
         String reason = r.estimate() <= 0 ? "NOT_ABOVE_THRESHOLD"
                 : r.low() <= 0 ? "INTERVAL_REACHES_THRESHOLD"
@@ -378,14 +378,14 @@ final class AlertRules {
 
     // ---- plumbing ----
 
-    private static Test tested(AlertRule rule, @Nullable String sign, @Nullable Side side, String reason, Point now,
-                               double effect, double p, double threshold, List<Point> points) {
-        return new Test(rule, sign, side, severity(rule), Outcome.CLEAR, reason, now.value(), now.low(), now.high(), effect,
+    private static Test tested(AlertRule rule, @Nullable String sign, @Nullable Side side, String reason, WaveValue now,
+                               double effect, double p, double threshold, List<WaveValue> points) {
+        return new Test(rule, sign, side, severity(rule), Verdict.CLEAR, reason, now.value(), now.low(), now.high(), effect,
                 p, Double.NaN, threshold, List.copyOf(points));
     }
 
     private static Test notTested(AlertRule rule, @Nullable String sign, @Nullable Side side, String reason, double threshold) {
-        return new Test(rule, sign, side, severity(rule), Outcome.NOT_TESTED, reason, null, null, null, null, Double.NaN,
+        return new Test(rule, sign, side, severity(rule), Verdict.NOT_TESTED, reason, null, null, null, null, Double.NaN,
                 Double.NaN, threshold, List.of());
     }
 
@@ -423,15 +423,15 @@ final class AlertRules {
         return new Group(score.value(), score.sd(), score.n());
     }
 
-    private static Point point(WaveInsight wave, Score score) {
-        return new Point(wave.waveId(), wave.occurrenceDate(), score.value(),
+    private static WaveValue point(WaveInsight wave, Score score) {
+        return new WaveValue(wave.waveId(), wave.occurrenceDate(), score.value(),
                 score.ci() == null ? null : score.ci().low(), score.ci() == null ? null : score.ci().high());
     }
 
-    private static Point rate(WaveInsight wave, Silence silence) {
+    private static WaveValue rate(WaveInsight wave, Silence silence) {
         double rate = (double) silence.responses() / silence.invited();
-        Result wilson = Significance.proportionAgainst(silence.responses(), silence.invited(), 0.5);
-        return new Point(wave.waveId(), wave.occurrenceDate(), 100 * rate, 100 * (wilson.low() + 0.5),
+        Estimate wilson = Significance.proportionAgainst(silence.responses(), silence.invited(), 0.5);
+        return new WaveValue(wave.waveId(), wave.occurrenceDate(), 100 * rate, 100 * (wilson.low() + 0.5),
                 100 * (wilson.high() + 0.5));
     }
 

@@ -317,7 +317,8 @@ class AlertStore {
         return inserted == 0 ? Optional.empty() : Optional.of(id);
     }
 
-    void observe(UUID alertId, UUID waveId, String outcome, AlertRules.Test t) {
+    /** The test's verdict on an open condition in this wave. */
+    void observe(UUID alertId, UUID waveId, AlertRules.Test t) {
         update("""
                 INSERT INTO alert_observation (tenant_id, alert_id, wave_id, outcome, value, low, high, effect, p, p_adjusted)
                 VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -325,7 +326,7 @@ class AlertStore {
                 """, ps -> {
             ps.setObject(1, alertId);
             ps.setObject(2, waveId);
-            ps.setString(3, outcome);
+            ps.setString(3, t.outcome().name());
             setNumber(ps, 4, t.value());
             setNumber(ps, 5, t.low());
             setNumber(ps, 6, t.high());
@@ -336,7 +337,7 @@ class AlertStore {
     }
 
     /** An earlier wave the opening test read: its value only. */
-    void observeContext(UUID alertId, AlertRules.Point point) {
+    void observeContext(UUID alertId, AlertRules.WaveValue point) {
         update("""
                 INSERT INTO alert_observation (tenant_id, alert_id, wave_id, outcome, value, low, high)
                 VALUES (current_tenant_id(), ?, ?, 'CONTEXT', ?, ?, ?)

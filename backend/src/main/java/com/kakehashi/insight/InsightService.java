@@ -19,12 +19,13 @@ import com.kakehashi.insight.InsightViews.Silence;
 import com.kakehashi.insight.InsightViews.Suppressed;
 import com.kakehashi.insight.InsightViews.Trends;
 import com.kakehashi.insight.InsightViews.WaveInsight;
-import com.kakehashi.insight.Suppression.Reason;
+import com.kakehashi.insight.Suppression.Cause;
 import com.kakehashi.vocabulary.Level;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.Dimension;
 import com.kakehashi.vocabulary.WarningSign;
 import com.kakehashi.tenant.TenantService;
+import com.kakehashi.wave.WaveStatus;
 import com.kakehashi.web.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -177,8 +178,8 @@ public class InsightService {
     }
 
     /** Why a wave has no value for a series: it is open, or nobody in the group answered. */
-    private static Reason absent(WaveInsight wave) {
-        return wave.open() ? Reason.WAVE_OPEN : Reason.NO_RESPONSES;
+    private static Cause absent(WaveInsight wave) {
+        return wave.open() ? Cause.WAVE_OPEN : Cause.NO_RESPONSES;
     }
 
     private static List<Level> levelsAndAll() {
@@ -213,16 +214,16 @@ public class InsightService {
     private static WaveInsight compute(WaveRow wave, int k, boolean full, List<SignRow> signRows, List<ItemRow> itemRows,
                                        List<PairRow> pairRows, List<InsightStore.SilenceRow> silenceRows,
                                        List<InsightStore.InvitedRow> invitedRows) {
-        if (wave.open()) {
+        if (wave.status() == WaveStatus.OPEN) {
             // Counts and rates only: each new response would otherwise be readable as the difference of two polls.
-            return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), wave.closesAt(), k, List.of(), List.of(),
+            return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status().name(), wave.closesAt(), k, List.of(), List.of(),
                     List.of(), full ? openSilence(silenceRows, invitedRows) : List.of(), List.of(), null);
         }
         List<Score> scores = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
         // sign -> segment -> shown value (absent: hidden), and the hidden reasons
         Map<WarningSign, Map<Segment, Double>> shown = new LinkedHashMap<>();
-        Map<WarningSign, Map<Segment, Reason>> hiddenBySign = new LinkedHashMap<>();
+        Map<WarningSign, Map<Segment, Cause>> hiddenBySign = new LinkedHashMap<>();
         Map<WarningSign, Map<Segment, SignRow>> bySign = new LinkedHashMap<>();
         for (SignRow row : signRows) {
             bySign.computeIfAbsent(WarningSign.valueOf(row.sign()), s -> new HashMap<>()).put(row.segment(), row);
@@ -232,7 +233,7 @@ public class InsightService {
             Map<Segment, SignRow> rows = bySign.get(sign);
             Map<Segment, Long> counts = new HashMap<>();
             rows.forEach((segment, row) -> counts.put(segment, row.n()));
-            Map<Segment, Reason> hidden = Suppression.decide(counts, k);
+            Map<Segment, Cause> hidden = Suppression.decide(counts, k);
             hiddenBySign.put(sign, hidden);
             Map<Segment, Double> values = new HashMap<>();
             shown.put(sign, values);
@@ -241,7 +242,7 @@ public class InsightService {
                 if (row == null || row.n() == 0) {
                     continue;
                 }
-                Reason reason = hidden.get(segment);
+                Cause reason = hidden.get(segment);
                 if (reason != null) {
                     scores.add(new Score(sign.name(), segment.key(), segment.side(), segment.level(), null, null, null, null,
                             Suppressed.of(reason)));
@@ -260,10 +261,10 @@ public class InsightService {
             }
         }
         if (!full) {
-            return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), wave.closesAt(), k, scores, List.of(), gaps,
+            return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status().name(), wave.closesAt(), k, scores, List.of(), gaps,
                     List.of(), List.of(), null);
         }
-        return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status(), wave.closesAt(), k, scores,
+        return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status().name(), wave.closesAt(), k, scores,
                 dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, silenceRows, invitedRows),
                 reliability(k, measured, itemRows, pairRows, hiddenBySign), null);
     }
@@ -273,7 +274,7 @@ public class InsightService {
     }
 
     private static List<Gap> signGap(WarningSign sign, @Nullable Level level, Map<Segment, SignRow> rows,
-                                     Map<Segment, Reason> hidden) {
+                                     Map<Segment, Cause> hidden) {
         Segment hqSegment = new Segment(Side.HQ, level);
         Segment japanSegment = new Segment(Side.JAPAN, level);
         SignRow hq = rows.get(hqSegment);
@@ -282,7 +283,7 @@ public class InsightService {
             return List.of();
         }
         String key = new Segment(null, level).key();
-        Reason reason = gapReason(hidden, hqSegment, japanSegment);
+        Cause reason = gapReason(hidden, hqSegment, japanSegment);
         if (reason != null) {
             return List.of(new Gap(sign.name(), null, key, level, null, null, null, null, null, null, Suppressed.of(reason)));
         }
@@ -293,9 +294,9 @@ public class InsightService {
     }
 
     /** A gap needs both sides shown; the stronger reason wins. */
-    private static @Nullable Reason gapReason(Map<Segment, Reason> hidden, Segment hq, Segment japan) {
-        Reason a = hidden.get(hq);
-        Reason b = hidden.get(japan);
+    private static @Nullable Cause gapReason(Map<Segment, Cause> hidden, Segment hq, Segment japan) {
+        Cause a = hidden.get(hq);
+        Cause b = hidden.get(japan);
         if (a == null) {
             return b;
         }
@@ -314,7 +315,7 @@ public class InsightService {
      * at least what its sign hides, and then is decided again on its own counts, which are lower
      * than the sign's wherever an answer is missing.
      */
-    private static List<Gap> itemGaps(WarningSign sign, int k, List<ItemRow> itemRows, Map<Segment, Reason> signHidden) {
+    private static List<Gap> itemGaps(WarningSign sign, int k, List<ItemRow> itemRows, Map<Segment, Cause> signHidden) {
         Map<String, Map<Segment, ItemRow>> byItem = new java.util.TreeMap<>();
         for (ItemRow row : itemRows) {
             if (row.sign().equals(sign.name())) {
@@ -328,7 +329,7 @@ public class InsightService {
             }
             Map<Segment, Long> counts = new HashMap<>();
             rows.forEach((segment, row) -> counts.put(segment, row.n()));
-            Map<Segment, Reason> hidden = Suppression.decide(counts, k, ITEM_SEGMENTS, signHidden);
+            Map<Segment, Cause> hidden = Suppression.decide(counts, k, ITEM_SEGMENTS, signHidden);
             for (Level level : levelsAndAll()) {
                 Segment hqSegment = new Segment(Side.HQ, level);
                 Segment japanSegment = new Segment(Side.JAPAN, level);
@@ -338,7 +339,7 @@ public class InsightService {
                     continue;
                 }
                 String key = new Segment(null, level).key();
-                Reason reason = gapReason(hidden, hqSegment, japanSegment);
+                Cause reason = gapReason(hidden, hqSegment, japanSegment);
                 if (reason != null) {
                     gaps.add(new Gap(sign.name(), code, key, level, null, null, null, null, null, null, Suppressed.of(reason)));
                     continue;
@@ -366,7 +367,7 @@ public class InsightService {
 
     private static List<DimensionScore> dimensions(List<WarningSign> measured, List<Score> scores,
                                                    Map<WarningSign, Map<Segment, Double>> shown,
-                                                   Map<WarningSign, Map<Segment, Reason>> hidden) {
+                                                   Map<WarningSign, Map<Segment, Cause>> hidden) {
         Set<String> segmentsWithData = scores.stream().map(Score::segment).collect(Collectors.toSet());
         List<DimensionScore> dimensions = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
@@ -379,7 +380,7 @@ public class InsightService {
                 if (!segmentsWithData.contains(segment.key())) {
                     continue;
                 }
-                Reason reason = signs.stream().map(s -> hidden.get(s).get(segment)).filter(java.util.Objects::nonNull)
+                Cause reason = signs.stream().map(s -> hidden.get(s).get(segment)).filter(java.util.Objects::nonNull)
                         .min(Comparator.naturalOrder()).orElse(null);
                 if (reason != null) {
                     dimensions.add(new DimensionScore(dimension.name(), segment.key(), segment.side(), segment.level(), names,
@@ -405,9 +406,9 @@ public class InsightService {
             }
             Double nonResponse = asked == 0 ? null : 1 - (double) responses / asked;
             if (responses == 0) {
-                result.add(new Silence(side, asked, 0, nonResponse, null, null, null, null, Suppressed.of(Reason.NO_RESPONSES)));
+                result.add(new Silence(side, asked, 0, nonResponse, null, null, null, null, Suppressed.of(Cause.NO_RESPONSES)));
             } else if (responses < k) {
-                result.add(new Silence(side, asked, responses, nonResponse, null, null, null, null, Suppressed.of(Reason.BELOW_K)));
+                result.add(new Silence(side, asked, responses, nonResponse, null, null, null, null, Suppressed.of(Cause.BELOW_K)));
             } else {
                 result.add(new Silence(side, asked, responses, nonResponse,
                         row.answers() == 0 ? null : (double) row.neutral() / row.answers(), row.comments(),
@@ -425,7 +426,7 @@ public class InsightService {
             long responses = rows.stream().filter(r -> r.side().equals(side.name())).mapToLong(InsightStore.SilenceRow::responses).sum();
             if (asked > 0 || responses > 0) {
                 result.add(new Silence(side, asked, responses, asked == 0 ? null : 1 - (double) responses / asked,
-                        null, null, null, null, Suppressed.of(Reason.WAVE_OPEN)));
+                        null, null, null, null, Suppressed.of(Cause.WAVE_OPEN)));
             }
         }
         return result;
@@ -455,7 +456,7 @@ public class InsightService {
      * respondents. Two items: Spearman–Brown; more: Cronbach's alpha ({@link Reliabilities}).
      */
     private static List<Reliability> reliability(int k, List<WarningSign> measured, List<ItemRow> itemRows, List<PairRow> pairRows,
-                                                 Map<WarningSign, Map<Segment, Reason>> hiddenBySign) {
+                                                 Map<WarningSign, Map<Segment, Cause>> hiddenBySign) {
         List<Reliability> result = new ArrayList<>();
         for (WarningSign sign : measured) {
             for (Side side : Side.values()) {
@@ -468,10 +469,10 @@ public class InsightService {
                 int m = items.size();
                 long n = items.stream().mapToLong(ItemRow::n).min().orElse(0);
                 ReliabilityMethod method = m == 2 ? ReliabilityMethod.SPEARMAN_BROWN : ReliabilityMethod.CRONBACH_ALPHA;
-                Reason sideHidden = hiddenBySign.getOrDefault(sign, Map.of()).get(segment);
+                Cause sideHidden = hiddenBySign.getOrDefault(sign, Map.of()).get(segment);
                 Reliability unavailable = m < 2 ? unavailable(sign, side, m, null, "FEWER_THAN_2_ITEMS", "reliability needs at least 2 items")
                         : n < 3 ? unavailable(sign, side, m, method, "FEWER_THAN_3_RESPONSES", "reliability needs at least 3 responses")
-                        : n < k ? new Reliability(sign.name(), side, m, null, method, null, null, Suppressed.of(Reason.BELOW_K))
+                        : n < k ? new Reliability(sign.name(), side, m, null, method, null, null, Suppressed.of(Cause.BELOW_K))
                         : sideHidden != null ? new Reliability(sign.name(), side, m, null, method, null, null, Suppressed.of(sideHidden))
                         : items.stream().anyMatch(i -> i.n() != n)
                         ? unavailable(sign, side, m, method, "INCOMPLETE", "not every respondent answered every item")

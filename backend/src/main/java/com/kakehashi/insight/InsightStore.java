@@ -1,5 +1,6 @@
 package com.kakehashi.insight;
 
+import com.kakehashi.wave.WaveStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -19,13 +20,7 @@ import java.util.UUID;
 @Singleton
 class InsightStore {
 
-    static final String OPEN = "OPEN";
-
-    record WaveRow(UUID id, LocalDate occurrenceDate, String status, Instant closesAt) {
-
-        boolean open() {
-            return OPEN.equals(status);
-        }
+    record WaveRow(UUID id, LocalDate occurrenceDate, WaveStatus status, Instant closesAt) {
     }
 
     record SignRow(UUID waveId, Segment segment, String sign, long n, BigDecimal sum, BigDecimal sumSq) {
@@ -147,7 +142,7 @@ class InsightStore {
     }
 
     private static WaveRow waveRow(ResultSet rs) throws SQLException {
-        return new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3),
+        return new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), WaveStatus.valueOf(rs.getString(3)),
                 rs.getTimestamp(4).toInstant());
     }
 

@@ -2,6 +2,7 @@ package com.kakehashi.insight;
 
 import com.kakehashi.vocabulary.Level;
 import com.kakehashi.vocabulary.Side;
+import com.kakehashi.wave.WaveStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -22,7 +23,7 @@ public final class InsightViews {
 
     @Serdeable
     public record Suppressed(String code, String message) {
-        static Suppressed of(Suppression.Reason reason) {
+        static Suppressed of(Suppression.Cause reason) {
             return new Suppressed(reason.name(), reason.message);
         }
     }
@@ -106,7 +107,7 @@ public final class InsightViews {
         }
 
         boolean open() {
-            return InsightStore.OPEN.equals(status);
+            return WaveStatus.OPEN.name().equals(status);
         }
     }
 

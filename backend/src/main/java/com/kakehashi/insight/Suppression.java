@@ -39,7 +39,7 @@ import java.util.Map;
  */
 final class Suppression {
 
-    enum Reason {
+    enum Cause {
         BELOW_K("suppressed: fewer than k responses"),
         COMPLEMENTARY("suppressed: could otherwise be derived from shown values"),
         NO_RESPONSES("no responses"),
@@ -47,7 +47,7 @@ final class Suppression {
 
         final String message;
 
-        Reason(String message) {
+        Cause(String message) {
             this.message = message;
         }
     }
@@ -58,7 +58,7 @@ final class Suppression {
     }
 
     /** Every group may be shown; see {@link #decide(Map, int, Collection, Map)}. */
-    static Map<Segment, Reason> decide(Map<Segment, Long> counts, int k) {
+    static Map<Segment, Cause> decide(Map<Segment, Long> counts, int k) {
         return decide(counts, k, Segment.EVERY, Map.of());
     }
 
@@ -68,8 +68,8 @@ final class Suppression {
      * @param already   groups hidden before this decision (e.g. by the sign an item belongs to), kept hidden
      * @return the reason per hidden published group; published groups not in the map are shown
      */
-    static Map<Segment, Reason> decide(Map<Segment, Long> counts, int k, Collection<Segment> published,
-                                       Map<Segment, Reason> already) {
+    static Map<Segment, Cause> decide(Map<Segment, Long> counts, int k, Collection<Segment> published,
+                                       Map<Segment, Cause> already) {
         long[] cells = new long[CELLS];
         for (Side side : Side.values()) {
             for (Level level : Level.values()) {
@@ -78,12 +78,12 @@ final class Suppression {
         }
         // A wave's signs and items mostly share one table of counts, and a trend reads the same waves
         // again and again: the decision is a pure function of its inputs, so it is computed once.
-        Key key = new Key(k, java.util.Arrays.stream(cells).boxed().toList(), List.copyOf(published), Map.copyOf(already));
-        Map<Segment, Reason> known = DECIDED.get(key);
+        DecisionKey key = new DecisionKey(k, java.util.Arrays.stream(cells).boxed().toList(), List.copyOf(published), Map.copyOf(already));
+        Map<Segment, Cause> known = DECIDED.get(key);
         if (known != null) {
             return known;
         }
-        Map<Segment, Reason> decided = java.util.Collections.unmodifiableMap(decide(cells, k, published, already));
+        Map<Segment, Cause> decided = java.util.Collections.unmodifiableMap(decide(cells, k, published, already));
         if (DECIDED.size() >= CACHED) {
             DECIDED.clear();
         }
@@ -91,27 +91,27 @@ final class Suppression {
         return decided;
     }
 
-    private record Key(int k, List<Long> cells, List<Segment> published, Map<Segment, Reason> already) {
+    private record DecisionKey(int k, List<Long> cells, List<Segment> published, Map<Segment, Cause> already) {
     }
 
     /** A few MB at most. */
     private static final int CACHED = 20_000;
-    private static final Map<Key, Map<Segment, Reason>> DECIDED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<DecisionKey, Map<Segment, Cause>> DECIDED = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Map<Segment, Reason> decide(long[] cells, int k, Collection<Segment> published,
-                                               Map<Segment, Reason> already) {
-        Map<Segment, Reason> hidden = new LinkedHashMap<>();
+    private static Map<Segment, Cause> decide(long[] cells, int k, Collection<Segment> published,
+                                               Map<Segment, Cause> already) {
+        Map<Segment, Cause> hidden = new LinkedHashMap<>();
         for (Segment segment : Segment.EVERY) {
             if (!published.contains(segment)) {
                 continue;
             }
             long n = n(cells, mask(segment));
             if (n == 0) {
-                hidden.put(segment, Reason.NO_RESPONSES);
+                hidden.put(segment, Cause.NO_RESPONSES);
             } else if (already.containsKey(segment)) {
                 hidden.put(segment, already.get(segment));
             } else if (n < k) {
-                hidden.put(segment, Reason.BELOW_K);
+                hidden.put(segment, Cause.BELOW_K);
             }
         }
         while (true) {
@@ -121,7 +121,7 @@ final class Suppression {
                 return hidden;
             }
             for (Segment extra : cheapestProtection(cells, shown, violation)) {
-                hidden.put(extra, Reason.COMPLEMENTARY);
+                hidden.put(extra, Cause.COMPLEMENTARY);
             }
         }
     }

@@ -63,13 +63,13 @@ final class ParticipantCsv {
                Optional<String> timeZone, Optional<String> department) {
     }
 
-    record Result(List<Row> rows, List<CsvImportReport.LineError> errors) {
+    record Parsed(List<Row> rows, List<CsvImportReport.LineError> errors) {
     }
 
     private ParticipantCsv() {
     }
 
-    static Result read(byte[] body) {
+    static Parsed read(byte[] body) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("file", "The file is empty.");
         }
@@ -113,7 +113,7 @@ final class ParticipantCsv {
                 errors.addAll(lineErrors);
             }
         }
-        return new Result(rows, errors);
+        return new Parsed(rows, errors);
     }
 
     private static Row row(CSVRecord record, long line, Map<String, String> columns, List<CsvImportReport.LineError> errors) {

@@ -127,7 +127,7 @@ public class ParticipantService {
     @Transactional
     public CsvImportReport importCsv(Caller caller, byte[] body) {
         memberships.requireParticipantAdmin(caller);
-        ParticipantCsv.Result parsed = ParticipantCsv.read(body);
+        ParticipantCsv.Parsed parsed = ParticipantCsv.read(body);
         Map<String, Participant> existing = participants.findByEmailIn(
                         parsed.rows().stream().map(ParticipantCsv.Row::email).toList()).stream()
                 .collect(Collectors.toMap(Participant::email, Function.identity()));

@@ -20,7 +20,7 @@ import com.kakehashi.portfolio.PortfolioViews.Trend;
 import com.kakehashi.portfolio.PortfolioViews.WidestGap;
 import com.kakehashi.stats.Significance;
 import com.kakehashi.stats.Significance.Group;
-import com.kakehashi.stats.Significance.Result;
+import com.kakehashi.stats.Significance.Estimate;
 import com.kakehashi.tenant.TenantService;
 import com.kakehashi.tenant.TenantView;
 import io.micronaut.core.annotation.Nullable;
@@ -108,7 +108,7 @@ class TenantSummaries {
         Set<String> measured = new LinkedHashSet<>();
         latest.scores().forEach(s -> measured.add(s.sign()));
         List<SignRisk> result = new ArrayList<>();
-        List<Result> changes = new ArrayList<>();
+        List<Estimate> changes = new ArrayList<>();
         for (String sign : measured) {
             for (Side side : SIDES) {
                 Score now = score(latest, sign, side);
@@ -117,7 +117,7 @@ class TenantSummaries {
                 Double value = nowHidden == null ? now.value() : null;
                 Double earlier = before == null || hidden(before) != null ? null : before.value();
                 Suppressed unavailable;
-                Result change = null;
+                Estimate change = null;
                 if (nowHidden != null) {
                     unavailable = new Suppressed("LATEST_HIDDEN", "latest value hidden: " + nowHidden.message());
                 } else if (previous == null) {
@@ -142,7 +142,7 @@ class TenantSummaries {
             if (r.trend() == null) {
                 continue;
             }
-            Result c = changes.get(i);
+            Estimate c = changes.get(i);
             if (c == null || !c.testable()) {
                 result.set(i, new SignRisk(r.sign(), r.side(), r.value(), r.suppressedReason(), r.previous(), Trend.FLAT,
                         null, r.value() - r.previous(), null, "BELOW_MINIMUM_N"));

@@ -13,7 +13,7 @@ record Invitee(UUID invitationId, UUID waveId, Side side, Level level, String la
 
     /** What the respondent reads as the survey's name; the engagement's name is internal and never shown. */
     String surveyTitle(String language) {
-        return Texts.JA.equals(language) ? surveyTitleJa : surveyTitleEn;
+        return Translations.JA.equals(language) ? surveyTitleJa : surveyTitleEn;
     }
 
     boolean acceptsAnswers(Instant now) {

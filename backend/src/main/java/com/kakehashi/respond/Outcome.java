@@ -28,14 +28,14 @@ sealed interface Outcome {
      * @param errors   item code (or "comment") → message key and argument
      */
     record Form(Invitee invitee, String language, List<InstrumentItemView> items, @Nullable String commentPrompt,
-                Map<String, String> selected, @Nullable String comment, Map<String, FieldError> errors) implements Outcome {
+                Map<String, String> selected, @Nullable String comment, Map<String, AnswerError> errors) implements Outcome {
 
         boolean invalid() {
             return !errors.isEmpty();
         }
     }
 
-    record FieldError(String key, @Nullable Integer argument) {
+    record AnswerError(String key, @Nullable Integer argument) {
     }
 
     /** The items a side is asked, in order: Japan gets the Japan wording, HQ and regional staff the HQ one. */
@@ -46,7 +46,7 @@ sealed interface Outcome {
     }
 
     static String text(InstrumentItemView item, Side side, String language) {
-        boolean ja = Texts.JA.equals(language);
+        boolean ja = Translations.JA.equals(language);
         if (side == Side.JAPAN) {
             return ja ? item.textJapanJa() : item.textJapanEn();
         }

@@ -21,14 +21,14 @@ class PublishedVersions {
 
     private static final int MAX_ENTRIES = 500;
 
-    private record Key(UUID tenantId, UUID versionId) {
+    private record TenantVersion(UUID tenantId, UUID versionId) {
     }
 
     private final InstrumentService instruments;
-    private final Map<Key, InstrumentVersionView> cache = Collections.synchronizedMap(
+    private final Map<TenantVersion, InstrumentVersionView> cache = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, InstrumentVersionView> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<TenantVersion, InstrumentVersionView> eldest) {
                     return size() > MAX_ENTRIES;
                 }
             });
@@ -39,7 +39,7 @@ class PublishedVersions {
 
     /** The version in the tenant in context, if it is published. Drafts are never cached. */
     Optional<InstrumentVersionView> find(UUID versionId) {
-        Key key = new Key(TenantContext.require(), versionId);
+        TenantVersion key = new TenantVersion(TenantContext.require(), versionId);
         InstrumentVersionView cached = cache.get(key);
         if (cached != null) {
             return Optional.of(cached);

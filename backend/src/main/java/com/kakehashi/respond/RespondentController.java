@@ -32,9 +32,9 @@ class RespondentController {
     private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
 
     private final RespondentService service;
-    private final Pages pages;
+    private final PageRenderer pages;
 
-    RespondentController(RespondentService service, Pages pages) {
+    RespondentController(RespondentService service, PageRenderer pages) {
         this.service = service;
         this.pages = pages;
     }
@@ -58,7 +58,7 @@ class RespondentController {
         return html(pages.badRequest());
     }
 
-    private static HttpResponse<String> html(Pages.Page page) {
+    private static HttpResponse<String> html(PageRenderer.RenderedPage page) {
         return HttpResponse.<String>status(io.micronaut.http.HttpStatus.valueOf(page.status()))
                 .contentType(HTML)
                 .body(page.html());

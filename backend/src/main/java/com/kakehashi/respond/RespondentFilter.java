@@ -24,10 +24,10 @@ final class RespondentFilter implements Ordered {
             + "frame-ancestors 'none'; base-uri 'none'";
 
     private final RateLimiter limiter;
-    private final Pages pages;
+    private final PageRenderer pages;
     private final ClientAddress addresses;
 
-    RespondentFilter(RateLimiter limiter, Pages pages, ClientAddress addresses) {
+    RespondentFilter(RateLimiter limiter, PageRenderer pages, ClientAddress addresses) {
         this.limiter = limiter;
         this.pages = pages;
         this.addresses = addresses;
@@ -45,7 +45,7 @@ final class RespondentFilter implements Ordered {
         if (request.getPath().startsWith("/s/assets/") || limiter.tryAcquire(clientAddress(request))) {
             return null;
         }
-        Pages.Page page = pages.tooManyRequests();
+        PageRenderer.RenderedPage page = pages.tooManyRequests();
         MutableHttpResponse<String> response = HttpResponse.<String>status(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS)
                 .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
                 .header("Retry-After", String.valueOf(limiter.retryAfterSeconds()))

@@ -27,11 +27,11 @@ import java.util.Locale;
 @ServerFilter("/s/**")
 final class RespondentOriginFilter implements Ordered {
 
-    private final Pages pages;
+    private final PageRenderer pages;
     private final HttpHostResolver hosts;
     private final String publicOrigin;
 
-    RespondentOriginFilter(Pages pages, HttpHostResolver hosts,
+    RespondentOriginFilter(PageRenderer pages, HttpHostResolver hosts,
                            @Value("${kakehashi.public-url:`http://localhost:8080`}") String publicUrl) {
         this.pages = pages;
         this.hosts = hosts;
@@ -54,7 +54,7 @@ final class RespondentOriginFilter implements Ordered {
         if (request.getMethod() != HttpMethod.POST || !crossSite(request)) {
             return null;
         }
-        Pages.Page page = pages.crossSite();
+        PageRenderer.RenderedPage page = pages.crossSite();
         return RespondentFilter.secure(HttpResponse.<String>status(HttpStatus.valueOf(page.status()))
                 .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
                 .body(page.html()));

@@ -63,7 +63,7 @@ class RespondentService {
                 return new Outcome.Unavailable();
             }
             Invitee invitee = located.get().invitee();
-            String language = Texts.language(requestedLanguage, invitee.language());
+            String language = Translations.language(requestedLanguage, invitee.language());
             if (invitee.responded()) {
                 return new Outcome.AlreadyAnswered(language);
             }
@@ -99,7 +99,7 @@ class RespondentService {
     /** In the invitation's tenant, inside the caller's transaction. */
     private Submission answer(Located found, Map<String, String> form, Instant now) {
         Invitee invitee = found.invitee();
-        String language = Texts.language(form.get("lang"), invitee.language());
+        String language = Translations.language(form.get("lang"), invitee.language());
         if (invitee.responded()) {
             return new Submission(new Outcome.AlreadyAnswered(language), null);
         }
@@ -108,14 +108,14 @@ class RespondentService {
 
         Map<String, String> selected = new LinkedHashMap<>();
         Map<String, Integer> answers = new LinkedHashMap<>();
-        Map<String, Outcome.FieldError> errors = new LinkedHashMap<>();
+        Map<String, Outcome.AnswerError> errors = new LinkedHashMap<>();
         for (InstrumentItemView item : items) {
             String raw = form.get(FIELD_PREFIX + item.code());
             String value = raw == null ? "" : raw.strip();
             if (value.isEmpty()) {
-                errors.put(item.code(), new Outcome.FieldError("missing", null));
+                errors.put(item.code(), new Outcome.AnswerError("missing", null));
             } else if (!ANSWER.matcher(value).matches()) {
-                errors.put(item.code(), new Outcome.FieldError("invalid", null));
+                errors.put(item.code(), new Outcome.AnswerError("invalid", null));
             } else {
                 selected.put(item.code(), value);
                 answers.put(item.code(), Integer.parseInt(value));
@@ -126,11 +126,11 @@ class RespondentService {
                 && (Text.refusal(comment, true).isPresent() || comment.indexOf(DECODING_LEFTOVER) >= 0)) {
             // Refused, not silently cleaned: the respondent sees the cleaned comment and decides.
             comment = Text.withoutRefused(comment, true).replace(String.valueOf(DECODING_LEFTOVER), "");
-            errors.put("comment", new Outcome.FieldError("commentUnsafe", null));
+            errors.put("comment", new Outcome.AnswerError("commentUnsafe", null));
         } else if (comment != null) {
             int length = comment.codePointCount(0, comment.length());
-            if (length > Texts.COMMENT_MAX) {
-                errors.put("comment", new Outcome.FieldError("commentTooLong", length));
+            if (length > Translations.COMMENT_MAX) {
+                errors.put("comment", new Outcome.AnswerError("commentTooLong", length));
             }
         }
         if (!errors.isEmpty()) {
@@ -168,7 +168,7 @@ class RespondentService {
     }
 
     private static @Nullable String commentPrompt(InstrumentVersionView version, String language) {
-        return Texts.JA.equals(language) ? version.commentPromptJa() : version.commentPromptEn();
+        return Translations.JA.equals(language) ? version.commentPromptJa() : version.commentPromptEn();
     }
 
     /**

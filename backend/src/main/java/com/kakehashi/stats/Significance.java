@@ -44,7 +44,7 @@ public final class Significance {
      * An estimate with its 95% interval and two-sided p-value; {@code p} is NaN (and the interval
      * absent) when some group is too small to have a variance.
      */
-    public record Result(double estimate, double low, double high, double p, double degreesOfFreedom) {
+    public record Estimate(double estimate, double low, double high, double p, double degreesOfFreedom) {
 
         public boolean testable() {
             return !Double.isNaN(p);
@@ -68,12 +68,12 @@ public final class Significance {
     }
 
     /** {@code after − before} (Welch's two-sample t). */
-    public static Result difference(Group before, Group after) {
+    public static Estimate difference(Group before, Group after) {
         return contrast(List.of(before, after), new double[]{-1, 1}, 0);
     }
 
     /** {@code group mean − threshold} (one-sample t). */
-    public static Result againstThreshold(Group group, double threshold) {
+    public static Estimate againstThreshold(Group group, double threshold) {
         return contrast(List.of(group), new double[]{1}, -threshold);
     }
 
@@ -81,7 +81,7 @@ public final class Significance {
      * Change of the gap (second group of a pair minus the first) between two waves:
      * {@code (japanAfter − hqAfter) − (japanBefore − hqBefore)}.
      */
-    public static Result gapChange(Group hqBefore, Group japanBefore, Group hqAfter, Group japanAfter) {
+    public static Estimate gapChange(Group hqBefore, Group japanBefore, Group hqAfter, Group japanAfter) {
         return contrast(List.of(hqBefore, japanBefore, hqAfter, japanAfter), new double[]{1, -1, -1, 1}, 0);
     }
 
@@ -89,7 +89,7 @@ public final class Significance {
      * The least-squares trend over equally spaced waves, expressed as the change it implies from the
      * first wave to the last (slope × (k − 1)), so it reads in index points like a difference.
      */
-    public static Result trend(List<Group> waves) {
+    public static Estimate trend(List<Group> waves) {
         return trend(waves, IntStream.range(0, waves.size()).asDoubleStream().toArray());
     }
 
@@ -98,7 +98,7 @@ public final class Significance {
      * whose value is hidden is simply left out, so the others keep their distance), expressed as the
      * change it implies from the first position to the last.
      */
-    public static Result trend(List<Group> waves, double[] positions) {
+    public static Estimate trend(List<Group> waves, double[] positions) {
         int k = waves.size();
         if (k < 2 || positions.length != k) {
             throw new IllegalArgumentException("a trend needs at least two waves, one position each");
@@ -117,7 +117,7 @@ public final class Significance {
      * The least-squares trend of the gap (second group of each pair minus the first) over waves at
      * the given positions: {@code japan − hq} per wave, as the change from the first position to the last.
      */
-    public static Result gapTrend(List<Group> hq, List<Group> japan, double[] positions) {
+    public static Estimate gapTrend(List<Group> hq, List<Group> japan, double[] positions) {
         int k = hq.size();
         if (k < 2 || japan.size() != k || positions.length != k) {
             throw new IllegalArgumentException("a gap trend needs at least two waves, both sides and one position each");
@@ -144,7 +144,7 @@ public final class Significance {
      * Σ weightᵢ·meanᵢ + offset with variance Σ weightᵢ²·sdᵢ²/nᵢ and Welch–Satterthwaite degrees of
      * freedom. A zero variance with a non-zero estimate is certain (p = 0); with a zero estimate, p = 1.
      */
-    public static Result contrast(List<Group> groups, double[] weights, double offset) {
+    public static Estimate contrast(List<Group> groups, double[] weights, double offset) {
         if (groups.size() != weights.length || groups.isEmpty()) {
             throw new IllegalArgumentException("one weight per group");
         }
@@ -167,24 +167,24 @@ public final class Significance {
             denominator += v * v / (g.n() - 1);
         }
         if (!testable) {
-            return new Result(estimate, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Estimate(estimate, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         if (variance == 0) {
-            return new Result(estimate, estimate, estimate, estimate == 0 ? 1 : 0, Double.POSITIVE_INFINITY);
+            return new Estimate(estimate, estimate, estimate, estimate == 0 ? 1 : 0, Double.POSITIVE_INFINITY);
         }
         double df = variance * variance / denominator;
         double se = Math.sqrt(variance);
         TDistribution t = new TDistribution(null, df, 1e-12);
         double half = t.inverseCumulativeProbability(0.975) * se;
         double p = 2 * t.cumulativeProbability(-Math.abs(estimate / se));
-        return new Result(estimate, estimate - half, estimate + half, Math.min(1, p), df);
+        return new Estimate(estimate, estimate - half, estimate + half, Math.min(1, p), df);
     }
 
     /**
      * {@code after − before} of two proportions (successes of trials), in proportion units, with a
      * Wald 95% interval and the pooled two-proportion z-test's two-sided p.
      */
-    public static Result proportionDifference(long successesBefore, long trialsBefore, long successesAfter,
+    public static Estimate proportionDifference(long successesBefore, long trialsBefore, long successesAfter,
                                               long trialsAfter) {
         if (trialsBefore <= 0 || trialsAfter <= 0 || successesBefore < 0 || successesAfter < 0
                 || successesBefore > trialsBefore || successesAfter > trialsAfter) {
@@ -198,7 +198,7 @@ public final class Significance {
         double se = Math.sqrt(p0 * (1 - p0) / trialsBefore + p1 * (1 - p1) / trialsAfter);
         double p = sePooled == 0 ? (estimate == 0 ? 1 : 0)
                 : 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-Math.abs(estimate / sePooled));
-        return new Result(estimate, estimate - Z975 * se, estimate + Z975 * se, Math.min(1, p),
+        return new Estimate(estimate, estimate - Z975 * se, estimate + Z975 * se, Math.min(1, p),
                 Double.POSITIVE_INFINITY);
     }
 
@@ -206,7 +206,7 @@ public final class Significance {
      * {@code proportion − threshold} with the Wilson score 95% interval (sound at small n and near 0
      * or 1) and the one-sample z-test's two-sided p against the threshold.
      */
-    public static Result proportionAgainst(long successes, long trials, double threshold) {
+    public static Estimate proportionAgainst(long successes, long trials, double threshold) {
         if (trials <= 0 || successes < 0 || successes > trials || threshold <= 0 || threshold >= 1) {
             throw new IllegalArgumentException("successes within 0..trials, trials positive, threshold within (0, 1)");
         }
@@ -216,7 +216,7 @@ public final class Significance {
         double half = Z975 / (1 + z2 / trials) * Math.sqrt(share * (1 - share) / trials + z2 / (4.0 * trials * trials));
         double se = Math.sqrt(threshold * (1 - threshold) / trials);
         double p = 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-Math.abs((share - threshold) / se));
-        return new Result(share - threshold, centre - half - threshold, centre + half - threshold, Math.min(1, p),
+        return new Estimate(share - threshold, centre - half - threshold, centre + half - threshold, Math.min(1, p),
                 Double.POSITIVE_INFINITY);
     }
 

@@ -48,7 +48,7 @@ class SuppressionTest {
         return t;
     }
 
-    private static List<Segment> shown(Map<Segment, Long> counts, Map<Segment, Suppression.Reason> hidden) {
+    private static List<Segment> shown(Map<Segment, Long> counts, Map<Segment, Suppression.Cause> hidden) {
         return Segment.EVERY.stream().filter(s -> counts.getOrDefault(s, 0L) > 0 && !hidden.containsKey(s)).toList();
     }
 
@@ -60,17 +60,17 @@ class SuppressionTest {
                 new Segment(Side.JAPAN, Level.EXECUTIVE), new Segment(Side.JAPAN, Level.MIDDLE_MANAGER))))
                 .as("hiding only the groups below k leaks Japan − Japan staff (n = 4)").isTrue();
 
-        Map<Segment, Suppression.Reason> hidden = Suppression.decide(counts, 5);
+        Map<Segment, Suppression.Cause> hidden = Suppression.decide(counts, 5);
 
-        assertThat(hidden).containsEntry(new Segment(Side.JAPAN, Level.EXECUTIVE), Suppression.Reason.BELOW_K)
-                .containsEntry(new Segment(Side.JAPAN, Level.MIDDLE_MANAGER), Suppression.Reason.BELOW_K)
-                .containsEntry(new Segment(Side.HQ, Level.EXECUTIVE), Suppression.Reason.BELOW_K);
+        assertThat(hidden).containsEntry(new Segment(Side.JAPAN, Level.EXECUTIVE), Suppression.Cause.BELOW_K)
+                .containsEntry(new Segment(Side.JAPAN, Level.MIDDLE_MANAGER), Suppression.Cause.BELOW_K)
+                .containsEntry(new Segment(Side.HQ, Level.EXECUTIVE), Suppression.Cause.BELOW_K);
         List<Segment> shown = shown(counts, hidden);
         assertThat(SpanJudge.determines(counts, shown, List.of(
                 new Segment(Side.JAPAN, Level.EXECUTIVE), new Segment(Side.JAPAN, Level.MIDDLE_MANAGER)))).isFalse();
         assertThat(SpanJudge.segmentViolations(counts, shown, 5)).isEmpty();
         // The fewest responses are hidden: Japan's staff cell (5) goes, Japan (9) and the total stay.
-        assertThat(hidden).containsEntry(new Segment(Side.JAPAN, Level.STAFF), Suppression.Reason.COMPLEMENTARY);
+        assertThat(hidden).containsEntry(new Segment(Side.JAPAN, Level.STAFF), Suppression.Cause.COMPLEMENTARY);
         assertThat(shown).contains(new Segment(Side.JAPAN, null), Segment.ALL, new Segment(Side.HQ, null));
     }
 
@@ -82,10 +82,10 @@ class SuppressionTest {
         cells(Side.JAPAN, Level.STAFF, 7, t);
         cells(Side.REGIONAL, Level.STAFF, 2, t);
 
-        Map<Segment, Suppression.Reason> hidden = Suppression.decide(table(t), 5);
+        Map<Segment, Suppression.Cause> hidden = Suppression.decide(table(t), 5);
 
-        assertThat(hidden.get(new Segment(Side.REGIONAL, null))).isEqualTo(Suppression.Reason.BELOW_K);
-        assertThat(hidden.get(new Segment(Side.JAPAN, null))).isEqualTo(Suppression.Reason.COMPLEMENTARY);
+        assertThat(hidden.get(new Segment(Side.REGIONAL, null))).isEqualTo(Suppression.Cause.BELOW_K);
+        assertThat(hidden.get(new Segment(Side.JAPAN, null))).isEqualTo(Suppression.Cause.COMPLEMENTARY);
         assertThat(hidden).doesNotContainKey(Segment.ALL).doesNotContainKey(new Segment(Side.HQ, null));
     }
 
@@ -96,20 +96,20 @@ class SuppressionTest {
         cells(Side.JAPAN, Level.STAFF, 6, t);
         cells(Side.JAPAN, Level.EXECUTIVE, 5, t);
         Map<Segment, Long> counts = table(t);
-        assertThat(Suppression.decide(counts, 5)).allSatisfy((s, r) -> assertThat(r).isEqualTo(Suppression.Reason.NO_RESPONSES));
+        assertThat(Suppression.decide(counts, 5)).allSatisfy((s, r) -> assertThat(r).isEqualTo(Suppression.Cause.NO_RESPONSES));
     }
 
     @Test
     void anItemKeepsItsSignsHiddenGroupsAndHidesMoreWhereAnswersAreMissing() {
         Map<Segment, Long> sign = table(northwind());
-        Map<Segment, Suppression.Reason> signHidden = Suppression.decide(sign, 5);
+        Map<Segment, Suppression.Cause> signHidden = Suppression.decide(sign, 5);
         // Two Japan staff skipped the item: 3 of them answered it.
         long[][] t = northwind();
         cells(Side.JAPAN, Level.STAFF, 3, t);
         Map<Segment, Long> item = table(t);
         List<Segment> published = Segment.EVERY.stream().filter(s -> s.side() == Side.HQ || s.side() == Side.JAPAN).toList();
 
-        Map<Segment, Suppression.Reason> hidden = Suppression.decide(item, 5, published, signHidden);
+        Map<Segment, Suppression.Cause> hidden = Suppression.decide(item, 5, published, signHidden);
 
         signHidden.forEach((segment, reason) -> {
             if (published.contains(segment)) {
@@ -134,11 +134,11 @@ class SuppressionTest {
             int k = 3 + random.nextInt(4);
             Map<Segment, Long> counts = table(t);
 
-            Map<Segment, Suppression.Reason> hidden = Suppression.decide(counts, k);
+            Map<Segment, Suppression.Cause> hidden = Suppression.decide(counts, k);
 
             counts.forEach((segment, n) -> {
                 if (n > 0 && n < k) {
-                    assertThat(hidden.get(segment)).as("%s n=%d k=%d", segment, n, k).isEqualTo(Suppression.Reason.BELOW_K);
+                    assertThat(hidden.get(segment)).as("%s n=%d k=%d", segment, n, k).isEqualTo(Suppression.Cause.BELOW_K);
                 }
             });
             List<Segment> shown = shown(counts, hidden);

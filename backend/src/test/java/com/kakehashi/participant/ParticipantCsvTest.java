@@ -30,7 +30,7 @@ class ParticipantCsvTest {
 
     @Test
     void japaneseHeadersAndValuesAreUnderstood() {
-        ParticipantCsv.Result result = ParticipantCsv.read(JAPANESE.getBytes(StandardCharsets.UTF_8));
+        ParticipantCsv.Parsed result = ParticipantCsv.read(JAPANESE.getBytes(StandardCharsets.UTF_8));
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.rows()).singleElement().satisfies(row -> {
@@ -47,7 +47,7 @@ class ParticipantCsvTest {
         String csv = "email,name,side,level,language,time_zone\nok@example.com,Ok,HQ,STAFF,en,Europe/Berlin\n"
                 + "not-an-email,,MOON,BOSS,fr,Mars/Base\n";
 
-        ParticipantCsv.Result result = ParticipantCsv.read(csv.getBytes(StandardCharsets.UTF_8));
+        ParticipantCsv.Parsed result = ParticipantCsv.read(csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(result.rows()).hasSize(1);
         assertThat(result.errors()).extracting(CsvImportReport.LineError::field)
@@ -62,7 +62,7 @@ class ParticipantCsvTest {
                 + "bell@example.com,Bell,HQ,STAFF,en,Sa\u0007les\n"
                 + "two@example.com,\"Two\nLines\",HQ,STAFF,en,\n";
 
-        ParticipantCsv.Result result = ParticipantCsv.read(csv.getBytes(StandardCharsets.UTF_8));
+        ParticipantCsv.Parsed result = ParticipantCsv.read(csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(result.rows()).extracting(ParticipantCsv.Row::email).containsExactly("ok@example.com");
         assertThat(result.errors()).extracting(CsvImportReport.LineError::line, CsvImportReport.LineError::field)
@@ -86,7 +86,7 @@ class ParticipantCsvTest {
     void aRepeatedEmailIsRejectedOnItsSecondLine() {
         String csv = "email,name,side,level,language\na@x.com,A,HQ,STAFF,en\nA@X.com,A2,HQ,STAFF,en\n";
 
-        ParticipantCsv.Result result = ParticipantCsv.read(csv.getBytes(StandardCharsets.UTF_8));
+        ParticipantCsv.Parsed result = ParticipantCsv.read(csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(result.rows()).hasSize(1);
         assertThat(result.errors()).singleElement().satisfies(e -> {

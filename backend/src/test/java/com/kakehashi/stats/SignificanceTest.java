@@ -1,7 +1,7 @@
 package com.kakehashi.stats;
 
 import com.kakehashi.stats.Significance.Group;
-import com.kakehashi.stats.Significance.Result;
+import com.kakehashi.stats.Significance.Estimate;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +15,7 @@ class SignificanceTest {
 
     @Test
     void welchDifferenceMatchesScipyTtestFromStats() {
-        Result r = Significance.difference(new Group(40, 12, 20), new Group(52, 14, 18));
+        Estimate r = Significance.difference(new Group(40, 12, 20), new Group(52, 14, 18));
 
         assertThat(r.estimate()).isEqualTo(12.0);
         assertThat(r.p()).isCloseTo(0.007954926658618348, within(1e-9));
@@ -27,7 +27,7 @@ class SignificanceTest {
 
     @Test
     void aMeanSixPointsAboveTheThresholdWithTwentyPeopleIsNotBeyondNoise() {
-        Result r = Significance.againstThreshold(new Group(66, 15, 20), 60);
+        Estimate r = Significance.againstThreshold(new Group(66, 15, 20), 60);
 
         assertThat(r.estimate()).isEqualTo(6.0);
         assertThat(r.p()).isCloseTo(0.08959452111953882, within(1e-9));
@@ -39,7 +39,7 @@ class SignificanceTest {
         List<Group> waves = List.of(new Group(30, 12, 20), new Group(34, 12, 20), new Group(41, 12, 20),
                 new Group(45, 12, 20));
 
-        Result r = Significance.trend(waves);
+        Estimate r = Significance.trend(waves);
 
         assertThat(r.estimate()).isCloseTo(15.6, within(1e-12));
         assertThat(r.degreesOfFreedom()).isCloseTo(46.341463414634134, within(1e-9));
@@ -48,7 +48,7 @@ class SignificanceTest {
 
     @Test
     void aFlatTrendWithNoisyStepsIsNotSignificant() {
-        Result r = Significance.trend(List.of(new Group(40, 15, 20), new Group(46, 15, 20), new Group(41, 15, 20)));
+        Estimate r = Significance.trend(List.of(new Group(40, 15, 20), new Group(46, 15, 20), new Group(41, 15, 20)));
 
         assertThat(r.p()).isGreaterThan(0.5);
     }
@@ -56,18 +56,18 @@ class SignificanceTest {
     @Test
     void gapChangeIsTheDifferenceOfTheTwoWavesGaps() {
         Group hq = new Group(20, 10, 20);
-        Result r = Significance.gapChange(hq, new Group(30, 10, 20), hq, new Group(45, 10, 20));
+        Estimate r = Significance.gapChange(hq, new Group(30, 10, 20), hq, new Group(45, 10, 20));
 
         assertThat(r.estimate()).isEqualTo(15.0);
         assertThat(r.testable()).isTrue();
         // Four groups' variances add up: wider than the same change on one side alone.
-        Result oneSide = Significance.difference(new Group(30, 10, 20), new Group(45, 10, 20));
+        Estimate oneSide = Significance.difference(new Group(30, 10, 20), new Group(45, 10, 20));
         assertThat(r.high() - r.low()).isGreaterThan(oneSide.high() - oneSide.low());
     }
 
     @Test
     void aGroupOfOneLeavesTheContrastUntestable() {
-        Result r = Significance.difference(new Group(40, 0, 1), new Group(60, 10, 20));
+        Estimate r = Significance.difference(new Group(40, 0, 1), new Group(60, 10, 20));
 
         assertThat(r.testable()).isFalse();
         assertThat(r.estimate()).isEqualTo(20.0);
@@ -82,7 +82,7 @@ class SignificanceTest {
 
     @Test
     void proportionDifferenceUsesThePooledZTest() {
-        Result r = Significance.proportionDifference(30, 40, 18, 40);
+        Estimate r = Significance.proportionDifference(30, 40, 18, 40);
 
         assertThat(r.estimate()).isCloseTo(-0.30, within(1e-12));
         assertThat(r.p()).isCloseTo(0.00616989932054416, within(1e-9));
@@ -91,7 +91,7 @@ class SignificanceTest {
 
     @Test
     void proportionAgainstThresholdUsesTheWilsonInterval() {
-        Result r = Significance.proportionAgainst(18, 30, 0.4);
+        Estimate r = Significance.proportionAgainst(18, 30, 0.4);
 
         assertThat(r.low() + 0.4).isCloseTo(0.4232036025332248, within(1e-12));
         assertThat(r.high() + 0.4).isCloseTo(0.7540937188319814, within(1e-12));
@@ -135,8 +135,8 @@ class SignificanceTest {
     void aTrendAtEqualPositionsIsTheEquallySpacedTrend() {
         List<Group> waves = List.of(new Group(30, 12, 20), new Group(34, 12, 20), new Group(41, 12, 20));
 
-        Result spaced = Significance.trend(waves, new double[]{3, 4, 5});
-        Result plain = Significance.trend(waves);
+        Estimate spaced = Significance.trend(waves, new double[]{3, 4, 5});
+        Estimate plain = Significance.trend(waves);
 
         assertThat(spaced.estimate()).isCloseTo(plain.estimate(), within(1e-12));
         assertThat(spaced.p()).isCloseTo(plain.p(), within(1e-12));
@@ -145,7 +145,7 @@ class SignificanceTest {
     @Test
     void aTrendWithAHiddenWaveLeftOutKeepsTheOthersDistance() {
         // 30 at wave 0, 40 at wave 2, 50 at wave 3: exactly 10 a wave, so 30 points from first to last.
-        Result r = Significance.trend(List.of(new Group(30, 12, 20), new Group(50, 12, 20), new Group(60, 12, 20)),
+        Estimate r = Significance.trend(List.of(new Group(30, 12, 20), new Group(50, 12, 20), new Group(60, 12, 20)),
                 new double[]{0, 2, 3});
 
         assertThat(r.estimate()).isCloseTo(30.0, within(1e-12));
@@ -158,8 +158,8 @@ class SignificanceTest {
         Group hqAfter = new Group(22, 9, 21);
         Group japanAfter = new Group(45, 12, 19);
 
-        Result trend = Significance.gapTrend(List.of(hqBefore, hqAfter), List.of(japanBefore, japanAfter), new double[]{0, 1});
-        Result change = Significance.gapChange(hqBefore, japanBefore, hqAfter, japanAfter);
+        Estimate trend = Significance.gapTrend(List.of(hqBefore, hqAfter), List.of(japanBefore, japanAfter), new double[]{0, 1});
+        Estimate change = Significance.gapChange(hqBefore, japanBefore, hqAfter, japanAfter);
 
         assertThat(trend.estimate()).isCloseTo(change.estimate(), within(1e-12));
         assertThat(trend.p()).isCloseTo(change.p(), within(1e-12));

@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Renders the respondent's pages (templates under views/respond) to HTML text. */
 @Singleton
-class Pages {
+class PageRenderer {
 
-    record Page(int status, String html) {
+    record RenderedPage(int status, String html) {
     }
 
     private final TemplateEngine engine;
@@ -24,13 +24,13 @@ class Pages {
      * The thank-you, already-answered, unavailable and too-many pages depend on the language only:
      * rendered once each (every submission ends on one of them).
      */
-    private final Map<String, Page> fixed = new ConcurrentHashMap<>();
+    private final Map<String, RenderedPage> fixed = new ConcurrentHashMap<>();
 
-    Pages(TemplateEngine engine) {
+    PageRenderer(TemplateEngine engine) {
         this.engine = engine;
     }
 
-    Page render(String token, Outcome outcome) {
+    RenderedPage render(String token, Outcome outcome) {
         return switch (outcome) {
             case Outcome.Unavailable u -> unavailable();
             case Outcome.AlreadyAnswered a -> message(a.language(), "alreadyTitle", "alreadyBody");
@@ -40,35 +40,35 @@ class Pages {
     }
 
     /** The same bytes for every unknown, expired or closed token: nothing of the token is in it. */
-    Page unavailable() {
-        return fixed.computeIfAbsent("unavailable", k -> new Page(404, process("respond/unavailable", Locale.JAPANESE, Map.of())));
+    RenderedPage unavailable() {
+        return fixed.computeIfAbsent("unavailable", k -> new RenderedPage(404, process("respond/unavailable", Locale.JAPANESE, Map.of())));
     }
 
     /** A form post that says it comes from another site (see RespondentOriginFilter). */
-    Page crossSite() {
-        return fixed.computeIfAbsent("cross-site", k -> new Page(403, process("respond/cross-site", Locale.JAPANESE, Map.of())));
+    RenderedPage crossSite() {
+        return fixed.computeIfAbsent("cross-site", k -> new RenderedPage(403, process("respond/cross-site", Locale.JAPANESE, Map.of())));
     }
 
     /** A form body that is not valid application/x-www-form-urlencoded (e.g. "a=%zz"). */
-    Page badRequest() {
-        return fixed.computeIfAbsent("bad-request", k -> new Page(400, process("respond/bad-request", Locale.JAPANESE, Map.of())));
+    RenderedPage badRequest() {
+        return fixed.computeIfAbsent("bad-request", k -> new RenderedPage(400, process("respond/bad-request", Locale.JAPANESE, Map.of())));
     }
 
-    Page tooManyRequests() {
-        return fixed.computeIfAbsent("too-many", k -> new Page(429, process("respond/too-many", Locale.JAPANESE, Map.of())));
+    RenderedPage tooManyRequests() {
+        return fixed.computeIfAbsent("too-many", k -> new RenderedPage(429, process("respond/too-many", Locale.JAPANESE, Map.of())));
     }
 
-    private Page message(String language, String titleKey, String bodyKey) {
+    private RenderedPage message(String language, String titleKey, String bodyKey) {
         return fixed.computeIfAbsent(language + "/" + titleKey, k -> {
-            Map<String, String> t = Texts.of(language);
-            return new Page(200, process("respond/message", Locale.forLanguageTag(language),
+            Map<String, String> t = Translations.of(language);
+            return new RenderedPage(200, process("respond/message", Locale.forLanguageTag(language),
                     Map.of("lang", language, "t", t, "heading", t.get(titleKey), "body", t.get(bodyKey))));
         });
     }
 
-    private Page form(String token, Outcome.Form form) {
+    private RenderedPage form(String token, Outcome.Form form) {
         String language = form.language();
-        Map<String, String> t = Texts.of(language);
+        Map<String, String> t = Translations.of(language);
         List<Map<String, Object>> items = new ArrayList<>();
         List<Map<String, String>> summary = new ArrayList<>();
         int count = form.items().size();
@@ -80,7 +80,7 @@ class Pages {
             row.put("position", t.get("statement").formatted(n + 1, count));
             row.put("text", Outcome.text(item, form.invitee().side(), language));
             row.put("selected", form.selected().get(item.code()));
-            Outcome.FieldError error = form.errors().get(item.code());
+            Outcome.AnswerError error = form.errors().get(item.code());
             if (error != null) {
                 String message = message(t, error);
                 row.put("error", message);
@@ -89,30 +89,30 @@ class Pages {
             items.add(row);
         }
         String commentError = null;
-        Outcome.FieldError commentProblem = form.errors().get("comment");
+        Outcome.AnswerError commentProblem = form.errors().get("comment");
         if (commentProblem != null) {
             commentError = message(t, commentProblem);
             summary.add(Map.of("anchor", "comment", "text", commentError));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("lang", language);
-        model.put("otherLang", Texts.other(language));
+        model.put("otherLang", Translations.other(language));
         model.put("t", t);
         model.put("token", token);
         model.put("heading", form.invitee().surveyTitle(language));
-        model.put("closes", Texts.dateTime(form.invitee().closesAt(), form.invitee().timeZone(), language));
+        model.put("closes", Translations.dateTime(form.invitee().closesAt(), form.invitee().timeZone(), language));
         model.put("closesIso", form.invitee().closesAt().toString());
         model.put("items", items);
-        model.put("scale", Texts.scale(language));
+        model.put("scale", Translations.scale(language));
         model.put("commentPrompt", form.commentPrompt());
         model.put("comment", form.comment() == null ? "" : form.comment());
         model.put("commentError", commentError);
-        model.put("commentMax", Texts.COMMENT_MAX);
+        model.put("commentMax", Translations.COMMENT_MAX);
         model.put("summary", summary);
-        return new Page(form.invalid() ? 422 : 200, process("respond/form", Locale.forLanguageTag(language), model));
+        return new RenderedPage(form.invalid() ? 422 : 200, process("respond/form", Locale.forLanguageTag(language), model));
     }
 
-    private static String message(Map<String, String> t, Outcome.FieldError error) {
+    private static String message(Map<String, String> t, Outcome.AnswerError error) {
         String text = t.get(error.key());
         return error.argument() == null ? text : text.formatted(error.argument());
     }

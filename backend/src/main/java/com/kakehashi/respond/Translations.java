@@ -11,7 +11,7 @@ import java.util.Map;
  * Everything the respondent reads, in English and Japanese (です/ます). Scale labels as in
  * docs/measurement.md. Plain maps, because templates read them by key.
  */
-final class Texts {
+final class Translations {
 
     static final String EN = "en";
     static final String JA = "ja";
@@ -77,7 +77,7 @@ final class Texts {
     /** English abbreviations in both languages: the JDK's Japanese names call New York's summer time "EST". */
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
 
-    private Texts() {
+    private Translations() {
     }
 
     static Map<String, String> of(String language) {

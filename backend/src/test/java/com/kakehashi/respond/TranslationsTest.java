@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TextsTest {
+class TranslationsTest {
 
     @ParameterizedTest(name = "{1} {2}")
     @CsvSource({
@@ -20,6 +20,6 @@ class TextsTest {
             "2026-12-07T14:59:00Z, Not/AZone,        en, '7 December, 14:59 UTC'"})
     void deadlineIsToTheMinuteInTheRespondentsZoneWithItsShortName(String instant, String zone, String language,
                                                                     String expected) {
-        assertThat(Texts.dateTime(Instant.parse(instant), zone, language)).isEqualTo(expected);
+        assertThat(Translations.dateTime(Instant.parse(instant), zone, language)).isEqualTo(expected);
     }
 }
