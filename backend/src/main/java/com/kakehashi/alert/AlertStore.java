@@ -17,10 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/**
- * SQL of the alert tables for the tenant in context (Row Level Security scopes every statement); callers hold the transaction.
- * Timestamps it writes come from the application clock, never the database's {@code now()}.
- */
+/** SQL of the alert tables for the tenant in context (Row Level Security scopes every statement); callers hold the transaction. */
 @Singleton
 class AlertStore {
 
@@ -69,14 +66,14 @@ class AlertStore {
         update("""
                 INSERT INTO alert_settings (tenant_id, risk_threshold, worsening_waves, gap_waves, gap_threshold,
                                             response_rate_drop, neutral_share_threshold, alpha, minimum_effect, minimum_n,
-                                            clear_waves, correction)
-                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            clear_waves, correction, updated_at)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id) DO UPDATE SET risk_threshold = EXCLUDED.risk_threshold,
                     worsening_waves = EXCLUDED.worsening_waves, gap_waves = EXCLUDED.gap_waves,
                     gap_threshold = EXCLUDED.gap_threshold, response_rate_drop = EXCLUDED.response_rate_drop,
                     neutral_share_threshold = EXCLUDED.neutral_share_threshold, alpha = EXCLUDED.alpha,
                     minimum_effect = EXCLUDED.minimum_effect, minimum_n = EXCLUDED.minimum_n,
-                    clear_waves = EXCLUDED.clear_waves, correction = EXCLUDED.correction, updated_at = ?
+                    clear_waves = EXCLUDED.clear_waves, correction = EXCLUDED.correction, updated_at = EXCLUDED.updated_at
                 """, ps -> {
             ps.setDouble(1, s.riskThreshold());
             ps.setInt(2, s.worseningWaves());

@@ -21,8 +21,8 @@ public class AuditLog {
     private final Clock clock;
 
     AuditLog(AuditRepository events, Clock clock) {
-        this.clock = clock;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Joins the caller's transaction, so the entry commits or rolls back with the change itself. */

@@ -28,11 +28,11 @@ public class EngagementService {
 
     EngagementService(EngagementRepository engagements, EngagementConsultants consultants,
                       MembershipService memberships, AuditLog audit, Clock clock) {
-        this.clock = clock;
         this.engagements = engagements;
         this.consultants = consultants;
         this.memberships = memberships;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional

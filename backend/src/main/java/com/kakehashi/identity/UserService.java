@@ -25,9 +25,9 @@ public class UserService {
     private final Clock clock;
 
     UserService(UserRepository users, PasswordHasher hasher, Clock clock) {
-        this.clock = clock;
         this.users = users;
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     /** Every way a password is set goes through here (user creation, the first operator). */

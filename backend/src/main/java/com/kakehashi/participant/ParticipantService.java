@@ -46,12 +46,12 @@ public class ParticipantService {
 
     ParticipantService(ParticipantRepository participants, TenantService tenants, AuditLog audit,
                        ApplicationEventPublisher<ParticipantErasing> erasing, MembershipService memberships, Clock clock) {
-        this.clock = clock;
         this.memberships = memberships;
         this.participants = participants;
         this.tenants = tenants;
         this.audit = audit;
         this.erasing = erasing;
+        this.clock = clock;
     }
 
     @Transactional

@@ -42,12 +42,12 @@ public class InstrumentService {
 
     InstrumentService(InstrumentRepository instruments, InstrumentVersionRepository versions, InstrumentItems items,
                       DefaultInstrument defaults, AuditLog audit, Clock clock) {
-        this.clock = clock;
         this.instruments = instruments;
         this.versions = versions;
         this.items = items;
         this.defaults = defaults;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Global content: needs no tenant. */

@@ -34,9 +34,9 @@ public class TenantService {
     private final Clock clock;
 
     TenantService(TenantRepository tenants, AuditLog audit, Clock clock) {
-        this.clock = clock;
         this.tenants = tenants;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Operators see every tenant; everyone else the tenants they are a member of. */
