@@ -191,6 +191,27 @@ class WaveEngineTest {
     }
 
     @Test
+    void waveClosesOnlyOnceTheApplicationClockPassesItsCloseTime() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.of(2027, 5, 3), List.of());
+        SendPlan plan = firstPlan(schedule);
+        clock.set(plan.opensAt().plus(Duration.ofHours(1)));
+        engine.occur(tenant.id(), schedule.id(), plan.occurrenceDate());
+        Instant closesAt = waves().getFirst().closesAt();
+
+        clock.set(closesAt.minusSeconds(1));
+        int closedEarly = TenantContext.callAs(tenant.id(), () -> waves.closeExpired());
+        clock.set(closesAt);
+        int closedOnTime = TenantContext.callAs(tenant.id(), () -> waves.closeExpired());
+
+        assertThat(closedEarly).isZero();
+        assertThat(closedOnTime).isEqualTo(1);
+        assertThat(waves()).singleElement().satisfies(wave -> {
+            assertThat(wave.status()).isEqualTo(WaveStatus.CLOSED);
+            assertThat(wave.closedAt()).isEqualTo(closesAt);
+        });
+    }
+
+    @Test
     void launchingNowOpensAManualWaveAndClosingItEndsItAtOnce() {
         ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of(1));
 
