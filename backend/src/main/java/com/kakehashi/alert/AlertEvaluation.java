@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ import java.util.UUID;
  * Raises alerts when a wave closes. Runs just before the closing transaction commits, so the
  * insight listener has already rebuilt the wave's rollups from raw responses, and the alerts and
  * their mails commit with the close (or not at all). A failure here rolls back to a savepoint and
- * is logged: closing a wave never fails because of an alert. The wave's {@code alerts_evaluated_at}
- * commits with the alerts; {@link AlertReevaluation} finds closed waves without it and runs the rules again.
+ * is logged: closing a wave never fails because of an alert. The closed wave is recorded first,
+ * outside the savepoint, in alert's own {@code alert_wave}; its {@code evaluated_at} commits with the
+ * alerts, and {@link AlertReevaluation} finds recorded waves without it and runs the rules again.
  */
 @Singleton
 public class AlertEvaluation {
@@ -39,18 +41,21 @@ public class AlertEvaluation {
     private final EngagementService engagements;
     private final UserService users;
     private final AuditLog audit;
+    private final Clock clock;
 
     AlertEvaluation(AlertStore store, InsightService insight, EngagementService engagements, UserService users,
-                    AuditLog audit) {
+                    AuditLog audit, Clock clock) {
         this.store = store;
         this.insight = insight;
         this.engagements = engagements;
         this.users = users;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
     void onWaveClosed(WaveClosed event) {
+        TenantContext.runAs(event.tenantId(), () -> store.recordClosed(event));
         try {
             TenantContext.runAs(event.tenantId(), () -> evaluate(event.waveId()));
         } catch (RuntimeException e) {
@@ -90,7 +95,7 @@ public class AlertEvaluation {
         LocalDate from = store.windowStart(engagementId.get(), waveId, window).orElse(null);
         boolean late = store.laterEvaluated(engagementId.get(), waveId);
         // Set first, but commits only with the alerts: a failure below rolls the marker back with them.
-        store.markEvaluated(waveId);
+        store.markEvaluated(waveId, clock.instant());
         List<WaveInsight> waves = insight.waves(new InsightService.Filter(engagementId.get(), Set.of(), Set.of(), Set.of(),
                 from, null));
         List<WaveInsight> closed = new ArrayList<>();

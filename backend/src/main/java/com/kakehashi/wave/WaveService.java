@@ -222,8 +222,14 @@ public class WaveService {
         });
         invitations.cancelPendingMails(waveId);
         if (updated > 0) {
-            closed.publishEvent(new WaveClosed(TenantContext.require(), waveId)); // insight finalises its rollups
+            closed.publishEvent(closedEvent(waveId)); // insight finalises its rollups, alert evaluates
         }
+    }
+
+    private WaveClosed closedEvent(UUID waveId) {
+        Wave wave = waves.findById(waveId).orElseThrow();
+        return new WaveClosed(TenantContext.require(), waveId, schedules.get(wave.scheduleId()).engagementId(),
+                wave.occurrenceDate(), wave.closesAt(), wave.closedAt());
     }
 
     private Optional<Wave> openWave(UUID scheduleId, Instant now) {

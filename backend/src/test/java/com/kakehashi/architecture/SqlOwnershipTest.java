@@ -43,7 +43,6 @@ class SqlOwnershipTest {
      * {@link #everyListedExceptionStillOccurs()}, so it is deleted with the code that needed it.
      */
     private static final Set<String> NOT_YET_MOVED = Set.of(
-            "alert → pulse_schedule", "alert → wave",
             "insight → instrument_item", "insight → invitation", "insight → pulse_schedule", "insight → response",
             "insight → response_answer", "insight → wave",
             "mail → invitation", "mail → invitation_token", "mail → participant", "mail → pulse_schedule", "mail → wave",
