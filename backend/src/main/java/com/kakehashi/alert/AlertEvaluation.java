@@ -27,8 +27,9 @@ import java.util.UUID;
  * Raises alerts when a wave closes. Runs just before the closing transaction commits, so the
  * insight listener has already rebuilt the wave's rollups from raw responses, and the alerts and
  * their mails commit with the close (or not at all). A failure here rolls back to a savepoint and
- * is logged: closing a wave never fails because of an alert. The wave's {@code alerts_evaluated_at}
- * commits with the alerts; {@link AlertReevaluation} finds closed waves without it and runs the rules again.
+ * is logged: closing a wave never fails because of an alert. The closed wave is recorded first,
+ * outside the savepoint, in alert's own {@code alert_wave}; its {@code evaluated_at} commits with the
+ * alerts, and {@link AlertReevaluation} finds recorded waves without it and runs the rules again.
  */
 @Singleton
 public class AlertEvaluation {
@@ -52,6 +53,7 @@ public class AlertEvaluation {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
     void onWaveClosed(WaveClosed event) {
+        TenantContext.runAs(event.tenantId(), () -> store.recordClosed(event));
         try {
             TenantContext.runAs(event.tenantId(), () -> evaluate(event.waveId()));
         } catch (RuntimeException e) {

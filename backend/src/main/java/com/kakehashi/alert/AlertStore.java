@@ -1,6 +1,7 @@
 package com.kakehashi.alert;
 
 import com.kakehashi.vocabulary.Side;
+import com.kakehashi.wave.WaveClosed;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -41,8 +42,8 @@ class AlertStore {
             a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by
             """;
     private static final String ALERT_FROM = """
-            FROM alert a JOIN wave w ON w.tenant_id = a.tenant_id AND w.id = a.wave_id
-            JOIN wave ow ON ow.tenant_id = a.tenant_id AND ow.id = a.opened_wave_id
+            FROM alert a JOIN alert_wave w ON w.tenant_id = a.tenant_id AND w.wave_id = a.wave_id
+            JOIN alert_wave ow ON ow.tenant_id = a.tenant_id AND ow.wave_id = a.opened_wave_id
             """;
 
     private final JdbcOperations jdbc;
@@ -92,14 +93,27 @@ class AlertStore {
 
     Optional<UUID> engagementOfWave(UUID waveId) {
         return list("""
-                SELECT s.engagement_id FROM wave w JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
-                WHERE w.id = ?
+                SELECT engagement_id FROM alert_wave WHERE wave_id = ?
                 """, ps -> ps.setObject(1, waveId), rs -> rs.getObject(1, UUID.class)).stream().findFirst();
     }
 
-    /** Marks a closed wave's rules as run; an open wave stays unmarked. */
+    /** A closed wave as the wave feature announced it; announced twice, it is recorded once. */
+    void recordClosed(WaveClosed wave) {
+        update("""
+                INSERT INTO alert_wave (tenant_id, wave_id, engagement_id, occurrence_date, closes_at, closed_at)
+                VALUES (current_tenant_id(), ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, wave_id) DO NOTHING
+                """, ps -> {
+            ps.setObject(1, wave.waveId());
+            ps.setObject(2, wave.engagementId());
+            ps.setObject(3, wave.occurrenceDate());
+            ps.setTimestamp(4, Timestamp.from(wave.closesAt()));
+            ps.setTimestamp(5, wave.closedAt() == null ? null : Timestamp.from(wave.closedAt()));
+        });
+    }
+
+    /** Marks a closed wave's rules as run. */
     void markEvaluated(UUID waveId) {
-        update("UPDATE wave SET alerts_evaluated_at = ? WHERE id = ? AND status = 'CLOSED'", ps -> {
+        update("UPDATE alert_wave SET evaluated_at = ? WHERE wave_id = ?", ps -> {
             ps.setTimestamp(1, now());
             ps.setObject(2, waveId);
         });
@@ -108,22 +122,21 @@ class AlertStore {
     /** Closed waves whose rules never ran to the end, oldest first. */
     List<UUID> unevaluatedWaves(int limit) {
         return list("""
-                SELECT id FROM wave WHERE status = 'CLOSED' AND alerts_evaluated_at IS NULL
-                ORDER BY occurrence_date, closed_at, id LIMIT ?
+                SELECT wave_id FROM alert_wave WHERE evaluated_at IS NULL
+                ORDER BY occurrence_date, closed_at, wave_id LIMIT ?
                 """, ps -> ps.setInt(1, limit), rs -> rs.getObject(1, UUID.class));
     }
 
     private static final String ENGAGEMENT_WAVES = """
-            FROM wave x JOIN pulse_schedule s ON s.tenant_id = x.tenant_id AND s.id = x.schedule_id
-            JOIN wave me ON me.id = ?
-            WHERE s.engagement_id = ? AND x.status = 'CLOSED' AND x.id <> me.id
+            FROM alert_wave x JOIN alert_wave me ON me.wave_id = ?
+            WHERE x.engagement_id = ? AND x.wave_id <> me.wave_id
             """;
 
     /** Whether a closed wave of the engagement that comes before this one has not been evaluated yet. */
     boolean earlierUnevaluated(UUID engagementId, UUID waveId) {
         return !list("SELECT 1 " + ENGAGEMENT_WAVES + """
-                AND x.alerts_evaluated_at IS NULL
-                AND (x.occurrence_date, x.closes_at, x.id) < (me.occurrence_date, me.closes_at, me.id) LIMIT 1
+                AND x.evaluated_at IS NULL
+                AND (x.occurrence_date, x.closes_at, x.wave_id) < (me.occurrence_date, me.closes_at, me.wave_id) LIMIT 1
                 """, ps -> {
             ps.setObject(1, waveId);
             ps.setObject(2, engagementId);
@@ -133,8 +146,8 @@ class AlertStore {
     /** Whether a closed wave of the engagement that comes after this one has been evaluated already. */
     boolean laterEvaluated(UUID engagementId, UUID waveId) {
         return !list("SELECT 1 " + ENGAGEMENT_WAVES + """
-                AND x.alerts_evaluated_at IS NOT NULL
-                AND (x.occurrence_date, x.closes_at, x.id) > (me.occurrence_date, me.closes_at, me.id) LIMIT 1
+                AND x.evaluated_at IS NOT NULL
+                AND (x.occurrence_date, x.closes_at, x.wave_id) > (me.occurrence_date, me.closes_at, me.wave_id) LIMIT 1
                 """, ps -> {
             ps.setObject(1, waveId);
             ps.setObject(2, engagementId);
@@ -147,11 +160,9 @@ class AlertStore {
      */
     Optional<LocalDate> windowStart(UUID engagementId, UUID waveId, int count) {
         return list("""
-                SELECT w.occurrence_date FROM wave w
-                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
-                WHERE s.engagement_id = ? AND w.status = 'CLOSED'
-                  AND w.occurrence_date <= (SELECT occurrence_date FROM wave WHERE id = ?)
-                ORDER BY w.occurrence_date DESC LIMIT 1 OFFSET ?
+                SELECT occurrence_date FROM alert_wave
+                WHERE engagement_id = ? AND occurrence_date <= (SELECT occurrence_date FROM alert_wave WHERE wave_id = ?)
+                ORDER BY occurrence_date DESC LIMIT 1 OFFSET ?
                 """, ps -> {
             ps.setObject(1, engagementId);
             ps.setObject(2, waveId);
@@ -192,7 +203,7 @@ class AlertStore {
 
     List<AlertEvaluationView> evaluationsOfWave(UUID waveId) {
         return list("SELECT " + EVALUATION_COLUMNS + """
-                FROM alert_evaluation e JOIN wave w ON w.tenant_id = e.tenant_id AND w.id = e.wave_id
+                FROM alert_evaluation e JOIN alert_wave w ON w.tenant_id = e.tenant_id AND w.wave_id = e.wave_id
                 WHERE e.wave_id = ? ORDER BY e.rule, e.sign NULLS FIRST, e.side NULLS FIRST
                 """, ps -> ps.setObject(1, waveId), AlertStore::evaluation);
     }
@@ -201,13 +212,12 @@ class AlertStore {
     List<AlertEvaluationView> evaluationsOfAlert(UUID alertId) {
         return list("SELECT " + EVALUATION_COLUMNS + """
                 FROM alert a
-                JOIN wave ow ON ow.tenant_id = a.tenant_id AND ow.id = a.opened_wave_id
+                JOIN alert_wave ow ON ow.tenant_id = a.tenant_id AND ow.wave_id = a.opened_wave_id
                 JOIN alert_evaluation e ON e.tenant_id = a.tenant_id AND e.rule = a.rule
                      AND e.sign IS NOT DISTINCT FROM a.sign AND e.side IS NOT DISTINCT FROM a.side
-                JOIN wave w ON w.tenant_id = e.tenant_id AND w.id = e.wave_id
-                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id AND s.engagement_id = a.engagement_id
+                JOIN alert_wave w ON w.tenant_id = e.tenant_id AND w.wave_id = e.wave_id AND w.engagement_id = a.engagement_id
                 WHERE a.id = ? AND w.occurrence_date >= ow.occurrence_date
-                ORDER BY w.occurrence_date, w.id
+                ORDER BY w.occurrence_date, w.wave_id
                 """, ps -> ps.setObject(1, alertId), AlertStore::evaluation);
     }
 
@@ -272,8 +282,8 @@ class AlertStore {
         return list("""
                 SELECT a.id FROM alert a
                 JOIN alert_observation o ON o.tenant_id = a.tenant_id AND o.alert_id = a.id
-                JOIN wave ow ON ow.tenant_id = o.tenant_id AND ow.id = o.wave_id
-                JOIN wave me ON me.id = ?
+                JOIN alert_wave ow ON ow.tenant_id = o.tenant_id AND ow.wave_id = o.wave_id
+                JOIN alert_wave me ON me.wave_id = ?
                 WHERE a.engagement_id = ? AND a.rule = ? AND a.sign IS NOT DISTINCT FROM ? AND a.side IS NOT DISTINCT FROM ?
                   AND o.outcome <> 'CONTEXT'
                 GROUP BY a.id, me.occurrence_date
@@ -459,8 +469,8 @@ class AlertStore {
         List<DueMail> due = list("SELECT o.id, o.email, o.attempts, " + ALERT_COLUMNS + """
                 FROM alert_mail_outbox o
                 JOIN alert a ON a.tenant_id = o.tenant_id AND a.id = o.alert_id
-                JOIN wave w ON w.tenant_id = a.tenant_id AND w.id = a.wave_id
-                JOIN wave ow ON ow.tenant_id = a.tenant_id AND ow.id = a.opened_wave_id
+                JOIN alert_wave w ON w.tenant_id = a.tenant_id AND w.wave_id = a.wave_id
+                JOIN alert_wave ow ON ow.tenant_id = a.tenant_id AND ow.wave_id = a.opened_wave_id
                 WHERE o.status = 'PENDING' AND o.send_after <= ?
                 ORDER BY o.send_after, o.id
                 LIMIT ?
@@ -523,9 +533,9 @@ class AlertStore {
         java.util.Map<UUID, List<AlertView.HistoryPoint>> history = new java.util.HashMap<>();
         jdbc.prepareStatement("""
                 SELECT o.alert_id, o.wave_id, w.occurrence_date, o.value, o.low, o.high, o.outcome, o.effect, o.p, o.p_adjusted
-                FROM alert_observation o JOIN wave w ON w.tenant_id = o.tenant_id AND w.id = o.wave_id
+                FROM alert_observation o JOIN alert_wave w ON w.tenant_id = o.tenant_id AND w.wave_id = o.wave_id
                 WHERE o.alert_id = ANY (?)
-                ORDER BY w.occurrence_date, w.closes_at, w.id
+                ORDER BY w.occurrence_date, w.closes_at, w.wave_id
                 """, ps -> {
             ps.setArray(1, ps.getConnection().createArrayOf("uuid", alerts.stream().map(AlertView::id).distinct().toArray()));
             try (ResultSet rs = ps.executeQuery()) {

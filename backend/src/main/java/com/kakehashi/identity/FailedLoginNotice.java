@@ -1,6 +1,5 @@
 package com.kakehashi.identity;
 
-import com.kakehashi.mail.Notices;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -9,13 +8,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
  * Tells a user that someone keeps failing to log in to their account (OWASP: notify users of
- * unusual security events). Sent after the failed login has been answered, through the mail
- * feature's {@link Notices}; the throttle allows one per account and window, and a mail that could
+ * unusual security events). Sent after the failed login has been answered, through
+ * {@link AccountMail}; the throttle allows one per account and window, and a mail that could
  * not be sent frees that slot for the next failure. Users have no language setting, so the mail is
  * Japanese and English.
  */
@@ -25,18 +23,18 @@ class FailedLoginNotice {
     private static final Logger LOG = LoggerFactory.getLogger(FailedLoginNotice.class);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final Notices notices;
+    private final AccountMail mail;
     private final LoginThrottle throttle;
     private final ExecutorService executor;
 
-    FailedLoginNotice(Notices notices, LoginThrottle throttle, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-        this.notices = notices;
+    FailedLoginNotice(AccountMail mail, LoginThrottle throttle, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.mail = mail;
         this.throttle = throttle;
         this.executor = executor;
     }
 
     void tell(AppUser user, LoginThrottle.Notice notice) {
-        if (!notices.available()) {
+        if (!mail.available()) {
             throttle.noticeFailed(notice);
             return;
         }
@@ -46,7 +44,7 @@ class FailedLoginNotice {
     private void send(AppUser user, LoginThrottle.Notice notice) {
         try {
             String id = user.id() + ".login-failures." + notice.windowStart().getEpochSecond();
-            String error = notices.send(List.of(new Notices.Notice(id, user.email(), subject(), text(notice)))).get(0);
+            String error = mail.send(id, user.email(), subject(), text(notice));
             if (error != null) {
                 LOG.warn("Failed-login notice not sent: {}", error);
                 throttle.noticeFailed(notice);

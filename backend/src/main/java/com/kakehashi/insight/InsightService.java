@@ -4,6 +4,8 @@ import com.kakehashi.insight.InsightStore.ItemRow;
 import com.kakehashi.insight.InsightStore.PairRow;
 import com.kakehashi.insight.InsightStore.SignRow;
 import com.kakehashi.insight.InsightStore.WaveRow;
+import com.kakehashi.wave.WaveService;
+import com.kakehashi.wave.WaveSummary;
 import com.kakehashi.insight.InsightViews.DimensionScore;
 import com.kakehashi.insight.InsightViews.Gap;
 import com.kakehashi.insight.InsightViews.GapPoint;
@@ -66,15 +68,17 @@ public class InsightService {
 
     private final InsightStore store;
     private final TenantService tenants;
+    private final WaveService waveService;
 
-    InsightService(InsightStore store, TenantService tenants) {
+    InsightService(InsightStore store, TenantService tenants, WaveService waves) {
         this.store = store;
         this.tenants = tenants;
+        this.waveService = waves;
     }
 
     @Transactional
     public WaveInsight wave(UUID waveId) {
-        List<WaveRow> wave = store.wave(waveId);
+        List<WaveRow> wave = waveService.summary(waveId).map(WaveRow::of).stream().toList();
         if (wave.isEmpty()) {
             throw new NotFoundException("wave");
         }
@@ -106,7 +110,7 @@ public class InsightService {
     public Trends trends(Filter filter, boolean byLevel) {
         int k = tenants.current().anonymityThreshold();
         // Only scores and sign gaps: the trend shows nothing that item, pair or silence rollups feed.
-        List<WaveInsight> waves = compute(store.waves(filter.engagementId(), filter.from(), filter.to()), k, false);
+        List<WaveInsight> waves = compute(rows(waveService.summaries(filter.engagementId(), filter.from(), filter.to())), k, false);
         List<Map<String, Score>> scoresByWave = waves.stream().map(w -> w.scores().stream()
                 .collect(Collectors.toMap(s -> s.sign() + "|" + s.segment(), s -> s, (a, b) -> a))).toList();
         List<Map<String, Gap>> gapsByWave = waves.stream().map(w -> w.gaps().stream().filter(g -> g.itemCode() == null)
@@ -163,7 +167,7 @@ public class InsightService {
     /** The trend filter's waves, each in full (export filters rows itself). */
     @Transactional
     public List<WaveInsight> waves(Filter filter) {
-        return compute(store.waves(filter.engagementId(), filter.from(), filter.to()), tenants.current().anonymityThreshold(), true);
+        return compute(rows(waveService.summaries(filter.engagementId(), filter.from(), filter.to())), tenants.current().anonymityThreshold(), true);
     }
 
     /**
@@ -172,9 +176,13 @@ public class InsightService {
      */
     @Transactional
     public List<WaveInsight> latestClosed(int limit) {
-        List<WaveRow> newestFirst = new ArrayList<>(store.latestClosed(limit));
+        List<WaveRow> newestFirst = new ArrayList<>(rows(waveService.latestClosed(limit)));
         java.util.Collections.reverse(newestFirst);
         return compute(newestFirst, tenants.current().anonymityThreshold(), true);
+    }
+
+    private static List<WaveRow> rows(List<WaveSummary> summaries) {
+        return summaries.stream().map(WaveRow::of).toList();
     }
 
     /** Why a wave has no value for a series: it is open, or nobody in the group answered. */

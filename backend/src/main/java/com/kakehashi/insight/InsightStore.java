@@ -1,6 +1,7 @@
 package com.kakehashi.insight;
 
 import com.kakehashi.wave.WaveStatus;
+import com.kakehashi.wave.WaveSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -20,7 +21,12 @@ import java.util.UUID;
 @Singleton
 class InsightStore {
 
+    /** A wave as insight reads it from the wave feature. */
     record WaveRow(UUID id, LocalDate occurrenceDate, WaveStatus status, Instant closesAt) {
+
+        static WaveRow of(WaveSummary wave) {
+            return new WaveRow(wave.id(), wave.occurrenceDate(), wave.status(), wave.closesAt());
+        }
     }
 
     record SignRow(UUID waveId, Segment segment, String sign, long n, BigDecimal sum, BigDecimal sumSq) {
@@ -48,56 +54,6 @@ class InsightStore {
 
     InsightStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-    }
-
-    List<WaveRow> waves(@Nullable UUID engagementId, @Nullable LocalDate from, @Nullable LocalDate to) {
-        return jdbc.prepareStatement("""
-                SELECT w.id, w.occurrence_date, w.status, w.closes_at FROM wave w
-                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
-                WHERE w.status <> 'SKIPPED'
-                  AND (?::uuid IS NULL OR s.engagement_id = ?::uuid)
-                  AND (?::date IS NULL OR w.occurrence_date >= ?::date)
-                  AND (?::date IS NULL OR w.occurrence_date <= ?::date)
-                ORDER BY w.occurrence_date, w.opens_at, w.id
-                """, ps -> {
-            ps.setObject(1, engagementId);
-            ps.setObject(2, engagementId);
-            ps.setDate(3, from == null ? null : Date.valueOf(from));
-            ps.setDate(4, from == null ? null : Date.valueOf(from));
-            ps.setDate(5, to == null ? null : Date.valueOf(to));
-            ps.setDate(6, to == null ? null : Date.valueOf(to));
-            return list(ps, InsightStore::waveRow);
-        });
-    }
-
-    /**
-     * The newest closed waves, newest first, of the engagement that holds the tenant's newest closed
-     * wave: a trend compares like with like, not two engagements' questionnaires.
-     */
-    List<WaveRow> latestClosed(int limit) {
-        return jdbc.prepareStatement("""
-                WITH latest AS (
-                    SELECT s.engagement_id FROM wave w
-                    JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
-                    WHERE w.status = 'CLOSED'
-                    ORDER BY w.occurrence_date DESC, w.opens_at DESC, w.id DESC
-                    LIMIT 1)
-                SELECT w.id, w.occurrence_date, w.status, w.closes_at FROM wave w
-                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
-                WHERE w.status = 'CLOSED' AND s.engagement_id = (SELECT engagement_id FROM latest)
-                ORDER BY w.occurrence_date DESC, w.opens_at DESC, w.id DESC
-                LIMIT ?
-                """, ps -> {
-            ps.setInt(1, limit);
-            return list(ps, InsightStore::waveRow);
-        });
-    }
-
-    List<WaveRow> wave(UUID waveId) {
-        return jdbc.prepareStatement("SELECT id, occurrence_date, status, closes_at FROM wave WHERE id = ?", ps -> {
-            ps.setObject(1, waveId);
-            return list(ps, InsightStore::waveRow);
-        });
     }
 
     List<SignRow> signs(List<UUID> waves) {
@@ -139,11 +95,6 @@ class InsightStore {
     List<InvitedRow> invited(List<UUID> waves) {
         return byWaves("SELECT wave_id, side, count(*) FROM invitation WHERE wave_id = ANY(?) GROUP BY wave_id, side",
                 waves, rs -> new InvitedRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)));
-    }
-
-    private static WaveRow waveRow(ResultSet rs) throws SQLException {
-        return new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), WaveStatus.valueOf(rs.getString(3)),
-                rs.getTimestamp(4).toInstant());
     }
 
     private <T> List<T> byWaves(String sql, List<UUID> waves, RowMapper<T> mapper) {

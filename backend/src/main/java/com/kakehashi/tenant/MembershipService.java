@@ -40,7 +40,7 @@ public class MembershipService implements TenantMembershipLookup {
         if (roles.contains(Role.OPERATOR.name())) {
             return tenants.existsById(tenantId) && users.find(userId).map(UserView::active).orElse(false);
         }
-        return store.isMember(tenantId, userId);
+        return store.isMember(tenantId, userId) && users.find(userId).map(UserView::active).orElse(false);
     }
 
     @Transactional
@@ -132,7 +132,7 @@ public class MembershipService implements TenantMembershipLookup {
     @Transactional
     public boolean isConsultantHere(UUID userId) {
         return store.isMember(TenantContext.require(), userId)
-                && users.find(userId).map(u -> u.role() == Role.CONSULTANT).orElse(false);
+                && users.find(userId).map(u -> u.active() && u.role() == Role.CONSULTANT).orElse(false);
     }
 
     @Transactional

@@ -24,18 +24,16 @@ class MembershipStore {
         this.jdbc = jdbc;
     }
 
+    /** Whether the user holds a membership of the tenant; whether the user is active is identity's to say. */
     boolean isMember(UUID tenantId, UUID userId) {
-        return jdbc.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM member_tenants(?) AS m(tenant_id) JOIN app_user u ON u.id = ? "
-                        + "WHERE m.tenant_id = ? AND u.active)", ps -> {
-                    ps.setObject(1, userId);
-                    ps.setObject(2, userId);
-                    ps.setObject(3, tenantId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getBoolean(1);
-                    }
-                });
+        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM member_tenants(?) AS m(tenant_id) WHERE m.tenant_id = ?)", ps -> {
+            ps.setObject(1, userId);
+            ps.setObject(2, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
     }
 
     /** In the tenant in context. */

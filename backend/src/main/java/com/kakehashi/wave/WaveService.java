@@ -11,6 +11,7 @@ import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.NotFoundException;
 import com.kakehashi.tenancy.TenantContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -65,6 +66,81 @@ public class WaveService {
     public WaveView get(UUID id) {
         Wave wave = waves.findById(id).orElseThrow(() -> new NotFoundException("wave"));
         return WaveView.of(wave, invitations.stats(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /**
+     * The waves that happened (not SKIPPED) of one engagement, or of all when {@code engagementId} is
+     * null, between two occurrence dates (either may be null), oldest first.
+     */
+    @Transactional
+    public List<WaveSummary> summaries(@Nullable UUID engagementId, @Nullable LocalDate from, @Nullable LocalDate to) {
+        UUID[] scheduleIds = engagementId == null ? null
+                : schedules.list().stream().filter(s -> s.engagementId().equals(engagementId)).map(ScheduleView::id)
+                        .toArray(UUID[]::new);
+        return jdbc.prepareStatement("""
+                SELECT id, occurrence_date, status, opens_at, closes_at FROM wave
+                WHERE status <> 'SKIPPED'
+                  AND (?::uuid[] IS NULL OR schedule_id = ANY (?::uuid[]))
+                  AND (?::date IS NULL OR occurrence_date >= ?::date)
+                  AND (?::date IS NULL OR occurrence_date <= ?::date)
+                ORDER BY occurrence_date, opens_at, id
+                """, ps -> {
+            java.sql.Array ids = scheduleIds == null ? null : ps.getConnection().createArrayOf("uuid", scheduleIds);
+            ps.setArray(1, ids);
+            ps.setArray(2, ids);
+            ps.setObject(3, from);
+            ps.setObject(4, from);
+            ps.setObject(5, to);
+            ps.setObject(6, to);
+            return summaries(ps);
+        });
+    }
+
+    /**
+     * The newest closed waves, newest first, of the engagement that holds the tenant's newest closed
+     * wave: a trend compares like with like, not two engagements' questionnaires.
+     */
+    @Transactional
+    public List<WaveSummary> latestClosed(int limit) {
+        Optional<UUID> newestSchedule = jdbc.prepareStatement("""
+                SELECT schedule_id FROM wave WHERE status = 'CLOSED' ORDER BY occurrence_date DESC, opens_at DESC, id DESC LIMIT 1
+                """, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.<UUID>empty();
+            }
+        });
+        if (newestSchedule.isEmpty()) {
+            return List.of();
+        }
+        UUID engagementId = schedules.get(newestSchedule.get()).engagementId();
+        UUID[] scheduleIds = schedules.list().stream().filter(s -> s.engagementId().equals(engagementId))
+                .map(ScheduleView::id).toArray(UUID[]::new);
+        return jdbc.prepareStatement("""
+                SELECT id, occurrence_date, status, opens_at, closes_at FROM wave
+                WHERE status = 'CLOSED' AND schedule_id = ANY (?)
+                ORDER BY occurrence_date DESC, opens_at DESC, id DESC
+                LIMIT ?
+                """, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", scheduleIds));
+            ps.setInt(2, limit);
+            return summaries(ps);
+        });
+    }
+
+    @Transactional
+    public Optional<WaveSummary> summary(UUID waveId) {
+        return waves.findById(waveId).map(w -> new WaveSummary(w.id(), w.occurrenceDate(), w.status(), w.opensAt(), w.closesAt()));
+    }
+
+    private static List<WaveSummary> summaries(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        List<WaveSummary> result = new java.util.ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.add(new WaveSummary(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        WaveStatus.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
+            }
+        }
+        return result;
     }
 
     /** What {@link #launchNow} would do now: how many people it invites and which wave is still open. */
@@ -222,8 +298,14 @@ public class WaveService {
         });
         invitations.cancelPendingMails(waveId);
         if (updated > 0) {
-            closed.publishEvent(new WaveClosed(TenantContext.require(), waveId)); // insight finalises its rollups
+            closed.publishEvent(closedEvent(waveId)); // insight finalises its rollups, alert evaluates
         }
+    }
+
+    private WaveClosed closedEvent(UUID waveId) {
+        Wave wave = waves.findById(waveId).orElseThrow();
+        return new WaveClosed(TenantContext.require(), waveId, schedules.get(wave.scheduleId()).engagementId(),
+                wave.occurrenceDate(), wave.closesAt(), wave.closedAt());
     }
 
     private Optional<Wave> openWave(UUID scheduleId, Instant now) {

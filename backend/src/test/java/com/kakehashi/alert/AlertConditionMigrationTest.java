@@ -27,7 +27,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Liquibase 0019 on alerts in the old per-wave shape: a scratch database migrated up to 0018, rows
+ * Alert's migrations on data in the old shape. 0019 on alerts in the old per-wave shape: a scratch database migrated up to 0018, rows
  * written as the old code wrote them (several waves of one condition, notes and mails on different
  * rows, mixed statuses), then the rest of the changelog. Nothing may be lost: every old row is an
  * observation, every note and mail is kept and points at the kept row, whose id is the earliest.
@@ -40,7 +40,60 @@ class AlertConditionMigrationTest {
 
     @Test
     void perWaveAlertsBecomeOneConditionPerKeyWithTheirHistoryNotesAndMails() throws Exception {
-        String name = System.getenv().getOrDefault("KAKEHASHI_TEST_DB", "kakehashi_test") + "_mig";
+        migrateAround("_mig", "0019", (c, ids) -> {
+            assertThat(rows(c, "SELECT column_name FROM information_schema.columns WHERE table_name = 'alert' AND column_name = 'opened_wave_id'")).isEmpty();
+        }, (c, ids) -> {
+            List<Map<String, String>> alerts = rows(c, "SELECT * FROM alert ORDER BY rule");
+            assertThat(alerts).hasSize(2);
+            Map<String, String> above = alerts.stream().filter(a -> a.get("rule").equals("SIGN_ABOVE_THRESHOLD")).findFirst().orElseThrow();
+            assertThat(above).containsEntry("id", ids.get("a1").toString())
+                    .containsEntry("opened_wave_id", ids.get("w1").toString())
+                    .containsEntry("wave_id", ids.get("w3").toString())
+                    .containsEntry("value", "72")
+                    .containsEntry("status", "OPEN");
+            Map<String, String> gap = alerts.stream().filter(a -> a.get("rule").equals("GAP_WIDENING")).findFirst().orElseThrow();
+            assertThat(gap).containsEntry("id", ids.get("g1").toString()).containsEntry("status", "RESOLVED")
+                    .containsEntry("resolved_reason", "PERSON").containsEntry("resolved_by", USER.toString());
+
+            assertThat(rows(c, "SELECT o.wave_id, o.outcome, o.value FROM alert_observation o JOIN wave w ON w.id = o.wave_id "
+                    + "WHERE o.alert_id = '" + ids.get("a1") + "' ORDER BY w.occurrence_date"))
+                    .extracting(r -> r.get("wave_id") + " " + r.get("outcome") + " " + r.get("value"))
+                    .containsExactly(ids.get("w1") + " FIRED 65", ids.get("w2") + " FIRED 70", ids.get("w3") + " FIRED 72");
+            assertThat(rows(c, "SELECT text FROM alert_note WHERE alert_id = '" + ids.get("a1") + "' ORDER BY created_at"))
+                    .extracting(r -> r.get("text")).containsExactly("first look", "second look");
+            assertThat(rows(c, "SELECT wave_id, status FROM alert_mail_outbox WHERE alert_id = '" + ids.get("a1") + "' ORDER BY wave_id"))
+                    .extracting(r -> r.get("wave_id")).containsExactlyInAnyOrder(ids.get("w1").toString(), ids.get("w2").toString());
+            assertThat(rows(c, "SELECT id FROM alert_before_0019")).hasSize(4);
+            assertThat(rows(c, "SELECT count(*) AS n FROM alert_observation").getFirst()).containsEntry("n", "4");
+        });
+    }
+
+    /** Liquibase 0024: alert keeps its own record of closed waves; every closed wave and its marker move there. */
+    @Test
+    void closedWavesAndTheirEvaluationMarkersMoveIntoAlertsOwnTable() throws Exception {
+        migrateAround("_mig24", "0019", (c, ids) -> {
+            exec(c, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
+            exec(c, "UPDATE wave SET alerts_evaluated_at = '2025-01-20T10:00:00Z' WHERE id = ?", ids.get("w1"));
+        }, (c, ids) -> {
+            assertThat(rows(c, "SELECT wave_id, engagement_id, occurrence_date, evaluated_at IS NOT NULL AS marked FROM alert_wave ORDER BY occurrence_date"))
+                    .extracting(r -> r.get("wave_id") + " " + r.get("engagement_id") + " " + r.get("marked"))
+                    .containsExactly(ids.get("w1") + " " + ENGAGEMENT + " t", ids.get("w2") + " " + ENGAGEMENT + " f",
+                            ids.get("w3") + " " + ENGAGEMENT + " f");
+            assertThat(rows(c, "SELECT column_name FROM information_schema.columns WHERE table_name = 'wave' AND column_name = 'alerts_evaluated_at'"))
+                    .as("the marker lives in alert's table only").isEmpty();
+        });
+    }
+
+    private interface Step {
+        void run(Connection c, Map<String, UUID> ids) throws SQLException;
+    }
+
+    /**
+     * A scratch database migrated up to the change set {@code stopBefore}, then the old-shape rows of
+     * {@link #oldShape}, {@code before}, the rest of the changelog, and {@code after} in the tenant.
+     */
+    private static void migrateAround(String suffix, String stopBefore, Step before, Step after) throws Exception {
+        String name = System.getenv().getOrDefault("KAKEHASHI_TEST_DB", "kakehashi_test") + suffix;
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("KAKEHASHI_DB_NAME", name);
         DatabaseBootstrap.fromEnvironment(env).recreateDatabase();
@@ -52,38 +105,14 @@ class AlertConditionMigrationTest {
             try (Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.xml", new ClassLoaderResourceAccessor(),
                     database)) {
                 List<ChangeSet> all = liquibase.getDatabaseChangeLog().getChangeSets();
-                int before = (int) all.stream().takeWhile(cs -> !cs.getId().startsWith("0019")).count();
-                liquibase.update(before, new Contexts(), new LabelExpression());
-                assertThat(rows(c, "SELECT column_name FROM information_schema.columns WHERE table_name = 'alert' AND column_name = 'opened_wave_id'")).isEmpty();
-
+                int count = (int) all.stream().takeWhile(cs -> !cs.getId().startsWith(stopBefore)).count();
+                liquibase.update(count, new Contexts(), new LabelExpression());
                 Map<String, UUID> ids = oldShape(c);
-
+                before.run(c, ids);
                 liquibase.update(new Contexts(), new LabelExpression());
                 c.setAutoCommit(true);
                 exec(c, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
-
-                List<Map<String, String>> alerts = rows(c, "SELECT * FROM alert ORDER BY rule");
-                assertThat(alerts).hasSize(2);
-                Map<String, String> above = alerts.stream().filter(a -> a.get("rule").equals("SIGN_ABOVE_THRESHOLD")).findFirst().orElseThrow();
-                assertThat(above).containsEntry("id", ids.get("a1").toString())
-                        .containsEntry("opened_wave_id", ids.get("w1").toString())
-                        .containsEntry("wave_id", ids.get("w3").toString())
-                        .containsEntry("value", "72")
-                        .containsEntry("status", "OPEN");
-                Map<String, String> gap = alerts.stream().filter(a -> a.get("rule").equals("GAP_WIDENING")).findFirst().orElseThrow();
-                assertThat(gap).containsEntry("id", ids.get("g1").toString()).containsEntry("status", "RESOLVED")
-                        .containsEntry("resolved_reason", "PERSON").containsEntry("resolved_by", USER.toString());
-
-                assertThat(rows(c, "SELECT o.wave_id, o.outcome, o.value FROM alert_observation o JOIN wave w ON w.id = o.wave_id "
-                        + "WHERE o.alert_id = '" + ids.get("a1") + "' ORDER BY w.occurrence_date"))
-                        .extracting(r -> r.get("wave_id") + " " + r.get("outcome") + " " + r.get("value"))
-                        .containsExactly(ids.get("w1") + " FIRED 65", ids.get("w2") + " FIRED 70", ids.get("w3") + " FIRED 72");
-                assertThat(rows(c, "SELECT text FROM alert_note WHERE alert_id = '" + ids.get("a1") + "' ORDER BY created_at"))
-                        .extracting(r -> r.get("text")).containsExactly("first look", "second look");
-                assertThat(rows(c, "SELECT wave_id, status FROM alert_mail_outbox WHERE alert_id = '" + ids.get("a1") + "' ORDER BY wave_id"))
-                        .extracting(r -> r.get("wave_id")).containsExactlyInAnyOrder(ids.get("w1").toString(), ids.get("w2").toString());
-                assertThat(rows(c, "SELECT id FROM alert_before_0019")).hasSize(4);
-                assertThat(rows(c, "SELECT count(*) AS n FROM alert_observation").getFirst()).containsEntry("n", "4");
+                after.run(c, ids);
             }
         }
     }

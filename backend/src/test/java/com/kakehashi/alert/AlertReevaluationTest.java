@@ -55,7 +55,7 @@ class AlertReevaluationTest {
         // What a failed evaluation leaves: the wave closed, no alerts, no mails, no marker.
         worlds.sql(w.id(), "DELETE FROM alert_mail_outbox");
         worlds.sql(w.id(), "DELETE FROM alert");
-        worlds.sql(w.id(), "UPDATE wave SET alerts_evaluated_at = NULL WHERE id = ?", wave);
+        worlds.sql(w.id(), "UPDATE alert_wave SET evaluated_at = NULL WHERE wave_id = ?", wave);
         assertThat(w.alerts()).isEmpty();
 
         reevaluation.run();
@@ -67,7 +67,7 @@ class AlertReevaluationTest {
 
         // Marked now: the next run leaves the wave alone, and even forcing it again raises and mails nothing twice.
         reevaluation.run();
-        worlds.sql(w.id(), "UPDATE wave SET alerts_evaluated_at = NULL WHERE id = ?", wave);
+        worlds.sql(w.id(), "UPDATE alert_wave SET evaluated_at = NULL WHERE wave_id = ?", wave);
         reevaluation.run();
         assertThat(keys(w.alerts())).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(mails(w)).hasSize(expected.size());
@@ -90,8 +90,10 @@ class AlertReevaluationTest {
         assertThat(context.getBeansOfType(Task.class)).extracting(Task::getName).contains(AlertReevaluationTask.NAME);
     }
 
+    /** When the wave's rules ran to the end; null while they have not (or alert has not seen the wave close). */
     private String marker(AlertWorld.World w, UUID wave) throws Exception {
-        return worlds.rows(w.id(), "SELECT alerts_evaluated_at FROM wave WHERE id = ?", wave).getFirst().get("alerts_evaluated_at");
+        return worlds.rows(w.id(), "SELECT evaluated_at FROM alert_wave WHERE wave_id = ?", wave).stream()
+                .map(row -> row.get("evaluated_at")).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private List<Map<String, String>> mails(AlertWorld.World w) throws Exception {

@@ -414,12 +414,12 @@ class AlertTest implements TestPropertyProvider {
         worlds.sql(w.id(), "DELETE FROM alert_mail_outbox");
         worlds.sql(w.id(), "DELETE FROM alert");
         worlds.sql(w.id(), "DELETE FROM alert_evaluation");
-        worlds.sql(w.id(), "UPDATE wave SET alerts_evaluated_at = NULL WHERE id = ?", first);
+        worlds.sql(w.id(), "UPDATE alert_wave SET evaluated_at = NULL WHERE wave_id = ?", first);
         UUID second = wave(w, AlertWorld.levels(12, 5), HQ_CALM);
 
         assertThat(w.alerts()).as("the second wave waits for the first").isEmpty();
-        assertThat(worlds.rows(w.id(), "SELECT alerts_evaluated_at FROM wave WHERE id = ?", second).getFirst()
-                .get("alerts_evaluated_at")).isNull();
+        assertThat(worlds.rows(w.id(), "SELECT evaluated_at FROM alert_wave WHERE wave_id = ?", second).getFirst()
+                .get("evaluated_at")).isNull();
 
         TenantContext.callAs(w.id(), () -> evaluation.evaluate(first));
         TenantContext.callAs(w.id(), () -> evaluation.evaluate(second));

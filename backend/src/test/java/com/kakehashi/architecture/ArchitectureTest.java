@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The lines the style guide draws between packages, kept by the build. Hand-written main code only. */
@@ -147,6 +148,14 @@ class ArchitectureTest {
                         c -> c.getPackageName().startsWith(ROOT + ".") && !c.getPackageName().startsWith(ROOT + ".web")))
                 .because("web holds the HTTP plumbing every feature uses, so it cannot know any of them")
                 .allowEmptyShould(false)
+                .check(main);
+    }
+
+    /** A cycle between features means neither can change alone; events and owner services break them. */
+    @Test
+    void featurePackagesFormNoCycles() {
+        slices().matching(ROOT + ".(*)..")
+                .should().beFreeOfCycles()
                 .check(main);
     }
 

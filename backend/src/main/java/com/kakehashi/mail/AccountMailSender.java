@@ -1,0 +1,28 @@
+package com.kakehashi.mail;
+
+import com.kakehashi.identity.AccountMail;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Identity's account mail (failed sign-in notices), over the same mailer and sender as every other mail. */
+@Singleton
+class AccountMailSender implements AccountMail {
+
+    private final Notices notices;
+
+    AccountMailSender(Notices notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public boolean available() {
+        return notices.available();
+    }
+
+    @Override
+    public @Nullable String send(String idLocalPart, String to, String subject, String text) {
+        return notices.send(List.of(new Notices.Notice(idLocalPart, to, subject, text))).getFirst();
+    }
+}
