@@ -6,6 +6,7 @@ import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.Formats;
 import com.kakehashi.console.shell.MainLayout;
 import com.kakehashi.console.shell.Problems;
+import com.kakehashi.console.shell.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,7 +20,7 @@ import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.UUID;
 
-@Route(value = "tenants", layout = MainLayout.class)
+@Route(value = Routes.TENANTS, layout = MainLayout.class)
 public class TenantListView extends VerticalLayout implements TenantListPresenter.View, HasDynamicTitle {
 
     private final Grid<Tenant> grid = new Grid<>();

@@ -6,7 +6,7 @@ import com.kakehashi.console.api.User;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.MainLayout;
 import com.kakehashi.console.shell.Problems;
-import com.kakehashi.console.tenant.TenantListView;
+import com.kakehashi.console.shell.Routes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-@Route(value = "users", layout = MainLayout.class)
+@Route(value = Routes.USERS, layout = MainLayout.class)
 public class UserListView extends VerticalLayout implements UserPresenter.View, BeforeEnterObserver, HasDynamicTitle {
 
     private final Grid<User> grid = new Grid<>();
@@ -54,7 +54,7 @@ public class UserListView extends VerticalLayout implements UserPresenter.View, 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!session.user().role().canManageUsers()) {
-            event.forwardTo(TenantListView.class);
+            event.forwardTo(Routes.TENANTS);
             return;
         }
         presenter.load();
