@@ -38,10 +38,17 @@ public record ConsoleSession(KakehashiApi api, CurrentUser user) implements Seri
     /**
      * The backend refused the token (401): it expired or was revoked, so the session is of no further use and the
      * user signs in again. Whichever view met the refusal hands it here, so no view handles a lapsed login itself.
+     *
+     * <p>The login opens once the server has done with this round trip, not at once: a view that loads while it is
+     * being built meets the refusal inside a navigation, and that navigation, still under way, would put its own
+     * page back over the login (an empty page under the login's address).
      */
     public static void expired(UI ui) {
+        if (current().isEmpty()) {
+            return; // the first refusal of this round trip has already sent the user to the login
+        }
         end();
-        ui.navigate(Routes.LOGIN);
+        ui.beforeClientResponse(ui, context -> ui.navigate(Routes.LOGIN));
     }
 
     /** Ends the session for good: the login page is loaded afresh and the servlet session (the cookie) is dropped. */
