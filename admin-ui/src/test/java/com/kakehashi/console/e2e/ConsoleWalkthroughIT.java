@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -284,7 +285,7 @@ class ConsoleWalkthroughIT {
                     .until(d -> d.getCurrentUrl().matches(".*/tenants/[0-9a-f-]{36}$"));
             assertEquals("Fabrikam Holdings", browser.byId("tenant-name-heading").getText());
             // The closed dialog leaves the page a round trip after the navigation.
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElements(By.id("tenant-form")).stream().noneMatch(WebElement::isDisplayed));
         }
     }
