@@ -24,7 +24,7 @@ public class FormDialog extends Dialog {
     private final Button save = new Button(getTranslation("common.save"));
 
     /**
-     * @param idPrefix the dialog's id is {@code prefix-form}, its Save button's {@code prefix-save}
+     * @param idPrefix the dialog's id is {@code prefix-form}, its buttons' {@code prefix-save} and {@code prefix-cancel}
      * @param titleKey the message key of the dialog's title
      */
     public FormDialog(String idPrefix, String titleKey) {
@@ -32,7 +32,9 @@ public class FormDialog extends Dialog {
         setHeaderTitle(getTranslation(titleKey));
         save.setId(idPrefix + "-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
+        var cancel = new Button(getTranslation("common.cancel"), e -> close());
+        cancel.setId(idPrefix + "-cancel");
+        getFooter().add(cancel, save);
     }
 
     /** Registers a field under the property name the backend gives it in problems; returns the field. */

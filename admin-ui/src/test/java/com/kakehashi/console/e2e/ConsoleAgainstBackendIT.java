@@ -81,6 +81,34 @@ class ConsoleAgainstBackendIT {
     }
 
     @Test
+    void consultantsAlertSettingsMarkAValueOutOfRangeOnItsFieldAndCancelKeepsWhatWasSaved() {
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-dashboard");
+            browser.click("dashboard-alert-settings");
+            browser.byId("alert-settings-form");
+            String saved = browser.byId("alert-settings-riskThreshold").getDomProperty("value");
+            assertTrue(browser.byId("alert-settings-defaults").isDisplayed(), "a consultant may reset to the defaults");
+
+            browser.type("alert-settings-riskThreshold", "150");
+            browser.click("alert-settings-save");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> browser.byId("alert-settings-riskThreshold").getDomAttribute("invalid") != null);
+            assertEquals("Enter a value from 0 to 100.",
+                    browser.byId("alert-settings-riskThreshold").getDomProperty("errorMessage"));
+
+            browser.click("alert-settings-cancel");
+            browser.click("dashboard-alert-settings");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> saved.equals(browser.byId("alert-settings-riskThreshold").getDomProperty("value")));
+            assertTrue(browser.byId("alert-settings-riskThreshold").getDomAttribute("invalid") == null,
+                    "a reopened form starts without marks");
+        }
+    }
+
+    @Test
     void contosoExecutiveSeesNoTraceOfNorthwind() {
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.open("/login");
