@@ -1,14 +1,12 @@
 package com.kakehashi.console.dashboard;
 
 import com.kakehashi.console.api.AlertRecords.Correction;
-import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.dashboard.AlertSettingsPresenter.Bounds;
 import com.kakehashi.console.dashboard.AlertSettingsPresenter.Draft;
+import com.kakehashi.console.shell.FormDialog;
 import com.kakehashi.console.shell.Problems;
-import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,11 +14,11 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The tenant's alert parameters, each with its label and a line of help in the user's language. */
-class AlertSettingsDialog extends Dialog implements AlertSettingsPresenter.View {
+class AlertSettingsDialog extends FormDialog implements AlertSettingsPresenter.View {
 
     private final NumberField riskThreshold = number("riskThreshold", 1);
     private final IntegerField worseningWaves = integer("worseningWaves");
@@ -32,22 +30,18 @@ class AlertSettingsDialog extends Dialog implements AlertSettingsPresenter.View 
     private final NumberField minimumEffect = number("minimumEffect", 1);
     private final IntegerField minimumN = integer("minimumN");
     private final IntegerField clearWaves = integer("clearWaves");
-    private final RadioButtonGroup<Correction> correction = new RadioButtonGroup<>();
-    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
-    private final Button save = new Button();
+    private final RadioButtonGroup<Correction> correction = field("correction", new RadioButtonGroup<>());
     private final Button defaults = new Button();
     AlertSettingsPresenter presenter;
 
     AlertSettingsDialog() {
-        setId("alert-settings");
-        setHeaderTitle(getTranslation("dashboard.settings.title"));
+        super("alert-settings", "dashboard.settings.title");
         setWidth("min(46rem, 96vw)");
         correction.setId("alert-settings-correction");
         correction.setLabel(getTranslation("dashboard.settings.correction"));
         correction.setHelperText(getTranslation("dashboard.settings.correction.help"));
         correction.setItems(Correction.values());
         correction.setItemLabelGenerator(c -> getTranslation("dashboard.settings.correction." + c.name()));
-        fields.put("correction", correction);
 
         var significance = new FormLayout(alpha, minimumEffect, minimumN, correction, clearWaves);
         significance.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
@@ -58,15 +52,11 @@ class AlertSettingsDialog extends Dialog implements AlertSettingsPresenter.View 
                 new H4(getTranslation("dashboard.settings.noise")), significance,
                 new H4(getTranslation("dashboard.settings.rules")), rules);
 
-        save.setText(getTranslation("common.save"));
-        save.setId("alert-settings-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickListener(e -> presenter.save(draft()));
+        addSaveListener(() -> presenter.save(draft()));
         defaults.setText(getTranslation("dashboard.settings.defaults"));
         defaults.setId("alert-settings-defaults");
         defaults.addClickListener(e -> presenter.resetToDefaults());
-        var cancel = new Button(getTranslation("common.cancel"), e -> close());
-        getFooter().add(defaults, cancel, save);
+        getFooter().addComponentAsFirst(defaults);
     }
 
     private NumberField number(String name, double step) {
@@ -74,8 +64,7 @@ class AlertSettingsDialog extends Dialog implements AlertSettingsPresenter.View 
         field.setId("alert-settings-" + name);
         field.setHelperText(getTranslation("dashboard.settings." + name + ".help"));
         field.setStep(step);
-        fields.put(name, field);
-        return field;
+        return field(name, field);
     }
 
     private IntegerField integer(String name) {
@@ -83,8 +72,7 @@ class AlertSettingsDialog extends Dialog implements AlertSettingsPresenter.View 
         field.setId("alert-settings-" + name);
         field.setHelperText(getTranslation("dashboard.settings." + name + ".help"));
         field.setStepButtonsVisible(true);
-        fields.put(name, field);
-        return field;
+        return field(name, field);
     }
 
     private Draft draft() {
@@ -95,7 +83,7 @@ class AlertSettingsDialog extends Dialog implements AlertSettingsPresenter.View 
 
     @Override
     public void showSettings(Draft d, boolean canEdit) {
-        fields.values().forEach(f -> f.setInvalid(false));
+        clearFieldErrors();
         riskThreshold.setValue(d.riskThreshold());
         worseningWaves.setValue(d.worseningWaves());
         gapWaves.setValue(d.gapWaves());
@@ -107,30 +95,21 @@ class AlertSettingsDialog extends Dialog implements AlertSettingsPresenter.View 
         minimumN.setValue(d.minimumN());
         clearWaves.setValue(d.clearWaves());
         correction.setValue(d.correction());
-        fields.values().forEach(f -> ((com.vaadin.flow.component.HasValue<?, ?>) f).setReadOnly(!canEdit));
-        save.setVisible(canEdit);
+        fields().forEach(f -> ((HasValue<?, ?>) f).setReadOnly(!canEdit));
+        setSaveVisible(canEdit);
         defaults.setVisible(canEdit);
         open();
     }
 
     @Override
     public void showFieldErrors(Map<String, Bounds> errors) {
-        fields.values().forEach(f -> f.setInvalid(false));
-        errors.forEach((name, bounds) -> {
-            var field = fields.get(name);
-            field.setErrorMessage(getTranslation(bounds.messageKey(), bounds.min(), bounds.max()));
-            field.setInvalid(true);
-        });
+        showFieldMessages(errors.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> getTranslation(e.getValue().messageKey(), e.getValue().min(), e.getValue().max()))));
     }
 
     @Override
     public void saved() {
         Problems.success(getTranslation("dashboard.settings.saved"));
         close();
-    }
-
-    @Override
-    public void showProblem(ApiProblem problem) {
-        Problems.showOnFields(problem, fields);
     }
 }

@@ -1,38 +1,32 @@
 package com.kakehashi.console.engagement;
 
-import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.EngagementDraft;
 import com.kakehashi.console.api.EngagementStatus;
 import com.kakehashi.console.api.Member;
-import com.kakehashi.console.shell.Problems;
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.kakehashi.console.shell.FormDialog;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** A passive form for one engagement; hands the edited draft to its save listener. */
-class EngagementFormDialog extends Dialog {
+class EngagementFormDialog extends FormDialog {
 
-    private final TextField name = new TextField(getTranslation("engagement.name"));
-    private final TextArea goals = new TextArea(getTranslation("engagement.goals"));
-    private final DatePicker startDate = new DatePicker(getTranslation("engagement.startDate"));
-    private final DatePicker endDate = new DatePicker(getTranslation("engagement.endDate"));
-    private final Select<EngagementStatus> status = new Select<>();
-    private final MultiSelectComboBox<Member> consultants = new MultiSelectComboBox<>(getTranslation("engagement.consultants"));
+    private final TextField name = field("name", new TextField(getTranslation("engagement.name")));
+    private final TextArea goals = field("goals", new TextArea(getTranslation("engagement.goals")));
+    private final DatePicker startDate = field("startDate", new DatePicker(getTranslation("engagement.startDate")));
+    private final DatePicker endDate = field("endDate", new DatePicker(getTranslation("engagement.endDate")));
+    private final Select<EngagementStatus> status = field("status", new Select<>());
+    private final MultiSelectComboBox<Member> consultants = field("consultantIds",
+            new MultiSelectComboBox<>(getTranslation("engagement.consultants")));
 
     EngagementFormDialog(boolean creating, EngagementDraft draft, List<Member> choices, Consumer<EngagementDraft> onSave) {
-        setId("engagement-form");
-        setHeaderTitle(getTranslation(creating ? "engagement.create" : "engagement.edit"));
+        super("engagement", creating ? "engagement.create" : "engagement.edit");
         setWidth("40em");
         name.setId("engagement-name");
         name.setRequiredIndicatorVisible(true);
@@ -62,21 +56,8 @@ class EngagementFormDialog extends Dialog {
         layout.setColspan(consultants, 2);
         add(layout);
 
-        var save = new Button(getTranslation("common.save"), e -> onSave.accept(new EngagementDraft(
+        addSaveListener(() -> onSave.accept(new EngagementDraft(
                 name.getValue().strip(), goals.getValue().strip(), startDate.getValue(), endDate.getValue(),
                 status.getValue(), consultants.getValue().stream().map(Member::userId).toList())));
-        save.setId("engagement-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
-    }
-
-    void showProblem(ApiProblem problem) {
-        Problems.showOnFields(problem, Map.<String, HasValidation>of("name", name, "goals", goals,
-                "startDate", startDate, "endDate", endDate, "status", status, "consultantIds", consultants));
-    }
-
-    void showEndBeforeStart() {
-        endDate.setErrorMessage(getTranslation("engagement.endBeforeStart"));
-        endDate.setInvalid(true);
     }
 }

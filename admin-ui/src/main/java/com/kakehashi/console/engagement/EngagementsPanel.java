@@ -6,6 +6,7 @@ import com.kakehashi.console.api.EngagementDraft;
 import com.kakehashi.console.api.Member;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.Formats;
+import com.kakehashi.console.shell.OpenForm;
 import com.kakehashi.console.shell.Problems;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,7 +29,7 @@ public class EngagementsPanel extends VerticalLayout implements EngagementPresen
     private final Grid.Column<Engagement> actionsColumn;
     private final EngagementPresenter presenter;
     private Map<UUID, String> consultantNames = Map.of();
-    private EngagementFormDialog form;
+    private final OpenForm form = new OpenForm();
     private final TimelineSection timeline;
 
     public EngagementsPanel(ConsoleSession session, UUID tenantId) {
@@ -91,32 +92,22 @@ public class EngagementsPanel extends VerticalLayout implements EngagementPresen
 
     @Override
     public void openForm(Engagement existing, EngagementDraft draft, List<Member> consultants) {
-        form = new EngagementFormDialog(existing == null, draft, consultants, saved -> presenter.save(existing, saved));
-        form.open();
+        form.open(new EngagementFormDialog(existing == null, draft, consultants, saved -> presenter.save(existing, saved)));
     }
 
     @Override
     public void closeForm() {
-        if (form != null) {
-            form.close();
-            form = null;
-        }
+        form.close();
     }
 
     @Override
     public void showFormProblem(ApiProblem problem) {
-        if (form != null) {
-            form.showProblem(problem);
-        } else {
-            Problems.notify(problem);
-        }
+        form.showProblem(problem);
     }
 
     @Override
     public void showEndBeforeStart() {
-        if (form != null) {
-            form.showEndBeforeStart();
-        }
+        form.showFieldError("endDate", getTranslation("engagement.endBeforeStart"));
     }
 
     @Override

@@ -8,7 +8,9 @@ import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.Landing;
 import com.kakehashi.console.shell.LandingView;
 import com.kakehashi.console.shell.Languages;
+import com.kakehashi.console.shell.OpenWithoutLogin;
 import com.kakehashi.console.shell.Problems;
+import com.kakehashi.console.shell.Routes;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -24,7 +26,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
-@Route("login")
+@Route(Routes.LOGIN)
+@OpenWithoutLogin
 public class LoginView extends VerticalLayout implements LoginPresenter.View, HasDynamicTitle, BeforeEnterObserver {
 
     private final EmailField email = new EmailField(getTranslation("login.email"));

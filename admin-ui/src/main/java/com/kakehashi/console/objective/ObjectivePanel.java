@@ -6,13 +6,14 @@ import com.kakehashi.console.api.ObjectiveRecords.DecisionRow;
 import com.kakehashi.console.api.ObjectiveRecords.InitiativeRow;
 import com.kakehashi.console.api.ObjectiveRecords.Summary;
 import com.kakehashi.console.shell.ConsoleSession;
+import com.kakehashi.console.shell.FormDialog;
 import com.kakehashi.console.shell.Formats;
+import com.kakehashi.console.shell.OpenForm;
 import com.kakehashi.console.shell.Problems;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
@@ -39,8 +40,7 @@ public class ObjectivePanel extends VerticalLayout implements ObjectivePresenter
     private final Button addDecision = new Button();
     private List<Engagement> engagements = List.of();
     private Map<UUID, String> engagementNames = Map.of();
-    private Dialog open;
-    private TextArea milestonesField;
+    private final OpenForm form = new OpenForm();
 
     public ObjectivePanel(ConsoleSession session, UUID tenantId) {
         presenter = new ObjectivePresenter(session.api(), session.user(), tenantId, this);
@@ -128,47 +128,38 @@ public class ObjectivePanel extends VerticalLayout implements ObjectivePresenter
     }
 
     private void openInitiativeForm() {
-        var engagement = engagementSelect();
-        var title = new TextField(getTranslation("objective.title"));
+        var dialog = new FormDialog("initiative", "objective.initiative.add");
+        var engagement = dialog.field("engagementId", engagementSelect());
+        var title = dialog.field("title", new TextField(getTranslation("objective.title")));
         title.setId("initiative-title");
-        var announced = new DatePicker(getTranslation("objective.announcedOn"));
-        milestonesField = new TextArea(getTranslation("objective.milestones"));
-        milestonesField.setId("initiative-milestones");
-        milestonesField.setHelperText(getTranslation("objective.milestones.help"));
-        var save = new Button(getTranslation("common.save"), e -> presenter.createInitiative(
+        var announced = dialog.field("announcedOn", new DatePicker(getTranslation("objective.announcedOn")));
+        var milestones = dialog.field("milestones", new TextArea(getTranslation("objective.milestones")));
+        milestones.setId("initiative-milestones");
+        milestones.setHelperText(getTranslation("objective.milestones.help"));
+        dialog.add(new FormLayout(engagement, title, announced, milestones));
+        dialog.addSaveListener(() -> presenter.createInitiative(
                 engagement.getValue() == null ? null : engagement.getValue().id(), title.getValue(), announced.getValue(),
-                milestonesField.getValue()));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        openDialog(getTranslation("objective.initiative.add"), new FormLayout(engagement, title, announced, milestonesField), save);
+                milestones.getValue()));
+        form.open(dialog);
     }
 
     private void openDecisionForm() {
-        var engagement = engagementSelect();
-        var title = new TextField(getTranslation("objective.title"));
-        var proposed = new DatePicker(getTranslation("objective.proposedOn"));
-        var approved = new DatePicker(getTranslation("objective.approvedOn"));
+        var dialog = new FormDialog("decision", "objective.decision.add");
+        var engagement = dialog.field("engagementId", engagementSelect());
+        var title = dialog.field("title", new TextField(getTranslation("objective.title")));
+        var proposed = dialog.field("proposedOn", new DatePicker(getTranslation("objective.proposedOn")));
+        var approved = dialog.field("approvedOn", new DatePicker(getTranslation("objective.approvedOn")));
         var consulted = new Checkbox(getTranslation("objective.japanConsulted"));
-        var save = new Button(getTranslation("common.save"), e -> presenter.createDecision(
+        dialog.add(new FormLayout(engagement, title, proposed, approved, consulted));
+        dialog.addSaveListener(() -> presenter.createDecision(
                 engagement.getValue() == null ? null : engagement.getValue().id(), title.getValue(), proposed.getValue(),
                 approved.getValue(), consulted.getValue()));
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        openDialog(getTranslation("objective.decision.add"), new FormLayout(engagement, title, proposed, approved, consulted), save);
-    }
-
-    private void openDialog(String header, FormLayout form, Button save) {
-        open = new Dialog();
-        open.setHeaderTitle(header);
-        open.add(form);
-        open.getFooter().add(new Button(getTranslation("common.cancel"), e -> open.close()), save);
-        open.open();
+        form.open(dialog);
     }
 
     @Override
     public void showFieldError(String field, String messageKey, Object... arguments) {
-        if ("milestones".equals(field) && milestonesField != null) {
-            milestonesField.setInvalid(true);
-            milestonesField.setErrorMessage(getTranslation(messageKey, arguments));
-        }
+        form.showFieldError(field, getTranslation(messageKey, arguments));
     }
 
     @Override
@@ -178,8 +169,6 @@ public class ObjectivePanel extends VerticalLayout implements ObjectivePresenter
 
     @Override
     public void closeForms() {
-        if (open != null) {
-            open.close();
-        }
+        form.close();
     }
 }

@@ -1,36 +1,29 @@
 package com.kakehashi.console.participant;
 
-import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.Level;
 import com.kakehashi.console.api.ParticipantDraft;
 import com.kakehashi.console.api.Side;
-import com.kakehashi.console.shell.Problems;
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
+import com.kakehashi.console.shell.FormDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** A passive form: shows a draft, hands the edited draft to its save listener, marks fields the backend refused. */
-class ParticipantFormDialog extends Dialog {
+class ParticipantFormDialog extends FormDialog {
 
-    private final EmailField email = new EmailField(getTranslation("common.email"));
-    private final TextField displayName = new TextField(getTranslation("common.displayName"));
-    private final Select<Side> side = new Select<>();
-    private final Select<Level> level = new Select<>();
-    private final Select<String> language = new Select<>();
-    private final TextField timeZone = new TextField(getTranslation("participant.timeZone"));
-    private final TextField department = new TextField(getTranslation("participant.department"));
+    private final EmailField email = field("email", new EmailField(getTranslation("common.email")));
+    private final TextField displayName = field("displayName", new TextField(getTranslation("common.displayName")));
+    private final Select<Side> side = field("side", new Select<>());
+    private final Select<Level> level = field("level", new Select<>());
+    private final Select<String> language = field("language", new Select<>());
+    private final TextField timeZone = field("timeZone", new TextField(getTranslation("participant.timeZone")));
+    private final TextField department = field("department", new TextField(getTranslation("participant.department")));
 
     ParticipantFormDialog(boolean creating, ParticipantDraft draft, Consumer<ParticipantDraft> onSave) {
-        setId("participant-form");
-        setHeaderTitle(getTranslation(creating ? "participant.create" : "participant.edit"));
+        super("participant", creating ? "participant.create" : "participant.edit");
         email.setId("participant-email");
         displayName.setId("participant-displayName");
         side.setId("participant-side");
@@ -58,17 +51,9 @@ class ParticipantFormDialog extends Dialog {
         department.setValue(nullToEmpty(draft.department()));
         add(new FormLayout(email, displayName, side, level, language, timeZone, department));
 
-        var save = new Button(getTranslation("common.save"), e -> onSave.accept(new ParticipantDraft(
+        addSaveListener(() -> onSave.accept(new ParticipantDraft(
                 email.getValue().strip(), displayName.getValue().strip(), side.getValue(), level.getValue(),
                 language.getValue(), emptyToNull(timeZone.getValue()), emptyToNull(department.getValue()))));
-        save.setId("participant-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
-    }
-
-    void showProblem(ApiProblem problem) {
-        Problems.showOnFields(problem, Map.<String, HasValidation>of("email", email, "displayName", displayName,
-                "side", side, "level", level, "language", language, "timeZone", timeZone, "department", department));
     }
 
     private static String nullToEmpty(String value) {

@@ -9,6 +9,7 @@ import com.kakehashi.console.api.ParticipantDraft;
 import com.kakehashi.console.api.ParticipantFilter;
 import com.kakehashi.console.api.Side;
 import com.kakehashi.console.shell.ConsoleSession;
+import com.kakehashi.console.shell.OpenForm;
 import com.kakehashi.console.shell.Pager;
 import com.kakehashi.console.shell.Problems;
 import com.vaadin.flow.component.button.Button;
@@ -36,7 +37,7 @@ public class ParticipantsPanel extends VerticalLayout implements ParticipantPres
     private final ImportReportPanel report = new ImportReportPanel();
     private final Pager pager;
     private final ParticipantPresenter presenter;
-    private ParticipantFormDialog form;
+    private final OpenForm form = new OpenForm();
 
     public ParticipantsPanel(ConsoleSession session, UUID tenantId) {
         presenter = new ParticipantPresenter(session.api(), tenantId, this);
@@ -171,25 +172,17 @@ public class ParticipantsPanel extends VerticalLayout implements ParticipantPres
 
     @Override
     public void openForm(Participant existing, ParticipantDraft draft) {
-        form = new ParticipantFormDialog(existing == null, draft, saved -> presenter.save(existing, saved));
-        form.open();
+        form.open(new ParticipantFormDialog(existing == null, draft, saved -> presenter.save(existing, saved)));
     }
 
     @Override
     public void closeForm() {
-        if (form != null) {
-            form.close();
-            form = null;
-        }
+        form.close();
     }
 
     @Override
     public void showFormProblem(ApiProblem problem) {
-        if (form != null) {
-            form.showProblem(problem);
-        } else {
-            Problems.notify(problem);
-        }
+        form.showProblem(problem);
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.Formats;
 import com.kakehashi.console.shell.MainLayout;
 import com.kakehashi.console.shell.Problems;
-import com.kakehashi.console.tenant.TenantView;
+import com.kakehashi.console.shell.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -20,17 +20,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteConfiguration;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /** Cards of the user's tenants, most in need of attention first; a card opens the tenant's dashboard. */
-@Route(value = "portfolio", layout = MainLayout.class)
+@Route(value = Routes.PORTFOLIO, layout = MainLayout.class)
 public class PortfolioView extends VerticalLayout implements PortfolioPresenter.View, HasDynamicTitle {
 
     private final Div cards = new Div();
@@ -77,18 +74,13 @@ public class PortfolioView extends VerticalLayout implements PortfolioPresenter.
     @Override
     public void openDashboard(UUID tenantId) {
         // navigate(String) refuses a query string: the tab goes as query parameters.
-        UI.getCurrent().navigate(RouteConfiguration.forSessionScope().getUrl(TenantView.class, tenantId.toString()),
-                dashboardTab());
-    }
-
-    private static QueryParameters dashboardTab() {
-        return QueryParameters.simple(Map.of(TenantView.TAB_PARAMETER, "dashboard"));
+        var dashboard = Routes.tenantDashboard(tenantId);
+        UI.getCurrent().navigate(dashboard.getPath(), dashboard.getQueryParameters());
     }
 
     /** For the card's link (a plain href, so it also opens in a new browser tab). */
     private static String dashboardUrl(UUID tenantId) {
-        return RouteConfiguration.forSessionScope().getUrl(TenantView.class, tenantId.toString())
-                + "?" + dashboardTab().getQueryString();
+        return Routes.tenantDashboard(tenantId).getPathWithQueryParameters();
     }
 
     private Div card(Card card) {

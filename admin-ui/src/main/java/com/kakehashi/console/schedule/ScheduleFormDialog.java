@@ -1,19 +1,14 @@
 package com.kakehashi.console.schedule;
 
-import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.Cadence;
 import com.kakehashi.console.api.Engagement;
 import com.kakehashi.console.api.InstrumentVersionChoice;
 import com.kakehashi.console.api.Level;
 import com.kakehashi.console.api.ScheduleDraft;
 import com.kakehashi.console.api.Side;
-import com.kakehashi.console.shell.Problems;
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.kakehashi.console.shell.FormDialog;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -22,35 +17,35 @@ import com.vaadin.flow.component.timepicker.TimePicker;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** A passive form for one schedule; hands the edited draft and the raw reminder text to its save listener. */
-class ScheduleFormDialog extends Dialog {
+class ScheduleFormDialog extends FormDialog {
 
     interface SaveListener {
         void save(ScheduleDraft draft, String reminderText);
     }
 
-    private final TextField name = new TextField(getTranslation("schedule.name"));
-    private final TextField titleEn = new TextField(getTranslation("schedule.surveyTitleEn"));
-    private final TextField titleJa = new TextField(getTranslation("schedule.surveyTitleJa"));
-    private final Select<Engagement> engagement = new Select<>();
-    private final Select<InstrumentVersionChoice> version = new Select<>();
-    private final MultiSelectComboBox<Side> sides = new MultiSelectComboBox<>(getTranslation("schedule.sides"));
-    private final MultiSelectComboBox<Level> levels = new MultiSelectComboBox<>(getTranslation("schedule.levels"));
-    private final Select<Cadence> cadence = new Select<>();
-    private final TimePicker japanTime = new TimePicker(getTranslation("schedule.japanSendTime"));
-    private final TimePicker hqTime = new TimePicker(getTranslation("schedule.hqSendTime"));
-    private final IntegerField daysOpen = new IntegerField(getTranslation("schedule.daysOpen"));
-    private final TextField reminders = new TextField(getTranslation("schedule.reminders"));
-    private final DatePicker startDate = new DatePicker(getTranslation("schedule.startDate"));
-    private final DatePicker endDate = new DatePicker(getTranslation("schedule.endDate"));
+    private final TextField name = field("name", new TextField(getTranslation("schedule.name")));
+    private final TextField titleEn = field("surveyTitleEn", new TextField(getTranslation("schedule.surveyTitleEn")));
+    private final TextField titleJa = field("surveyTitleJa", new TextField(getTranslation("schedule.surveyTitleJa")));
+    private final Select<Engagement> engagement = field("engagementId", new Select<>());
+    private final Select<InstrumentVersionChoice> version = field("instrumentVersionId", new Select<>());
+    private final MultiSelectComboBox<Side> sides = field("audienceSides",
+            new MultiSelectComboBox<>(getTranslation("schedule.sides")));
+    private final MultiSelectComboBox<Level> levels = field("audienceLevels",
+            new MultiSelectComboBox<>(getTranslation("schedule.levels")));
+    private final Select<Cadence> cadence = field("cadence", new Select<>());
+    private final TimePicker japanTime = field("japanSendTime", new TimePicker(getTranslation("schedule.japanSendTime")));
+    private final TimePicker hqTime = field("hqSendTime", new TimePicker(getTranslation("schedule.hqSendTime")));
+    private final IntegerField daysOpen = field("daysOpen", new IntegerField(getTranslation("schedule.daysOpen")));
+    private final TextField reminders = field(SchedulePresenter.REMINDERS, new TextField(getTranslation("schedule.reminders")));
+    private final DatePicker startDate = field("startDate", new DatePicker(getTranslation("schedule.startDate")));
+    private final DatePicker endDate = field(SchedulePresenter.END_DATE, new DatePicker(getTranslation("schedule.endDate")));
 
     ScheduleFormDialog(boolean creating, ScheduleDraft draft, List<Engagement> engagements,
                        List<InstrumentVersionChoice> versions, SaveListener onSave) {
-        setId("schedule-form");
-        setHeaderTitle(getTranslation(creating ? "schedule.create" : "schedule.edit"));
+        super("schedule", creating ? "schedule.create" : "schedule.edit");
         setWidth("44em");
         name.setId("schedule-name");
         name.setRequiredIndicatorVisible(true);
@@ -125,40 +120,12 @@ class ScheduleFormDialog extends Dialog {
         layout.setColspan(name, 2);
         add(layout);
 
-        var save = new Button(getTranslation("common.save"), e -> onSave.save(new ScheduleDraft(
+        addSaveListener(() -> onSave.save(new ScheduleDraft(
                 name.getValue().strip(), titleEn.getValue().strip(), titleJa.getValue().strip(),
                 engagement.getValue() == null ? null : engagement.getValue().id(),
                 version.getValue() == null ? null : version.getValue().versionId(),
                 List.copyOf(sides.getValue()), List.copyOf(levels.getValue()), cadence.getValue(),
                 japanTime.getValue(), hqTime.getValue(), daysOpen.getValue(), List.of(), startDate.getValue(),
                 endDate.getValue()), reminders.getValue()));
-        save.setId("schedule-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
-    }
-
-    private Map<String, HasValidation> fields() {
-        return Map.ofEntries(Map.entry("name", name), Map.entry("surveyTitleEn", titleEn),
-                Map.entry("surveyTitleJa", titleJa), Map.entry("engagementId", engagement),
-                Map.entry("instrumentVersionId", version), Map.entry("audienceSides", sides),
-                Map.entry("audienceLevels", levels), Map.entry("cadence", cadence),
-                Map.entry("japanSendTime", japanTime), Map.entry("hqSendTime", hqTime),
-                Map.entry("daysOpen", daysOpen), Map.entry(SchedulePresenter.REMINDERS, reminders),
-                Map.entry("startDate", startDate), Map.entry(SchedulePresenter.END_DATE, endDate));
-    }
-
-    void showProblem(ApiProblem problem) {
-        Problems.showOnFields(problem, fields());
-    }
-
-    void showFieldError(String field, String message) {
-        fields().values().forEach(f -> f.setInvalid(false));
-        var target = fields().get(field);
-        if (target != null) {
-            target.setErrorMessage(message);
-            target.setInvalid(true);
-        } else {
-            Problems.error(message);
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.kakehashi.console.api.ScheduleDraft;
 import com.kakehashi.console.api.Wave;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.Formats;
+import com.kakehashi.console.shell.OpenForm;
 import com.kakehashi.console.shell.Problems;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,7 +39,7 @@ public class SchedulesPanel extends VerticalLayout implements SchedulePresenter.
     private final Grid<Schedule> grid = new Grid<>();
     private final SchedulePresenter presenter;
     private Map<UUID, String> engagementNames = Map.of();
-    private ScheduleFormDialog form;
+    private final OpenForm form = new OpenForm();
     private Dialog launchDialog;
     private TextArea reason;
     private ZoneId viewerZone;
@@ -129,33 +130,23 @@ public class SchedulesPanel extends VerticalLayout implements SchedulePresenter.
     @Override
     public void openForm(Schedule existing, ScheduleDraft draft, List<Engagement> engagements,
                          List<InstrumentVersionChoice> versions) {
-        form = new ScheduleFormDialog(existing == null, draft, engagements, versions,
-                (saved, reminderText) -> presenter.save(existing, saved, reminderText));
-        form.open();
+        form.open(new ScheduleFormDialog(existing == null, draft, engagements, versions,
+                (saved, reminderText) -> presenter.save(existing, saved, reminderText)));
     }
 
     @Override
     public void closeForm() {
-        if (form != null) {
-            form.close();
-            form = null;
-        }
+        form.close();
     }
 
     @Override
     public void showFormProblem(ApiProblem problem) {
-        if (form != null) {
-            form.showProblem(problem);
-        } else {
-            Problems.notify(problem);
-        }
+        form.showProblem(problem);
     }
 
     @Override
     public void showFieldError(String field, String messageKey) {
-        if (form != null) {
-            form.showFieldError(field, getTranslation(messageKey));
-        }
+        form.showFieldError(field, getTranslation(messageKey));
     }
 
     @Override

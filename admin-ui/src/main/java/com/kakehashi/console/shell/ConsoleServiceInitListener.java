@@ -1,6 +1,5 @@
 package com.kakehashi.console.shell;
 
-import com.kakehashi.console.login.LoginView;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -14,13 +13,14 @@ public class ConsoleServiceInitListener implements VaadinServiceInitListener {
             var ui = uiEvent.getUI();
             Languages.applyRemembered(ui);
             ui.addBeforeEnterListener(enter -> {
-                if (enter.getNavigationTarget() != LoginView.class && ConsoleSession.current().isEmpty()) {
+                if (!enter.getNavigationTarget().isAnnotationPresent(OpenWithoutLogin.class)
+                        && ConsoleSession.current().isEmpty()) {
                     // The page asked for goes through the login, so a deep link still opens after signing in.
                     String asked = enter.getLocation().getPathWithQueryParameters();
                     if (asked.isEmpty() || enter.getNavigationTarget() == LandingView.class) {
-                        enter.forwardTo(LoginView.class);
+                        enter.forwardTo(Routes.LOGIN);
                     } else {
-                        enter.forwardTo("login", QueryParameters.of(Landing.NEXT_PARAMETER, asked));
+                        enter.forwardTo(Routes.LOGIN, QueryParameters.of(Landing.NEXT_PARAMETER, asked));
                     }
                 }
             });

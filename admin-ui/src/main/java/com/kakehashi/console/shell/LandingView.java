@@ -1,18 +1,11 @@
 package com.kakehashi.console.shell;
 
-import com.kakehashi.console.portfolio.PortfolioView;
-import com.kakehashi.console.tenant.TenantListView;
-import com.kakehashi.console.tenant.TenantView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteConfiguration;
-
-import java.util.Map;
 
 /**
  * The console's root address: never shown, it forwards to the signed-in user's home ({@link Landing}). The
@@ -36,12 +29,10 @@ public class LandingView extends Div implements BeforeEnterObserver {
     }
 
     static Location locationOf(Landing.Destination destination) {
-        var routes = RouteConfiguration.forSessionScope();
         return switch (destination) {
-            case Landing.Portfolio p -> new Location(routes.getUrl(PortfolioView.class));
-            case Landing.Clients c -> new Location(routes.getUrl(TenantListView.class));
-            case Landing.Dashboard d -> new Location(routes.getUrl(TenantView.class, d.tenantId().toString()),
-                    QueryParameters.simple(Map.of(TenantView.TAB_PARAMETER, "dashboard")));
+            case Landing.Portfolio p -> new Location(Routes.PORTFOLIO);
+            case Landing.Clients c -> new Location(Routes.TENANTS);
+            case Landing.Dashboard d -> Routes.tenantDashboard(d.tenantId());
             case Landing.DeepLink link -> new Location(link.location());
         };
     }

@@ -1,9 +1,5 @@
 package com.kakehashi.console.shell;
 
-import com.kakehashi.console.login.LoginView;
-import com.kakehashi.console.portfolio.PortfolioView;
-import com.kakehashi.console.tenant.TenantListView;
-import com.kakehashi.console.user.UserListView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -16,10 +12,11 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.router.RouteConfiguration;
-import com.vaadin.flow.server.VaadinSession;
 
-/** Header with the user, the language toggle and logout; navigation to what the user's role offers. */
+/**
+ * Header with the user, the language toggle and logout; navigation to what the user's role offers. The menu links
+ * by address ({@link Routes}), so the frame does not depend on the pages inside it.
+ */
 public class MainLayout extends AppLayout {
 
     public MainLayout() {
@@ -31,7 +28,7 @@ public class MainLayout extends AppLayout {
         language.setId("language-toggle");
         language.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        var logout = new Button(getTranslation("nav.logout"), e -> logout());
+        var logout = new Button(getTranslation("nav.logout"), e -> ConsoleSession.logout(UI.getCurrent()));
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
@@ -58,17 +55,11 @@ public class MainLayout extends AppLayout {
 
         var nav = new SideNav();
         nav.setId("main-nav");
-        nav.addItem(new SideNavItem(getTranslation("nav.portfolio"), PortfolioView.class));
-        nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantListView.class));
+        nav.addItem(new SideNavItem(getTranslation("nav.portfolio"), Routes.PORTFOLIO));
+        nav.addItem(new SideNavItem(getTranslation("nav.tenants"), Routes.TENANTS));
         if (session.map(s -> s.user().role().canManageUsers()).orElse(false)) {
-            nav.addItem(new SideNavItem(getTranslation("nav.users"), UserListView.class));
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), Routes.USERS));
         }
         addToDrawer(nav);
-    }
-
-    private void logout() {
-        ConsoleSession.end();
-        UI.getCurrent().getPage().setLocation(RouteConfiguration.forSessionScope().getUrl(LoginView.class));
-        VaadinSession.getCurrent().getSession().invalidate();
     }
 }

@@ -1,7 +1,6 @@
 package com.kakehashi.console.shell;
 
 import com.kakehashi.console.api.ApiProblem;
-import com.kakehashi.console.login.LoginView;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
@@ -17,13 +16,11 @@ public final class Problems {
     }
 
     public static void notify(ApiProblem problem) {
+        var ui = UI.getCurrent();
         if (problem.isUnauthorized()) {
-            // The token expired or was revoked: the session is of no further use.
-            ConsoleSession.end();
-            UI.getCurrent().navigate(LoginView.class);
+            ConsoleSession.expired(ui);
             return;
         }
-        var ui = UI.getCurrent();
         var text = switch (problem.status()) {
             case 403 -> ui.getTranslation("error.forbidden");
             case 404 -> ui.getTranslation("error.notFound");

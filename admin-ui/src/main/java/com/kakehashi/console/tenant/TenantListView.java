@@ -5,7 +5,9 @@ import com.kakehashi.console.api.Tenant;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.Formats;
 import com.kakehashi.console.shell.MainLayout;
+import com.kakehashi.console.shell.OpenForm;
 import com.kakehashi.console.shell.Problems;
+import com.kakehashi.console.shell.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,13 +21,13 @@ import com.vaadin.flow.router.Route;
 import java.util.List;
 import java.util.UUID;
 
-@Route(value = "tenants", layout = MainLayout.class)
+@Route(value = Routes.TENANTS, layout = MainLayout.class)
 public class TenantListView extends VerticalLayout implements TenantListPresenter.View, HasDynamicTitle {
 
     private final Grid<Tenant> grid = new Grid<>();
     private final Button create = new Button(getTranslation("tenant.create"));
     private final TenantListPresenter presenter;
-    private TenantFormDialog form;
+    private final OpenForm form = new OpenForm();
 
     public TenantListView() {
         var session = ConsoleSession.require();
@@ -34,7 +36,7 @@ public class TenantListView extends VerticalLayout implements TenantListPresente
 
         create.setId("tenant-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickListener(e -> openForm());
+        create.addClickListener(e -> form.open(new TenantFormDialog(presenter::create)));
         var heading = new HorizontalLayout(new H2(getTranslation("tenant.list.title")), create);
         heading.setAlignItems(Alignment.BASELINE);
 
@@ -74,26 +76,16 @@ public class TenantListView extends VerticalLayout implements TenantListPresente
 
     @Override
     public void showFormProblem(ApiProblem problem) {
-        if (form != null) {
-            form.showProblem(problem);
-        }
+        form.showProblem(problem);
     }
 
     @Override
     public void closeForm() {
-        if (form != null) {
-            form.close();
-            form = null;
-        }
+        form.close();
     }
 
     @Override
     public void openTenant(UUID tenantId) {
         UI.getCurrent().navigate(TenantView.class, tenantId.toString());
-    }
-
-    private void openForm() {
-        form = new TenantFormDialog(presenter::create);
-        form.open();
     }
 }

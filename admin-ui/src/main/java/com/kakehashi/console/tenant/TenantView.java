@@ -10,6 +10,7 @@ import com.kakehashi.console.schedule.WavesPanel;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.MainLayout;
 import com.kakehashi.console.shell.Problems;
+import com.kakehashi.console.shell.Routes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
@@ -25,12 +26,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-@Route(value = "tenants", layout = MainLayout.class)
+@Route(value = Routes.TENANTS, layout = MainLayout.class)
 public class TenantView extends VerticalLayout implements TenantPagePresenter.View, HasUrlParameter<String>,
         HasDynamicTitle {
-
-    /** {@code ?tab=dashboard} opens the page on that tab (the portfolio links there). */
-    public static final String TAB_PARAMETER = "tab";
 
     private final ConsoleSession session = ConsoleSession.require();
     private String requestedTab;
@@ -46,7 +44,7 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
     public void setParameter(BeforeEvent event, String tenantId) {
         removeAll();
         requestedTab = event.getLocation().getQueryParameters().getParameters()
-                .getOrDefault(TAB_PARAMETER, java.util.List.of()).stream().findFirst().orElse(null);
+                .getOrDefault(Routes.TAB_PARAMETER, java.util.List.of()).stream().findFirst().orElse(null);
         try {
             presenter.open(UUID.fromString(tenantId));
         } catch (IllegalArgumentException e) {

@@ -1,15 +1,10 @@
 package com.kakehashi.console.user;
 
-import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.Role;
 import com.kakehashi.console.api.Tenant;
 import com.kakehashi.console.api.UserDraft;
-import com.kakehashi.console.shell.Problems;
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.kakehashi.console.shell.FormDialog;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -17,21 +12,19 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** A passive form for a new console account; the tenant field appears only for executives. */
-class UserFormDialog extends Dialog {
+class UserFormDialog extends FormDialog {
 
-    private final EmailField email = new EmailField(getTranslation("common.email"));
-    private final TextField displayName = new TextField(getTranslation("common.displayName"));
-    private final Select<Role> role = new Select<>();
-    private final PasswordField password = new PasswordField(getTranslation("user.password"));
-    private final ComboBox<Tenant> tenant = new ComboBox<>(getTranslation("user.tenant"));
+    private final EmailField email = field("email", new EmailField(getTranslation("common.email")));
+    private final TextField displayName = field("displayName", new TextField(getTranslation("common.displayName")));
+    private final Select<Role> role = field("role", new Select<>());
+    private final PasswordField password = field("password", new PasswordField(getTranslation("user.password")));
+    private final ComboBox<Tenant> tenant = field("tenantId", new ComboBox<>(getTranslation("user.tenant")));
 
     UserFormDialog(List<Tenant> tenants, Consumer<UserDraft> onSave) {
-        setId("user-form");
-        setHeaderTitle(getTranslation("user.create"));
+        super("user", "user.create");
         email.setId("user-email");
         displayName.setId("user-displayName");
         role.setId("user-role");
@@ -47,22 +40,7 @@ class UserFormDialog extends Dialog {
         role.addValueChangeListener(e -> tenant.setVisible(UserPresenter.needsTenant(e.getValue())));
         password.setHelperText(getTranslation("user.password.help"));
         add(new FormLayout(email, displayName, role, tenant, password));
-
-        var save = new Button(getTranslation("common.save"), e -> onSave.accept(new UserDraft(email.getValue().strip(),
-                displayName.getValue().strip(), role.getValue(), password.getValue(),
-                tenant.getValue() == null ? null : tenant.getValue().id())));
-        save.setId("user-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
-    }
-
-    void showTenantRequired() {
-        tenant.setErrorMessage(getTranslation("user.tenant.required"));
-        tenant.setInvalid(true);
-    }
-
-    void showProblem(ApiProblem problem) {
-        Problems.showOnFields(problem, Map.<String, HasValidation>of("email", email, "displayName", displayName,
-                "role", role, "password", password, "tenantId", tenant));
+        addSaveListener(() -> onSave.accept(new UserDraft(email.getValue().strip(), displayName.getValue().strip(),
+                role.getValue(), password.getValue(), tenant.getValue() == null ? null : tenant.getValue().id())));
     }
 }

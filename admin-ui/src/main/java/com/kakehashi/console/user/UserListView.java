@@ -5,8 +5,9 @@ import com.kakehashi.console.api.Tenant;
 import com.kakehashi.console.api.User;
 import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.MainLayout;
+import com.kakehashi.console.shell.OpenForm;
 import com.kakehashi.console.shell.Problems;
-import com.kakehashi.console.tenant.TenantListView;
+import com.kakehashi.console.shell.Routes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-@Route(value = "users", layout = MainLayout.class)
+@Route(value = Routes.USERS, layout = MainLayout.class)
 public class UserListView extends VerticalLayout implements UserPresenter.View, BeforeEnterObserver, HasDynamicTitle {
 
     private final Grid<User> grid = new Grid<>();
@@ -30,14 +31,12 @@ public class UserListView extends VerticalLayout implements UserPresenter.View, 
     private final UserPresenter presenter = new UserPresenter(session.api(), this);
     private List<Tenant> tenants = List.of();
     private Map<UUID, String> tenantNames = Map.of();
-    private UserFormDialog form;
+    private final OpenForm form = new OpenForm();
 
     public UserListView() {
         setSizeFull();
-        var create = new Button(getTranslation("user.create"), e -> {
-            form = new UserFormDialog(tenants, presenter::create);
-            form.open();
-        });
+        var create = new Button(getTranslation("user.create"),
+                e -> form.open(new UserFormDialog(tenants, presenter::create)));
         create.setId("user-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var heading = new HorizontalLayout(new H2(getTranslation("user.list.title")), create);
@@ -54,7 +53,7 @@ public class UserListView extends VerticalLayout implements UserPresenter.View, 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!session.user().role().canManageUsers()) {
-            event.forwardTo(TenantListView.class);
+            event.forwardTo(Routes.TENANTS);
             return;
         }
         presenter.load();
@@ -78,26 +77,17 @@ public class UserListView extends VerticalLayout implements UserPresenter.View, 
 
     @Override
     public void closeForm() {
-        if (form != null) {
-            form.close();
-            form = null;
-        }
+        form.close();
     }
 
     @Override
     public void showTenantRequired() {
-        if (form != null) {
-            form.showTenantRequired();
-        }
+        form.showFieldError("tenantId", getTranslation("user.tenant.required"));
     }
 
     @Override
     public void showFormProblem(ApiProblem problem) {
-        if (form != null) {
-            form.showProblem(problem);
-        } else {
-            Problems.notify(problem);
-        }
+        form.showProblem(problem);
     }
 
     @Override

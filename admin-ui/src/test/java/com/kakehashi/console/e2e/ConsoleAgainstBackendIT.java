@@ -2,10 +2,12 @@ package com.kakehashi.console.e2e;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +45,66 @@ class ConsoleAgainstBackendIT {
             browser.waitUntilGridContains("participant-grid", "小林 葵 " + unique);
             assertTrue(browser.gridCells("participant-grid").contains("Emma Brown " + unique));
             browser.screenshot("backend-en-import");
+        }
+    }
+
+    @Test
+    void consultantsNewParticipantIsRefusedOnItsFieldsInJapaneseThenSavedAndASecondWithTheSameEmailIsRefused() {
+        var unique = Long.toString(System.nanoTime(), 36);
+        var email = "mika." + unique + "@northwind.example";
+        var name = "中村 美香 " + unique;
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+
+            browser.click("participant-create");
+            browser.click("participant-save");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> browser.byId("participant-displayName").getDomAttribute("invalid") != null);
+            assertEquals("入力してください", browser.byId("participant-displayName").getDomProperty("errorMessage"),
+                    "the backend's validation lands on the field it names, said in Japanese");
+            assertTrue(browser.byId("participant-email").getDomAttribute("invalid") != null);
+
+            browser.type("participant-email", email);
+            browser.type("participant-displayName", name);
+            browser.click("participant-save");
+            browser.waitUntilTextPresent(name + " を保存しました。");
+
+            browser.click("participant-create");
+            browser.type("participant-email", email);
+            browser.type("participant-displayName", name);
+            browser.click("participant-save");
+            browser.waitUntilTextPresent("このクライアントには同じメールアドレスの回答者がすでに存在します。");
+            assertTrue(browser.byId("participant-form").isDisplayed(), "a refused form stays open");
+        }
+    }
+
+    @Test
+    void consultantsAlertSettingsMarkAValueOutOfRangeOnItsFieldAndCancelKeepsWhatWasSaved() {
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Northwind Industries");
+            browser.click("tab-dashboard");
+            browser.click("dashboard-alert-settings");
+            browser.byId("alert-settings-form");
+            String saved = browser.byId("alert-settings-riskThreshold").getDomProperty("value");
+            assertTrue(browser.byId("alert-settings-defaults").isDisplayed(), "a consultant may reset to the defaults");
+
+            browser.type("alert-settings-riskThreshold", "150");
+            browser.click("alert-settings-save");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> browser.byId("alert-settings-riskThreshold").getDomAttribute("invalid") != null);
+            assertEquals("Enter a value from 0 to 100.",
+                    browser.byId("alert-settings-riskThreshold").getDomProperty("errorMessage"));
+
+            browser.click("alert-settings-cancel");
+            browser.click("dashboard-alert-settings");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> saved.equals(browser.byId("alert-settings-riskThreshold").getDomProperty("value")));
+            assertTrue(browser.byId("alert-settings-riskThreshold").getDomAttribute("invalid") == null,
+                    "a reopened form starts without marks");
         }
     }
 

@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -255,6 +256,59 @@ class ConsoleWalkthroughIT {
         browser.waitForVaadin();
         new WebDriverWait(browser.driver, Duration.ofSeconds(20))
                 .until(d -> !cards(browser).get(row).findElements(By.className("alert-detail")).isEmpty());
+    }
+
+    @Test
+    void anOperatorsNewClientIsRefusedOnItsFieldInJapaneseThenAsATakenNameAndThenOpens() {
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.open("/");
+            ConsoleSteps.login(browser, "operator@kakehashi.example", FakeBackend.PASSWORD);
+            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
+            browser.click("tenant-create");
+            browser.byId("tenant-form");
+
+            browser.click("tenant-save");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> browser.byId("tenant-name").getDomAttribute("invalid") != null);
+            assertEquals("入力してください", browser.byId("tenant-name").getDomProperty("errorMessage"),
+                    "the backend's blank-name refusal is said on the name field, in Japanese");
+            assertTrue(browser.byId("tenant-form").isDisplayed(), "a refused form stays open");
+
+            browser.type("tenant-name", "Northwind Industries");
+            browser.click("tenant-save");
+            browser.waitUntilTextPresent("同じ名前のクライアントがすでに存在します。");
+            assertTrue(browser.byId("tenant-form").isDisplayed());
+
+            browser.type("tenant-name", "Fabrikam Holdings");
+            browser.click("tenant-save");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> d.getCurrentUrl().matches(".*/tenants/[0-9a-f-]{36}$"));
+            assertEquals("Fabrikam Holdings", browser.byId("tenant-name-heading").getText());
+            // The closed dialog leaves the page a round trip after the navigation.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.id("tenant-form")).stream().noneMatch(WebElement::isDisplayed));
+        }
+    }
+
+    @Test
+    void anExpiredLoginTakesTheUserBackToTheLoginAndEndsTheSession() {
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
+            ConsoleSteps.waitUntilLandedOn(browser, "portfolio");
+
+            backend.expireLogin("consultant@kakehashi.example");
+            browser.byId("main-nav").findElements(By.cssSelector("vaadin-side-nav-item")).stream()
+                    .filter(item -> "tenants".equals(item.getDomAttribute("path"))).findFirst().orElseThrow().click();
+            ConsoleSteps.waitUntilLandedOn(browser, "login");
+            browser.byId("login-email");
+
+            browser.open("/tenants");
+            ConsoleSteps.waitUntilLandedOn(browser, "login\\?next=tenants");
+
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", FakeBackend.PASSWORD);
+            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
+        }
     }
 
     @Test

@@ -41,6 +41,8 @@ final class FakeBackend implements AutoCloseable {
     /** The X-Forwarded-For of every login the console forwarded, in order. */
     final List<String> loginForwardedFor = new CopyOnWriteArrayList<>();
     private final FakeInsights insights = new FakeInsights();
+    /** Users whose token the backend no longer accepts, as when it expired; their next login issues a good one. */
+    private final java.util.Set<String> expiredLogins = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     FakeBackend() throws IOException {
         var northwind = tenant("Northwind Industries", "US", "America/Chicago", "ノースウィンド・ジャパン株式会社");
@@ -66,6 +68,11 @@ final class FakeBackend implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** From now on every call with this user's token is answered 401, until they sign in again. */
+    void expireLogin(String email) {
+        expiredLogins.add(email);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -83,12 +90,13 @@ final class FakeBackend implements AutoCloseable {
                     problem(exchange, 401, "Unauthorized", "Email or password is incorrect");
                     return;
                 }
+                expiredLogins.remove(user.get("email").toString());
                 send(exchange, 200, Map.of("accessToken", "token:" + user.get("email"), "tokenType", "Bearer", "expiresIn", 3600));
                 return;
             }
             var auth = exchange.getRequestHeaders().getFirst("Authorization");
             var caller = auth == null ? null : usersByEmail.get(auth.replace("Bearer token:", ""));
-            if (caller == null) {
+            if (caller == null || expiredLogins.contains(caller.get("email").toString())) {
                 problem(exchange, 401, "Unauthorized", null);
                 return;
             }
@@ -110,6 +118,8 @@ final class FakeBackend implements AutoCloseable {
                     .map(FakeBackend::portfolioSummary)
                     .sorted(java.util.Comparator.comparing(m -> -((Number) ((Map<?, ?>) m.get("attention")).get("score")).intValue()))
                     .toList());
+        } else if (path.equals("/api/v1/tenants") && method.equals("POST") && operator) {
+            createTenant(exchange);
         } else if (path.equals("/api/v1/tenants")) {
             send(exchange, 200, tenants.values().stream().filter(t -> operator || visible.contains(t.get("id"))).toList());
         } else if (path.equals("/api/v1/users") && operator) {
@@ -198,6 +208,22 @@ final class FakeBackend implements AutoCloseable {
         }
     }
 
+    /** Refuses as the backend does: a blank name field by field (400), a name taken as a conflict (409). */
+    private void createTenant(HttpExchange exchange) throws IOException {
+        var body = json.readValue(exchange.getRequestBody(), Map.class);
+        var name = body.get("name") == null ? "" : body.get("name").toString().strip();
+        if (name.isEmpty()) {
+            problem(exchange, 400, "Bad Request", "The request has invalid fields.",
+                    List.of(Map.of("field", "create.body.name", "message", "must not be blank")));
+        } else if (tenants.values().stream().anyMatch(t -> name.equalsIgnoreCase(t.get("name").toString()))) {
+            problem(exchange, 409, "Conflict", "A tenant with this name already exists.");
+        } else {
+            var id = tenant(name, String.valueOf(body.get("hqCountry")), String.valueOf(body.get("hqTimeZone")),
+                    String.valueOf(body.get("japanSubsidiaryName")));
+            send(exchange, 201, tenants.get(id));
+        }
+    }
+
     private Map<String, Object> page(List<Map<String, Object>> items) {
         return Map.of("items", items, "page", 0, "size", 50, "total", items.size());
     }
@@ -263,12 +289,17 @@ final class FakeBackend implements AutoCloseable {
     }
 
     private void problem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        problem(exchange, status, title, detail, List.of());
+    }
+
+    private void problem(HttpExchange exchange, int status, String title, String detail,
+                         List<Map<String, String>> errors) throws IOException {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("errors", List.of());
+        body.put("errors", errors);
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         write(exchange, status, json.writeValueAsBytes(body));
     }
