@@ -140,12 +140,6 @@ class InsightStore {
                 });
     }
 
-    /** Who was asked, per side: invitations, not answers. */
-    List<InvitedRow> invited(List<UUID> waves) {
-        return byWaves("SELECT wave_id, side, count(*) FROM invitation WHERE wave_id = ANY(?) GROUP BY wave_id, side",
-                waves, rs -> new InvitedRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)));
-    }
-
     private static WaveRow waveRow(ResultSet rs) throws SQLException {
         return new WaveRow(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getString(3),
                 rs.getTimestamp(4).toInstant());

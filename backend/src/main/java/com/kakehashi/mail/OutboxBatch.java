@@ -1,11 +1,15 @@
 package com.kakehashi.mail;
 
+import com.kakehashi.invitation.InvitationService;
+import com.kakehashi.invitation.InvitationTokens;
+import com.kakehashi.invitation.IssuedToken;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -39,15 +45,22 @@ class OutboxBatch {
     private static final int ERROR_LENGTH = 200;
 
     private final OutboxStore store;
+    private final InvitationMailFacts facts;
+    private final InvitationService invitations;
     private final Mailer mailer;
     private final MailTemplates templates;
     private final MailSettings settings;
+    private final Clock clock;
 
-    OutboxBatch(OutboxStore store, Mailer mailer, MailTemplates templates, MailSettings settings) {
+    OutboxBatch(OutboxStore store, InvitationMailFacts facts, InvitationService invitations, Mailer mailer,
+                MailTemplates templates, MailSettings settings, Clock clock) {
         this.store = store;
+        this.facts = facts;
+        this.invitations = invitations;
         this.mailer = mailer;
         this.templates = templates;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** What one batch did. {@code claimed} equal to the batch size means more may be due. */
@@ -56,14 +69,20 @@ class OutboxBatch {
 
     @Transactional
     Outcome process(SmtpLink link) {
-        List<OutboxMail> due = store.claimDue(settings.batchSize());
-        if (due.isEmpty()) {
+        Instant now = clock.instant();
+        List<OutboxStore.QueuedMail> claimed = store.claimDue(settings.batchSize(), now);
+        if (claimed.isEmpty()) {
             return new Outcome(0, 0, 0, 0, 0);
         }
-        Instant now = Instant.now();
-        List<OutboxStore.SentToken> tokens = new ArrayList<>(due.size());
+        List<OutboxMail> due = facts.complete(claimed);
+        List<IssuedToken> tokens = new ArrayList<>(due.size());
         List<UUID> sent = new ArrayList<>(due.size());
         Map<String, List<UUID>> cancelled = new HashMap<>();
+        if (due.size() < claimed.size()) {
+            Set<UUID> known = due.stream().map(OutboxMail::id).collect(Collectors.toSet());
+            cancelled.put("invitation gone", claimed.stream().map(OutboxStore.QueuedMail::id).filter(id -> !known.contains(id))
+                    .collect(Collectors.toCollection(ArrayList::new)));
+        }
         int retried = 0;
         int failed = 0;
         MessagingException unreachable = null;
@@ -104,22 +123,24 @@ class OutboxBatch {
                 }
                 continue;
             }
-            tokens.add(new OutboxStore.SentToken(InvitationTokens.hash(token), mail.invitationId(), mail.closesAt()));
+            tokens.add(new IssuedToken(token, mail.invitationId(), mail.closesAt()));
             sent.add(mail.id());
         }
         cancelled.forEach((reason, ids) -> store.markCancelled(ids, reason));
-        store.insertTokens(tokens);
-        store.markSent(sent, Instant.now());
+        invitations.storeTokens(tokens);
+        store.markSent(sent, clock.instant());
         int cancelledCount = cancelled.values().stream().mapToInt(List::size).sum();
         LOG.debug("Mail batch: {} sent, {} cancelled, {} to retry, {} failed", sent.size(), cancelledCount, retried, failed);
-        return new Outcome(due.size(), sent.size(), cancelledCount, retried, failed);
+        return new Outcome(claimed.size(), sent.size(), cancelledCount, retried, failed);
     }
 
     private static Optional<String> cancelReason(OutboxMail mail, Instant now) {
         if (mail.email() == null) {
             return Optional.of("participant erased");
         }
-        if ("CLOSED".equals(mail.waveStatus()) || !mail.closesAt().isAfter(now)) {
+        // A closing wave cancels its mails (WaveClosed); this catches a mail due in the minute
+        // between the closing time and the closer's run.
+        if (!mail.closesAt().isAfter(now)) {
             return Optional.of("wave closed");
         }
         if (mail.kind() == MailKind.REMINDER && mail.responded()) {

@@ -1,5 +1,6 @@
 package com.kakehashi.mail;
 
+import com.kakehashi.invitation.InvitationTokens;
 import io.micronaut.context.ApplicationContext;
 
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,7 @@ public final class RenderedMail {
         MailSettings settings = context.getBean(MailSettings.class);
         Instant now = Instant.now();
         OutboxMail mail = new OutboxMail(UUID.randomUUID(), UUID.randomUUID(), MailKind.INVITATION, now, 0, "ja", "Asia/Tokyo",
-                false, "p1-bench@bench.example", "Bench 1", "OPEN", now.plus(Duration.ofDays(5)), "Pulse engagement");
+                false, "p1-bench@bench.example", "Bench 1", now.plus(Duration.ofDays(5)), "Pulse engagement");
         RenderedMessage message = templates.message(mailer.session(), mail, settings.link(InvitationTokens.mint()));
         message.saveChanges();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -42,7 +43,7 @@ public final class RenderedMail {
             try (Mailer.Connection connection = mailer.connect()) {
                 for (int i = done; i < Math.min(count, done + batchSize); i++) {
                     OutboxMail mail = new OutboxMail(UUID.randomUUID(), UUID.randomUUID(), MailKind.INVITATION, now, 0, "ja",
-                            "Asia/Tokyo", false, "p" + i + "-bench@bench.example", "Bench " + i, "OPEN",
+                            "Asia/Tokyo", false, "p" + i + "-bench@bench.example", "Bench " + i,
                             now.plus(Duration.ofDays(5)), "Pulse engagement");
                     String token = InvitationTokens.mint();
                     connection.send(templates.message(mailer.session(), mail, settings.link(token)));
