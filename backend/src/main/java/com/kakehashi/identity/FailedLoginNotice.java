@@ -1,6 +1,6 @@
 package com.kakehashi.identity;
 
-import com.kakehashi.mail.Notices;
+import com.kakehashi.mail.StaffMail;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * Tells a user that someone keeps failing to log in to their account (OWASP: notify users of
  * unusual security events). Sent after the failed login has been answered, through the mail
- * feature's {@link Notices}; the throttle allows one per account and window, and a mail that could
+ * feature's {@link StaffMail}; the throttle allows one per account and window, and a mail that could
  * not be sent frees that slot for the next failure. Users have no language setting, so the mail is
  * Japanese and English.
  */
@@ -25,11 +25,11 @@ class FailedLoginNotice {
     private static final Logger LOG = LoggerFactory.getLogger(FailedLoginNotice.class);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final Notices notices;
+    private final StaffMail notices;
     private final LoginThrottle throttle;
     private final ExecutorService executor;
 
-    FailedLoginNotice(Notices notices, LoginThrottle throttle, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    FailedLoginNotice(StaffMail notices, LoginThrottle throttle, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.notices = notices;
         this.throttle = throttle;
         this.executor = executor;
@@ -46,7 +46,7 @@ class FailedLoginNotice {
     private void send(AppUser user, LoginThrottle.Notice notice) {
         try {
             String id = user.id() + ".login-failures." + notice.windowStart().getEpochSecond();
-            String error = notices.send(List.of(new Notices.Notice(id, user.email(), subject(), text(notice)))).get(0);
+            String error = notices.send(List.of(new StaffMail.Notice(id, user.email(), subject(), text(notice)))).get(0);
             if (error != null) {
                 LOG.warn("Failed-login notice not sent: {}", error);
                 throttle.noticeFailed(notice);

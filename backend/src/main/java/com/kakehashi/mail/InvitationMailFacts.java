@@ -37,9 +37,9 @@ class InvitationMailFacts {
         this.schedules = schedules;
     }
 
-    /** In claim order; a row whose invitation or wave is gone (deleted with its tenant data) is left out. */
-    List<OutboxMail> complete(List<OutboxStore.QueuedMail> queued) {
-        Map<UUID, InvitationView> invited = invitations.find(queued.stream().map(OutboxStore.QueuedMail::invitationId).toList());
+    /** In claim order; a row whose invitation or wave is gone is left out. */
+    List<OutboxMail> complete(List<QueuedMail> queued) {
+        Map<UUID, InvitationView> invited = invitations.find(queued.stream().map(QueuedMail::invitationId).toList());
         Map<UUID, ParticipantContacts.Contact> people = contacts.of(invited.values().stream()
                 .map(InvitationView::participantId).filter(Objects::nonNull).distinct().toList());
         Map<UUID, WaveWindow> windows = waves.windows(invited.values().stream().map(InvitationView::waveId).distinct().toList());
@@ -47,7 +47,7 @@ class InvitationMailFacts {
         windows.values().stream().map(WaveWindow::scheduleId).distinct()
                 .forEach(id -> schedules.find(id).ifPresent(s -> bySchedule.put(id, s)));
         List<OutboxMail> mails = new ArrayList<>(queued.size());
-        for (OutboxStore.QueuedMail row : queued) {
+        for (QueuedMail row : queued) {
             InvitationView invitation = invited.get(row.invitationId());
             WaveWindow wave = invitation == null ? null : windows.get(invitation.waveId());
             ScheduleView schedule = wave == null ? null : bySchedule.get(wave.scheduleId());

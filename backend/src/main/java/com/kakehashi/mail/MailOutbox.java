@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Read side of the outbox for the console (the tenant in context; Row Level Security applies). */
+/** Invitation and reminder mails for the console (the tenant in context; Row Level Security applies). */
 @Singleton
 public class MailOutbox {
 
@@ -34,7 +34,7 @@ public class MailOutbox {
         List<Row> rows = jdbc.prepareStatement("""
                 SELECT id, invitation_id, kind, status, send_after, attempts, last_error, sent_at
                 FROM mail_outbox
-                WHERE (CAST(? AS text) IS NULL OR status = ?)
+                WHERE kind IN ('INVITATION', 'REMINDER') AND (CAST(? AS text) IS NULL OR status = ?)
                 ORDER BY send_after DESC, id LIMIT ?
                 """, ps -> {
             ps.setString(1, status);

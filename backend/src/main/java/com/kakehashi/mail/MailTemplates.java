@@ -47,7 +47,7 @@ class MailTemplates {
         this.fromHeader = "From: " + MimeUtility.fold(6, settings.from().toString()) + CRLF;
     }
 
-    private record Key(MailKind kind, boolean japanese, String engagement, Instant closesAt, String timeZone, boolean named) {
+    private record Key(OutboxKind kind, boolean japanese, String engagement, Instant closesAt, String timeZone, boolean named) {
     }
 
     /** Literal text around the name and link slots. */

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 record OutboxMail(UUID id,
                   UUID invitationId,
-                  MailKind kind,
+                  OutboxKind kind,
                   Instant sendAfter,
                   int attempts,
                   String language,

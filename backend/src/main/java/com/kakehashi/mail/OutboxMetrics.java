@@ -27,9 +27,9 @@ class OutboxMetrics {
         this.registry = registry;
     }
 
-    void count(String kind, Outcome outcome, int mails) {
+    void count(OutboxKind kind, Outcome outcome, int mails) {
         if (mails > 0) {
-            Counter.builder("kakehashi.outbox.mails").tag("kind", kind).tag("outcome", outcome.name().toLowerCase())
+            Counter.builder("kakehashi.outbox.mails").tag("kind", kind.name().toLowerCase()).tag("outcome", outcome.name().toLowerCase())
                     .register(registry).increment(mails);
         }
     }

@@ -21,10 +21,6 @@ import java.util.UUID;
 @Singleton
 class OutboxStore {
 
-    /** A claimed row: what the outbox itself knows of a mail. */
-    record QueuedMail(UUID id, UUID invitationId, MailKind kind, Instant sendAfter, int attempts) {
-    }
-
     /** An invitation to mail: when its invitation is due. */
     record Addressee(UUID invitationId, Instant sendAt) {
     }
@@ -36,13 +32,13 @@ class OutboxStore {
     }
 
     /**
-     * Locks up to {@code limit} PENDING rows due at {@code now}, oldest first, from the per-tenant due
-     * index. SKIP LOCKED: rows another worker or replica holds are left to it, so no row is sent by
-     * two at the same time.
+     * Locks up to {@code limit} PENDING rows of any kind due at {@code now}, oldest first, from the
+     * per-tenant due index. SKIP LOCKED: rows another worker or replica holds are left to it, so no
+     * row is sent by two at the same time.
      */
     List<QueuedMail> claimDue(int limit, Instant now) {
         return jdbc.prepareStatement("""
-                SELECT id, invitation_id, kind, send_after, attempts
+                SELECT id, kind, send_after, attempts, invitation_id, alert_id, wave_id, user_id, email
                 FROM mail_outbox
                 WHERE tenant_id = current_tenant_id() AND status = 'PENDING' AND send_after <= ?
                 ORDER BY send_after, id
@@ -53,8 +49,9 @@ class OutboxStore {
             List<QueuedMail> due = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new QueuedMail(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            MailKind.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(), rs.getInt(5)));
+                    due.add(new QueuedMail(rs.getObject(1, UUID.class), OutboxKind.valueOf(rs.getString(2)),
+                            rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+                            rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getString(9)));
                 }
             }
             return due;
@@ -89,6 +86,22 @@ class OutboxStore {
             ps.setArray(3, ps.getConnection().createArrayOf("integer", reminderOffsetDays.toArray()));
             ps.setTimestamp(4, Timestamp.from(closesAt));
             return ps.executeUpdate();
+        });
+    }
+
+    /** Once per alert, wave and consultant: a second queueing of the same mail changes nothing. */
+    void queueAlert(UUID alertId, UUID waveId, UUID userId, String email, Instant sendAfter) {
+        update("""
+                INSERT INTO mail_outbox (tenant_id, id, kind, status, send_after, alert_id, wave_id, user_id, email)
+                VALUES (current_tenant_id(), ?, 'ALERT', 'PENDING', ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, alert_id, user_id, wave_id) WHERE kind = 'ALERT' DO NOTHING
+                """, ps -> {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setTimestamp(2, Timestamp.from(sendAfter));
+            ps.setObject(3, alertId);
+            ps.setObject(4, waveId);
+            ps.setObject(5, userId);
+            ps.setString(6, email);
         });
     }
 
