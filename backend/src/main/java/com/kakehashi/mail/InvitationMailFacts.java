@@ -4,7 +4,7 @@ import com.kakehashi.invitation.InvitationService;
 import com.kakehashi.invitation.InvitationView;
 import com.kakehashi.participant.ParticipantContacts;
 import com.kakehashi.schedule.ScheduleService;
-import com.kakehashi.schedule.ScheduleView;
+import com.kakehashi.schedule.SurveyTitles;
 import com.kakehashi.wave.WaveService;
 import com.kakehashi.wave.WaveWindow;
 import jakarta.inject.Singleton;
@@ -43,23 +43,22 @@ class InvitationMailFacts {
         Map<UUID, ParticipantContacts.Contact> people = contacts.of(invited.values().stream()
                 .map(InvitationView::participantId).filter(Objects::nonNull).distinct().toList());
         Map<UUID, WaveWindow> windows = waves.windows(invited.values().stream().map(InvitationView::waveId).distinct().toList());
-        Map<UUID, ScheduleView> bySchedule = new HashMap<>();
+        Map<UUID, SurveyTitles> bySchedule = new HashMap<>();
         windows.values().stream().map(WaveWindow::scheduleId).distinct()
-                .forEach(id -> schedules.find(id).ifPresent(s -> bySchedule.put(id, s)));
+                .forEach(id -> schedules.surveyTitles(id).ifPresent(t -> bySchedule.put(id, t)));
         List<OutboxMail> mails = new ArrayList<>(queued.size());
         for (QueuedMail row : queued) {
             InvitationView invitation = invited.get(row.invitationId());
             WaveWindow wave = invitation == null ? null : windows.get(invitation.waveId());
-            ScheduleView schedule = wave == null ? null : bySchedule.get(wave.scheduleId());
-            if (schedule == null) {
+            SurveyTitles titles = wave == null ? null : bySchedule.get(wave.scheduleId());
+            if (titles == null) {
                 continue;
             }
             ParticipantContacts.Contact contact = invitation.participantId() == null ? null : people.get(invitation.participantId());
-            String title = "ja".equalsIgnoreCase(invitation.language()) ? schedule.surveyTitleJa() : schedule.surveyTitleEn();
             mails.add(new OutboxMail(row.id(), row.invitationId(), row.kind(), row.sendAfter(), row.attempts(),
                     invitation.language(), invitation.timeZone(), invitation.responded(),
                     contact == null ? null : contact.email(), contact == null ? null : contact.displayName(),
-                    wave.closesAt(), title));
+                    wave.closesAt(), titles.in(invitation.language())));
         }
         return mails;
     }

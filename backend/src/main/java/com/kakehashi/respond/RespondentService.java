@@ -4,7 +4,7 @@ import com.kakehashi.invitation.InvitationService;
 import com.kakehashi.invitation.InvitationView;
 import com.kakehashi.invitation.TokenOwner;
 import com.kakehashi.schedule.ScheduleService;
-import com.kakehashi.schedule.ScheduleView;
+import com.kakehashi.schedule.SurveyTitles;
 import com.kakehashi.survey.InstrumentItemView;
 import com.kakehashi.survey.InstrumentVersionView;
 import com.kakehashi.tenancy.TenantContext;
@@ -183,15 +183,15 @@ class RespondentService {
         Optional<InvitationView> invitation = Optional.ofNullable(invitations.find(List.of(invitationId)).get(invitationId));
         UUID waveId = invitation.map(InvitationView::waveId).orElseGet(UUID::randomUUID);
         Optional<WaveWindow> wave = Optional.ofNullable(waves.windows(List.of(waveId)).get(waveId));
-        Optional<ScheduleView> schedule = schedules.find(wave.map(WaveWindow::scheduleId).orElseGet(UUID::randomUUID));
-        if (invitation.isEmpty() || wave.isEmpty() || schedule.isEmpty()) {
+        Optional<SurveyTitles> titles = schedules.surveyTitles(wave.map(WaveWindow::scheduleId).orElseGet(UUID::randomUUID));
+        if (invitation.isEmpty() || wave.isEmpty() || titles.isEmpty()) {
             return Optional.empty();
         }
         InvitationView i = invitation.get();
         WaveWindow w = wave.get();
         return Optional.of(new Invitee(i.id(), i.waveId(), i.side(), i.level(), i.language(), i.timeZone(), i.sendAt(),
                 i.responded(), w.status() == WaveStatus.OPEN, w.closesAt(), w.instrumentVersionId(),
-                schedule.get().surveyTitleEn(), schedule.get().surveyTitleJa()));
+                titles.get().en(), titles.get().ja()));
     }
 
     private static @Nullable String commentPrompt(InstrumentVersionView version, String language) {
