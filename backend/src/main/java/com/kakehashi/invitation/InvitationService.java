@@ -1,5 +1,6 @@
 package com.kakehashi.invitation;
 
+import com.kakehashi.participant.ParticipantAudience;
 import com.kakehashi.vocabulary.Level;
 import com.kakehashi.vocabulary.Side;
 import io.micronaut.transaction.TransactionDefinition;
@@ -25,9 +26,11 @@ import java.util.stream.Collectors;
 public class InvitationService {
 
     private final InvitationStore store;
+    private final ParticipantAudience audience;
 
-    InvitationService(InvitationStore store) {
+    InvitationService(InvitationStore store, ParticipantAudience audience) {
         this.store = store;
+        this.audience = audience;
     }
 
     /**
@@ -38,13 +41,13 @@ public class InvitationService {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public int invite(UUID waveId, Set<Side> sides, Set<Level> levels, Map<Side, Instant> sendAt, Instant fallbackSendAt) {
-        return store.invite(waveId, sides, levels, sendAt, fallbackSendAt);
+        return store.invite(waveId, audience.members(sides, levels), sendAt, fallbackSendAt);
     }
 
     /** How many people {@link #invite} would invite now, per side. */
     @Transactional
     public Map<Side, Long> audience(Set<Side> sides, Set<Level> levels) {
-        return store.audience(sides, levels);
+        return audience.count(sides, levels);
     }
 
     /** Invited and responded per wave and side. */

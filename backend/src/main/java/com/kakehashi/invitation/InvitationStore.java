@@ -1,5 +1,6 @@
 package com.kakehashi.invitation;
 
+import com.kakehashi.participant.ParticipantAudience;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.vocabulary.Level;
 import com.kakehashi.vocabulary.Side;
@@ -14,11 +15,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,53 +36,41 @@ class InvitationStore {
         this.jdbc = jdbc;
     }
 
-    /** @return the number of invitations created */
-    int invite(UUID waveId, Set<Side> sides, Set<Level> levels, Map<Side, Instant> sendAt, Instant fallbackSendAt) {
+    /** One invitation per member, sent at their side's time; one statement however many. */
+    int invite(UUID waveId, List<ParticipantAudience.Member> members, Map<Side, Instant> sendAt, Instant fallbackSendAt) {
+        if (members.isEmpty()) {
+            return 0;
+        }
+        int n = members.size();
+        UUID[] ids = new UUID[n];
+        String[] sides = new String[n];
+        String[] levels = new String[n];
+        String[] languages = new String[n];
+        String[] zones = new String[n];
+        for (int i = 0; i < n; i++) {
+            ParticipantAudience.Member member = members.get(i);
+            ids[i] = member.id();
+            sides[i] = member.side().name();
+            levels[i] = member.level().name();
+            languages[i] = member.language();
+            zones[i] = member.timeZone();
+        }
         return jdbc.prepareStatement("""
                 INSERT INTO invitation (tenant_id, id, wave_id, participant_id, side, level, language, time_zone, send_at)
-                SELECT current_tenant_id(), gen_random_uuid(), ?, p.id, p.side, p.level, p.language, p.time_zone,
-                       CASE p.side WHEN 'JAPAN' THEN ?::timestamptz WHEN 'HQ' THEN ?::timestamptz ELSE ?::timestamptz END
-                FROM participant p
-                WHERE p.active
-                  AND (cardinality(?::text[]) = 0 OR p.side = ANY (?::text[]))
-                  AND (cardinality(?::text[]) = 0 OR p.level = ANY (?::text[]))
+                SELECT current_tenant_id(), gen_random_uuid(), ?, m.id, m.side, m.level, m.language, m.time_zone,
+                       CASE m.side WHEN 'JAPAN' THEN ?::timestamptz WHEN 'HQ' THEN ?::timestamptz ELSE ?::timestamptz END
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) AS m(id, side, level, language, time_zone)
                 """, ps -> {
-            Array sideArray = ps.getConnection().createArrayOf("text", names(sides));
-            Array levelArray = ps.getConnection().createArrayOf("text", names(levels));
             ps.setObject(1, waveId);
             ps.setTimestamp(2, Timestamp.from(sendAt.getOrDefault(Side.JAPAN, fallbackSendAt)));
             ps.setTimestamp(3, Timestamp.from(sendAt.getOrDefault(Side.HQ, fallbackSendAt)));
             ps.setTimestamp(4, Timestamp.from(sendAt.getOrDefault(Side.REGIONAL, fallbackSendAt)));
-            ps.setArray(5, sideArray);
-            ps.setArray(6, sideArray);
-            ps.setArray(7, levelArray);
-            ps.setArray(8, levelArray);
+            ps.setArray(5, ps.getConnection().createArrayOf("uuid", ids));
+            ps.setArray(6, ps.getConnection().createArrayOf("text", sides));
+            ps.setArray(7, ps.getConnection().createArrayOf("text", levels));
+            ps.setArray(8, ps.getConnection().createArrayOf("text", languages));
+            ps.setArray(9, ps.getConnection().createArrayOf("text", zones));
             return ps.executeUpdate();
-        });
-    }
-
-    /** How many invitations {@link #invite} would create now, per side: the same audience rule, read only. */
-    Map<Side, Long> audience(Set<Side> sides, Set<Level> levels) {
-        return jdbc.prepareStatement("""
-                SELECT p.side, count(*) FROM participant p
-                WHERE p.active
-                  AND (cardinality(?::text[]) = 0 OR p.side = ANY (?::text[]))
-                  AND (cardinality(?::text[]) = 0 OR p.level = ANY (?::text[]))
-                GROUP BY p.side
-                """, ps -> {
-            Array sideArray = ps.getConnection().createArrayOf("text", names(sides));
-            Array levelArray = ps.getConnection().createArrayOf("text", names(levels));
-            ps.setArray(1, sideArray);
-            ps.setArray(2, sideArray);
-            ps.setArray(3, levelArray);
-            ps.setArray(4, levelArray);
-            Map<Side, Long> counts = new EnumMap<>(Side.class);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(Side.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-            return counts;
         });
     }
 
@@ -211,7 +198,4 @@ class InvitationStore {
         return ps.getConnection().createArrayOf("uuid", ids.toArray());
     }
 
-    private static String[] names(Set<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).toArray(String[]::new);
-    }
 }
