@@ -27,13 +27,13 @@ import java.util.UUID;
 @Singleton
 class InvitationMailSender implements OutboxSender {
 
-    private final InvitationMailFacts facts;
+    private final InvitationMailReader facts;
     private final InvitationService invitations;
     private final MailTemplates templates;
     private final MailSettings settings;
     private final Clock clock;
 
-    InvitationMailSender(InvitationMailFacts facts, InvitationService invitations, MailTemplates templates,
+    InvitationMailSender(InvitationMailReader facts, InvitationService invitations, MailTemplates templates,
                          MailSettings settings, Clock clock) {
         this.facts = facts;
         this.invitations = invitations;
@@ -64,7 +64,7 @@ class InvitationMailSender implements OutboxSender {
                     return Optional.of(ErasedParticipantLinks.REASON);
                 }
                 if (!mail.closesAt().isAfter(now)) {
-                    return Optional.of(WaveMails.WAVE_CLOSED);
+                    return Optional.of(WaveMailLifecycle.WAVE_CLOSED);
                 }
                 if (mail.kind() == OutboxKind.REMINDER && mail.responded()) {
                     return Optional.of("already responded");

@@ -16,16 +16,16 @@ import org.slf4j.LoggerFactory;
  * mails commit with the wave's change or not at all; nothing is left for a sweep to repair.
  */
 @Singleton
-class WaveMails {
+class WaveMailLifecycle {
 
     static final String WAVE_CLOSED = "wave closed";
-    private static final Logger LOG = LoggerFactory.getLogger(WaveMails.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WaveMailLifecycle.class);
 
     private final InvitationService invitations;
     private final OutboxStore store;
     private final OutboxMetrics metrics;
 
-    WaveMails(InvitationService invitations, OutboxStore store, OutboxMetrics metrics) {
+    WaveMailLifecycle(InvitationService invitations, OutboxStore store, OutboxMetrics metrics) {
         this.invitations = invitations;
         this.store = store;
         this.metrics = metrics;

@@ -22,14 +22,14 @@ import java.util.UUID;
  * address and name as they are now, the closing time as it is now.
  */
 @Singleton
-class InvitationMailFacts {
+class InvitationMailReader {
 
     private final InvitationService invitations;
     private final ParticipantContacts contacts;
     private final WaveService waves;
     private final ScheduleService schedules;
 
-    InvitationMailFacts(InvitationService invitations, ParticipantContacts contacts, WaveService waves,
+    InvitationMailReader(InvitationService invitations, ParticipantContacts contacts, WaveService waves,
                         ScheduleService schedules) {
         this.invitations = invitations;
         this.contacts = contacts;
