@@ -27,15 +27,15 @@ import java.util.UUID;
 @Singleton
 class InvitationMailSender implements OutboxSender {
 
-    private final InvitationMailReader facts;
+    private final InvitationMailReader reader;
     private final InvitationService invitations;
     private final MailTemplates templates;
     private final MailSettings settings;
     private final Clock clock;
 
-    InvitationMailSender(InvitationMailReader facts, InvitationService invitations, MailTemplates templates,
+    InvitationMailSender(InvitationMailReader reader, InvitationService invitations, MailTemplates templates,
                          MailSettings settings, Clock clock) {
-        this.facts = facts;
+        this.reader = reader;
         this.invitations = invitations;
         this.templates = templates;
         this.settings = settings;
@@ -50,7 +50,7 @@ class InvitationMailSender implements OutboxSender {
     @Override
     public Shipment prepare(List<QueuedMail> mails) {
         Map<UUID, OutboxMail> complete = new HashMap<>();
-        facts.complete(mails).forEach(mail -> complete.put(mail.id(), mail));
+        reader.complete(mails).forEach(mail -> complete.put(mail.id(), mail));
         Instant now = clock.instant();
         Map<UUID, IssuedToken> minted = new HashMap<>();
         return new Shipment() {

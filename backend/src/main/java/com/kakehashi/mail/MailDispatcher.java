@@ -93,10 +93,10 @@ public class MailDispatcher {
         try (SmtpLink link = new SmtpLink(mailer)) {
             TenantService.forEachTenant("Mail dispatch", tenantIds, tenant -> {
                 try {
-                    for (int round = 0; round < MAX_ROUNDS_PER_TENANT; round++) {
-                        OutboxWorker.Outcome outcome = worker.sendDue(link);
-                        total[0] = total[0].plus(new Report(outcome.sent(), outcome.cancelled(), outcome.retried(), outcome.failed()));
-                        if (outcome.claimed() < settings.batchSize()) {
+                    for (int rounds = 0; rounds < MAX_ROUNDS_PER_TENANT; rounds++) {
+                        OutboxWorker.RoundTotals round = worker.sendDue(link);
+                        total[0] = total[0].plus(new Report(round.sent(), round.cancelled(), round.retried(), round.failed()));
+                        if (round.claimed() < settings.batchSize()) {
                             break;
                         }
                     }

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,10 @@ public class MailOutbox {
 
     @Transactional
     public List<OutboxEntry> list(@Nullable String status, int limit) {
-        record Row(UUID id, UUID invitationId, String kind, String status, java.time.Instant sendAfter, int attempts,
-                   String lastError, java.time.Instant sentAt) {
+        record ConsoleRow(UUID id, UUID invitationId, String kind, String status, Instant sendAfter, int attempts,
+                   String lastError, Instant sentAt) {
         }
-        List<Row> rows = jdbc.prepareStatement("""
+        List<ConsoleRow> rows = jdbc.prepareStatement("""
                 SELECT id, invitation_id, kind, status, send_after, attempts, last_error, sent_at
                 FROM mail_outbox
                 WHERE kind IN ('INVITATION', 'REMINDER') AND (CAST(? AS text) IS NULL OR status = ?)
@@ -40,18 +41,18 @@ public class MailOutbox {
             ps.setString(1, status);
             ps.setString(2, status);
             ps.setInt(3, limit);
-            List<Row> found = new ArrayList<>();
+            List<ConsoleRow> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp sent = rs.getTimestamp(8);
-                    found.add(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                    found.add(new ConsoleRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getString(7),
                             sent == null ? null : sent.toInstant()));
                 }
             }
             return found;
         });
-        Map<UUID, InvitationView> invited = invitations.find(rows.stream().map(Row::invitationId).distinct().toList());
+        Map<UUID, InvitationView> invited = invitations.find(rows.stream().map(ConsoleRow::invitationId).distinct().toList());
         return rows.stream().map(r -> new OutboxEntry(r.id(), invited.get(r.invitationId()).waveId(), r.kind(), r.status(),
                 r.sendAfter(), r.attempts(), r.lastError(), r.sentAt())).toList();
     }

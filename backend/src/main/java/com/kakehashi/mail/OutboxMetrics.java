@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 class OutboxMetrics {
 
     /** What happened to one claimed mail. */
-    enum Outcome {
+    enum Disposition {
         SENT,
         CANCELLED,
         RETRIED,
@@ -27,9 +27,9 @@ class OutboxMetrics {
         this.registry = registry;
     }
 
-    void count(OutboxKind kind, Outcome outcome, int mails) {
+    void count(OutboxKind kind, Disposition disposition, int mails) {
         if (mails > 0) {
-            Counter.builder("kakehashi.outbox.mails").tag("kind", kind.name().toLowerCase()).tag("outcome", outcome.name().toLowerCase())
+            Counter.builder("kakehashi.outbox.mails").tag("kind", kind.name().toLowerCase()).tag("outcome", disposition.name().toLowerCase())
                     .register(registry).increment(mails);
         }
     }

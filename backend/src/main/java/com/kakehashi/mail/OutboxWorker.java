@@ -68,14 +68,14 @@ class OutboxWorker {
     }
 
     /** What one round did. {@code claimed} equal to the batch size means more may be due. */
-    record Outcome(int claimed, int sent, int cancelled, int retried, int failed) {
+    record RoundTotals(int claimed, int sent, int cancelled, int retried, int failed) {
     }
 
     @Transactional
-    Outcome sendDue(SmtpLink link) {
+    RoundTotals sendDue(SmtpLink link) {
         List<QueuedMail> claimed = store.claimDue(settings.batchSize(), clock.instant());
         if (claimed.isEmpty()) {
-            return new Outcome(0, 0, 0, 0, 0);
+            return new RoundTotals(0, 0, 0, 0, 0);
         }
         Map<QueuedMail, OutboxSender.Shipment> shipments = shipments(claimed);
         Instant now = clock.instant();
@@ -131,14 +131,14 @@ class OutboxWorker {
         delivered.forEach(OutboxSender.Shipment::delivered);
         store.markSent(sent, clock.instant());
         counts.forEach((kind, count) -> {
-            metrics.count(kind, OutboxMetrics.Outcome.SENT, count[0]);
-            metrics.count(kind, OutboxMetrics.Outcome.CANCELLED, count[1]);
-            metrics.count(kind, OutboxMetrics.Outcome.RETRIED, count[2]);
-            metrics.count(kind, OutboxMetrics.Outcome.FAILED, count[3]);
+            metrics.count(kind, OutboxMetrics.Disposition.SENT, count[0]);
+            metrics.count(kind, OutboxMetrics.Disposition.CANCELLED, count[1]);
+            metrics.count(kind, OutboxMetrics.Disposition.RETRIED, count[2]);
+            metrics.count(kind, OutboxMetrics.Disposition.FAILED, count[3]);
         });
         int cancelledCount = cancelled.values().stream().mapToInt(List::size).sum();
         LOG.debug("Outbox round: {} sent, {} cancelled, {} to retry, {} failed", sent.size(), cancelledCount, retried, failed);
-        return new Outcome(claimed.size(), sent.size(), cancelledCount, retried, failed);
+        return new RoundTotals(claimed.size(), sent.size(), cancelledCount, retried, failed);
     }
 
     /** Each sender prepares its kinds' mails of the round together (one read per owner, not per mail). */

@@ -35,3 +35,8 @@ ALTER TABLE mail_outbox FORCE ROW LEVEL SECURITY;
 ALTER TABLE alert_mail_outbox FORCE ROW LEVEL SECURITY;
 ALTER TABLE alert_mail_outbox RENAME TO alert_mail_outbox_before_0023;
 REVOKE INSERT, UPDATE, DELETE ON alert_mail_outbox_before_0023 FROM ${app_role};
+
+--changeset kakehashi:0023-3
+-- The alert feature's own mail task is gone (the outbox worker, mail-dispatch, sends alert mails);
+-- its db-scheduler row would otherwise be logged as an unresolved task at every poll.
+DELETE FROM scheduled_tasks WHERE task_name = 'alert-mail';
