@@ -26,8 +26,8 @@ class ErasedParticipantLinks {
     }
 
     /**
-     * The mails first: a batch the dispatcher is sending holds its rows locked, so the update waits
-     * for it, and the token that batch stores is committed before the revocation below (a new
+     * The mails first: a round the outbox worker is sending holds its rows locked, so the update waits
+     * for it, and the tokens that round stores are committed before the revocation below (a new
      * statement) looks for tokens.
      */
     @EventListener

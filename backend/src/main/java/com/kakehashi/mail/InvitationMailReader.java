@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * What claimed invitation and reminder rows need to become mails, read at send time through the
- * owners' services (invitation, participant, wave, schedule), one read per owner and batch: the
+ * owners' services (invitation, participant, wave, schedule), one read per owner and round: the
  * address and name as they are now, the closing time as it is now.
  */
 @Singleton

@@ -115,7 +115,7 @@ class OutboxStore {
         });
     }
 
-    /** One statement for a batch's sent rows (all locked by this transaction, so all must change). */
+    /** One statement for a round's sent rows (all locked by this transaction, so all must change). */
     void markSent(List<UUID> ids, Instant sentAt) {
         if (ids.isEmpty()) {
             return;
