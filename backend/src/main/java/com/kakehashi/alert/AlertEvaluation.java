@@ -6,6 +6,7 @@ import com.kakehashi.identity.UserService;
 import com.kakehashi.identity.UserView;
 import com.kakehashi.insight.InsightService;
 import com.kakehashi.insight.InsightViews.WaveInsight;
+import com.kakehashi.mail.OutboxQueue;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.wave.WaveClosed;
 import com.kakehashi.wave.WaveStatus;
@@ -41,14 +42,16 @@ public class AlertEvaluation {
     private final EngagementService engagements;
     private final UserService users;
     private final AuditLog audit;
+    private final OutboxQueue mails;
 
     AlertEvaluation(AlertStore store, InsightService insight, EngagementService engagements, UserService users,
-                    AuditLog audit) {
+                    AuditLog audit, OutboxQueue mails) {
         this.store = store;
         this.insight = insight;
         this.engagements = engagements;
         this.users = users;
         this.audit = audit;
+        this.mails = mails;
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
@@ -148,7 +151,7 @@ public class AlertEvaluation {
                                 .filter(UserView::active).toList();
                     }
                     for (UserView consultant : consultants) {
-                        store.queueMail(alertId, waveId, consultant.id(), consultant.email());
+                        mails.queueAlert(alertId, waveId, consultant.id(), consultant.email());
                     }
                 } else {
                     alertId = null;

@@ -1,101 +1,63 @@
 package com.kakehashi.alert;
 
-import com.kakehashi.mail.Notices;
-import com.kakehashi.tenancy.TenantContext;
+import com.kakehashi.mail.OutboxKind;
+import com.kakehashi.mail.OutboxSender;
+import com.kakehashi.mail.QueuedMail;
+import com.kakehashi.mail.StaffMail;
 import com.kakehashi.tenant.TenantService;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Sends the alert mail outbox, tenant by tenant, in batches: each batch claims due rows with
- * {@code FOR UPDATE SKIP LOCKED} (so two replicas never send the same row at once), sends them over
- * one SMTP connection and records SENT, a retry with backoff, or FAILED after the mail feature's
- * maximum attempts, in one transaction. Consultants have no language setting, so each mail is
- * English, then Japanese.
+ * Alert mails, sent by the mail feature's outbox worker (claim, retry with backoff, attempt limit):
+ * this sender only writes what a mail about an alert says, to the address taken when it was
+ * queued. Consultants have no language setting, so each mail is English, then Japanese.
  */
 @Singleton
-public class AlertMail {
+class AlertMail implements OutboxSender {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlertMail.class);
-    static final int BATCH = 50;
-
-    private final Batch batch;
+    private final AlertStore store;
     private final TenantService tenants;
-    private final Notices notices;
+    private final StaffMail staffMail;
 
-    AlertMail(Batch batch, TenantService tenants, Notices notices) {
-        this.batch = batch;
+    AlertMail(AlertStore store, TenantService tenants, StaffMail staffMail) {
+        this.store = store;
         this.tenants = tenants;
-        this.notices = notices;
+        this.staffMail = staffMail;
     }
 
-    /** @return mails sent in this run */
-    public int dispatchDue() {
-        if (!notices.available()) {
-            return 0;
-        }
-        int sent = 0;
-        for (UUID tenant : tenants.allIds()) {
-            try {
-                for (int round = 0; round < 20; round++) {
-                    int[] outcome = TenantContext.callAs(tenant, batch::process);
-                    sent += outcome[1];
-                    if (outcome[0] < BATCH) {
-                        break;
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Alert mail failed for tenant {}", tenant, e);
-            }
-        }
-        return sent;
+    @Override
+    public Set<OutboxKind> kinds() {
+        return Set.of(OutboxKind.ALERT);
     }
 
-    @Singleton
-    static class Batch {
-        private final AlertStore store;
-        private final Notices notices;
-        private final TenantService tenants;
-
-        Batch(AlertStore store, Notices notices, TenantService tenants) {
-            this.store = store;
-            this.notices = notices;
-            this.tenants = tenants;
-        }
-
-        /** @return {claimed, sent} */
-        @Transactional
-        int[] process() {
-            Instant now = Instant.now();
-            List<AlertStore.DueMail> due = store.claimDue(BATCH, now);
-            if (due.isEmpty()) {
-                return new int[]{0, 0};
+    @Override
+    public Shipment prepare(List<QueuedMail> mails) {
+        String tenantName = tenants.current().name();
+        Map<UUID, Optional<AlertView>> alerts = new HashMap<>();
+        mails.forEach(mail -> alerts.computeIfAbsent(mail.alertId(), id -> store.find(id, false)));
+        return new Shipment() {
+            @Override
+            public Optional<String> cancelReason(QueuedMail mail) {
+                return alerts.get(mail.alertId()).isPresent() ? Optional.empty() : Optional.of("alert gone");
             }
-            String tenantName = tenants.current().name();
-            List<Notices.Notice> mails = due.stream().map(m -> new Notices.Notice(m.alert().id() + ".alert." + m.id(), m.email(),
-                    subject(tenantName, m.alert()), text(tenantName, m.alert()))).toList();
-            List<String> outcomes = notices.send(mails);
-            int sent = 0;
-            for (int i = 0; i < due.size(); i++) {
-                AlertStore.DueMail mail = due.get(i);
-                String error = outcomes.get(i);
-                if (error == null) {
-                    store.markSent(mail.id());
-                    sent++;
-                } else if (mail.attempts() + 1 >= notices.maxAttempts()) {
-                    store.markFailed(mail.id(), mail.attempts() + 1, error);
-                } else {
-                    store.markRetry(mail.id(), mail.attempts() + 1, error, now.plus(Notices.backoff(mail.attempts() + 1)));
-                }
+
+            @Override
+            public MimeMessage compose(QueuedMail mail, Session session) throws MessagingException {
+                AlertView alert = alerts.get(mail.alertId()).orElseThrow();
+                return staffMail.compose(session, new StaffMail.Notice(alert.id() + ".alert." + mail.id(), mail.email(),
+                        subject(tenantName, alert), text(tenantName, alert)));
             }
-            return new int[]{due.size(), sent};
-        }
+        };
     }
 
     static String subject(String tenant, AlertView a) {

@@ -32,10 +32,6 @@ class AlertStore {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    /** A due mail with what it says. */
-    record DueMail(UUID id, String email, int attempts, AlertView alert) {
-    }
-
     private static final String ALERT_COLUMNS = """
             a.id, a.engagement_id, a.wave_id, w.occurrence_date, a.rule, a.sign, a.side, a.severity, a.value, a.threshold,
             a.opened_wave_id, ow.occurrence_date, a.clear_waves, a.status, a.resolved_reason, a.created_at, a.updated_at,
@@ -380,20 +376,6 @@ class AlertStore {
         });
     }
 
-    void queueMail(UUID alertId, UUID waveId, UUID userId, String email) {
-        update("""
-                INSERT INTO alert_mail_outbox (tenant_id, id, alert_id, wave_id, user_id, email)
-                VALUES (current_tenant_id(), ?, ?, ?, ?, ?)
-                ON CONFLICT ON CONSTRAINT alert_mail_once DO NOTHING
-                """, ps -> {
-            ps.setObject(1, UUID.randomUUID());
-            ps.setObject(2, alertId);
-            ps.setObject(3, waveId);
-            ps.setObject(4, userId);
-            ps.setString(5, email);
-        });
-    }
-
     List<AlertView> list(@Nullable AlertStatus status) {
         return withHistory(list("SELECT " + ALERT_COLUMNS + ALERT_FROM + """
                 WHERE (?::text IS NULL OR a.status = ?::text)
@@ -459,54 +441,6 @@ class AlertStore {
         update("UPDATE alert SET updated_at = ? WHERE id = ?", ps -> {
             ps.setTimestamp(1, now);
             ps.setObject(2, alertId);
-        });
-    }
-
-    // ---- mail outbox ----
-
-    /** Due PENDING rows, locked; a second dispatcher skips them (SKIP LOCKED). */
-    List<DueMail> claimDue(int limit, Instant now) {
-        List<DueMail> due = list("SELECT o.id, o.email, o.attempts, " + ALERT_COLUMNS + """
-                FROM alert_mail_outbox o
-                JOIN alert a ON a.tenant_id = o.tenant_id AND a.id = o.alert_id
-                JOIN alert_wave w ON w.tenant_id = a.tenant_id AND w.wave_id = a.wave_id
-                JOIN alert_wave ow ON ow.tenant_id = a.tenant_id AND ow.wave_id = a.opened_wave_id
-                WHERE o.status = 'PENDING' AND o.send_after <= ?
-                ORDER BY o.send_after, o.id
-                LIMIT ?
-                FOR UPDATE OF o SKIP LOCKED
-                """, ps -> {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setInt(2, limit);
-        }, rs -> new DueMail(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), alert(rs, 3)));
-        List<AlertView> alerts = withHistory(due.stream().map(DueMail::alert).toList());
-        List<DueMail> result = new ArrayList<>();
-        for (int i = 0; i < due.size(); i++) {
-            DueMail d = due.get(i);
-            result.add(new DueMail(d.id(), d.email(), d.attempts(), alerts.get(i)));
-        }
-        return result;
-    }
-
-    void markSent(UUID id) {
-        update("UPDATE alert_mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1 WHERE id = ?",
-                ps -> ps.setObject(1, id));
-    }
-
-    void markRetry(UUID id, int attempts, String error, Instant sendAfter) {
-        update("UPDATE alert_mail_outbox SET attempts = ?, last_error = ?, send_after = ? WHERE id = ?", ps -> {
-            ps.setInt(1, attempts);
-            ps.setString(2, error);
-            ps.setTimestamp(3, Timestamp.from(sendAfter));
-            ps.setObject(4, id);
-        });
-    }
-
-    void markFailed(UUID id, int attempts, String error) {
-        update("UPDATE alert_mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?", ps -> {
-            ps.setInt(1, attempts);
-            ps.setString(2, error);
-            ps.setObject(3, id);
         });
     }
 

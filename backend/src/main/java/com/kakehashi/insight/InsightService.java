@@ -26,6 +26,7 @@ import com.kakehashi.vocabulary.Level;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.Dimension;
 import com.kakehashi.vocabulary.WarningSign;
+import com.kakehashi.invitation.InvitationService;
 import com.kakehashi.tenant.TenantService;
 import com.kakehashi.wave.WaveStatus;
 import com.kakehashi.web.NotFoundException;
@@ -69,11 +70,13 @@ public class InsightService {
     private final InsightStore store;
     private final TenantService tenants;
     private final WaveService waveService;
+    private final InvitationService invitations;
 
-    InsightService(InsightStore store, TenantService tenants, WaveService waves) {
+    InsightService(InsightStore store, TenantService tenants, WaveService waves, InvitationService invitations) {
         this.store = store;
         this.tenants = tenants;
         this.waveService = waves;
+        this.invitations = invitations;
     }
 
     @Transactional
@@ -208,7 +211,8 @@ public class InsightService {
         Map<UUID, List<PairRow>> pairs = !full ? Map.of() : store.pairs(ids).stream().collect(Collectors.groupingBy(PairRow::waveId));
         Map<UUID, List<InsightStore.SilenceRow>> silence = !full ? Map.of() : store.silence(ids).stream()
                 .collect(Collectors.groupingBy(InsightStore.SilenceRow::waveId));
-        Map<UUID, List<InsightStore.InvitedRow>> invited = !full ? Map.of() : store.invited(ids).stream()
+        Map<UUID, List<InsightStore.InvitedRow>> invited = !full ? Map.of() : invitations.counts(ids).stream()
+                .map(c -> new InsightStore.InvitedRow(c.waveId(), c.side().name(), c.invited()))
                 .collect(Collectors.groupingBy(InsightStore.InvitedRow::waveId));
         List<WaveInsight> result = new ArrayList<>();
         for (WaveRow wave : waves) {

@@ -91,12 +91,6 @@ class InsightStore {
                 });
     }
 
-    /** Who was asked, per side: invitations, not answers. */
-    List<InvitedRow> invited(List<UUID> waves) {
-        return byWaves("SELECT wave_id, side, count(*) FROM invitation WHERE wave_id = ANY(?) GROUP BY wave_id, side",
-                waves, rs -> new InvitedRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)));
-    }
-
     private <T> List<T> byWaves(String sql, List<UUID> waves, RowMapper<T> mapper) {
         if (waves.isEmpty()) {
             return List.of();

@@ -1,7 +1,9 @@
 package com.kakehashi.insight;
 
+import com.kakehashi.respond.ResponseStored;
 import com.kakehashi.tenant.TenantService;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -16,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Folds queued responses into the rollups shortly after they are stored. A submission
- * {@link #nudge}s its tenant; one background thread per replica waits {@code kakehashi.insight.fold-delay}
+ * Folds queued responses into the rollups shortly after they are stored. A stored response
+ * ({@link ResponseStored}, after its commit) {@link #nudge}s its tenant; one background thread per replica waits {@code kakehashi.insight.fold-delay}
  * (so the responses of that moment are folded together in one statement) and folds everything
  * queued in the nudged tenants. The recurring task {@code insight-fold} {@link #sweep}s every tenant
  * as a safety net: responses queued by a replica that stopped before folding, or by a fold that failed.
@@ -41,6 +43,12 @@ public class RollupFolder {
         this.rollups = rollups;
         this.tenants = tenants;
         this.delayMillis = delay.toMillis();
+    }
+
+    /** Once the response's transaction has committed: its queue row is visible to the fold. */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onResponseStored(ResponseStored event) {
+        nudge(event.tenantId());
     }
 
     /** A response of the tenant was committed: fold it soon. Never blocks the caller. */

@@ -10,19 +10,19 @@ import java.util.List;
 @Singleton
 class AccountMailSender implements AccountMail {
 
-    private final Notices notices;
+    private final StaffMail mail;
 
-    AccountMailSender(Notices notices) {
-        this.notices = notices;
+    AccountMailSender(StaffMail mail) {
+        this.mail = mail;
     }
 
     @Override
     public boolean available() {
-        return notices.available();
+        return mail.available();
     }
 
     @Override
     public @Nullable String send(String idLocalPart, String to, String subject, String text) {
-        return notices.send(List.of(new Notices.Notice(idLocalPart, to, subject, text))).getFirst();
+        return mail.send(List.of(new StaffMail.Notice(idLocalPart, to, subject, text))).getFirst();
     }
 }

@@ -1,7 +1,6 @@
 package com.kakehashi.mail;
 
 import com.kakehashi.tenant.TenantService;
-import com.kakehashi.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,29 +15,32 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Sends what is due in the mail outbox with {@code kakehashi.mail.workers} workers in parallel.
- * Each worker visits the tenants in turn (each inside its own tenant context, so Row Level Security
- * applies as everywhere else), claims its own batches (SKIP LOCKED keeps workers, and replicas, off
- * each other's rows) and keeps its own SMTP connection for the whole run. Called by the recurring
- * db-scheduler task {@code mail-dispatch}; safe to run on several replicas at once (see {@link OutboxBatch}).
+ * The one outbox worker pool: sends what is due in the outbox, every kind (invitations, reminders,
+ * alert mails), with {@code kakehashi.mail.workers} workers in parallel. Each worker visits the
+ * tenants in turn through the tenant loop (each inside its own tenant context, so Row Level
+ * Security applies as everywhere else), claims its own rounds (SKIP LOCKED keeps workers, and
+ * replicas, off each other's rows), at most {@value #MAX_ROUNDS_PER_TENANT} per tenant and run so
+ * one tenant's backlog does not starve the others, and keeps its own SMTP connection for the whole
+ * run. Called by the recurring db-scheduler task {@code mail-dispatch}; safe to run on several
+ * replicas at once (see {@link OutboxWorker}).
  */
 @Singleton
 public class MailDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
-    /** Batches per tenant per worker and run, so one tenant's backlog does not starve the others. */
-    private static final int MAX_BATCHES_PER_TENANT = 20;
+    /** Rounds per tenant per worker and run, so one tenant's backlog does not starve the others. */
+    static final int MAX_ROUNDS_PER_TENANT = 20;
     /** Workers mostly wait on PostgreSQL and SMTP replies: virtual threads. */
     private static final ThreadFactory WORKER_THREADS = Thread.ofVirtual().name("mail-dispatch-", 1).factory();
 
     private final TenantService tenants;
-    private final OutboxBatch batch;
+    private final OutboxWorker worker;
     private final Mailer mailer;
     private final MailSettings settings;
 
-    MailDispatcher(TenantService tenants, OutboxBatch batch, Mailer mailer, MailSettings settings) {
+    MailDispatcher(TenantService tenants, OutboxWorker worker, Mailer mailer, MailSettings settings) {
         this.tenants = tenants;
-        this.batch = batch;
+        this.worker = worker;
         this.mailer = mailer;
         this.settings = settings;
     }
@@ -85,28 +87,28 @@ public class MailDispatcher {
         return total;
     }
 
-    /** One worker: every tenant in turn, batch after batch until a short one, over one SMTP connection. */
+    /** One worker: every tenant in turn, round after round until a short one, over one SMTP connection. */
     private Report work(List<UUID> tenantIds) {
-        Report total = new Report(0, 0, 0, 0);
+        Report[] total = {new Report(0, 0, 0, 0)};
         try (SmtpLink link = new SmtpLink(mailer)) {
-            for (UUID tenant : tenantIds) {
+            TenantService.forEachTenant("Mail dispatch", tenantIds, tenant -> {
                 try {
-                    for (int round = 0; round < MAX_BATCHES_PER_TENANT; round++) {
-                        OutboxBatch.Outcome outcome = TenantContext.callAs(tenant, () -> batch.process(link));
-                        total = total.plus(new Report(outcome.sent(), outcome.cancelled(), outcome.retried(), outcome.failed()));
-                        if (outcome.claimed() < settings.batchSize()) {
+                    for (int rounds = 0; rounds < MAX_ROUNDS_PER_TENANT; rounds++) {
+                        OutboxWorker.RoundTotals round = worker.sendDue(link);
+                        total[0] = total[0].plus(new Report(round.sent(), round.cancelled(), round.retried(), round.failed()));
+                        if (round.claimed() < settings.batchSize()) {
                             break;
                         }
                     }
                 } catch (RuntimeException e) {
-                    // The batch rolled back: its rows stay PENDING for the next run. Its SMTP session
-                    // may have stopped mid-message, so the next batch starts a new one.
+                    // The round rolled back: its rows stay PENDING for the next run. Its SMTP session
+                    // may have stopped mid-message, so the next round starts a new one.
                     link.drop();
-                    LOG.error("Mail dispatch failed for tenant {}: {}", tenant, OutboxBatch.describe(e));
+                    throw e;
                 }
-            }
+                return 0;
+            });
         }
-        return total;
+        return total[0];
     }
-
 }

@@ -39,7 +39,7 @@ class MailRenderer {
      * invitation may get several reminders and retries move send_after (the id stays the same).
      */
     String messageId(OutboxMail mail) {
-        String local = mail.kind() == MailKind.INVITATION
+        String local = mail.kind() == OutboxKind.INVITATION
                 ? mail.invitationId() + ".invitation"
                 : mail.invitationId() + ".reminder." + mail.id();
         return "<" + local + "@" + settings.domain() + ">";
@@ -47,7 +47,7 @@ class MailRenderer {
 
     Content content(OutboxMail mail, String link) {
         ZonedDateTime closes = mail.closesAt().atZone(zone(mail.timeZone()));
-        boolean reminder = mail.kind() == MailKind.REMINDER;
+        boolean reminder = mail.kind() == OutboxKind.REMINDER;
         String name = mail.displayName() == null ? "" : mail.displayName();
         // The schedule's survey title in the mail's language: the engagement name is internal.
         String title = mail.surveyTitle();

@@ -76,7 +76,7 @@ final class MailSettings {
         return batchSize;
     }
 
-    /** Dispatcher workers per run, each with its own batch (SKIP LOCKED) and its own SMTP connection. */
+    /** Dispatcher workers per run, each claiming its own rounds (SKIP LOCKED) and its own SMTP connection. */
     int workers() {
         return workers;
     }

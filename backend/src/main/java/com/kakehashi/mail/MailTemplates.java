@@ -9,9 +9,9 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,15 +37,17 @@ class MailTemplates {
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder();
 
     private final MailRenderer renderer;
+    private final Clock clock;
     private final String fromHeader;
     private final ConcurrentHashMap<Key, Template> cache = new ConcurrentHashMap<>();
 
-    MailTemplates(MailRenderer renderer, MailSettings settings) {
+    MailTemplates(MailRenderer renderer, MailSettings settings, Clock clock) {
         this.renderer = renderer;
+        this.clock = clock;
         this.fromHeader = "From: " + MimeUtility.fold(6, settings.from().toString()) + CRLF;
     }
 
-    private record Key(MailKind kind, boolean japanese, String engagement, Instant closesAt, String timeZone, boolean named) {
+    private record Key(OutboxKind kind, boolean japanese, String engagement, Instant closesAt, String timeZone, boolean named) {
     }
 
     /** Literal text around the name and link slots. */
@@ -98,7 +100,7 @@ class MailTemplates {
         String html = template.html().fill(MailRenderer.esc(name), MailRenderer.esc(link));
         byte[] textBody = BASE64.encode(text.getBytes(StandardCharsets.UTF_8));
         byte[] htmlBody = BASE64.encode(html.getBytes(StandardCharsets.UTF_8));
-        String head = "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + CRLF
+        String head = "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)) + CRLF
                 + fromHeader
                 + "To: " + MimeUtility.fold(4, to.toString()) + CRLF
                 + "Message-ID: " + renderer.messageId(mail) + CRLF
@@ -136,7 +138,7 @@ class MailTemplates {
     private Template build(OutboxMail mail, boolean named) {
         OutboxMail marked = new OutboxMail(mail.id(), mail.invitationId(), mail.kind(), mail.sendAfter(), mail.attempts(),
                 mail.language(), mail.timeZone(), mail.responded(), mail.email(), named ? String.valueOf(NAME) : null,
-                mail.waveStatus(), mail.closesAt(), mail.surveyTitle().replace(NAME, ' ').replace(LINK, ' '));
+                mail.closesAt(), mail.surveyTitle().replace(NAME, ' ').replace(LINK, ' '));
         MailRenderer.Content content = renderer.content(marked, String.valueOf(LINK));
         String subject;
         try {

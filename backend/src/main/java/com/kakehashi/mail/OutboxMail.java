@@ -5,10 +5,13 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A claimed, due outbox row with what its mail needs. {@code email} is null once the participant was erased. */
+/**
+ * A claimed, due invitation or reminder with what its mail says. {@code email} is null once the
+ * participant was erased.
+ */
 record OutboxMail(UUID id,
                   UUID invitationId,
-                  MailKind kind,
+                  OutboxKind kind,
                   Instant sendAfter,
                   int attempts,
                   String language,
@@ -16,7 +19,6 @@ record OutboxMail(UUID id,
                   boolean responded,
                   @Nullable String email,
                   @Nullable String displayName,
-                  String waveStatus,
                   Instant closesAt,
                   String surveyTitle) {
 }

@@ -1,23 +1,29 @@
 package com.kakehashi.mail;
 
-import com.kakehashi.tenancy.TenantContext;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * mail_outbox and invitation_token in plain SQL. Tenant tables are read under Row Level Security
- * (the tenant in context); the joins below only follow the composite keys.
+ * mail_outbox in plain SQL, for the tenant in context (Row Level Security applies; new rows take
+ * their tenant from {@code current_tenant_id()}). Whether a row is due is decided by the
+ * application's clock, passed in, never the database's {@code now()}.
  */
 @Singleton
 class OutboxStore {
+
+    /** An invitation to mail: when its invitation is due. */
+    record Addressee(UUID invitationId, Instant sendAt) {
+    }
 
     private final JdbcOperations jdbc;
 
@@ -26,134 +32,163 @@ class OutboxStore {
     }
 
     /**
-     * Locks up to {@code limit} due PENDING rows of the tenant in context. SKIP LOCKED: rows another
-     * worker or replica holds are left to it, so no row is sent by two at the same time. The rows are
-     * picked and locked first, from the due index in send_after order, and only those are joined:
-     * joining every due row before the LIMIT cost a full pass over the backlog per batch (0.5 s per
-     * claim with 6,000 due rows).
+     * Locks up to {@code limit} PENDING rows of any kind due at {@code now}, oldest first, from the
+     * per-tenant due index. SKIP LOCKED: rows another worker or replica holds are left to it, so no
+     * row is sent by two at the same time.
      */
-    List<OutboxMail> claimDue(int limit) {
+    List<QueuedMail> claimDue(int limit, Instant now) {
         return jdbc.prepareStatement("""
-                WITH claimed AS (
-                    SELECT o.tenant_id, o.id, o.invitation_id, o.kind, o.send_after, o.attempts
-                    FROM mail_outbox o
-                    WHERE o.tenant_id = current_tenant_id() AND o.status = 'PENDING' AND o.send_after <= now()
-                    ORDER BY o.send_after
-                    LIMIT ?
-                    FOR UPDATE SKIP LOCKED)
-                SELECT c.id, c.invitation_id, c.kind, c.send_after, c.attempts,
-                       i.language, i.time_zone, i.responded, p.email, p.display_name,
-                       w.status, w.closes_at,
-                       CASE WHEN lower(i.language) = 'ja' THEN s.survey_title_ja ELSE s.survey_title_en END
-                FROM claimed c
-                JOIN invitation i ON i.tenant_id = c.tenant_id AND i.id = c.invitation_id
-                JOIN wave w ON w.tenant_id = i.tenant_id AND w.id = i.wave_id
-                JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id
-                LEFT JOIN participant p ON p.tenant_id = i.tenant_id AND p.id = i.participant_id
-                ORDER BY c.send_after, c.id""", ps -> {
-            ps.setInt(1, limit);
-            List<OutboxMail> due = new ArrayList<>();
+                SELECT id, kind, send_after, attempts, invitation_id, alert_id, wave_id, user_id, email
+                FROM mail_outbox
+                WHERE tenant_id = current_tenant_id() AND status = 'PENDING' AND send_after <= ?
+                ORDER BY send_after, id
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setInt(2, limit);
+            List<QueuedMail> due = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    due.add(new OutboxMail(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            MailKind.valueOf(rs.getString(3)), instant(rs, 4), rs.getInt(5),
-                            rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
-                            rs.getString(11), instant(rs, 12), rs.getString(13)));
+                    due.add(new QueuedMail(rs.getObject(1, UUID.class), OutboxKind.valueOf(rs.getString(2)),
+                            rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
+                            rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getString(9)));
                 }
             }
             return due;
         });
     }
 
-    /** One statement for a batch's sent rows (all locked by this transaction, so all must change). */
+    /**
+     * The invitation mail at each invitation's send time, and one reminder per offset that falls
+     * before closing, in one statement.
+     */
+    int queue(List<Addressee> addressees, List<Integer> reminderOffsetDays, Instant closesAt) {
+        if (addressees.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = new UUID[addressees.size()];
+        String[] sendAt = new String[addressees.size()];
+        for (int i = 0; i < addressees.size(); i++) {
+            ids[i] = addressees.get(i).invitationId();
+            sendAt[i] = addressees.get(i).sendAt().toString();
+        }
+        return jdbc.prepareStatement("""
+                WITH i AS (SELECT t.id, t.send_at::timestamptz AS send_at FROM unnest(?::uuid[], ?::text[]) AS t(id, send_at))
+                INSERT INTO mail_outbox (tenant_id, id, invitation_id, kind, status, send_after)
+                SELECT current_tenant_id(), gen_random_uuid(), i.id, 'INVITATION', 'PENDING', i.send_at FROM i
+                UNION ALL
+                SELECT current_tenant_id(), gen_random_uuid(), i.id, 'REMINDER', 'PENDING', i.send_at + make_interval(days => r.days)
+                FROM i CROSS JOIN unnest(?::int[]) AS r(days)
+                WHERE i.send_at + make_interval(days => r.days) < ?::timestamptz
+                """, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids));
+            ps.setArray(2, ps.getConnection().createArrayOf("text", sendAt));
+            ps.setArray(3, ps.getConnection().createArrayOf("integer", reminderOffsetDays.toArray()));
+            ps.setTimestamp(4, Timestamp.from(closesAt));
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Once per alert, wave and consultant: a second queueing of the same mail changes nothing. */
+    void queueAlert(UUID alertId, UUID waveId, UUID userId, String email, Instant sendAfter) {
+        update("""
+                INSERT INTO mail_outbox (tenant_id, id, kind, status, send_after, alert_id, wave_id, user_id, email)
+                VALUES (current_tenant_id(), ?, 'ALERT', 'PENDING', ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, alert_id, user_id, wave_id) WHERE kind = 'ALERT' DO NOTHING
+                """, ps -> {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setTimestamp(2, Timestamp.from(sendAfter));
+            ps.setObject(3, alertId);
+            ps.setObject(4, waveId);
+            ps.setObject(5, userId);
+            ps.setString(6, email);
+        });
+    }
+
+    /** @return how many PENDING mails of these invitations were cancelled */
+    int cancelPending(Collection<UUID> invitationIds, String reason) {
+        return invitationIds.isEmpty() ? 0 : update("""
+                UPDATE mail_outbox SET status = 'CANCELLED', last_error = ?
+                WHERE status = 'PENDING' AND invitation_id = ANY (?)""", ps -> {
+            ps.setString(1, reason);
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", invitationIds.toArray()));
+        });
+    }
+
+    /** One statement for a round's sent rows (all locked by this transaction, so all must change). */
     void markSent(List<UUID> ids, Instant sentAt) {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("""
+        expect(ids.size(), update("""
                 UPDATE mail_outbox SET status = 'SENT', sent_at = ?, last_error = NULL
                 WHERE tenant_id = current_tenant_id() AND id = ANY (?)""", ps -> {
             ps.setTimestamp(1, Timestamp.from(sentAt));
             ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
-            return expect(ids.size(), ps.executeUpdate());
-        });
+        }));
     }
 
     void markCancelled(List<UUID> ids, String reason) {
         if (ids.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("""
+        expect(ids.size(), update("""
                 UPDATE mail_outbox SET status = 'CANCELLED', last_error = ?
                 WHERE tenant_id = current_tenant_id() AND id = ANY (?)""", ps -> {
             ps.setString(1, reason);
             ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids.toArray()));
-            return expect(ids.size(), ps.executeUpdate());
-        });
+        }));
     }
 
     void markRetry(UUID id, int attempts, String error, Instant sendAfter) {
-        update("UPDATE mail_outbox SET attempts = ?, last_error = ?, send_after = ? WHERE id = ?",
-                attempts, error, Timestamp.from(sendAfter), id);
+        expect(1, update("UPDATE mail_outbox SET attempts = ?, last_error = ?, send_after = ? WHERE id = ?", ps -> {
+            ps.setInt(1, attempts);
+            ps.setString(2, error);
+            ps.setTimestamp(3, Timestamp.from(sendAfter));
+            ps.setObject(4, id);
+        }));
     }
 
     void markFailed(UUID id, int attempts, String error) {
-        update("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?", attempts, error, id);
+        expect(1, update("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ? WHERE id = ?", ps -> {
+            ps.setInt(1, attempts);
+            ps.setString(2, error);
+            ps.setObject(3, id);
+        }));
     }
 
-    /**
-     * The global token lookup, one row per sent mail in one statement: only the hash, the tenant and
-     * the invitation, valid until the wave closes.
-     */
-    void insertTokens(List<SentToken> tokens) {
-        if (tokens.isEmpty()) {
-            return;
-        }
-        byte[][] hashes = new byte[tokens.size()][];
-        UUID[] invitations = new UUID[tokens.size()];
-        String[] expiries = new String[tokens.size()];
-        for (int i = 0; i < tokens.size(); i++) {
-            hashes[i] = tokens.get(i).hash();
-            invitations[i] = tokens.get(i).invitationId();
-            expiries[i] = tokens.get(i).expiresAt().toString();
-        }
-        jdbc.prepareStatement("""
-                INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at)
-                SELECT t.hash, ?, t.invitation, t.expires::timestamptz
-                FROM unnest(?::bytea[], ?::uuid[], ?::text[]) AS t(hash, invitation, expires)""", ps -> {
-            ps.setObject(1, TenantContext.require());
-            ps.setArray(2, ps.getConnection().createArrayOf("bytea", hashes));
-            ps.setArray(3, ps.getConnection().createArrayOf("uuid", invitations));
-            ps.setArray(4, ps.getConnection().createArrayOf("text", expiries));
-            return expect(tokens.size(), ps.executeUpdate());
+    /** The demo's history: a past wave's invitation mails as sent at their send time, its reminders as never sent. */
+    void recordHistoric(Collection<UUID> invitationIds, String sentNote, String cancelledNote) {
+        UUID[] ids = invitationIds.toArray(UUID[]::new);
+        update("""
+                UPDATE mail_outbox SET status = 'SENT', sent_at = send_after, last_error = ?
+                WHERE kind = 'INVITATION' AND status = 'PENDING' AND invitation_id = ANY (?::uuid[])""", ps -> {
+            ps.setString(1, sentNote);
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids));
+        });
+        update("""
+                UPDATE mail_outbox SET status = 'CANCELLED', last_error = ?
+                WHERE kind = 'REMINDER' AND status = 'PENDING' AND invitation_id = ANY (?::uuid[])""", ps -> {
+            ps.setString(1, cancelledNote);
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids));
         });
     }
 
-    /** A minted token's SHA-256, for the invitation it was mailed for. */
-    record SentToken(byte[] hash, UUID invitationId, Instant expiresAt) {
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private static int expect(int rows, int updated) {
+    private int update(String sql, Binder binder) {
+        return jdbc.prepareStatement(sql, ps -> {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static void expect(int rows, int updated) {
         if (updated != rows) {
-            throw new IllegalStateException("outbox batch: " + updated + " rows written, expected " + rows);
+            throw new IllegalStateException("outbox: " + updated + " rows written, expected " + rows);
         }
-        return updated;
-    }
-
-    private void update(String sql, Object... parameters) {
-        jdbc.prepareStatement(sql, ps -> {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            int updated = ps.executeUpdate();
-            if (updated != 1) {
-                throw new IllegalStateException("outbox row not updated (" + updated + " rows)");
-            }
-            return updated;
-        });
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getTimestamp(column).toInstant();
     }
 }

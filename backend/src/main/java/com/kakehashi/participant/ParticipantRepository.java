@@ -16,4 +16,6 @@ interface ParticipantRepository extends CrudRepository<Participant, UUID>, JpaSp
     Optional<Participant> findByEmail(String email);
 
     List<Participant> findByEmailIn(Collection<String> emails);
+
+    List<Participant> findByIdIn(Collection<UUID> ids);
 }

@@ -1,10 +1,18 @@
 package com.kakehashi.respond;
 
-import com.kakehashi.insight.RollupFolder;
+import com.kakehashi.invitation.InvitationService;
+import com.kakehashi.invitation.InvitationView;
+import com.kakehashi.invitation.TokenOwner;
+import com.kakehashi.schedule.ScheduleService;
+import com.kakehashi.schedule.SurveyTitles;
 import com.kakehashi.survey.InstrumentItemView;
 import com.kakehashi.survey.InstrumentVersionView;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.web.Text;
+import com.kakehashi.wave.WaveService;
+import com.kakehashi.wave.WaveStatus;
+import com.kakehashi.wave.WaveWindow;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -42,17 +50,24 @@ class RespondentService {
     private static final char DECODING_LEFTOVER = '\uFFFD';
 
     private final RespondStore store;
+    private final InvitationService invitations;
+    private final WaveService waves;
+    private final ScheduleService schedules;
     private final PublishedVersions versions;
     private final Clock clock;
-    private final RollupFolder folder;
+    private final ApplicationEventPublisher<ResponseStored> stored;
     private final TransactionOperations<Connection> transactions;
 
-    RespondentService(RespondStore store, PublishedVersions versions, Clock clock, RollupFolder folder,
+    RespondentService(RespondStore store, InvitationService invitations, WaveService waves, ScheduleService schedules,
+                      PublishedVersions versions, Clock clock, ApplicationEventPublisher<ResponseStored> stored,
                       TransactionOperations<Connection> transactions) {
         this.store = store;
+        this.invitations = invitations;
+        this.waves = waves;
+        this.schedules = schedules;
         this.versions = versions;
         this.clock = clock;
-        this.folder = folder;
+        this.stored = stored;
         this.transactions = transactions;
     }
 
@@ -75,8 +90,7 @@ class RespondentService {
 
     /**
      * POST: validates every answer; stores the response once, or says why not. One transaction on
-     * one connection from the token to the stored answers (the fewest round trips); the insight
-     * folder is told only after the commit.
+     * one connection from the token to the stored answers; {@link ResponseStored} is published in it.
      */
     Outcome submit(String token, Map<String, String> form) {
         return submit(token, form, clock.instant());
@@ -84,24 +98,16 @@ class RespondentService {
 
     /** {@link #submit(String, Map)} as if posted at {@code now}: the demo's history answers in the past. */
     Outcome submit(String token, Map<String, String> form, Instant now) {
-        Submission submission = transactions.executeWrite(status -> located(token, now, located -> located.isEmpty()
-                ? new Submission(new Outcome.Unavailable(), null) : answer(located.get(), form, now)));
-        if (submission.storedIn() != null) {
-            folder.nudge(submission.storedIn());
-        }
-        return submission.outcome();
-    }
-
-    /** @param storedIn the tenant of the stored response; null when nothing was stored */
-    private record Submission(Outcome outcome, @Nullable UUID storedIn) {
+        return transactions.executeWrite(status -> located(token, now, located -> located.isEmpty()
+                ? new Outcome.Unavailable() : answer(located.get(), form, now)));
     }
 
     /** In the invitation's tenant, inside the caller's transaction. */
-    private Submission answer(Located found, Map<String, String> form, Instant now) {
+    private Outcome answer(Located found, Map<String, String> form, Instant now) {
         Invitee invitee = found.invitee();
         String language = Translations.language(form.get("lang"), invitee.language());
         if (invitee.responded()) {
-            return new Submission(new Outcome.AlreadyAnswered(language), null);
+            return new Outcome.AlreadyAnswered(language);
         }
         List<InstrumentItemView> items = Outcome.itemsFor(found.version(), invitee.side());
         String prompt = commentPrompt(found.version(), language);
@@ -134,37 +140,58 @@ class RespondentService {
             }
         }
         if (!errors.isEmpty()) {
-            return new Submission(new Outcome.Form(invitee, language, items, prompt, selected, comment, errors), null);
+            return new Outcome.Form(invitee, language, items, prompt, selected, comment, errors);
         }
         String storedComment = prompt == null || comment == null || comment.isBlank() ? null : comment.strip();
         // Storing the response also queues it for the insight rollups (a trigger, same transaction);
         // they are folded after commit, so submissions of one wave do not queue behind the rows
         // they would all update (issue 4: dashboards may lag an open wave by the fold delay).
-        boolean stored = store.record(invitee.invitationId(), invitee.waveId(), invitee.side(), invitee.level(), language,
-                DelayBucket.between(invitee.sendAt(), now), answers, storedComment);
-        return stored ? new Submission(new Outcome.Thanks(language), found.tenantId())
-                : new Submission(new Outcome.AlreadyAnswered(language), null);
+        // The invitation is marked answered first and only if it was not (its row lock makes a
+        // concurrent submission of the same token wait, re-check and store nothing).
+        if (!invitations.markResponded(invitee.invitationId())) {
+            return new Outcome.AlreadyAnswered(language);
+        }
+        store.record(invitee.waveId(), invitee.side(), invitee.level(), language, DelayBucket.between(invitee.sendAt(), now),
+                answers, storedComment);
+        stored.publishEvent(new ResponseStored(found.tenantId()));
+        return new Outcome.Thanks(language);
     }
 
     private record Located(UUID tenantId, Invitee invitee, InstrumentVersionView version) {
     }
 
     /**
-     * Always one hash, one token query and one invitation query, whatever the token, inside the
-     * caller's transaction: the token table is global, then the tenant it names is entered on the
-     * same connection and {@code then} runs in it (an unknown token enters a random tenant that
-     * holds nothing).
+     * Always one hash, one token query and the same invitation, wave and schedule queries, whatever
+     * the token, inside the caller's transaction: the token table is global, then the tenant it
+     * names is entered on the same connection and {@code then} runs in it (an unknown token enters a
+     * random tenant that holds nothing, and looks up random ids there).
      */
     private <T> T located(String token, Instant now, Function<Optional<Located>, T> then) {
         String candidate = token.length() > TOKEN_MAX ? token.substring(0, TOKEN_MAX) : token;
-        Optional<RespondStore.TokenRow> row = store.token(TokenHash.of(candidate), now);
+        Optional<TokenOwner> row = invitations.resolve(candidate, now);
         boolean known = row.isPresent() && token.length() <= TOKEN_MAX;
         UUID tenant = known ? row.get().tenantId() : UUID.randomUUID();
         UUID invitation = known ? row.get().invitationId() : UUID.randomUUID();
-        return TenantContext.callAs(tenant, () -> then.apply(store.invitee(invitation)
+        return TenantContext.callAs(tenant, () -> then.apply(invitee(invitation)
                 .filter(i -> i.acceptsAnswers(now))
                 .flatMap(i -> versions.find(i.instrumentVersionId())
                         .map(v -> new Located(tenant, i, v)))));
+    }
+
+    /** The invitation with its wave's window and survey titles, in the tenant in context. */
+    private Optional<Invitee> invitee(UUID invitationId) {
+        Optional<InvitationView> invitation = Optional.ofNullable(invitations.find(List.of(invitationId)).get(invitationId));
+        UUID waveId = invitation.map(InvitationView::waveId).orElseGet(UUID::randomUUID);
+        Optional<WaveWindow> wave = Optional.ofNullable(waves.windows(List.of(waveId)).get(waveId));
+        Optional<SurveyTitles> titles = schedules.surveyTitles(wave.map(WaveWindow::scheduleId).orElseGet(UUID::randomUUID));
+        if (invitation.isEmpty() || wave.isEmpty() || titles.isEmpty()) {
+            return Optional.empty();
+        }
+        InvitationView i = invitation.get();
+        WaveWindow w = wave.get();
+        return Optional.of(new Invitee(i.id(), i.waveId(), i.side(), i.level(), i.language(), i.timeZone(), i.sendAt(),
+                i.responded(), w.status() == WaveStatus.OPEN, w.closesAt(), w.instrumentVersionId(),
+                titles.get().en(), titles.get().ja()));
     }
 
     private static @Nullable String commentPrompt(InstrumentVersionView version, String language) {

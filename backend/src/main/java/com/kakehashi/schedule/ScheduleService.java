@@ -52,6 +52,12 @@ public class ScheduleService {
         return schedules.findById(id).map(s -> ScheduleView.of(s, tenants.hqZone(), clock.instant()));
     }
 
+    /** The survey titles alone: all the respondent page and mail need of a schedule, in one read. */
+    @Transactional
+    public java.util.Optional<SurveyTitles> surveyTitles(UUID id) {
+        return schedules.findById(id).map(s -> new SurveyTitles(s.surveyTitleEn(), s.surveyTitleJa()));
+    }
+
     @Transactional
     public ScheduleView get(UUID id) {
         return ScheduleView.of(load(id), tenants.hqZone(), clock.instant());

@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import java.util.UUID;
 interface WaveRepository extends CrudRepository<Wave, UUID> {
 
     List<Wave> listOrderByOpensAtDesc();
+
+    List<Wave> findByIdIn(Collection<UUID> ids);
 
     List<Wave> findByScheduleIdOrderByOccurrenceDate(UUID scheduleId);
 

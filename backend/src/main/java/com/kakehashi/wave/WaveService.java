@@ -2,6 +2,8 @@ package com.kakehashi.wave;
 
 import com.kakehashi.audit.AuditLog;
 import com.kakehashi.identity.Caller;
+import com.kakehashi.invitation.InvitationCount;
+import com.kakehashi.invitation.InvitationService;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.schedule.ScheduleService;
 import com.kakehashi.schedule.ScheduleView;
@@ -24,7 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,35 +42,49 @@ public class WaveService {
     private static final Logger LOG = LoggerFactory.getLogger(WaveService.class);
 
     private final WaveRepository waves;
-    private final InvitationWriter invitations;
+    private final InvitationService invitations;
     private final ScheduleService schedules;
     private final JdbcOperations jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher<WaveOpened> opened;
     private final ApplicationEventPublisher<WaveClosed> closed;
 
-    WaveService(WaveRepository waves, InvitationWriter invitations, ScheduleService schedules, JdbcOperations jdbc,
-                AuditLog audit, Clock clock, ApplicationEventPublisher<WaveClosed> closed) {
+    WaveService(WaveRepository waves, InvitationService invitations, ScheduleService schedules, JdbcOperations jdbc,
+                AuditLog audit, Clock clock, ApplicationEventPublisher<WaveOpened> opened,
+                ApplicationEventPublisher<WaveClosed> closed) {
         this.waves = waves;
         this.invitations = invitations;
         this.schedules = schedules;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.opened = opened;
         this.closed = closed;
     }
 
     @Transactional
     public List<WaveView> list() {
         List<Wave> all = waves.listOrderByOpensAtDesc();
-        Map<UUID, List<SideStats>> stats = invitations.stats(all.stream().map(Wave::id).toList());
+        Map<UUID, List<SideStats>> stats = stats(all.stream().map(Wave::id).toList());
         return all.stream().map(w -> WaveView.of(w, stats.getOrDefault(w.id(), List.of()))).toList();
     }
 
     @Transactional
     public WaveView get(UUID id) {
         Wave wave = waves.findById(id).orElseThrow(() -> new NotFoundException("wave"));
-        return WaveView.of(wave, invitations.stats(List.of(id)).getOrDefault(id, List.of()));
+        return WaveView.of(wave, stats(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** The windows of the given waves of the tenant in context; unknown ids are left out. */
+    @Transactional
+    public Map<UUID, WaveWindow> windows(Collection<UUID> ids) {
+        Map<UUID, WaveWindow> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            waves.findByIdIn(ids).forEach(w -> found.put(w.id(), new WaveWindow(w.id(), w.scheduleId(),
+                    w.instrumentVersionId(), w.status(), w.opensAt(), w.closesAt())));
+        }
+        return found;
     }
 
     /**
@@ -246,22 +265,7 @@ public class WaveService {
         return Optional.of(created.get().id());
     }
 
-    /** Mails of a wave still waiting in the outbox (the console shows it; tests check it). */
-    @Transactional
-    public long pendingMailCount(UUID waveId) {
-        return jdbc.prepareStatement("""
-                SELECT count(*) FROM mail_outbox o JOIN invitation i ON i.id = o.invitation_id
-                WHERE i.wave_id = ? AND o.status = 'PENDING'
-                """, ps -> {
-            ps.setObject(1, waveId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    /** Waves whose time is up become CLOSED; their pending reminders are cancelled. */
+    /** Waves whose time is up become CLOSED (listeners cancel their pending mails, see {@link WaveClosed}). */
     @Transactional
     public int closeExpired() {
         return closeExpired(clock.instant());
@@ -296,9 +300,8 @@ public class WaveService {
             ps.setObject(3, waveId);
             return ps.executeUpdate();
         });
-        invitations.cancelPendingMails(waveId);
         if (updated > 0) {
-            closed.publishEvent(closedEvent(waveId)); // insight finalises its rollups, alert evaluates
+            closed.publishEvent(closedEvent(waveId));
         }
     }
 
@@ -349,9 +352,20 @@ public class WaveService {
         return inserted == 0 ? Optional.empty() : waves.findById(id);
     }
 
+    private Map<UUID, List<SideStats>> stats(List<UUID> waveIds) {
+        Map<UUID, Map<Side, SideStats>> bySide = new HashMap<>();
+        for (InvitationCount count : invitations.counts(waveIds)) {
+            bySide.computeIfAbsent(count.waveId(), k -> new EnumMap<>(Side.class))
+                    .put(count.side(), SideStats.of(count.side(), count.invited(), count.responded()));
+        }
+        Map<UUID, List<SideStats>> result = new HashMap<>();
+        bySide.forEach((wave, sides) -> result.put(wave, new ArrayList<>(sides.values())));
+        return result;
+    }
+
     private void populate(Wave wave, ScheduleView schedule, Map<Side, Instant> sendAt) {
         int invited = invitations.invite(wave.id(), schedule.audienceSides(), schedule.audienceLevels(), sendAt, wave.opensAt());
-        invitations.queueMails(wave.id(), schedule.reminderOffsetDays(), wave.closesAt());
+        opened.publishEvent(new WaveOpened(TenantContext.require(), wave.id(), schedule.reminderOffsetDays(), wave.closesAt()));
         LOG.info("Wave {} of schedule {} opened with {} invitations", wave.id(), schedule.id(), invited);
     }
 }

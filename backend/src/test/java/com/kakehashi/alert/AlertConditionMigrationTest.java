@@ -61,7 +61,7 @@ class AlertConditionMigrationTest {
                     .containsExactly(ids.get("w1") + " FIRED 65", ids.get("w2") + " FIRED 70", ids.get("w3") + " FIRED 72");
             assertThat(rows(c, "SELECT text FROM alert_note WHERE alert_id = '" + ids.get("a1") + "' ORDER BY created_at"))
                     .extracting(r -> r.get("text")).containsExactly("first look", "second look");
-            assertThat(rows(c, "SELECT wave_id, status FROM alert_mail_outbox WHERE alert_id = '" + ids.get("a1") + "' ORDER BY wave_id"))
+            assertThat(rows(c, "SELECT wave_id, status FROM mail_outbox WHERE kind = 'ALERT' AND alert_id = '" + ids.get("a1") + "' ORDER BY wave_id"))
                     .extracting(r -> r.get("wave_id")).containsExactlyInAnyOrder(ids.get("w1").toString(), ids.get("w2").toString());
             assertThat(rows(c, "SELECT id FROM alert_before_0019")).hasSize(4);
             assertThat(rows(c, "SELECT count(*) AS n FROM alert_observation").getFirst()).containsEntry("n", "4");

@@ -30,7 +30,7 @@ class AlertMailRetryTest implements TestPropertyProvider {
     @Inject
     AlertWorld worlds;
     @Inject
-    AlertMail mail;
+    com.kakehashi.mail.MailDispatcher mail;
 
     @Override
     public Map<String, String> getProperties() {
@@ -55,19 +55,19 @@ class AlertMailRetryTest implements TestPropertyProvider {
 
         mail.dispatchDue();
 
-        List<Map<String, String>> rows = worlds.rows(w.id(), "SELECT status, attempts, last_error, send_after FROM alert_mail_outbox");
+        List<Map<String, String>> rows = worlds.rows(w.id(), "SELECT status, attempts, last_error, send_after FROM mail_outbox WHERE kind = 'ALERT'");
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
             assertThat(r.get("status")).isEqualTo("PENDING");
             assertThat(r.get("attempts")).isEqualTo("1");
             assertThat(r.get("last_error")).isNotBlank().doesNotContain(w.consultant.email());
         });
-        assertThat(worlds.rows(w.id(), "SELECT 1 FROM alert_mail_outbox WHERE send_after < ?",
+        assertThat(worlds.rows(w.id(), "SELECT 1 FROM mail_outbox WHERE kind = 'ALERT' AND send_after < ?",
                 java.sql.Timestamp.from(before.plus(Duration.ofSeconds(50))))).isEmpty();
 
-        worlds.sql(w.id(), "UPDATE alert_mail_outbox SET send_after = now() - interval '1 second'");
+        worlds.sql(w.id(), "UPDATE mail_outbox SET send_after = now() - interval '1 second' WHERE kind = 'ALERT'");
         mail.dispatchDue();
 
-        assertThat(worlds.rows(w.id(), "SELECT status, attempts FROM alert_mail_outbox"))
+        assertThat(worlds.rows(w.id(), "SELECT status, attempts FROM mail_outbox WHERE kind = 'ALERT'"))
                 .allSatisfy(r -> assertThat(r).containsEntry("status", "FAILED").containsEntry("attempts", "2"));
     }
 }

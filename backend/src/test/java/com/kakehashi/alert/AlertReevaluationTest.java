@@ -53,7 +53,7 @@ class AlertReevaluationTest {
         assertThat(expected).isNotEmpty();
 
         // What a failed evaluation leaves: the wave closed, no alerts, no mails, no marker.
-        worlds.sql(w.id(), "DELETE FROM alert_mail_outbox");
+        worlds.sql(w.id(), "DELETE FROM mail_outbox WHERE kind = 'ALERT'");
         worlds.sql(w.id(), "DELETE FROM alert");
         worlds.sql(w.id(), "UPDATE alert_wave SET evaluated_at = NULL WHERE wave_id = ?", wave);
         assertThat(w.alerts()).isEmpty();
@@ -97,7 +97,7 @@ class AlertReevaluationTest {
     }
 
     private List<Map<String, String>> mails(AlertWorld.World w) throws Exception {
-        return worlds.rows(w.id(), "SELECT * FROM alert_mail_outbox");
+        return worlds.rows(w.id(), "SELECT * FROM mail_outbox WHERE kind = 'ALERT'");
     }
 
     private static List<String> keys(List<Map<String, String>> alerts) {

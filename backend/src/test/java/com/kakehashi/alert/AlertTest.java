@@ -54,7 +54,7 @@ class AlertTest implements TestPropertyProvider {
     @Inject
     AlertEvaluation evaluation;
     @Inject
-    AlertMail mail;
+    com.kakehashi.mail.MailDispatcher mail;
     @Inject
     EmbeddedServer server;
     @Inject
@@ -355,7 +355,7 @@ class AlertTest implements TestPropertyProvider {
                 .containsEntry("opened_wave_id", opened.toString());
         assertThat(observations(w, id)).extracting(o -> o.get("outcome")).containsExactly("FIRED", "FIRED", "CLEAR", "CLEAR");
         assertThat(observations(w, id).get(2)).containsEntry("wave_id", clear1.toString());
-        assertThat(worlds.rows(w.id(), "SELECT * FROM alert_mail_outbox WHERE alert_id = ?::uuid", id))
+        assertThat(worlds.rows(w.id(), "SELECT * FROM mail_outbox WHERE kind = 'ALERT' AND alert_id = ?::uuid", id))
                 .as("mail when it opens, not on every wave").hasSize(1);
 
         wave(w, AlertWorld.levels(6, 5, 6, 4), HQ_CALM); // fires again: a new condition
@@ -394,7 +394,7 @@ class AlertTest implements TestPropertyProvider {
         UUID second = wave(w, AlertWorld.levels(6, 5, 6, 4), HQ_CALM);
         List<Map<String, String>> before = w.alerts();
         List<Map<String, String>> observations = worlds.rows(w.id(), "SELECT * FROM alert_observation ORDER BY alert_id, wave_id");
-        List<Map<String, String>> mails = worlds.rows(w.id(), "SELECT * FROM alert_mail_outbox");
+        List<Map<String, String>> mails = worlds.rows(w.id(), "SELECT * FROM mail_outbox WHERE kind = 'ALERT'");
         assertThat(before).isNotEmpty();
 
         List<UUID> again = TenantContext.callAs(w.id(), () -> evaluation.evaluate(second));
@@ -404,14 +404,14 @@ class AlertTest implements TestPropertyProvider {
                 .containsExactlyElementsOf(before.stream().map(a -> a.get("id") + a.get("status") + a.get("clear_waves")
                         + a.get("wave_id")).toList());
         assertThat(worlds.rows(w.id(), "SELECT * FROM alert_observation ORDER BY alert_id, wave_id")).hasSameSizeAs(observations);
-        assertThat(worlds.rows(w.id(), "SELECT * FROM alert_mail_outbox")).hasSameSizeAs(mails);
+        assertThat(worlds.rows(w.id(), "SELECT * FROM mail_outbox WHERE kind = 'ALERT'")).hasSameSizeAs(mails);
     }
 
     @Test
     void aWaveWaitsWhileAnEarlierClosedWaveIsNotEvaluated() throws Exception {
         AlertWorld.World w = worlds.create("InOrder", 3);
         UUID first = wave(w, AlertWorld.levels(6, 5, 6, 4), HQ_CALM);
-        worlds.sql(w.id(), "DELETE FROM alert_mail_outbox");
+        worlds.sql(w.id(), "DELETE FROM mail_outbox WHERE kind = 'ALERT'");
         worlds.sql(w.id(), "DELETE FROM alert");
         worlds.sql(w.id(), "DELETE FROM alert_evaluation");
         worlds.sql(w.id(), "UPDATE alert_wave SET evaluated_at = NULL WHERE wave_id = ?", first);
@@ -458,7 +458,7 @@ class AlertTest implements TestPropertyProvider {
         assertThat(text).contains("日本の「初期議論からの除外」指数は 88（95%区間 79–96）");
         assertThat(text.indexOf("Japan's Exclusion")).isLessThan(text.indexOf("日本の"));
         assertThat(exclusion.getHeader("Message-ID")[0]).endsWith("@mail.test.example>");
-        assertThat(worlds.rows(w.id(), "SELECT status FROM alert_mail_outbox")).allMatch(r -> r.get("status").equals("SENT"));
+        assertThat(worlds.rows(w.id(), "SELECT status FROM mail_outbox WHERE kind = 'ALERT'")).allMatch(r -> r.get("status").equals("SENT"));
 
         int total = SMTP.getReceivedMessages().length;
         mail.dispatchDue();

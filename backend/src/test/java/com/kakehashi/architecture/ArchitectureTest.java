@@ -174,13 +174,6 @@ class ArchitectureTest {
      * shared with other rules). Being rewritten on branch h10-pipeline, and therefore still reading
      * the system clock: delete these entries once that branch is merged.
      */
-    private static final List<String> CLOCK_EXCEPTIONS_BEING_REWRITTEN = List.of(
-            "com.kakehashi.alert.AlertMail",
-            "com.kakehashi.mail.MailTemplates",
-            "com.kakehashi.mail.OutboxBatch");
-    private static final List<String> SQL_CLOCK_EXCEPTIONS_BEING_REWRITTEN = List.of(
-            "com/kakehashi/alert/AlertStore.class",
-            "com/kakehashi/mail/OutboxStore.class");
 
     /** Tests travel in time through one bean; a second source of "now" would not travel with them. */
     @Test
@@ -204,8 +197,6 @@ class ArchitectureTest {
                     return nowWithoutClock || systemClock || wallMillis || newDate;
                 });
         noClasses().that().doNotHaveFullyQualifiedName("com.kakehashi.scheduling.ClockFactory")
-                .and(DescribedPredicate.describe("are not being rewritten on branch h10-pipeline",
-                        c -> !CLOCK_EXCEPTIONS_BEING_REWRITTEN.contains(c.getName().split("\\$")[0])))
                 .should().callCodeUnitWhere(readsTheSystemClock)
                 .because("every now comes from the injected java.time.Clock (scheduling/ClockFactory), which tests replace")
                 .check(main);
@@ -225,7 +216,6 @@ class ArchitectureTest {
         List<String> offenders;
         try (Stream<Path> files = Files.walk(classes)) {
             offenders = files.filter(p -> p.toString().endsWith(".class"))
-                    .filter(p -> !SQL_CLOCK_EXCEPTIONS_BEING_REWRITTEN.contains(classes.relativize(p).toString().replace('\\', '/')))
                     .filter(p -> {
                         try {
                             String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);

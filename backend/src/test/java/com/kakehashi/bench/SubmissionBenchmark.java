@@ -3,7 +3,7 @@ package com.kakehashi.bench;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import com.kakehashi.identity.UserView;
-import com.kakehashi.respond.TokenHash;
+import com.kakehashi.invitation.InvitationTokens;
 import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.support.Fixtures;
 import com.kakehashi.support.PulseFixtures;
@@ -163,7 +163,7 @@ class SubmissionBenchmark {
                     random.nextBytes(bytes);
                     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                     tokens.add(token);
-                    insert.setBytes(1, TokenHash.of(token));
+                    insert.setBytes(1, InvitationTokens.hash(token));
                     insert.setObject(2, tenant);
                     insert.setObject(3, invitation);
                     insert.setTimestamp(4, expires);

@@ -217,7 +217,7 @@ class DemoHistoryTest {
                 api.login(contosoExec.email(), Fixtures.PASSWORD)).list();
         assertThat(contosoAlerts).anySatisfy(a -> assertThat(a.get("sign")).isEqualTo("RISK_LENS"));
         for (TenantView tenant : List.of(northwind, contoso)) {
-            assertThat(sql.rows(tenant.id(), "SELECT count(*) AS n FROM alert_mail_outbox").getFirst().get("n")).isEqualTo("0");
+            assertThat(sql.rows(tenant.id(), "SELECT count(*) AS n FROM mail_outbox WHERE kind = 'ALERT'").getFirst().get("n")).isEqualTo("0");
         }
     }
 

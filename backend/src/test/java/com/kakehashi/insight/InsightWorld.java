@@ -8,7 +8,7 @@ import com.kakehashi.identity.Role;
 import com.kakehashi.identity.UserView;
 import com.kakehashi.vocabulary.Level;
 import com.kakehashi.vocabulary.Side;
-import com.kakehashi.respond.TokenHash;
+import com.kakehashi.invitation.InvitationTokens;
 import com.kakehashi.support.Fixtures;
 import com.kakehashi.survey.InstrumentItemView;
 import com.kakehashi.survey.InstrumentService;
@@ -131,7 +131,7 @@ class InsightWorld {
                             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (reply.statusCode() != 200 || !rows(tenant, "SELECT responded FROM invitation WHERE id IN "
-                    + "(SELECT invitation_id FROM invitation_token WHERE token_hash = ?)", TokenHash.of(token))
+                    + "(SELECT invitation_id FROM invitation_token WHERE token_hash = ?)", InvitationTokens.hash(token))
                     .getFirst().get("responded").equals("t")) {
                 throw new IllegalStateException("answer not stored: " + reply.statusCode() + " " + reply.body());
             }
@@ -163,7 +163,7 @@ class InsightWorld {
             RANDOM.nextBytes(bytes);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             sql(tenant, "INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at) VALUES (?, ?, ?, ?)",
-                    TokenHash.of(token), tenant, invitationId, Timestamp.from(Instant.now().plus(Duration.ofDays(8))));
+                    InvitationTokens.hash(token), tenant, invitationId, Timestamp.from(Instant.now().plus(Duration.ofDays(8))));
             return token;
         }
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real SMTP mailer, counting sends, that can "kill" the dispatcher: after a set number of
- * successful sends it throws an unchecked exception, as a crash would, and the batch rolls back.
+ * successful sends it throws an unchecked exception, as a crash would, and the round rolls back.
+ * While {@link #refusing}, the server answers every mail with a temporary failure instead.
  */
 @Singleton
 @Replaces(SmtpMailer.class)
@@ -24,6 +25,7 @@ class CrashableMailer implements Mailer {
     final AtomicInteger connections = new AtomicInteger();
     /** Crash once this many sends have succeeded in total; negative: never. */
     volatile int crashAfter = -1;
+    volatile boolean refusing;
 
     CrashableMailer(MailSettings settings, BeanProvider<DemoMailbox> demoMailbox) {
         this.delegate = new SmtpMailer(settings, demoMailbox);
@@ -50,6 +52,9 @@ class CrashableMailer implements Mailer {
                 if (limit >= 0 && sends.get() >= limit) {
                     crashAfter = -1;
                     throw new IllegalStateException("simulated crash of the dispatcher");
+                }
+                if (refusing) {
+                    throw new MessagingException("451 4.3.0 temporary failure, try again later");
                 }
                 connection.send(message);
                 sends.incrementAndGet();

@@ -1,8 +1,10 @@
 package com.kakehashi.mail;
 
+import com.kakehashi.invitation.InvitationTokens;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.kakehashi.support.Fixtures;
 import com.kakehashi.support.LocalSmtp;
+import com.kakehashi.support.TestClock;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -69,6 +71,9 @@ class MailDispatcherTest implements TestPropertyProvider {
     Fixtures fixtures;
 
     @Inject
+    TestClock clock;
+
+    @Inject
     io.micronaut.context.ApplicationContext context;
 
     @Value("${datasources.default.url}")
@@ -86,6 +91,8 @@ class MailDispatcherTest implements TestPropertyProvider {
     @BeforeEach
     void noCrashPlanned() {
         crashable().crashAfter = -1;
+        crashable().refusing = false;
+        clock.reset();
     }
 
     private OutboxRows rows() throws Exception {
@@ -245,12 +252,12 @@ class MailDispatcherTest implements TestPropertyProvider {
     }
 
     @Test
-    void mailOfAClosedWaveOrAnErasedParticipantIsCancelled() throws Exception {
+    void mailDueAfterItsWavesClosingTimeOrToAnErasedParticipantIsCancelled() throws Exception {
         try (OutboxRows db = rows()) {
-            OutboxRows.Wave closed = db.wave("Closed", CLOSES);
+            // Past its closing time, not yet closed by the closer (which cancels a closing wave's mails itself).
+            OutboxRows.Wave closed = db.wave("Closed", Instant.now().minusSeconds(1));
             String late = address("late");
             UUID lateInvitation = db.invitation(closed, late, "Late", "en", "Europe/Berlin");
-            db.execute("UPDATE wave SET status = 'CLOSED', closed_at = now() WHERE id = ?", closed.id());
             UUID lateMail = db.outbox(lateInvitation, "INVITATION", Instant.now().minusSeconds(5));
             OutboxRows.Wave open = db.wave("Open", CLOSES);
             String erased = address("erased");
@@ -263,7 +270,9 @@ class MailDispatcherTest implements TestPropertyProvider {
             assertThat(mailsTo(late)).isEmpty();
             assertThat(mailsTo(erased)).isEmpty();
             assertThat(db.row(lateMail).status()).isEqualTo("CANCELLED");
+            assertThat(db.row(lateMail).lastError()).isEqualTo("wave closed");
             assertThat(db.row(erasedMail).status()).isEqualTo("CANCELLED");
+            assertThat(db.row(erasedMail).lastError()).isEqualTo("participant erased");
         }
     }
 
@@ -304,6 +313,46 @@ class MailDispatcherTest implements TestPropertyProvider {
     }
 
     @Test
+    void alertAndInvitationMailsGoOutThroughTheOneWorkerRetriedWithBackoffOnTheOneClock() throws Exception {
+        try (OutboxRows db = rows()) {
+            OutboxRows.Wave wave = db.wave("One worker", CLOSES);
+            String participant = address("one-worker");
+            UUID invitationMail = db.outbox(db.invitation(wave, participant, "One Worker", "en", "Europe/Berlin"), "INVITATION",
+                    Instant.now().minusSeconds(5));
+            String consultant = address("consultant");
+            UUID alertMail = db.alertMail(wave, consultant, Instant.now().minusSeconds(5));
+            Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            clock.set(start);
+            crashable().refusing = true;
+
+            dispatcher.dispatchDue();
+
+            for (UUID mail : List.of(invitationMail, alertMail)) {
+                OutboxRows.Row row = db.row(mail);
+                assertThat(row.status()).as("refused, kept").isEqualTo("PENDING");
+                assertThat(row.attempts()).isEqualTo(1);
+                assertThat(row.lastError()).contains("451").doesNotContain("@");
+                assertThat(row.sendAfter()).as("one minute on the application's clock").isEqualTo(start.plus(Duration.ofMinutes(1)));
+            }
+            crashable().refusing = false;
+            clock.set(start.plusSeconds(59));
+            dispatcher.dispatchDue();
+            assertThat(mailsTo(participant)).as("not due before the backoff ends").isEmpty();
+
+            clock.set(start.plusSeconds(61));
+            MailDispatcher.Report report = dispatcher.dispatchDue();
+
+            assertThat(report.sent()).isGreaterThanOrEqualTo(2);
+            assertThat(db.row(invitationMail).status()).isEqualTo("SENT");
+            assertThat(db.row(alertMail).status()).isEqualTo("SENT");
+            assertThat(onlyMailTo(participant).getSubject()).startsWith("One worker: a short survey for you");
+            MimeMessage alert = onlyMailTo(consultant);
+            assertThat(alert.getSubject()).startsWith("[Kakehashi] ");
+            assertThat(alert.getMessageID()).endsWith(".alert." + alertMail + "@mail.test.example>");
+        }
+    }
+
+    @Test
     void outsideTheDemoRunThereIsNoDemoMailboxAndNoMailboxPage() {
         assertThat(context.containsBean(DemoMailbox.class)).isFalse();
         assertThat(context.getBeanDefinitions(DemoMailboxController.class)).isEmpty();
@@ -312,12 +361,12 @@ class MailDispatcherTest implements TestPropertyProvider {
 
     @Test
     void backoffDoublesFromOneMinuteAndStopsAtOneHour() {
-        assertThat(OutboxBatch.backoff(1)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(OutboxBatch.backoff(2)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(OutboxBatch.backoff(3)).isEqualTo(Duration.ofMinutes(4));
-        assertThat(OutboxBatch.backoff(7)).isEqualTo(Duration.ofHours(1));
-        assertThat(OutboxBatch.backoff(40)).isEqualTo(Duration.ofHours(1));
-        assertThat(OutboxBatch.describe(new jakarta.mail.SendFailedException("550 <someone@corp.example> unknown")))
+        assertThat(OutboxWorker.backoff(1)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(OutboxWorker.backoff(2)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(OutboxWorker.backoff(3)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(OutboxWorker.backoff(7)).isEqualTo(Duration.ofHours(1));
+        assertThat(OutboxWorker.backoff(40)).isEqualTo(Duration.ofHours(1));
+        assertThat(OutboxWorker.describe(new jakarta.mail.SendFailedException("550 <someone@corp.example> unknown")))
                 .doesNotContain("someone").contains("<address>");
     }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Fixture rows for the mail tests, written as the application's own role in plain SQL (the wave
- * feature writes them in production): participant, engagement, schedule, wave, invitation, outbox.
+ * and alert features write them in production): participant, engagement, schedule, wave, invitation,
+ * alert, outbox.
  */
 final class OutboxRows implements AutoCloseable {
 
@@ -85,6 +86,22 @@ final class OutboxRows implements AutoCloseable {
         UUID id = UUID.randomUUID();
         execute("INSERT INTO mail_outbox (tenant_id, id, invitation_id, kind, status, send_after) VALUES (?, ?, ?, ?, 'PENDING', ?)",
                 tenantId, id, invitation, kind, Timestamp.from(sendAfter));
+        return id;
+    }
+
+    /** An alert raised in the wave and its mail to a consultant, due at {@code sendAfter}; returns the mail's id. */
+    UUID alertMail(Wave wave, String email, Instant sendAfter) throws SQLException {
+        UUID alert = UUID.randomUUID();
+        execute("""
+                INSERT INTO alert (tenant_id, id, engagement_id, wave_id, opened_wave_id, rule, sign, side, severity, value, threshold)
+                SELECT ?, ?, s.engagement_id, w.id, w.id, 'SIGN_ABOVE_THRESHOLD', 'EXCLUSION', 'JAPAN', 'HIGH', 72, 60
+                FROM wave w JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id WHERE w.id = ?""",
+                tenantId, alert, wave.id());
+        UUID id = UUID.randomUUID();
+        execute("""
+                INSERT INTO mail_outbox (tenant_id, id, kind, status, send_after, alert_id, wave_id, user_id, email)
+                VALUES (?, ?, 'ALERT', 'PENDING', ?, ?, ?, ?, ?)""",
+                tenantId, id, Timestamp.from(sendAfter), alert, wave.id(), UUID.randomUUID(), email);
         return id;
     }
 

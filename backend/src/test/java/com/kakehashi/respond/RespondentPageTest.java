@@ -1,5 +1,6 @@
 package com.kakehashi.respond;
 
+import com.kakehashi.invitation.InvitationTokens;
 import com.kakehashi.engagement.EngagementDetails;
 import com.kakehashi.engagement.EngagementService;
 import com.kakehashi.engagement.EngagementStatus;
@@ -396,7 +397,7 @@ class RespondentPageTest {
         Link pastClosingTime = invite(Side.HQ, "en", "OPEN", Instant.now().minus(Duration.ofMinutes(1)));
         Link expiredToken = invite(Side.HQ, "en", "OPEN", Instant.now().plus(Duration.ofDays(5)));
         sql("UPDATE invitation_token SET expires_at = now() - interval '1 minute' WHERE token_hash = ?",
-                TokenHash.of(expiredToken.token()));
+                InvitationTokens.hash(expiredToken.token()));
 
         HttpResponse<String> unknown = get("/s/" + unknownToken());
         List<HttpResponse<String>> others = List.of(get("/s/" + closed.token()), get("/s/" + pastClosingTime.token()),
@@ -645,7 +646,7 @@ class RespondentPageTest {
                 side == Side.JAPAN ? "Asia/Tokyo" : "Europe/Berlin", Timestamp.from(sendAt));
         String token = unknownToken();
         sql("INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at) VALUES (?, ?, ?, ?)",
-                TokenHash.of(token), tenant, invitationId, Timestamp.from(closesAt.plus(Duration.ofDays(1))));
+                InvitationTokens.hash(token), tenant, invitationId, Timestamp.from(closesAt.plus(Duration.ofDays(1))));
         return new Link(token, invitationId, participantId, waveId);
     }
 

@@ -3,7 +3,7 @@ package com.kakehashi.security;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import com.kakehashi.identity.UserView;
-import com.kakehashi.respond.TokenHash;
+import com.kakehashi.invitation.InvitationTokens;
 import com.kakehashi.schedule.ScheduleView;
 import com.kakehashi.support.Api;
 import com.kakehashi.support.AppRoleSql;
@@ -107,7 +107,7 @@ class TokenAndMembershipIsolationTest {
         for (Map<String, String> invitation : appSql.rows(tenant.id(), "SELECT id FROM invitation WHERE wave_id = ?", wave)) {
             String token = UUID.randomUUID() + "-" + UUID.randomUUID();
             appSql.update(tenant.id(), "INSERT INTO invitation_token (token_hash, tenant_id, invitation_id, expires_at) "
-                            + "VALUES (?, ?, ?, ?)", TokenHash.of(token), tenant.id(), UUID.fromString(invitation.get("id")),
+                            + "VALUES (?, ?, ?, ?)", InvitationTokens.hash(token), tenant.id(), UUID.fromString(invitation.get("id")),
                     Timestamp.from(Instant.now().plus(Duration.ofDays(5))));
             tokens.add(token);
         }
@@ -195,13 +195,13 @@ class TokenAndMembershipIsolationTest {
     void tokenLookupResolvesExactlyTheOneHashItIsGivenWithoutATenant() throws SQLException {
         try (Connection app = appWithoutTenant()) {
             List<List<Object>> found = rows(app, "SELECT tenant_id, invitation_id FROM resolve_invitation_token(?, now())",
-                    TokenHash.of(tokensB.getFirst()));
+                    InvitationTokens.hash(tokensB.getFirst()));
             assertThat(found).hasSize(1);
             assertThat(found.getFirst().getFirst()).isEqualTo(tenantB.id());
 
-            assertThat(rows(app, "SELECT * FROM resolve_invitation_token(?, now())", TokenHash.of("no such token"))).isEmpty();
+            assertThat(rows(app, "SELECT * FROM resolve_invitation_token(?, now())", InvitationTokens.hash("no such token"))).isEmpty();
             assertThat(rows(app, "SELECT * FROM resolve_invitation_token(?, now() + interval '6 days')",
-                    TokenHash.of(tokensB.getFirst()))).as("expired").isEmpty();
+                    InvitationTokens.hash(tokensB.getFirst()))).as("expired").isEmpty();
             // Still nothing listable afterwards: the function leaves no tenant behind.
             assertThat(tenantIds(app, "invitation_token")).isEmpty();
         }

@@ -47,6 +47,10 @@ class WaveEngineTest {
     @Inject
     WaveService waves;
     @Inject
+    com.kakehashi.mail.MailOutbox outbox;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Inject
     com.kakehashi.schedule.ScheduleService schedules;
     @Inject
     com.kakehashi.participant.ParticipantService participants;
@@ -225,6 +229,25 @@ class WaveEngineTest {
     }
 
     @Test
+    void closingAWaveCancelsItsPendingMailsExactlyOnce() {
+        ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of(1));
+        WaveView launched = TenantContext.callAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id()));
+        assertThat(TenantContext.callAs(tenant.id(), () -> outbox.pendingCount(launched.id()))).isEqualTo(5 + 5);
+        double runsBefore = meters.counter("kakehashi.outbox.wave-cancellations").count();
+
+        TenantContext.callAs(tenant.id(), () -> waves.close(consultant, launched.id()));
+        clock.set(launched.closesAt().plus(Duration.ofDays(1)));
+        TenantContext.callAs(tenant.id(), () -> waves.closeExpired());
+
+        assertThat(TenantContext.callAs(tenant.id(), () -> outbox.pendingCount(launched.id()))).isZero();
+        assertThat(TenantContext.callAs(tenant.id(), () -> outbox.list("CANCELLED", 1000)))
+                .filteredOn(mail -> mail.waveId().equals(launched.id())).hasSize(10)
+                .allSatisfy(mail -> assertThat(mail.lastError()).isEqualTo("wave closed"));
+        assertThat(meters.counter("kakehashi.outbox.wave-cancellations").count() - runsBefore)
+                .as("one cancellation for the closing, none for the closer passing by later").isEqualTo(1);
+    }
+
+    @Test
     void pausedScheduleCreatesNoWave() {
         ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.of(2027, 5, 3), List.of());
         SendPlan plan = firstPlan(schedule);
@@ -244,7 +267,7 @@ class WaveEngineTest {
 
         engine.occur(tenant.id(), schedule.id(), plan.occurrenceDate());
 
-        long mails = TenantContext.callAs(tenant.id(), () -> waves.pendingMailCount(waves().getFirst().id()));
+        long mails = TenantContext.callAs(tenant.id(), () -> outbox.pendingCount(waves().getFirst().id()));
         assertThat(mails).isEqualTo(5 + 5 * 2);
     }
 

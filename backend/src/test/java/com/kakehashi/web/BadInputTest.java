@@ -50,7 +50,7 @@ class BadInputTest {
     private static final List<String> TABLES = List.of("app_user", "tenant", "tenant_membership", "participant",
             "engagement", "engagement_consultant", "audit_event", "login_throttle", "instrument", "instrument_version",
             "instrument_item", "pulse_schedule", "wave", "invitation", "mail_outbox", "initiative", "initiative_milestone",
-            "decision", "alert_settings", "alert", "alert_note", "alert_mail_outbox", "alert_observation", "alert_evaluation");
+            "decision", "alert_settings", "alert", "alert_note", "alert_observation", "alert_evaluation");
     private static final int OVER_LIMIT = 6 * 1024 * 1024;
 
     /** A write endpoint and a body it accepts; cases break one thing in it. */

@@ -9,17 +9,17 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plain-text notices to staff (not invitations) over the same {@link Mailer} and sender as the
- * outbox dispatcher: one SMTP connection per call, one outcome per notice. Callers keep their own
- * outbox and retry with {@link #backoff}.
+ * Plain-text mail to staff (not invitations) over the same {@link Mailer} and sender as the outbox:
+ * {@link #compose} builds one for an {@link OutboxSender} (alert mails go through the outbox), and
+ * {@link #send} delivers at once, one SMTP connection per call, for mail that is not worth queueing
+ * (a failed-login notice).
  */
 @Singleton
-public class Notices {
+public class StaffMail {
 
     /** {@code idLocalPart} becomes the Message-ID's left-hand side, so a resend keeps the same id. */
     public record Notice(String idLocalPart, String to, String subject, String text) {
@@ -28,22 +28,13 @@ public class Notices {
     private final Mailer mailer;
     private final MailSettings settings;
 
-    Notices(Mailer mailer, MailSettings settings) {
+    StaffMail(Mailer mailer, MailSettings settings) {
         this.mailer = mailer;
         this.settings = settings;
     }
 
     public boolean available() {
         return mailer.available();
-    }
-
-    public int maxAttempts() {
-        return settings.maxAttempts();
-    }
-
-    /** 1 min after the first failure, doubling, at most 1 h (as the invitation outbox). */
-    public static Duration backoff(int attempts) {
-        return OutboxBatch.backoff(attempts);
     }
 
     /** @return per notice, in order: null when sent, else a short error without addresses */
@@ -57,7 +48,7 @@ public class Notices {
                     try {
                         connection = mailer.connect();
                     } catch (MessagingException e) {
-                        unreachable = OutboxBatch.describe(e);
+                        unreachable = OutboxWorker.describe(e);
                     }
                 }
                 if (unreachable != null) {
@@ -65,10 +56,10 @@ public class Notices {
                     continue;
                 }
                 try {
-                    connection.send(message(mailer.session(), notice));
+                    connection.send(compose(mailer.session(), notice));
                     outcomes.add(null);
                 } catch (MessagingException e) {
-                    outcomes.add(OutboxBatch.describe(e));
+                    outcomes.add(OutboxWorker.describe(e));
                     if (!connection.isOpen()) {
                         connection.close();
                         connection = null;
@@ -83,7 +74,7 @@ public class Notices {
         return outcomes;
     }
 
-    private MimeMessage message(Session session, Notice notice) throws MessagingException {
+    public MimeMessage compose(Session session, Notice notice) throws MessagingException {
         String messageId = "<" + notice.idLocalPart() + "@" + settings.domain() + ">";
         MimeMessage message = new MimeMessage(session) {
             @Override

@@ -1,7 +1,0 @@
-package com.kakehashi.mail;
-
-/** mail_outbox.kind */
-enum MailKind {
-    INVITATION,
-    REMINDER
-}

@@ -1,0 +1,8 @@
+package com.kakehashi.mail;
+
+/** mail_outbox.kind: what a queued mail is, and so which {@link OutboxSender} sends it. */
+public enum OutboxKind {
+    INVITATION,
+    REMINDER,
+    ALERT
+}
