@@ -395,16 +395,19 @@ class InsightTest {
         for (int i = 0; i < 3; i++) {
             world.respond(wave, Side.JAPAN, Level.STAFF, Map.of("EXCLUSION_2", 5), null);
         }
-        // A response written behind the rollups' back, then dropped from the fold queue (as if a
-        // rollup update had been lost).
+        // A response written behind the rollups' back and dropped from the fold queue in the same
+        // transaction (as if a rollup update had been lost): the background fold never sees it queued.
         UUID stray = UUID.randomUUID();
-        worlds.sql(world.tenant, "INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket) "
-                + "VALUES (?, ?, ?, 'JAPAN', 'STAFF', 'ja', 'UNDER_1H')", world.tenant, stray, wave);
-        for (var item : world.items(Side.JAPAN)) {
-            worlds.sql(world.tenant, "INSERT INTO response_answer (tenant_id, response_id, item_code, value) VALUES (?, ?, ?, ?)",
-                    world.tenant, stray, item.code(), (short) 1);
-        }
-        worlds.sql(world.tenant, "DELETE FROM insight_pending WHERE response_id = ?", stray);
+        List<String> items = world.items(Side.JAPAN).stream().map(item -> item.code()).toList();
+        worlds.inOneTransaction(world.tenant, c -> {
+            execute(c, "INSERT INTO response (tenant_id, id, wave_id, side, level, language, delay_bucket) "
+                    + "VALUES (?, ?, ?, 'JAPAN', 'STAFF', 'ja', 'UNDER_1H')", world.tenant, stray, wave);
+            for (String item : items) {
+                execute(c, "INSERT INTO response_answer (tenant_id, response_id, item_code, value) VALUES (?, ?, ?, ?)",
+                        world.tenant, stray, item, (short) 1);
+            }
+            execute(c, "DELETE FROM insight_pending WHERE response_id = ?", stray);
+        });
         assertThat(number(find(waveInsight(world, wave), "silence", Map.of("side", "JAPAN")), "responses")).isEqualTo(3);
 
         world.close(wave);
@@ -545,5 +548,14 @@ class InsightTest {
             worlds.rows(world.tenant, "SELECT * FROM " + table + " t ORDER BY t::text").forEach(r -> rows.add(table + r));
         }
         return rows;
+    }
+
+    private static void execute(java.sql.Connection c, String sql, Object... parameters) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 }

@@ -197,6 +197,19 @@ class InsightWorld {
         appSql.update(tenant, sql, parameters);
     }
 
+    interface Statements {
+        void run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /** Statements as the app role in one transaction, so the background fold never sees them half done. */
+    void inOneTransaction(UUID tenant, Statements statements) throws SQLException {
+        try (java.sql.Connection connection = appSql.connection(tenant)) {
+            connection.setAutoCommit(false);
+            statements.run(connection);
+            connection.commit();
+        }
+    }
+
     List<Map<String, String>> rows(UUID tenant, String sql, Object... parameters) throws SQLException {
         return appSql.rows(tenant, sql, parameters);
     }
