@@ -15,10 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the insight rollups (0009-insight.sql) of the tenant in context. Every stored response is
@@ -40,13 +40,13 @@ public class InsightRollups {
 
     /**
      * What other features own, handed in as arrays read through their services in the same
-     * transaction: the instrument version of each wave folded (wave) and the scoring keys of those
-     * versions' items (survey). Published versions never change, so the keys cannot go stale.
+     * transaction: the scoring key of every item each folded wave asked, from the wave's instrument
+     * version (wave) and that version's items (survey). Published versions never change, so the
+     * keys cannot go stale.
      */
     private static final String KEYS = """
-            WITH wave_version AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS wv(wave_id, version_id)),
-            item_key AS (SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[])
-                                  AS k(version_id, code, sign, reverse_keyed)),
+            WITH item_key AS (SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[])
+                                       AS k(wave_id, code, sign, reverse_keyed)),
             """;
 
     /**
@@ -61,17 +61,17 @@ public class InsightRollups {
                                       WHERE wave_id = ANY (?::uuid[])
                                       ORDER BY response_id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING response_id),
-            respondent AS (SELECT r.id AS response_id, r.wave_id, wv.version_id, r.side, r.level,
+            respondent AS (SELECT r.id AS response_id, r.wave_id, r.side, r.level,
                                   r.comment IS NOT NULL AS has_comment, r.delay_bucket
-                           FROM response r JOIN wave_version wv ON wv.wave_id = r.wave_id
+                           FROM response r
                            WHERE r.id IN (SELECT response_id FROM claimed)),
             """;
 
     /** A wave's responses that are not queued (queued ones are folded right after). */
     private static final String FROM_WAVE = """
-            respondent AS (SELECT r.id AS response_id, r.wave_id, wv.version_id, r.side, r.level,
+            respondent AS (SELECT r.id AS response_id, r.wave_id, r.side, r.level,
                                   r.comment IS NOT NULL AS has_comment, r.delay_bucket
-                           FROM response r JOIN wave_version wv ON wv.wave_id = r.wave_id
+                           FROM response r
                            WHERE r.wave_id = ?::uuid
                              AND NOT EXISTS (SELECT 1 FROM insight_pending p WHERE p.response_id = r.id)),
             """;
@@ -82,12 +82,17 @@ public class InsightRollups {
      * upserted in key order.
      */
     private static final String FOLD = """
-            answer AS (
-                SELECT r.response_id, r.wave_id, r.side, r.level, k.sign, k.code, a.value AS raw,
-                       CASE WHEN k.reverse_keyed THEN 6 - a.value ELSE a.value END AS x
+            given AS MATERIALIZED (
+                -- Fenced off from the keys: a plan cached while the tables were small must not join
+                -- every stored answer to the (small) key array before it meets the batch.
+                SELECT r.response_id, r.wave_id, r.side, r.level, a.item_code, a.value
                 FROM respondent r
-                JOIN response_answer a ON a.response_id = r.response_id
-                JOIN item_key k ON k.version_id = r.version_id AND k.code = a.item_code),
+                JOIN response_answer a ON a.response_id = r.response_id),
+            answer AS (
+                SELECT g.response_id, g.wave_id, g.side, g.level, k.sign, k.code, g.value AS raw,
+                       CASE WHEN k.reverse_keyed THEN 6 - g.value ELSE g.value END AS x
+                FROM given g
+                JOIN item_key k ON k.wave_id = g.wave_id AND k.code = g.item_code),
             signs AS (
                 -- A respondent's sign score: (mean after reverse keying − 1) / 4 × 100 = 25 (Σx − m) / m.
                 -- Summed per cell first, then the (few) cell sums per segment: sorts stay small.
@@ -248,29 +253,32 @@ public class InsightRollups {
     /** The {@link #KEYS} of the given waves of the tenant in context; an unknown wave is left out. */
     private Keys keys(List<UUID> waveIds) {
         Map<UUID, WaveWindow> windows = waves.windows(waveIds);
-        UUID[] waveArray = windows.keySet().toArray(UUID[]::new);
-        UUID[] versions = windows.values().stream().map(WaveWindow::instrumentVersionId).toArray(UUID[]::new);
-        List<ItemKey> items = instruments.itemKeys(Arrays.stream(versions).distinct().toList());
-        return new Keys(waveArray, versions, items.stream().map(ItemKey::versionId).toArray(UUID[]::new),
+        Map<UUID, List<ItemKey>> byVersion = instruments.itemKeys(
+                        windows.values().stream().map(WaveWindow::instrumentVersionId).distinct().toList())
+                .stream().collect(Collectors.groupingBy(ItemKey::versionId));
+        List<UUID> itemWaves = new ArrayList<>();
+        List<ItemKey> items = new ArrayList<>();
+        windows.values().forEach(wave -> byVersion.getOrDefault(wave.instrumentVersionId(), List.of()).forEach(item -> {
+            itemWaves.add(wave.id());
+            items.add(item);
+        }));
+        return new Keys(windows.keySet().toArray(UUID[]::new), itemWaves.toArray(UUID[]::new),
                 items.stream().map(ItemKey::code).toArray(String[]::new),
                 items.stream().map(k -> k.sign().name()).toArray(String[]::new),
                 items.stream().map(ItemKey::reverseKeyed).toArray(Boolean[]::new));
     }
 
-    /** The arrays bound to {@link #KEYS}: waves with their versions, and the versions' items. */
-    private record Keys(UUID[] waves, UUID[] versions, UUID[] itemVersions, String[] codes, String[] signs,
-                        Boolean[] reverseKeyed) {
+    /** The arrays bound to {@link #KEYS} (one row per wave and item) and the waves they cover. */
+    private record Keys(UUID[] waves, UUID[] itemWaves, String[] codes, String[] signs, Boolean[] reverseKeyed) {
 
         /** @return the index of the next parameter */
         int bind(PreparedStatement ps) throws SQLException {
             Connection connection = ps.getConnection();
-            ps.setArray(1, connection.createArrayOf("uuid", waves));
-            ps.setArray(2, connection.createArrayOf("uuid", versions));
-            ps.setArray(3, connection.createArrayOf("uuid", itemVersions));
-            ps.setArray(4, connection.createArrayOf("text", codes));
-            ps.setArray(5, connection.createArrayOf("text", signs));
-            ps.setArray(6, connection.createArrayOf("boolean", reverseKeyed));
-            return 7;
+            ps.setArray(1, connection.createArrayOf("uuid", itemWaves));
+            ps.setArray(2, connection.createArrayOf("text", codes));
+            ps.setArray(3, connection.createArrayOf("text", signs));
+            ps.setArray(4, connection.createArrayOf("boolean", reverseKeyed));
+            return 5;
         }
     }
 
