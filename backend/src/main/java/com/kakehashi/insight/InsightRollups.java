@@ -1,14 +1,24 @@
 package com.kakehashi.insight;
 
+import com.kakehashi.survey.InstrumentService;
+import com.kakehashi.survey.ItemKey;
 import com.kakehashi.wave.WaveClosed;
+import com.kakehashi.wave.WaveService;
+import com.kakehashi.wave.WaveWindow;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the insight rollups (0009-insight.sql) of the tenant in context. Every stored response is
@@ -28,27 +38,42 @@ public class InsightRollups {
     /** The four segments a respondent counts in: the cell, its side, its level, everyone. */
     private static final String SEGMENTS = "(VALUES (s.side, s.level), (s.side, '*'), ('*', s.level), ('*', '*')) AS seg(side, level)";
 
-    /** Responses taken off the queue in this statement (their queue rows are deleted). */
+    /**
+     * What other features own, handed in as arrays read through their services in the same
+     * transaction: the scoring key of every item each folded wave asked, from the wave's instrument
+     * version (wave) and that version's items (survey). Published versions never change, so the
+     * keys cannot go stale.
+     */
+    private static final String KEYS = """
+            WITH item_key AS (SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[])
+                                       AS k(wave_id, code, sign, reverse_keyed)),
+            """;
+
+    /**
+     * Responses taken off the queue in this statement (their queue rows are deleted), only of the
+     * waves whose keys were handed in: a response of another wave, committed after they were read,
+     * stays queued for the next fold.
+     */
     private static final String FROM_QUEUE = """
-            WITH claimed AS (
+            claimed AS (
                 DELETE FROM insight_pending
                 WHERE response_id IN (SELECT response_id FROM insight_pending
-                                      WHERE ?::uuid IS NULL OR wave_id = ?::uuid
+                                      WHERE wave_id = ANY (?::uuid[])
                                       ORDER BY response_id LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING response_id),
-            respondent AS (SELECT r.id AS response_id, r.wave_id, w.instrument_version_id AS version_id, r.side, r.level,
+            respondent AS (SELECT r.id AS response_id, r.wave_id, r.side, r.level,
                                   r.comment IS NOT NULL AS has_comment, r.delay_bucket
-                           FROM response r JOIN wave w ON w.id = r.wave_id
+                           FROM response r
                            WHERE r.id IN (SELECT response_id FROM claimed)),
             """;
 
     /** A wave's responses that are not queued (queued ones are folded right after). */
     private static final String FROM_WAVE = """
-            WITH respondent AS (SELECT r.id AS response_id, r.wave_id, w.instrument_version_id AS version_id, r.side, r.level,
-                                       r.comment IS NOT NULL AS has_comment, r.delay_bucket
-                                FROM response r JOIN wave w ON w.id = r.wave_id
-                                WHERE r.wave_id = ?::uuid
-                                  AND NOT EXISTS (SELECT 1 FROM insight_pending p WHERE p.response_id = r.id)),
+            respondent AS (SELECT r.id AS response_id, r.wave_id, r.side, r.level,
+                                  r.comment IS NOT NULL AS has_comment, r.delay_bucket
+                           FROM response r
+                           WHERE r.wave_id = ?::uuid
+                             AND NOT EXISTS (SELECT 1 FROM insight_pending p WHERE p.response_id = r.id)),
             """;
 
     /**
@@ -57,12 +82,17 @@ public class InsightRollups {
      * upserted in key order.
      */
     private static final String FOLD = """
-            answer AS (
-                SELECT r.response_id, r.wave_id, r.side, r.level, i.sign, i.code, a.value AS raw,
-                       CASE WHEN i.reverse_keyed THEN 6 - a.value ELSE a.value END AS x
+            given AS MATERIALIZED (
+                -- Fenced off from the keys: a plan cached while the tables were small must not join
+                -- every stored answer to the (small) key array before it meets the batch.
+                SELECT r.response_id, r.wave_id, r.side, r.level, a.item_code, a.value
                 FROM respondent r
-                JOIN response_answer a ON a.response_id = r.response_id
-                JOIN instrument_item i ON i.version_id = r.version_id AND i.code = a.item_code),
+                JOIN response_answer a ON a.response_id = r.response_id),
+            answer AS (
+                SELECT g.response_id, g.wave_id, g.side, g.level, k.sign, k.code, g.value AS raw,
+                       CASE WHEN k.reverse_keyed THEN 6 - g.value ELSE g.value END AS x
+                FROM given g
+                JOIN item_key k ON k.wave_id = g.wave_id AND k.code = g.item_code),
             signs AS (
                 -- A respondent's sign score: (mean after reverse keying − 1) / 4 × 100 = 25 (Σx − m) / m.
                 -- Summed per cell first, then the (few) cell sums per segment: sorts stay small.
@@ -140,9 +170,8 @@ public class InsightRollups {
             SELECT count(*) FROM respondent
             """.formatted(SEGMENTS);
 
-    private static String fold(String source) {
-        return source + FOLD;
-    }
+    private static final String FOLD_QUEUED = KEYS + FROM_QUEUE + FOLD;
+    private static final String FOLD_WAVE = KEYS + FROM_WAVE + FOLD;
 
     /** Serialises folds and recomputations per tenant (class id, then a hash of the tenant). */
     private static final String LOCK = "SELECT pg_advisory_xact_lock(20261123, hashtext(current_tenant_id()::text))";
@@ -154,9 +183,13 @@ public class InsightRollups {
     static final int BATCH = 1000;
 
     private final JdbcOperations jdbc;
+    private final WaveService waves;
+    private final InstrumentService instruments;
 
-    InsightRollups(JdbcOperations jdbc) {
+    InsightRollups(JdbcOperations jdbc, WaveService waves, InstrumentService instruments) {
         this.jdbc = jdbc;
+        this.waves = waves;
+        this.instruments = instruments;
     }
 
     /**
@@ -167,7 +200,16 @@ public class InsightRollups {
     @Transactional
     public int foldPending() {
         lock();
-        return foldQueued(null, BATCH);
+        List<UUID> queued = jdbc.prepareStatement("SELECT DISTINCT wave_id FROM insight_pending", ps -> {
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+        return queued.isEmpty() ? 0 : foldQueued(keys(queued), BATCH);
     }
 
     /** A closed wave's rollups are rebuilt from its raw responses: the final numbers. */
@@ -190,20 +232,54 @@ public class InsightRollups {
                 return ps.executeUpdate();
             });
         }
-        jdbc.prepareStatement(fold(FROM_WAVE), ps -> {
-            ps.setObject(1, waveId);
+        Keys keys = keys(List.of(waveId));
+        jdbc.prepareStatement(FOLD_WAVE, ps -> {
+            int next = keys.bind(ps);
+            ps.setObject(next, waveId);
             return count(ps.executeQuery());
         });
-        foldQueued(waveId, Integer.MAX_VALUE);
+        foldQueued(keys, Integer.MAX_VALUE);
     }
 
-    private int foldQueued(UUID waveId, int limit) {
-        return jdbc.prepareStatement(fold(FROM_QUEUE), ps -> {
-            ps.setObject(1, waveId);
-            ps.setObject(2, waveId);
-            ps.setInt(3, limit);
+    private int foldQueued(Keys keys, int limit) {
+        return jdbc.prepareStatement(FOLD_QUEUED, ps -> {
+            int next = keys.bind(ps);
+            ps.setArray(next, ps.getConnection().createArrayOf("uuid", keys.waves()));
+            ps.setInt(next + 1, limit);
             return count(ps.executeQuery());
         });
+    }
+
+    /** The {@link #KEYS} of the given waves of the tenant in context; an unknown wave is left out. */
+    private Keys keys(List<UUID> waveIds) {
+        Map<UUID, WaveWindow> windows = waves.windows(waveIds);
+        Map<UUID, List<ItemKey>> byVersion = instruments.itemKeys(
+                        windows.values().stream().map(WaveWindow::instrumentVersionId).distinct().toList())
+                .stream().collect(Collectors.groupingBy(ItemKey::versionId));
+        List<UUID> itemWaves = new ArrayList<>();
+        List<ItemKey> items = new ArrayList<>();
+        windows.values().forEach(wave -> byVersion.getOrDefault(wave.instrumentVersionId(), List.of()).forEach(item -> {
+            itemWaves.add(wave.id());
+            items.add(item);
+        }));
+        return new Keys(windows.keySet().toArray(UUID[]::new), itemWaves.toArray(UUID[]::new),
+                items.stream().map(ItemKey::code).toArray(String[]::new),
+                items.stream().map(k -> k.sign().name()).toArray(String[]::new),
+                items.stream().map(ItemKey::reverseKeyed).toArray(Boolean[]::new));
+    }
+
+    /** The arrays bound to {@link #KEYS} (one row per wave and item) and the waves they cover. */
+    private record Keys(UUID[] waves, UUID[] itemWaves, String[] codes, String[] signs, Boolean[] reverseKeyed) {
+
+        /** @return the index of the next parameter */
+        int bind(PreparedStatement ps) throws SQLException {
+            Connection connection = ps.getConnection();
+            ps.setArray(1, connection.createArrayOf("uuid", itemWaves));
+            ps.setArray(2, connection.createArrayOf("text", codes));
+            ps.setArray(3, connection.createArrayOf("text", signs));
+            ps.setArray(4, connection.createArrayOf("boolean", reverseKeyed));
+            return 5;
+        }
     }
 
     private void lock() {
@@ -213,7 +289,7 @@ public class InsightRollups {
         });
     }
 
-    private static int count(ResultSet rs) throws java.sql.SQLException {
+    private static int count(ResultSet rs) throws SQLException {
         try (rs) {
             rs.next();
             return rs.getInt(1);

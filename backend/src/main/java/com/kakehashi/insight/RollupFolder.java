@@ -1,6 +1,5 @@
 package com.kakehashi.insight;
 
-import com.kakehashi.respond.ResponseStored;
 import com.kakehashi.tenant.TenantService;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
@@ -18,15 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Folds queued responses into the rollups shortly after they are stored. A stored response
- * ({@link ResponseStored}, after its commit) {@link #nudge}s its tenant; one background thread per replica waits {@code kakehashi.insight.fold-delay}
+ * Folds queued responses into the rollups shortly after they are stored. A recorded response
+ * ({@link ResponseRecorded}, after its commit) {@link #nudge}s its tenant; one background thread per replica waits {@code kakehashi.insight.fold-delay}
  * (so the responses of that moment are folded together in one statement) and folds everything
  * queued in the nudged tenants. The recurring task {@code insight-fold} {@link #sweep}s every tenant
  * as a safety net: responses queued by a replica that stopped before folding, or by a fold that failed.
  */
 @Singleton
 public class RollupFolder {
-
 
     private final InsightRollups rollups;
     private final TenantService tenants;
@@ -47,12 +45,12 @@ public class RollupFolder {
 
     /** Once the response's transaction has committed: its queue row is visible to the fold. */
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    void onResponseStored(ResponseStored event) {
+    void onResponseRecorded(ResponseRecorded event) {
         nudge(event.tenantId());
     }
 
     /** A response of the tenant was committed: fold it soon. Never blocks the caller. */
-    public void nudge(UUID tenantId) {
+    private void nudge(UUID tenantId) {
         due.add(tenantId);
         if (scheduled.compareAndSet(false, true)) {
             worker.schedule(this::foldDue, delayMillis, TimeUnit.MILLISECONDS);

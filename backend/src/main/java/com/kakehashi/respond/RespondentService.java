@@ -1,5 +1,8 @@
 package com.kakehashi.respond;
 
+import com.kakehashi.insight.AnonymousResponse;
+import com.kakehashi.insight.AnonymousResponses;
+import com.kakehashi.insight.DelayBucket;
 import com.kakehashi.invitation.InvitationService;
 import com.kakehashi.invitation.InvitationView;
 import com.kakehashi.invitation.TokenOwner;
@@ -12,7 +15,6 @@ import com.kakehashi.web.Text;
 import com.kakehashi.wave.WaveService;
 import com.kakehashi.wave.WaveStatus;
 import com.kakehashi.wave.WaveWindow;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -49,25 +51,23 @@ class RespondentService {
      */
     private static final char DECODING_LEFTOVER = '\uFFFD';
 
-    private final RespondStore store;
+    private final AnonymousResponses responses;
     private final InvitationService invitations;
     private final WaveService waves;
     private final ScheduleService schedules;
     private final PublishedVersions versions;
     private final Clock clock;
-    private final ApplicationEventPublisher<ResponseStored> stored;
     private final TransactionOperations<Connection> transactions;
 
-    RespondentService(RespondStore store, InvitationService invitations, WaveService waves, ScheduleService schedules,
-                      PublishedVersions versions, Clock clock, ApplicationEventPublisher<ResponseStored> stored,
+    RespondentService(AnonymousResponses responses, InvitationService invitations, WaveService waves,
+                      ScheduleService schedules, PublishedVersions versions, Clock clock,
                       TransactionOperations<Connection> transactions) {
-        this.store = store;
+        this.responses = responses;
         this.invitations = invitations;
         this.waves = waves;
         this.schedules = schedules;
         this.versions = versions;
         this.clock = clock;
-        this.stored = stored;
         this.transactions = transactions;
     }
 
@@ -90,7 +90,7 @@ class RespondentService {
 
     /**
      * POST: validates every answer; stores the response once, or says why not. One transaction on
-     * one connection from the token to the stored answers; {@link ResponseStored} is published in it.
+     * one connection from the token to the answers stored through insight's {@link AnonymousResponses}.
      */
     Outcome submit(String token, Map<String, String> form) {
         return submit(token, form, clock.instant());
@@ -143,21 +143,17 @@ class RespondentService {
             return new Outcome.Form(invitee, language, items, prompt, selected, comment, errors);
         }
         String storedComment = prompt == null || comment == null || comment.isBlank() ? null : comment.strip();
-        // Storing the response also queues it for the insight rollups (a trigger, same transaction);
-        // they are folded after commit, so submissions of one wave do not queue behind the rows
-        // they would all update (issue 4: dashboards may lag an open wave by the fold delay).
         // The invitation is marked answered first and only if it was not (its row lock makes a
         // concurrent submission of the same token wait, re-check and store nothing).
         if (!invitations.markResponded(invitee.invitationId())) {
             return new Outcome.AlreadyAnswered(language);
         }
-        store.record(invitee.waveId(), invitee.side(), invitee.level(), language, DelayBucket.between(invitee.sendAt(), now),
-                answers, storedComment);
-        stored.publishEvent(new ResponseStored(found.tenantId()));
+        responses.record(new AnonymousResponse(invitee.waveId(), invitee.side(), invitee.level(), language,
+                DelayBucket.between(invitee.sendAt(), now), answers, storedComment));
         return new Outcome.Thanks(language);
     }
 
-    private record Located(UUID tenantId, Invitee invitee, InstrumentVersionView version) {
+    private record Located(Invitee invitee, InstrumentVersionView version) {
     }
 
     /**
@@ -175,7 +171,7 @@ class RespondentService {
         return TenantContext.callAs(tenant, () -> then.apply(invitee(invitation)
                 .filter(i -> i.acceptsAnswers(now))
                 .flatMap(i -> versions.find(i.instrumentVersionId())
-                        .map(v -> new Located(tenant, i, v)))));
+                        .map(v -> new Located(i, v)))));
     }
 
     /** The invitation with its wave's window and survey titles, in the tenant in context. */

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +36,22 @@ class InstrumentItems {
             ps.setObject(1, TenantContext.require());
             ps.setObject(2, versionId);
             return read(ps);
+        });
+    }
+
+    List<ItemKey> keys(Collection<UUID> versionIds) {
+        return jdbc.prepareStatement("SELECT version_id, code, sign, reverse_keyed FROM instrument_item "
+                + "WHERE tenant_id = ? AND version_id = ANY (?)", ps -> {
+            ps.setObject(1, TenantContext.require());
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", versionIds.toArray()));
+            List<ItemKey> keys = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new ItemKey(rs.getObject(1, UUID.class), rs.getString(2), WarningSign.valueOf(rs.getString(3)),
+                            rs.getBoolean(4)));
+                }
+            }
+            return keys;
         });
     }
 

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -82,6 +83,12 @@ public class InstrumentService {
         return versions.findById(versionId)
                 .filter(v -> v.status() == VersionStatus.PUBLISHED)
                 .map(v -> InstrumentVersionView.of(v, items.of(versionId)));
+    }
+
+    /** The scoring keys of every item of the given versions of the tenant in context; unknown ids give none. */
+    @Transactional
+    public List<ItemKey> itemKeys(Collection<UUID> versionIds) {
+        return versionIds.isEmpty() ? List.of() : items.keys(versionIds);
     }
 
     /** A new instrument with draft version 1: a copy of the default instrument, or empty. */
