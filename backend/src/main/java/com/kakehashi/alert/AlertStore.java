@@ -1,5 +1,7 @@
 package com.kakehashi.alert;
 
+import com.kakehashi.jdbc.ParameterBinder;
+import com.kakehashi.jdbc.RowReader;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.wave.WaveClosed;
 import io.micronaut.core.annotation.Nullable;
@@ -22,15 +24,7 @@ import java.util.UUID;
 @Singleton
 class AlertStore {
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
 
     private static final String ALERT_COLUMNS = """
             a.id, a.engagement_id, a.wave_id, w.occurrence_date, a.rule, a.sign, a.side, a.severity, a.value, a.threshold,
@@ -524,20 +518,20 @@ class AlertStore {
         return Timestamp.from(clock.instant());
     }
 
-    private <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
+    private <T> List<T> list(String sql, ParameterBinder binder, RowReader<T> reader) {
         return jdbc.prepareStatement(sql, ps -> {
             binder.bind(ps);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(mapper.map(rs));
+                    rows.add(reader.read(rs));
                 }
             }
             return rows;
         });
     }
 
-    private int update(String sql, Binder binder) {
+    private int update(String sql, ParameterBinder binder) {
         return jdbc.prepareStatement(sql, ps -> {
             binder.bind(ps);
             return ps.executeUpdate();
