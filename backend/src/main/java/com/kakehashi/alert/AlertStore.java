@@ -304,7 +304,7 @@ class AlertStore {
             ps.setString(5, t.rule().name());
             ps.setString(6, t.sign());
             ps.setString(7, t.side() == null ? null : t.side().name());
-            ps.setString(8, t.severity());
+            ps.setString(8, t.severity().name());
             ps.setDouble(9, t.value());
             ps.setDouble(10, t.threshold());
             Timestamp now = now();
@@ -471,7 +471,7 @@ class AlertStore {
                     String outcome = rs.getString(7);
                     history.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new AlertView.HistoryPoint(
                             rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class), number(rs, 4), number(rs, 5),
-                            number(rs, 6), "FIRED".equals(outcome), outcome, number(rs, 8), number(rs, 9), number(rs, 10)));
+                            number(rs, 6), AlertRules.Verdict.FIRED.name().equals(outcome), outcome, number(rs, 8), number(rs, 9), number(rs, 10)));
                 }
             }
             return null;
