@@ -49,7 +49,7 @@ final class AlertRules {
      * about (trend over the window, widening of the gap, drop of the rate, distance above the
      * threshold), in points; {@code points}: the waves the test read, oldest first.
      */
-    record Test(AlertRule rule, @Nullable String sign, @Nullable Side side, String severity, Verdict outcome, String reason,
+    record Test(AlertRule rule, @Nullable String sign, @Nullable Side side, AlertSeverity severity, Verdict outcome, String reason,
                 @Nullable Double value, @Nullable Double low, @Nullable Double high, @Nullable Double effect, double p,
                 double pAdjusted, double threshold, List<WaveValue> points) {
 
@@ -389,8 +389,8 @@ final class AlertRules {
                 Double.NaN, threshold, List.of());
     }
 
-    static String severity(AlertRule rule) {
-        return rule == AlertRule.SIGN_ABOVE_THRESHOLD || rule == AlertRule.GAP_WIDENING ? "HIGH" : "MEDIUM";
+    static AlertSeverity severity(AlertRule rule) {
+        return rule == AlertRule.SIGN_ABOVE_THRESHOLD || rule == AlertRule.GAP_WIDENING ? AlertSeverity.HIGH : AlertSeverity.MEDIUM;
     }
 
     /** Why a score cannot be tested, or null when it can. */

@@ -1,5 +1,7 @@
 package com.kakehashi.alert;
 
+import com.kakehashi.jdbc.ParameterBinder;
+import com.kakehashi.jdbc.RowReader;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.wave.WaveClosed;
 import io.micronaut.core.annotation.Nullable;
@@ -22,15 +24,7 @@ import java.util.UUID;
 @Singleton
 class AlertStore {
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
 
     private static final String ALERT_COLUMNS = """
             a.id, a.engagement_id, a.wave_id, w.occurrence_date, a.rule, a.sign, a.side, a.severity, a.value, a.threshold,
@@ -310,7 +304,7 @@ class AlertStore {
             ps.setString(5, t.rule().name());
             ps.setString(6, t.sign());
             ps.setString(7, t.side() == null ? null : t.side().name());
-            ps.setString(8, t.severity());
+            ps.setString(8, t.severity().name());
             ps.setDouble(9, t.value());
             ps.setDouble(10, t.threshold());
             Timestamp now = now();
@@ -477,7 +471,7 @@ class AlertStore {
                     String outcome = rs.getString(7);
                     history.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new AlertView.HistoryPoint(
                             rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class), number(rs, 4), number(rs, 5),
-                            number(rs, 6), "FIRED".equals(outcome), outcome, number(rs, 8), number(rs, 9), number(rs, 10)));
+                            number(rs, 6), AlertRules.Verdict.FIRED.name().equals(outcome), outcome, number(rs, 8), number(rs, 9), number(rs, 10)));
                 }
             }
             return null;
@@ -524,20 +518,20 @@ class AlertStore {
         return Timestamp.from(clock.instant());
     }
 
-    private <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
+    private <T> List<T> list(String sql, ParameterBinder binder, RowReader<T> reader) {
         return jdbc.prepareStatement(sql, ps -> {
             binder.bind(ps);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(mapper.map(rs));
+                    rows.add(reader.read(rs));
                 }
             }
             return rows;
         });
     }
 
-    private int update(String sql, Binder binder) {
+    private int update(String sql, ParameterBinder binder) {
         return jdbc.prepareStatement(sql, ps -> {
             binder.bind(ps);
             return ps.executeUpdate();

@@ -107,7 +107,7 @@ final class AlertSummary {
     private static @Nullable HistoryPoint firstClearOfTheLastRun(List<HistoryPoint> history) {
         HistoryPoint first = null;
         for (int i = history.size() - 1; i >= 0 && !history.get(i).fired(); i--) {
-            if ("CLEAR".equals(history.get(i).outcome())) {
+            if (AlertRules.Verdict.CLEAR.name().equals(history.get(i).outcome())) {
                 first = history.get(i); // a wave that could not be tested is not yet "within noise"
             }
         }

@@ -33,7 +33,7 @@ class FailedLoginNotice {
         this.executor = executor;
     }
 
-    void tell(AppUser user, LoginThrottle.Notice notice) {
+    void tell(AppUser user, LoginThrottle.NoticeDue notice) {
         if (!mail.available()) {
             throttle.noticeFailed(notice);
             return;
@@ -41,7 +41,7 @@ class FailedLoginNotice {
         executor.execute(() -> send(user, notice));
     }
 
-    private void send(AppUser user, LoginThrottle.Notice notice) {
+    private void send(AppUser user, LoginThrottle.NoticeDue notice) {
         try {
             String id = user.id() + ".login-failures." + notice.windowStart().getEpochSecond();
             String error = mail.send(id, user.email(), subject(), text(notice));
@@ -59,7 +59,7 @@ class FailedLoginNotice {
         return "[Kakehashi] ログインの失敗が続いています / Repeated failed sign-ins to your account";
     }
 
-    static String text(LoginThrottle.Notice notice) {
+    static String text(LoginThrottle.NoticeDue notice) {
         String since = UTC.format(notice.windowStart());
         return "Kakehashi アカウントへのログインが、" + since + " 以降 " + notice.failures() + " 回失敗しました。\n"
                 + "アカウントはロックされていません。正しいパスワードでこれまでどおりログインできます。\n"

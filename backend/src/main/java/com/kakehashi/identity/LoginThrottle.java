@@ -72,7 +72,7 @@ class LoginThrottle {
     }
 
     /** A failure that made the account's owner due for a notice (once per window). */
-    record Notice(String accountKey, Instant windowStart, int failures) {
+    record NoticeDue(String accountKey, Instant windowStart, int failures) {
     }
 
     private record Count(int failures, Instant lastFailure) {
@@ -105,7 +105,7 @@ class LoginThrottle {
 
     /** @return a notice when this failure is the account's {@code notify-after}th of the window and none went out yet */
     @Transactional
-    public Optional<Notice> recordFailure(String email, String address) {
+    public Optional<NoticeDue> recordFailure(String email, String address) {
         Instant now = clock.instant();
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
             sweep(now);
@@ -124,7 +124,7 @@ class LoginThrottle {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, account);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Notice(account, rs.getTimestamp(1).toInstant(), rs.getInt(2)))
+                return rs.next() ? Optional.of(new NoticeDue(account, rs.getTimestamp(1).toInstant(), rs.getInt(2)))
                         : Optional.empty();
             }
         });
@@ -132,7 +132,7 @@ class LoginThrottle {
 
     /** The notice could not be sent: the next failure may try again. */
     @Transactional
-    public void noticeFailed(Notice notice) {
+    public void noticeFailed(NoticeDue notice) {
         jdbc.prepareStatement("UPDATE login_throttle SET notified_at = NULL WHERE throttle_key = ? AND window_start = ?", ps -> {
             ps.setString(1, notice.accountKey());
             ps.setTimestamp(2, Timestamp.from(notice.windowStart()));

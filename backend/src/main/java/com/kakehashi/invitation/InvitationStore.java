@@ -1,5 +1,7 @@
 package com.kakehashi.invitation;
 
+import com.kakehashi.jdbc.ParameterBinder;
+import com.kakehashi.jdbc.RowReader;
 import com.kakehashi.participant.ParticipantAudience;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.vocabulary.Level;
@@ -165,23 +167,15 @@ class InvitationStore {
         }, rs -> new TokenOwner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).stream().findFirst();
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
 
-    private <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
+    private <T> List<T> list(String sql, ParameterBinder binder, RowReader<T> reader) {
         return jdbc.prepareStatement(sql, ps -> {
             binder.bind(ps);
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(mapper.map(rs));
+                    rows.add(reader.read(rs));
                 }
             }
             return rows;

@@ -28,8 +28,8 @@ public class MailOutbox {
     }
 
     @Transactional
-    public List<OutboxEntry> list(@Nullable String status, int limit) {
-        record ConsoleRow(UUID id, UUID invitationId, String kind, String status, Instant sendAfter, int attempts,
+    public List<OutboxEntry> list(@Nullable OutboxStatus status, int limit) {
+        record ConsoleRow(UUID id, UUID invitationId, OutboxKind kind, OutboxStatus status, Instant sendAfter, int attempts,
                    String lastError, Instant sentAt) {
         }
         List<ConsoleRow> rows = jdbc.prepareStatement("""
@@ -38,22 +38,23 @@ public class MailOutbox {
                 WHERE kind IN ('INVITATION', 'REMINDER') AND (CAST(? AS text) IS NULL OR status = ?)
                 ORDER BY send_after DESC, id LIMIT ?
                 """, ps -> {
-            ps.setString(1, status);
-            ps.setString(2, status);
+            String wanted = status == null ? null : status.name();
+            ps.setString(1, wanted);
+            ps.setString(2, wanted);
             ps.setInt(3, limit);
             List<ConsoleRow> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp sent = rs.getTimestamp(8);
-                    found.add(new ConsoleRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getString(7),
+                    found.add(new ConsoleRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            OutboxKind.valueOf(rs.getString(3)), OutboxStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getString(7),
                             sent == null ? null : sent.toInstant()));
                 }
             }
             return found;
         });
         Map<UUID, InvitationView> invited = invitations.find(rows.stream().map(ConsoleRow::invitationId).distinct().toList());
-        return rows.stream().map(r -> new OutboxEntry(r.id(), invited.get(r.invitationId()).waveId(), r.kind(), r.status(),
+        return rows.stream().map(r -> new OutboxEntry(r.id(), invited.get(r.invitationId()).waveId(), r.kind().name(), r.status().name(),
                 r.sendAfter(), r.attempts(), r.lastError(), r.sentAt())).toList();
     }
 

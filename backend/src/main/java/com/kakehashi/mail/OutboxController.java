@@ -31,11 +31,12 @@ class OutboxController {
         this.outbox = outbox;
     }
 
+    // The status stays a string with a pattern in the API: the console's generated client takes it so.
     @Get
     @Operation(operationId = "listOutbox", summary = "Mails of this tenant, newest first; filter by status (FAILED for permanent failures)")
     List<OutboxEntry> list(@PathVariable UUID tenantId,
                            @QueryValue @Nullable @Pattern(regexp = "PENDING|SENT|FAILED|CANCELLED") String status,
                            @QueryValue(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        return outbox.list(status, limit);
+        return outbox.list(status == null ? null : OutboxStatus.valueOf(status), limit);
     }
 }

@@ -1,11 +1,10 @@
 package com.kakehashi.mail;
 
+import com.kakehashi.jdbc.ParameterBinder;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,12 +173,8 @@ class OutboxStore {
         });
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
 
-    private int update(String sql, Binder binder) {
+    private int update(String sql, ParameterBinder binder) {
         return jdbc.prepareStatement(sql, ps -> {
             binder.bind(ps);
             return ps.executeUpdate();

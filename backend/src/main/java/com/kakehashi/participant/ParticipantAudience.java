@@ -41,9 +41,16 @@ public class ParticipantAudience {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The members, each row held {@code FOR KEY SHARE} until the caller's transaction ends: the
+     * caller writes rows that point at them (a wave's invitations), and an erasure, which locks the
+     * row first ({@link ParticipantService#erase}), waits until those rows are committed instead of
+     * deleting a member in between. Edits and deactivations do not wait for this lock.
+     */
     @Transactional
     public List<Member> members(Set<Side> sides, Set<Level> levels) {
-        return jdbc.prepareStatement("SELECT p.id, p.side, p.level, p.language, p.time_zone FROM participant p " + WHERE, ps -> {
+        return jdbc.prepareStatement("SELECT p.id, p.side, p.level, p.language, p.time_zone FROM participant p " + WHERE
+                + "FOR KEY SHARE OF p", ps -> {
             bind(ps, sides, levels);
             List<Member> members = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -18,4 +18,6 @@ interface ParticipantRepository extends CrudRepository<Participant, UUID>, JpaSp
     List<Participant> findByEmailIn(Collection<String> emails);
 
     List<Participant> findByIdIn(Collection<UUID> ids);
+
+    Optional<Participant> findByIdForUpdate(UUID id);
 }

@@ -113,11 +113,14 @@ public class ParticipantService {
      * A privacy request: the person's row goes; anonymous responses never pointed at it and stay.
      * The audit entry names only the id, which no longer resolves to anyone. Their links stop
      * working and their pending mails are cancelled in the same transaction ({@link ParticipantErasing}).
+     * The row is locked before the event: a wave being opened holds its audience's rows
+     * ({@link ParticipantAudience#members}) until it commits, so the erasure waits for the wave and
+     * its listeners then see, and cancel, the mails that wave queued for the person.
      */
     @Transactional
     public void erase(Caller caller, UUID id) {
         memberships.requireParticipantAdmin(caller);
-        load(id);
+        participants.findByIdForUpdate(id).orElseThrow(() -> new NotFoundException("participant"));
         erasing.publishEvent(new ParticipantErasing(id));
         participants.deleteById(id);
         audit.record(caller, "participant.erased", "participant", id);

@@ -2,6 +2,7 @@ package com.kakehashi.portfolio;
 
 import com.kakehashi.alert.AlertService;
 import com.kakehashi.alert.AlertSettings;
+import com.kakehashi.alert.AlertSeverity;
 import com.kakehashi.alert.AlertStatus;
 import com.kakehashi.alert.AlertView;
 import com.kakehashi.insight.InsightService;
@@ -77,8 +78,8 @@ class TenantSummaries {
     }
 
     private static OpenAlerts openAlerts(List<AlertView> open) {
-        int high = (int) open.stream().filter(a -> "HIGH".equals(a.severity())).count();
-        int medium = (int) open.stream().filter(a -> "MEDIUM".equals(a.severity())).count();
+        int high = (int) open.stream().filter(a -> AlertSeverity.HIGH.name().equals(a.severity())).count();
+        int medium = (int) open.stream().filter(a -> AlertSeverity.MEDIUM.name().equals(a.severity())).count();
         return new OpenAlerts(open.size(), high, medium);
     }
 

@@ -89,8 +89,16 @@ final class OutboxRows implements AutoCloseable {
         return id;
     }
 
-    /** An alert raised in the wave and its mail to a consultant, due at {@code sendAfter}; returns the mail's id. */
+    /**
+     * An alert raised in the wave and its mail to a consultant, due at {@code sendAfter}; returns the
+     * mail's id. The wave is recorded as alert saw it close (alert_wave), or the alert is not found.
+     */
     UUID alertMail(Wave wave, String email, Instant sendAfter) throws SQLException {
+        execute("""
+                INSERT INTO alert_wave (tenant_id, wave_id, engagement_id, occurrence_date, closes_at, closed_at)
+                SELECT w.tenant_id, w.id, s.engagement_id, w.occurrence_date, w.closes_at, w.closes_at
+                FROM wave w JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id WHERE w.id = ?
+                ON CONFLICT DO NOTHING""", wave.id());
         UUID alert = UUID.randomUUID();
         execute("""
                 INSERT INTO alert_wave (tenant_id, wave_id, engagement_id, occurrence_date, closes_at, evaluated_at)

@@ -240,7 +240,7 @@ class WaveEngineTest {
         TenantContext.callAs(tenant.id(), () -> waves.closeExpired());
 
         assertThat(TenantContext.callAs(tenant.id(), () -> outbox.pendingCount(launched.id()))).isZero();
-        assertThat(TenantContext.callAs(tenant.id(), () -> outbox.list("CANCELLED", 1000)))
+        assertThat(TenantContext.callAs(tenant.id(), () -> outbox.list(com.kakehashi.mail.OutboxStatus.CANCELLED, 1000)))
                 .filteredOn(mail -> mail.waveId().equals(launched.id())).hasSize(10)
                 .allSatisfy(mail -> assertThat(mail.lastError()).isEqualTo("wave closed"));
         assertThat(meters.counter("kakehashi.outbox.wave-cancellations").count() - runsBefore)
