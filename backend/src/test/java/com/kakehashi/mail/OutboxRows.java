@@ -101,11 +101,6 @@ final class OutboxRows implements AutoCloseable {
                 ON CONFLICT DO NOTHING""", wave.id());
         UUID alert = UUID.randomUUID();
         execute("""
-                INSERT INTO alert_wave (tenant_id, wave_id, engagement_id, occurrence_date, closes_at, evaluated_at)
-                SELECT w.tenant_id, w.id, s.engagement_id, w.occurrence_date, w.closes_at, w.closes_at
-                FROM wave w JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id WHERE w.id = ?
-                ON CONFLICT (tenant_id, wave_id) DO NOTHING""", wave.id());
-        execute("""
                 INSERT INTO alert (tenant_id, id, engagement_id, wave_id, opened_wave_id, rule, sign, side, severity, value, threshold)
                 SELECT ?, ?, s.engagement_id, w.id, w.id, 'SIGN_ABOVE_THRESHOLD', 'EXCLUSION', 'JAPAN', 'HIGH', 72, 60
                 FROM wave w JOIN pulse_schedule s ON s.tenant_id = w.tenant_id AND s.id = w.schedule_id WHERE w.id = ?""",
