@@ -105,6 +105,9 @@ final class Browser implements AutoCloseable {
     /** Hands a file to a vaadin-upload: its file input is in the component's shadow root. */
     void upload(String uploadId, Path file) {
         var input = byId(uploadId).getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        // ChromeDriver adds to a multiple file input's earlier selection, so a second upload would send
+        // the first file again (and its report could arrive last); a person choosing a file replaces it.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = '';", input);
         input.sendKeys(file.toAbsolutePath().toString());
         waitForVaadin();
     }
