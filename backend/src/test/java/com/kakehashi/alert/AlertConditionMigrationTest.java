@@ -1,29 +1,18 @@
 package com.kakehashi.alert;
 
-import com.kakehashi.bootstrap.DatabaseBootstrap;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
+import com.kakehashi.support.ScratchMigration;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.kakehashi.support.ScratchMigration.exec;
+import static com.kakehashi.support.ScratchMigration.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -88,32 +77,15 @@ class AlertConditionMigrationTest {
         void run(Connection c, Map<String, UUID> ids) throws SQLException;
     }
 
-    /**
-     * A scratch database migrated up to the change set {@code stopBefore}, then the old-shape rows of
-     * {@link #oldShape}, {@code before}, the rest of the changelog, and {@code after} in the tenant.
-     */
+    /** {@link ScratchMigration} up to {@code stopBefore}, {@link #oldShape}, {@code before}, the rest, {@code after} in the tenant. */
     private static void migrateAround(String suffix, String stopBefore, Step before, Step after) throws Exception {
-        String name = System.getenv().getOrDefault("KAKEHASHI_TEST_DB", "kakehashi_test") + suffix;
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("KAKEHASHI_DB_NAME", name);
-        DatabaseBootstrap.fromEnvironment(env).recreateDatabase();
-        String url = "jdbc:postgresql://" + env.getOrDefault("KAKEHASHI_DB_HOST", "127.0.0.1") + ":"
-                + env.getOrDefault("KAKEHASHI_DB_PORT", "5432") + "/" + name;
-        try (Connection c = DriverManager.getConnection(url, env.getOrDefault("KAKEHASHI_DB_OWNER_USER", "kakehashi_owner"),
-                env.getOrDefault("KAKEHASHI_DB_OWNER_PASSWORD", "kakehashi_owner"))) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.xml", new ClassLoaderResourceAccessor(),
-                    database)) {
-                List<ChangeSet> all = liquibase.getDatabaseChangeLog().getChangeSets();
-                int count = (int) all.stream().takeWhile(cs -> !cs.getId().startsWith(stopBefore)).count();
-                liquibase.update(count, new Contexts(), new LabelExpression());
-                Map<String, UUID> ids = oldShape(c);
-                before.run(c, ids);
-                liquibase.update(new Contexts(), new LabelExpression());
-                c.setAutoCommit(true);
-                exec(c, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
-                after.run(c, ids);
-            }
+        try (ScratchMigration db = ScratchMigration.upTo(suffix, stopBefore)) {
+            Connection c = db.owner();
+            Map<String, UUID> ids = oldShape(c);
+            before.run(c, ids);
+            db.rest();
+            exec(c, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
+            after.run(c, ids);
         }
     }
 
@@ -181,28 +153,5 @@ class AlertConditionMigrationTest {
         c.commit();
         c.setAutoCommit(true);
         return ids;
-    }
-
-    private static void exec(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            ps.execute();
-        }
-    }
-
-    private static List<Map<String, String>> rows(Connection c, String sql) throws SQLException {
-        List<Map<String, String>> result = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
-                }
-                result.add(row);
-            }
-        }
-        return result;
     }
 }

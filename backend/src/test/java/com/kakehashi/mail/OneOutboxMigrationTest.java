@@ -1,29 +1,18 @@
 package com.kakehashi.mail;
 
-import com.kakehashi.bootstrap.DatabaseBootstrap;
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
+import com.kakehashi.support.ScratchMigration;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.kakehashi.support.ScratchMigration.exec;
+import static com.kakehashi.support.ScratchMigration.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,39 +29,26 @@ class OneOutboxMigrationTest {
 
     @Test
     void everyAlertMailMovesIntoTheOneOutboxAndTheOldRowsStayReadOnly() throws Exception {
-        String name = System.getenv().getOrDefault("KAKEHASHI_TEST_DB", "kakehashi_test") + "_outbox";
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("KAKEHASHI_DB_NAME", name);
-        DatabaseBootstrap.fromEnvironment(env).recreateDatabase();
-        String url = "jdbc:postgresql://" + env.getOrDefault("KAKEHASHI_DB_HOST", "127.0.0.1") + ":"
-                + env.getOrDefault("KAKEHASHI_DB_PORT", "5432") + "/" + name;
-        try (Connection c = DriverManager.getConnection(url, env.getOrDefault("KAKEHASHI_DB_OWNER_USER", "kakehashi_owner"),
-                env.getOrDefault("KAKEHASHI_DB_OWNER_PASSWORD", "kakehashi_owner"))) {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            try (Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.xml", new ClassLoaderResourceAccessor(),
-                    database)) {
-                List<ChangeSet> all = liquibase.getDatabaseChangeLog().getChangeSets();
-                int before = (int) all.stream().takeWhile(cs -> !cs.getId().startsWith("0023")).count();
-                liquibase.update(before, new Contexts(), new LabelExpression());
+        String url;
+        try (ScratchMigration db = ScratchMigration.upTo("_outbox", "0023")) {
+            url = db.url();
+            Connection c = db.owner();
+            UUID invitationMail = bothOutboxes(c);
+            List<Map<String, String>> alertMails = rows(c, "SELECT " + ALERT_COLUMNS + " FROM alert_mail_outbox ORDER BY id");
+            Map<String, String> invitationRow = rows(c, "SELECT * FROM mail_outbox WHERE id = '" + invitationMail + "'").getFirst();
 
-                UUID invitationMail = bothOutboxes(c);
-                List<Map<String, String>> alertMails = rows(c, "SELECT " + ALERT_COLUMNS + " FROM alert_mail_outbox ORDER BY id");
-                Map<String, String> invitationRow = rows(c, "SELECT * FROM mail_outbox WHERE id = '" + invitationMail + "'").getFirst();
+            db.rest();
+            exec(c, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
 
-                liquibase.update(new Contexts(), new LabelExpression());
-                c.setAutoCommit(true);
-                exec(c, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
-
-                assertThat(alertMails).hasSize(3);
-                assertThat(rows(c, "SELECT " + ALERT_COLUMNS + " FROM mail_outbox WHERE kind = 'ALERT' ORDER BY id"))
-                        .as("every alert mail, field for field").isEqualTo(alertMails);
-                Map<String, String> invitationAfter = rows(c, "SELECT * FROM mail_outbox WHERE id = '" + invitationMail + "'").getFirst();
-                assertThat(invitationAfter).containsAllEntriesOf(invitationRow)
-                        .containsEntry("alert_id", null).containsEntry("email", null);
-                assertThat(rows(c, "SELECT " + ALERT_COLUMNS + " FROM alert_mail_outbox_before_0023 ORDER BY id"))
-                        .as("the old rows are kept").isEqualTo(alertMails);
-                assertThat(rows(c, "SELECT to_regclass('alert_mail_outbox') AS t").getFirst()).containsEntry("t", null);
-            }
+            assertThat(alertMails).hasSize(3);
+            assertThat(rows(c, "SELECT " + ALERT_COLUMNS + " FROM mail_outbox WHERE kind = 'ALERT' ORDER BY id"))
+                    .as("every alert mail, field for field").isEqualTo(alertMails);
+            Map<String, String> invitationAfter = rows(c, "SELECT * FROM mail_outbox WHERE id = '" + invitationMail + "'").getFirst();
+            assertThat(invitationAfter).containsAllEntriesOf(invitationRow)
+                    .containsEntry("alert_id", null).containsEntry("email", null);
+            assertThat(rows(c, "SELECT " + ALERT_COLUMNS + " FROM alert_mail_outbox_before_0023 ORDER BY id"))
+                    .as("the old rows are kept").isEqualTo(alertMails);
+            assertThat(rows(c, "SELECT to_regclass('alert_mail_outbox') AS t").getFirst()).containsEntry("t", null);
         }
         try (Connection app = DriverManager.getConnection(url, OutboxRows.APP_ROLE, OutboxRows.APP_ROLE)) {
             exec(app, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
@@ -143,28 +119,5 @@ class OneOutboxMigrationTest {
         c.setAutoCommit(true);
         exec(c, "SELECT set_config('app.tenant_id', ?, false)", TENANT.toString());
         return invitationMail;
-    }
-
-    private static void exec(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            ps.execute();
-        }
-    }
-
-    private static List<Map<String, String>> rows(Connection c, String sql) throws SQLException {
-        List<Map<String, String>> result = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
-                }
-                result.add(row);
-            }
-        }
-        return result;
     }
 }
