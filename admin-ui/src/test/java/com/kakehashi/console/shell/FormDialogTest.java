@@ -20,10 +20,13 @@ class FormDialogTest {
     private FormDialog form;
     private TextField name;
     private TextField email;
+    /** Held here: Vaadin keeps the current UI only weakly, so a garbage collection would otherwise clear it mid-test. */
+    private UI ui;
 
     @BeforeEach
     void openAForm() {
-        UI.setCurrent(new UI());
+        ui = new UI();
+        UI.setCurrent(ui);
         form = new FormDialog("thing", "thing.create");
         name = form.field("name", new TextField());
         email = form.field("email", new TextField());
