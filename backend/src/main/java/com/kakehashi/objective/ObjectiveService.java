@@ -149,10 +149,10 @@ public class ObjectiveService {
             throw new InvalidInputException("approvedOn", "must not be before the proposal");
         }
         if (details.executionStartedOn() != null) {
-            if (details.approvedOn() == null) {
-                throw new InvalidInputException("executionStartedOn", "needs an approval first");
+            if (details.executionStartedOn().isBefore(details.proposedOn())) {
+                throw new InvalidInputException("executionStartedOn", "must not be before the proposal");
             }
-            if (details.executionStartedOn().isBefore(details.approvedOn())) {
+            if (details.approvedOn() != null && details.executionStartedOn().isBefore(details.approvedOn())) {
                 throw new InvalidInputException("executionStartedOn", "must not be before the approval");
             }
         }

@@ -153,8 +153,8 @@ class DecisionCycleTimesTest {
         executionFirst.put("executionStartedOn", PROPOSED.plusDays(4).toString());
         Api.Reply beforeApproval = api.put(base() + "/decisions/" + id, executionFirst, consultant);
         Map<String, Object> unapproved = decision(engagementId, null, null, null);
-        unapproved.put("executionStartedOn", PROPOSED.plusDays(4).toString());
-        Api.Reply withoutApproval = api.post(base() + "/decisions", unapproved, consultant);
+        unapproved.put("executionStartedOn", PROPOSED.minusDays(1).toString());
+        Api.Reply beforeProposal = api.post(base() + "/decisions", unapproved, consultant);
         Map<String, Object> notConsulted = decision(engagementId, 1, 5, null);
         notConsulted.put("japanConsulted", false);
         Api.Reply contradicting = api.post(base() + "/decisions", notConsulted, consultant);
@@ -166,8 +166,8 @@ class DecisionCycleTimesTest {
                 .containsEntry("consultedOn", "2027-01-04").containsEntry("executionStartedOn", "2027-01-08");
         assertThat(beforeApproval.status()).isEqualTo(400);
         assertThat(beforeApproval.body()).contains("\"field\":\"executionStartedOn\"");
-        assertThat(withoutApproval.status()).isEqualTo(400);
-        assertThat(withoutApproval.body()).contains("\"field\":\"executionStartedOn\"");
+        assertThat(beforeProposal.status()).isEqualTo(400);
+        assertThat(beforeProposal.body()).contains("\"field\":\"executionStartedOn\"");
         assertThat(contradicting.status()).isEqualTo(400);
         assertThat(contradicting.body()).contains("\"field\":\"japanConsulted\"");
         assertThat(api.get(base() + "/decisions/" + id, consultant).map()).containsEntry("executionStartedOn", "2027-01-08");
