@@ -19,6 +19,8 @@ record Decision(@Id UUID id,
                 LocalDate proposedOn,
                 @Nullable LocalDate approvedOn,
                 boolean japanConsulted,
+                @Nullable LocalDate consultedOn,
+                @Nullable LocalDate executionStartedOn,
                 @Nullable String notes,
                 Instant createdAt,
                 Instant updatedAt) {

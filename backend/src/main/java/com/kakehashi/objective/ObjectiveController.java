@@ -91,6 +91,13 @@ class ObjectiveController {
         return HttpResponse.created(created, URI.create("/api/v1/tenants/" + tenantId + "/decisions/" + created.id()));
     }
 
+    @Get("/decisions/cycle-times")
+    @Operation(operationId = "decisionCycleTimes",
+            summary = "Days from proposal to approval to execution start, by whether Japan was consulted before the proposal")
+    DecisionCycleTimes cycleTimes(@PathVariable UUID tenantId, @QueryValue @Nullable UUID engagementId) {
+        return objective.cycleTimes(engagementId);
+    }
+
     @Get("/decisions/{decisionId}")
     @Operation(operationId = "getDecision")
     DecisionView decision(@PathVariable UUID tenantId, @PathVariable UUID decisionId) {

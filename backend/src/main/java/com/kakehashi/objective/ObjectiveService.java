@@ -98,7 +98,8 @@ public class ObjectiveService {
         check(details);
         Instant now = clock.instant();
         Decision saved = decisions.save(new Decision(UUID.randomUUID(), null, details.engagementId(), details.title().trim(),
-                details.proposedOn(), details.approvedOn(), details.japanConsulted(), blankToNull(details.notes()), now, now));
+                details.proposedOn(), details.approvedOn(), details.japanConsulted(), details.consultedOn(), details.executionStartedOn(),
+                blankToNull(details.notes()), now, now));
         audit.record(caller, "decision.created", "decision", saved.id());
         return DecisionView.of(saved);
     }
@@ -108,7 +109,8 @@ public class ObjectiveService {
         Decision old = loadDecision(id);
         check(details);
         Decision updated = decisions.update(new Decision(id, old.tenantId(), details.engagementId(), details.title().trim(),
-                details.proposedOn(), details.approvedOn(), details.japanConsulted(), blankToNull(details.notes()),
+                details.proposedOn(), details.approvedOn(), details.japanConsulted(), details.consultedOn(), details.executionStartedOn(),
+                blankToNull(details.notes()),
                 old.createdAt(), clock.instant()));
         audit.record(caller, "decision.updated", "decision", id);
         return DecisionView.of(updated);
@@ -136,9 +138,27 @@ public class ObjectiveService {
                 approved.size(), consulted, approved.isEmpty() ? null : (double) consulted / approved.size());
     }
 
+    /** Days between the stages of the decisions, split by whether Japan was consulted before the proposal. */
+    @Transactional
+    public DecisionCycleTimes cycleTimes(@Nullable UUID engagementId) {
+        return DecisionCycleTimes.of(decisions(engagementId));
+    }
+
     private void check(DecisionDetails details) {
         if (details.approvedOn() != null && details.approvedOn().isBefore(details.proposedOn())) {
             throw new InvalidInputException("approvedOn", "must not be before the proposal");
+        }
+        if (details.executionStartedOn() != null) {
+            if (details.executionStartedOn().isBefore(details.proposedOn())) {
+                throw new InvalidInputException("executionStartedOn", "must not be before the proposal");
+            }
+            if (details.approvedOn() != null && details.executionStartedOn().isBefore(details.approvedOn())) {
+                throw new InvalidInputException("executionStartedOn", "must not be before the approval");
+            }
+        }
+        if (details.consultedOn() != null && details.approvedOn() != null
+                && details.consultedOn().isBefore(details.approvedOn()) && !details.japanConsulted()) {
+            throw new InvalidInputException("japanConsulted", "must be true: consultedOn is before the approval");
         }
         requireEngagement(details.engagementId());
     }

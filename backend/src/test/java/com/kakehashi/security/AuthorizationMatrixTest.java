@@ -211,6 +211,7 @@ class AuthorizationMatrixTest {
             object(HttpMethod.PUT, T + "/initiatives/{id}", STAFF, 200, (t, w) -> t.freshInitiative(w), t -> t.initiative(t.bodyWorld)),
             object(HttpMethod.DELETE, T + "/initiatives/{id}", STAFF, 204, (t, w) -> t.freshInitiative(w), null),
             tenant(HttpMethod.GET, T + "/decisions", ALL, 200, null),
+            tenant(HttpMethod.GET, T + "/decisions/cycle-times", ALL, 200, null),
             tenant(HttpMethod.POST, T + "/decisions", STAFF, 201, t -> t.decision(t.bodyWorld)),
             object(HttpMethod.GET, T + "/decisions/{id}", ALL, 200, (t, w) -> w.decisionId, null),
             object(HttpMethod.PUT, T + "/decisions/{id}", STAFF, 200, (t, w) -> t.freshDecision(w), t -> t.decision(t.bodyWorld)),

@@ -217,6 +217,9 @@ class BadInputTest {
         cases.add(invalid(Target.INITIATIVE, "title", "x".repeat(201), "too long"));
         cases.add(invalid(Target.DECISION, "approvedOn", "2026-01-01", "before the proposal"));
         cases.add(invalid(Target.DECISION, "proposedOn", "someday", "not a date"));
+        cases.add(invalid(Target.DECISION, "consultedOn", "someday", "not a date"));
+        cases.add(invalid(Target.DECISION, "executionStartedOn", "2026-01-01", "before the proposal"));
+        cases.add(invalid(Target.DECISION, "executionStartedOn", 20260301, "a number, not a date"));
         // strict JSON types: no silent coercion
         cases.add(invalid(Target.DECISION, "japanConsulted", "BOGUS", "a word, not a boolean"));
         cases.add(invalid(Target.DECISION, "japanConsulted", 123, "a number, not a boolean"));

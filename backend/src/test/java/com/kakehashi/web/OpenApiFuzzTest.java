@@ -479,7 +479,10 @@ class OpenApiFuzzTest {
             default -> switch (format) {
                 case "uuid" -> ids.getOrDefault(name, UUID.randomUUID().toString());
                 // Events are refused more than a year ahead, so theirs is a date in the past.
-                case "date" -> name.equals("occurredOn") ? "2026-02-02" : name.startsWith("end") || name.startsWith("approved") || name.startsWith("actual") ? "2099-06-01" : "2099-01-05";
+                // A decision's execution starts after its approval; a consultation after the approval keeps
+                // japanConsulted=false consistent.
+                case "date" -> name.equals("occurredOn") ? "2026-02-02"
+                        : name.equals("executionStartedOn") || name.equals("consultedOn") ? "2099-07-01" : name.startsWith("end") || name.startsWith("approved") || name.startsWith("actual") ? "2099-06-01" : "2099-01-05";
                 case "partial-time" -> "09:00";
                 case "email" -> "fuzz-" + UUID.randomUUID() + "@test.example";
                 default -> switch (name) {
