@@ -30,9 +30,10 @@ import static com.kakehashi.vocabulary.WarningSign.TRUST_EROSION;
  * @param chapters            which comments people write from when on (latest first wins)
  * @param events              what the consultants record on the engagement's time axis (its start comes
  *                            from the engagement itself)
+ * @param decisions           strategic decisions with the stages of their consensus process
  */
 record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shifts, List<Chapter> chapters,
-                 List<Event> events) {
+                 List<Event> events, List<Decision> decisions) {
 
     /** What a shift moves: a sign's risk index (points), or a share (0–1) of the side's behaviour. */
     enum Measure { RISK, RESPONSE_RATE, NEUTRAL_SHARE, COMMENT_RATE }
@@ -56,6 +57,14 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
     }
 
     record Chapter(int weeksAgo, Tone tone) {
+    }
+
+    /**
+     * A decision proposed {@code weeksAgo} weeks before today: Japan consulted {@code consultedDaysBefore}
+     * days before the proposal (null: not consulted beforehand), approved and put into execution the
+     * given numbers of days later.
+     */
+    record Decision(String title, int weeksAgo, Integer consultedDaysBefore, int daysToApproval, int daysToExecution) {
     }
 
     /** A dated event of the engagement, recorded as a consultant would. */
@@ -93,7 +102,28 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
                 share(JAPAN, Measure.COMMENT_RATE, turn, 6, +0.07)),
                 List.of(new Chapter(turn, Tone.RECOVERING), new Chapter(fall - 6, Tone.STRAINED)),
                 List.of(new Event(fall, EventKind.ORGANISATION_CHANGE, "HQ restructuring: Japan now reports through APAC",
-                        "本社の組織再編：日本法人はAPAC経由の報告体制に")));
+                        "本社の組織再編：日本法人はAPAC経由の報告体制に")),
+                northwindDecisions());
+    }
+
+    /**
+     * The article's trade-off, in the decisions of the last year: consulted early, Japan takes longer to
+     * approve but execution starts sooner; decided at HQ first, approval is quick and execution drags.
+     */
+    private static List<Decision> northwindDecisions() {
+        return List.of(
+                new Decision("APAC reporting line for Japan sales", 60, null, 6, 41),
+                new Decision("Global CRM roll-out to Japan", 56, null, 8, 35),
+                new Decision("Unified discount policy", 50, null, 5, 48),
+                new Decision("Product launch calendar 2026", 44, null, 9, 30),
+                new Decision("Shared service centre for finance", 38, null, 7, 38),
+                new Decision("Quarterly forecast template", 30, null, 4, 26),
+                new Decision("Japan pricing corridor", 24, 10, 18, 6),
+                new Decision("Monthly pre-briefing of Japan leadership", 22, 7, 14, 4),
+                new Decision("Bilingual concerns register in leadership meetings", 19, 12, 21, 7),
+                new Decision("Localised onboarding for Japan hires", 15, 6, 16, 5),
+                new Decision("Joint go-to-market plan for the new product line", 11, 14, 24, 9),
+                new Decision("Approval limits for Japan country manager", 6, 9, 17, 5));
     }
 
     /** Healthy and steady, except one debate about launch risk about 9 months ago that lasts five waves. */
@@ -107,7 +137,8 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
                 risk(HQ, until, 1, -15, RISK_LENS)),
                 List.of(new Chapter(until, Tone.CALM), new Chapter(from, Tone.RISK_DEBATE)),
                 List.of(new Event(from, EventKind.MILESTONE, "Launch brought forward: debate on launch risk starts",
-                        "発売の前倒し：発売リスクをめぐる議論が始まる")));
+                        "発売の前倒し：発売リスクをめぐる議論が始まる")),
+                List.of());
     }
 
     private static Shift risk(Side side, int weeksAgo, int rampWaves, double points, WarningSign... signs) {

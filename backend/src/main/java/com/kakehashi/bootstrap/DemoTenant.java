@@ -1,6 +1,8 @@
 package com.kakehashi.bootstrap;
 
 import com.kakehashi.engagement.EngagementDetails;
+import com.kakehashi.objective.DecisionDetails;
+import com.kakehashi.objective.ObjectiveService;
 import com.kakehashi.engagement.EngagementService;
 import com.kakehashi.engagement.EngagementStatus;
 import com.kakehashi.engagement.EngagementView;
@@ -68,11 +70,12 @@ class DemoTenant {
     private final ScheduleService schedules;
     private final DemoHistory history;
     private final TimelineService timeline;
+    private final ObjectiveService objectives;
     private final Clock clock;
 
     DemoTenant(MembershipService memberships, ParticipantService participants, EngagementService engagements,
                InstrumentService instruments, ScheduleService schedules, DemoHistory history, TimelineService timeline,
-               Clock clock) {
+               ObjectiveService objectives, Clock clock) {
         this.memberships = memberships;
         this.participants = participants;
         this.engagements = engagements;
@@ -80,6 +83,7 @@ class DemoTenant {
         this.schedules = schedules;
         this.history = history;
         this.timeline = timeline;
+        this.objectives = objectives;
         this.clock = clock;
     }
 
@@ -102,6 +106,13 @@ class DemoTenant {
             for (DemoStory.Event event : story.events()) {
                 timeline.create(system, engagement.id(), new NewTimelineEvent(today.minusWeeks(event.weeksAgo()), event.kind(),
                         event.labelEn(), event.labelJa()));
+            }
+            for (DemoStory.Decision d : story.decisions()) {
+                LocalDate proposed = today.minusWeeks(d.weeksAgo());
+                LocalDate approved = proposed.plusDays(d.daysToApproval());
+                LocalDate consulted = d.consultedDaysBefore() == null ? null : proposed.minusDays(d.consultedDaysBefore());
+                objectives.createDecision(system, new DecisionDetails(engagement.id(), d.title(), proposed, approved,
+                        consulted != null, consulted, approved.plusDays(d.daysToExecution()), null));
             }
             // A published copy of the default instrument and a fortnightly pulse, so a visitor can
             // launch a wave at once and answer it from the demo mailbox. The pulse started two years

@@ -59,6 +59,8 @@ class DemoAlertsTest {
     AlertService alerts;
     @Inject
     InsightService insight;
+    @Inject
+    com.kakehashi.objective.ObjectiveService objectives;
 
     TenantView northwind;
     TenantView contoso;
@@ -136,6 +138,24 @@ class DemoAlertsTest {
         assertThat(conditions.stream().filter(a -> Set.of("EXCLUSION", "SILENT_DISSENT").contains(Objects.toString(a.sign()))
                         || a.rule().name().equals("RESPONSE_RATE_DROP")))
                 .allSatisfy(a -> assertThat(a.history()).hasSizeGreaterThan(1));
+    }
+
+    /** The article's trade-off on Northwind's own decisions: consulted early, slower to approve, quicker to execute. */
+    @Test
+    void northwindsDecisionsShowThatEarlyConsultationSlowsApprovalButSpeedsExecution() {
+        com.kakehashi.objective.DecisionCycleTimes times = TenantContext.callAs(northwind.id(),
+                () -> objectives.cycleTimes(northwindSeed.engagementId()));
+        var early = times.consultedBeforeProposal();
+        var late = times.notConsultedBeforeProposal();
+        System.out.printf(Locale.ROOT, "Northwind decisions: consulted early n=%d, approval %.1f days, execution start %.1f days after; "
+                        + "not consulted n=%d, approval %.1f days, execution start %.1f days after%n", early.decisions(),
+                early.proposalToApproval().medianDays(), early.approvalToExecutionStart().medianDays(), late.decisions(),
+                late.proposalToApproval().medianDays(), late.approvalToExecutionStart().medianDays());
+        assertThat(early.proposalToApproval().enough()).isTrue();
+        assertThat(late.proposalToApproval().enough()).isTrue();
+        assertThat(early.proposalToApproval().medianDays()).isGreaterThan(late.proposalToApproval().medianDays());
+        assertThat(early.approvalToExecutionStart().medianDays()).isLessThan(late.approvalToExecutionStart().medianDays());
+        assertThat(early.proposalToExecutionStart().medianDays()).isLessThan(late.proposalToExecutionStart().medianDays());
     }
 
     /** Japan's response rate and the going-quiet test of every Northwind wave, oldest first. */
