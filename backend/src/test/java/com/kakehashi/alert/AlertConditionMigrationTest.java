@@ -93,23 +93,9 @@ class AlertConditionMigrationTest {
     private static Map<String, UUID> oldShape(Connection c) throws SQLException {
         c.setAutoCommit(false);
         exec(c, "SELECT set_config('app.tenant_id', ?, true)", TENANT.toString());
-        exec(c, "INSERT INTO tenant (id, name, hq_country, hq_time_zone, japan_subsidiary_name) VALUES (?, ?, 'DE', 'Europe/Berlin', 'KK')",
-                TENANT, "Migration " + TENANT);
-        exec(c, "INSERT INTO engagement (tenant_id, id, name, start_date, status) VALUES (?, ?, 'E', ?, 'ACTIVE')", TENANT, ENGAGEMENT,
-                LocalDate.of(2025, 1, 1));
-        UUID instrument = UUID.randomUUID();
-        UUID version = UUID.randomUUID();
-        exec(c, "INSERT INTO instrument (tenant_id, id, name) VALUES (?, ?, 'Pulse')", TENANT, instrument);
-        exec(c, """
-                INSERT INTO instrument_version (tenant_id, id, instrument_id, version_number, status, signs, published_at)
-                VALUES (?, ?, ?, 1, 'PUBLISHED', '{EXCLUSION}', now())
-                """, TENANT, version, instrument);
-        UUID schedule = UUID.randomUUID();
-        exec(c, """
-                INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence, japan_send_time,
-                                            hq_send_time, days_open, start_date)
-                VALUES (?, ?, ?, ?, 'S', 'BIWEEKLY', '09:00', '09:00', 7, ?)
-                """, TENANT, schedule, ENGAGEMENT, version, LocalDate.of(2025, 1, 1));
+        ScratchMigration.Pulse pulse = ScratchMigration.pulse(c, TENANT, "Migration", ENGAGEMENT);
+        UUID version = pulse.version();
+        UUID schedule = pulse.schedule();
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (int i = 1; i <= 3; i++) {
             UUID wave = UUID.randomUUID();

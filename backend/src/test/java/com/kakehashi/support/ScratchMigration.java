@@ -79,6 +79,36 @@ public final class ScratchMigration implements AutoCloseable {
         }
     }
 
+    /** What every old-shape fixture starts from: a tenant's engagement and a published instrument's schedule. */
+    public record Pulse(java.util.UUID version, java.util.UUID schedule) {
+    }
+
+    /**
+     * Writes a tenant, its engagement, a published one-sign instrument and a fortnightly schedule, as
+     * the owner, inside the caller's open transaction with the tenant set.
+     */
+    public static Pulse pulse(Connection c, java.util.UUID tenant, String tenantName, java.util.UUID engagement)
+            throws SQLException {
+        exec(c, "INSERT INTO tenant (id, name, hq_country, hq_time_zone, japan_subsidiary_name) VALUES (?, ?, 'DE', 'Europe/Berlin', 'KK')",
+                tenant, tenantName + " " + tenant);
+        exec(c, "INSERT INTO engagement (tenant_id, id, name, start_date, status) VALUES (?, ?, 'E', ?, 'ACTIVE')", tenant, engagement,
+                java.time.LocalDate.of(2025, 1, 1));
+        java.util.UUID instrument = java.util.UUID.randomUUID();
+        java.util.UUID version = java.util.UUID.randomUUID();
+        exec(c, "INSERT INTO instrument (tenant_id, id, name) VALUES (?, ?, 'Pulse')", tenant, instrument);
+        exec(c, """
+                INSERT INTO instrument_version (tenant_id, id, instrument_id, version_number, status, signs, published_at)
+                VALUES (?, ?, ?, 1, 'PUBLISHED', '{EXCLUSION}', now())
+                """, tenant, version, instrument);
+        java.util.UUID schedule = java.util.UUID.randomUUID();
+        exec(c, """
+                INSERT INTO pulse_schedule (tenant_id, id, engagement_id, instrument_version_id, name, cadence, japan_send_time,
+                                            hq_send_time, days_open, start_date)
+                VALUES (?, ?, ?, ?, 'S', 'BIWEEKLY', '09:00', '09:00', 7, ?)
+                """, tenant, schedule, engagement, version, java.time.LocalDate.of(2025, 1, 1));
+        return new Pulse(version, schedule);
+    }
+
     public static void exec(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
