@@ -104,6 +104,9 @@ public interface KakehashiApi {
 
     void deleteDecision(UUID tenantId, UUID decisionId);
 
+    /** @param engagementId null: every decision of the tenant */
+    ObjectiveRecords.CycleTimes decisionCycleTimes(UUID tenantId, UUID engagementId);
+
     ObjectiveRecords.Summary objectiveSignals(UUID tenantId);
 
     /** Per warning sign, the series of every segment the filter keeps over its waves, and the HQ–Japan gap series. */

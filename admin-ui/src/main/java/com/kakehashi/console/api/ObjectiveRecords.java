@@ -18,12 +18,33 @@ public final class ObjectiveRecords {
                                   java.util.List<MilestoneDraft> milestones) {
     }
 
+    /**
+     * A decision with the stages of its consensus process: informal consultation with Japan (optional, before or
+     * after the proposal), proposal, approval and execution start (each optional but the proposal).
+     */
     public record DecisionRow(java.util.UUID id, java.util.UUID engagementId, String title,
-                              java.time.LocalDate proposedOn, java.time.LocalDate approvedOn, boolean japanConsulted) {
+                              java.time.LocalDate proposedOn, java.time.LocalDate approvedOn, boolean japanConsulted,
+                              java.time.LocalDate consultedOn, java.time.LocalDate executionStartedOn) {
     }
 
     public record DecisionDraft(java.util.UUID engagementId, String title, java.time.LocalDate proposedOn,
-                                java.time.LocalDate approvedOn, boolean japanConsulted) {
+                                java.time.LocalDate approvedOn, boolean japanConsulted,
+                                java.time.LocalDate consultedOn, java.time.LocalDate executionStartedOn) {
+    }
+
+    /**
+     * Days between decision stages for decisions where Japan was consulted before the proposal and for the rest
+     * ({@code GET …/decisions/cycle-times}); an interval with fewer than {@code minimumDecisions} has no numbers.
+     */
+    public record CycleTimes(int minimumDecisions, CycleGroup consultedBeforeProposal, CycleGroup notConsultedBeforeProposal) {
+    }
+
+    public record CycleGroup(int decisions, CycleInterval proposalToApproval, CycleInterval approvalToExecutionStart,
+                             CycleInterval proposalToExecutionStart) {
+    }
+
+    /** n decisions have both dates; median and quartiles only when {@code enough}. */
+    public record CycleInterval(int n, boolean enough, Double medianDays, Double p25Days, Double p75Days) {
     }
 
     public record Summary(int lateMilestones, Double meanSlippageDays, Long maxSlippageDays, int approvedDecisions,

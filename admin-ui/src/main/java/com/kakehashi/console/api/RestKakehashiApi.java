@@ -346,8 +346,28 @@ final class RestKakehashiApi implements KakehashiApi {
     public ObjectiveRecords.DecisionRow createDecision(UUID tenantId, ObjectiveRecords.DecisionDraft draft) {
         var body = new com.kakehashi.console.client.model.DecisionDetails()
                 .engagementId(draft.engagementId()).title(draft.title()).proposedOn(draft.proposedOn())
-                .approvedOn(draft.approvedOn()).japanConsulted(draft.japanConsulted());
+                .approvedOn(draft.approvedOn()).japanConsulted(draft.japanConsulted())
+                .consultedOn(draft.consultedOn()).executionStartedOn(draft.executionStartedOn());
         return call(() -> decisionRow(objective.createDecision(tenantId, body)));
+    }
+
+    @Override
+    public ObjectiveRecords.CycleTimes decisionCycleTimes(UUID tenantId, UUID engagementId) {
+        return call(() -> {
+            var c = objective.decisionCycleTimes(tenantId, engagementId);
+            return new ObjectiveRecords.CycleTimes(c.getMinimumDecisions(), cycleGroup(c.getConsultedBeforeProposal()),
+                    cycleGroup(c.getNotConsultedBeforeProposal()));
+        });
+    }
+
+    private static ObjectiveRecords.CycleGroup cycleGroup(com.kakehashi.console.client.model.DecisionCycleTimesGroup g) {
+        return new ObjectiveRecords.CycleGroup(g.getDecisions(), cycleInterval(g.getProposalToApproval()),
+                cycleInterval(g.getApprovalToExecutionStart()), cycleInterval(g.getProposalToExecutionStart()));
+    }
+
+    private static ObjectiveRecords.CycleInterval cycleInterval(com.kakehashi.console.client.model.DecisionCycleTimesInterval i) {
+        return new ObjectiveRecords.CycleInterval(i.getN(), Boolean.TRUE.equals(i.getEnough()), i.getMedianDays(),
+                i.getP25Days(), i.getP75Days());
     }
 
     @Override
@@ -371,7 +391,7 @@ final class RestKakehashiApi implements KakehashiApi {
 
     private static ObjectiveRecords.DecisionRow decisionRow(com.kakehashi.console.client.model.DecisionView d) {
         return new ObjectiveRecords.DecisionRow(d.getId(), d.getEngagementId(), d.getTitle(), d.getProposedOn(),
-                d.getApprovedOn(), Boolean.TRUE.equals(d.getJapanConsulted()));
+                d.getApprovedOn(), Boolean.TRUE.equals(d.getJapanConsulted()), d.getConsultedOn(), d.getExecutionStartedOn());
     }
 
     @Override

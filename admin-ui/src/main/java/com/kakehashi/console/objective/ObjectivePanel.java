@@ -9,14 +9,15 @@ import com.kakehashi.console.shell.ConsoleSession;
 import com.kakehashi.console.shell.FormDialog;
 import com.kakehashi.console.shell.Formats;
 import com.kakehashi.console.shell.OpenForm;
-import com.kakehashi.console.shell.Problems;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import java.text.NumberFormat;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +40,11 @@ public class ObjectivePanel extends VerticalLayout implements ObjectivePresenter
     private final Grid<DecisionRow> decisions = new Grid<>();
     private final Button addInitiative = new Button();
     private final Button addDecision = new Button();
+    private final VerticalLayout timeline = new VerticalLayout();
+    private final Paragraph cycleHelp = new Paragraph();
+    private final Grid<ObjectivePresenter.CycleRow> cycleTimes = new Grid<>();
+    private Grid.Column<ObjectivePresenter.CycleRow> consultedColumn;
+    private Grid.Column<ObjectivePresenter.CycleRow> notConsultedColumn;
     private List<Engagement> engagements = List.of();
     private Map<UUID, String> engagementNames = Map.of();
     private final OpenForm form = new OpenForm();
@@ -71,10 +78,127 @@ public class ObjectivePanel extends VerticalLayout implements ObjectivePresenter
                 .setHeader(getTranslation("objective.approvedOn"));
         decisions.addColumn(d -> getTranslation(d.japanConsulted() ? "common.yes" : "common.no"))
                 .setHeader(getTranslation("objective.japanConsulted"));
+        decisions.addColumn(d -> d.consultedOn() == null ? "–" : Formats.date(d.consultedOn(), getLocale()))
+                .setHeader(getTranslation("objective.consultedOn"));
+        decisions.addColumn(d -> d.executionStartedOn() == null ? "–" : Formats.date(d.executionStartedOn(), getLocale()))
+                .setHeader(getTranslation("objective.executionStartedOn"));
+
+        timeline.setId("decision-timeline");
+        timeline.setPadding(false);
+        timeline.setSpacing(false);
+        cycleTimes.setId("decision-cycle-times");
+        cycleTimes.setAllRowsVisible(true);
+        cycleTimes.addColumn(r -> getTranslation(r.intervalKey())).setHeader(getTranslation("objective.cycle.interval"));
+        consultedColumn = cycleTimes.addColumn(r -> text(r.consulted())).setFlexGrow(2);
+        notConsultedColumn = cycleTimes.addColumn(r -> text(r.notConsulted())).setFlexGrow(2);
+        cycleTimes.addColumn(r -> text(r.difference())).setHeader(getTranslation("objective.cycle.difference"));
 
         add(summary, new H3(getTranslation("objective.initiatives")), addInitiative, initiatives,
-                new H3(getTranslation("objective.decisions")), addDecision, decisions);
+                new H3(getTranslation("objective.decisions")), addDecision, decisions,
+                new H3(getTranslation("objective.timeline")), new Paragraph(getTranslation("objective.timeline.help")), timeline,
+                new H3(getTranslation("objective.cycle.title")), cycleHelp, cycleTimes);
         presenter.load();
+    }
+
+    private String text(ObjectivePresenter.Message message) {
+        return getTranslation(message.key(), message.arguments().toArray());
+    }
+
+    /** Colours of the stages: Lumo's own, so both themes keep their contrast. */
+    private static final EnumMap<ObjectivePresenter.Stage, String> COLOURS = new EnumMap<>(java.util.Map.of(
+            ObjectivePresenter.Stage.CONSULTED, "var(--lumo-success-color)",
+            ObjectivePresenter.Stage.PROPOSED, "var(--lumo-contrast-50pct)",
+            ObjectivePresenter.Stage.APPROVED, "var(--lumo-primary-color)",
+            ObjectivePresenter.Stage.EXECUTION_STARTED, "var(--lumo-warning-color)"));
+
+    @Override
+    public void showDecisionTimeline(List<ObjectivePresenter.TimelineRow> rows, ObjectivePresenter.CycleComparison comparison) {
+        timeline.removeAll();
+        if (rows.isEmpty()) {
+            timeline.add(new Span(getTranslation("objective.timeline.empty")));
+        } else {
+            timeline.add(legend());
+        }
+        for (ObjectivePresenter.TimelineRow row : rows) {
+            timeline.add(timelineRow(row));
+        }
+        cycleHelp.setText(getTranslation("objective.cycle.help", comparison.minimumDecisions()));
+        consultedColumn.setHeader(getTranslation("objective.cycle.consulted", comparison.consultedDecisions()));
+        notConsultedColumn.setHeader(getTranslation("objective.cycle.notConsulted", comparison.otherDecisions()));
+        cycleTimes.setItems(comparison.rows());
+    }
+
+    private Div legend() {
+        var legend = new Div();
+        legend.getStyle().set("display", "flex").set("gap", "var(--lumo-space-m)").set("font-size", "var(--lumo-font-size-s)");
+        for (ObjectivePresenter.Stage stage : ObjectivePresenter.Stage.values()) {
+            var item = new Span(dot(stage), new Span(" " + getTranslation("objective.stage." + stage.name())));
+            legend.add(item);
+        }
+        return legend;
+    }
+
+    private Span dot(ObjectivePresenter.Stage stage) {
+        var dot = new Span();
+        dot.getStyle().set("display", "inline-block").set("width", "0.7em").set("height", "0.7em")
+                .set("border-radius", "50%").set("background", COLOURS.get(stage));
+        return dot;
+    }
+
+    /** Title, a bar from the first stage to the last with a dot per stage, and the dated steps in words. */
+    private Div timelineRow(ObjectivePresenter.TimelineRow row) {
+        var title = new Span(row.decision().title());
+        title.getStyle().set("font-weight", "600");
+        var head = new Div(title);
+        if (row.consultedBeforeProposal()) {
+            var badge = new Span(getTranslation("objective.timeline.early"));
+            badge.getElement().getThemeList().add("badge success small");
+            badge.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
+            head.add(badge);
+        }
+        var bar = new Div();
+        bar.addClassName("decision-timeline-bar");
+        bar.getStyle().set("position", "relative").set("height", "0.9em").set("margin", "var(--lumo-space-xs) 0.5em");
+        List<ObjectivePresenter.StagePoint> stages = row.stages();
+        for (int i = 1; i < stages.size(); i++) {
+            var segment = new Div();
+            double from = stages.get(i - 1).offsetPercent();
+            segment.getStyle().set("position", "absolute").set("top", "0.3em").set("height", "0.3em")
+                    .set("left", from + "%").set("width", (stages.get(i).offsetPercent() - from) + "%")
+                    .set("background", COLOURS.get(stages.get(i).stage())).set("opacity", "0.6");
+            bar.add(segment);
+        }
+        for (ObjectivePresenter.StagePoint point : stages) {
+            var dot = dot(point.stage());
+            dot.getStyle().set("position", "absolute").set("top", "0.1em").set("left", "calc(" + point.offsetPercent() + "% - 0.35em)");
+            dot.getElement().setAttribute("title", getTranslation("objective.stage." + point.stage().name()) + " "
+                    + Formats.date(point.date(), getLocale()));
+            bar.add(dot);
+        }
+        StringBuilder steps = new StringBuilder();
+        for (ObjectivePresenter.StagePoint point : stages) {
+            if (!steps.isEmpty()) {
+                steps.append(" → ");
+            }
+            steps.append(getTranslation("objective.stage." + point.stage().name())).append(' ')
+                    .append(Formats.date(point.date(), getLocale()));
+            if (point.daysSincePrevious() != null) {
+                steps.append(" (").append(getTranslation("objective.stage.days", point.daysSincePrevious())).append(')');
+            }
+        }
+        if (row.waitingFor() != null) {
+            steps.append(" · ").append(getTranslation("objective.timeline.waiting",
+                    getTranslation("objective.stage." + row.waitingFor().name())));
+        } else {
+            steps.append(" · ").append(getTranslation("objective.timeline.span", row.spanDays()));
+        }
+        var words = new Span(steps.toString());
+        words.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        var line = new Div(head, bar, words);
+        line.addClassName("decision-timeline-row");
+        line.getStyle().set("width", "100%").set("padding", "var(--lumo-space-xs) 0")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        return line;
     }
 
     @Override
@@ -149,11 +273,16 @@ public class ObjectivePanel extends VerticalLayout implements ObjectivePresenter
         var title = dialog.field("title", new TextField(getTranslation("objective.title")));
         var proposed = dialog.field("proposedOn", new DatePicker(getTranslation("objective.proposedOn")));
         var approved = dialog.field("approvedOn", new DatePicker(getTranslation("objective.approvedOn")));
-        var consulted = new Checkbox(getTranslation("objective.japanConsulted"));
-        dialog.add(new FormLayout(engagement, title, proposed, approved, consulted));
+        var consultedOn = dialog.field("consultedOn", new DatePicker(getTranslation("objective.consultedOn")));
+        consultedOn.setId("decision-consulted-on");
+        consultedOn.setHelperText(getTranslation("objective.consultedOn.help"));
+        var executionStarted = dialog.field("executionStartedOn", new DatePicker(getTranslation("objective.executionStartedOn")));
+        executionStarted.setId("decision-execution-started-on");
+        var consulted = dialog.field("japanConsulted", new Checkbox(getTranslation("objective.japanConsulted")));
+        dialog.add(new FormLayout(engagement, title, proposed, approved, consultedOn, executionStarted, consulted));
         dialog.addSaveListener(() -> presenter.createDecision(
                 engagement.getValue() == null ? null : engagement.getValue().id(), title.getValue(), proposed.getValue(),
-                approved.getValue(), consulted.getValue()));
+                approved.getValue(), consulted.getValue(), consultedOn.getValue(), executionStarted.getValue()));
         form.open(dialog);
     }
 
@@ -164,7 +293,7 @@ public class ObjectivePanel extends VerticalLayout implements ObjectivePresenter
 
     @Override
     public void showProblem(ApiProblem problem) {
-        Problems.notify(problem);
+        form.showProblem(problem); // on the open form's fields; a notification when no form is open
     }
 
     @Override

@@ -377,6 +377,11 @@ public class FakeKakehashiApi implements KakehashiApi {
     public final List<ObjectiveRecords.InitiativeRow> initiatives = new ArrayList<>();
     public final List<ObjectiveRecords.DecisionRow> decisions = new ArrayList<>();
     public final List<ObjectiveRecords.InitiativeDraft> initiativeDrafts = new ArrayList<>();
+    public final List<ObjectiveRecords.DecisionDraft> decisionDrafts = new ArrayList<>();
+    private static final ObjectiveRecords.CycleInterval NONE = new ObjectiveRecords.CycleInterval(0, false, null, null, null);
+    /** What {@link #decisionCycleTimes} answers; by default no decisions at all. */
+    public ObjectiveRecords.CycleTimes cycleTimes = new ObjectiveRecords.CycleTimes(5,
+            new ObjectiveRecords.CycleGroup(0, NONE, NONE, NONE), new ObjectiveRecords.CycleGroup(0, NONE, NONE, NONE));
 
     @Override
     public List<ObjectiveRecords.InitiativeRow> initiatives(UUID tenantId) {
@@ -409,8 +414,10 @@ public class FakeKakehashiApi implements KakehashiApi {
     @Override
     public ObjectiveRecords.DecisionRow createDecision(UUID tenantId, ObjectiveRecords.DecisionDraft draft) {
         record("createDecision");
+        decisionDrafts.add(draft);
         var row = new ObjectiveRecords.DecisionRow(UUID.randomUUID(), draft.engagementId(), draft.title(),
-                draft.proposedOn(), draft.approvedOn(), draft.japanConsulted());
+                draft.proposedOn(), draft.approvedOn(), draft.japanConsulted(), draft.consultedOn(),
+                draft.executionStartedOn());
         decisions.add(row);
         return row;
     }
@@ -419,6 +426,12 @@ public class FakeKakehashiApi implements KakehashiApi {
     public void deleteDecision(UUID tenantId, UUID decisionId) {
         record("deleteDecision " + decisionId);
         decisions.removeIf(d -> d.id().equals(decisionId));
+    }
+
+    @Override
+    public ObjectiveRecords.CycleTimes decisionCycleTimes(UUID tenantId, UUID engagementId) {
+        record("decisionCycleTimes");
+        return cycleTimes;
     }
 
     @Override

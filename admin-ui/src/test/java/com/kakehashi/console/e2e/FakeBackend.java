@@ -188,6 +188,13 @@ final class FakeBackend implements AutoCloseable {
                 case "/schedules" -> send(exchange, 200, schedules.getOrDefault(tenantId, List.of()));
                 case "/waves" -> send(exchange, 200, waves.getOrDefault(tenantId, List.of()));
                 case "/outbox", "/instruments", "/initiatives", "/decisions" -> send(exchange, 200, List.of());
+                case "/decisions/cycle-times" -> {
+                    var none = Map.of("n", 0, "enough", false, "reason", "NOT_ENOUGH_DECISIONS");
+                    var group = Map.of("decisions", 0, "proposalToApproval", none, "approvalToExecutionStart", none,
+                            "proposalToExecutionStart", none);
+                    send(exchange, 200, Map.of("minimumDecisions", 5, "consultedBeforeProposal", group,
+                            "notConsultedBeforeProposal", group));
+                }
                 case "/objective-signals" -> send(exchange, 200, Map.of("lateMilestones", 0, "approvedDecisions", 0,
                         "consultedBeforeApproval", 0));
                 case "/insights/trends" -> {
