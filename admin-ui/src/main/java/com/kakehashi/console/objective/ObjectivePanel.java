@@ -15,6 +15,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -88,6 +89,7 @@ public class ObjectivePanel extends VerticalLayout implements ObjectivePresenter
         timeline.setSpacing(false);
         cycleTimes.setId("decision-cycle-times");
         cycleTimes.setAllRowsVisible(true);
+        cycleTimes.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // the cells are sentences, not codes
         cycleTimes.addColumn(r -> getTranslation(r.intervalKey())).setHeader(getTranslation("objective.cycle.interval"));
         consultedColumn = cycleTimes.addColumn(r -> text(r.consulted())).setFlexGrow(2);
         notConsultedColumn = cycleTimes.addColumn(r -> text(r.notConsulted())).setFlexGrow(2);
