@@ -103,7 +103,7 @@ public class ActionEffects {
         return new ActionEffect(engagementId, List.copyOf(targets), startedOn, endedOn, beforeWaves, MINIMUM_WAVES, effects);
     }
 
-    private static ActionEffectEstimate estimate(WarningSign sign, Side side, Set<WarningSign> untargeted,
+    static ActionEffectEstimate estimate(WarningSign sign, Side side, Set<WarningSign> untargeted,
                                                  List<WaveInsight> before, List<WaveInsight> after) {
         List<WaveInsight> usedBefore = shown(before, sign, side);
         List<WaveInsight> usedAfter = shown(after, sign, side);

@@ -271,4 +271,39 @@ class ActionEffectsTest {
         String text = json.writeValueAsString(estimate(EXCLUSION, START, null, 4));
         assertThat(text).contains("\"verdict\":\"IMPROVED\"", "\"differenceInDifferences\"", "\"leftOutReason\"", "BELOW_K");
     }
+
+    // ---- the words of the other verdicts, on waves made in memory (every shown value as the insight API gives it) ----
+
+    /** A closed wave where Japan's EXCLUSION is {@code t} and its RISK_LENS {@code o}, each with SD 15 and n 20. */
+    private static com.kakehashi.insight.InsightViews.WaveInsight memoryWave(int day, double t, double o) {
+        List<com.kakehashi.insight.InsightViews.Score> scores = List.of(
+                new com.kakehashi.insight.InsightViews.Score("EXCLUSION", "side:JAPAN", Side.JAPAN, null, t, 20L, 15.0, null, null),
+                new com.kakehashi.insight.InsightViews.Score("RISK_LENS", "side:JAPAN", Side.JAPAN, null, o, 20L, 15.0, null, null));
+        return new com.kakehashi.insight.InsightViews.WaveInsight(UUID.randomUUID(), LocalDate.of(2026, 1, 1).plusDays(day), "CLOSED",
+                java.time.Instant.EPOCH, 5, scores, List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    @Test
+    void aRiseBeyondTheOtherSignsIsWorsenedAndAWobbleIsNoChangeBeyondNoise() {
+        Set<WarningSign> untargeted = Set.of(WarningSign.RISK_LENS);
+        // t − o before: 0, 2, −2; after: 20, 21, 19 → DiD +20 with SE ≈ 1.29
+        ActionEffectEstimate worse = ActionEffects.estimate(WarningSign.EXCLUSION, Side.JAPAN, untargeted,
+                List.of(memoryWave(0, 30, 30), memoryWave(14, 32, 30), memoryWave(28, 28, 30)),
+                List.of(memoryWave(42, 50, 30), memoryWave(56, 52, 31), memoryWave(70, 48, 29)));
+        assertThat(worse.verdict()).isEqualTo(ActionEffectVerdict.WORSENED);
+        assertThat(worse.differenceInDifferences().estimate()).isCloseTo(20, within(EPS));
+        assertThat(worse.summaryEn()).startsWith("Japan, Exclusion: worsened by 20 points relative to the signs not targeted (95% CI ")
+                .endsWith("); the index went from 30 to 50.");
+        assertThat(worse.summaryJa()).contains("対象外の警告サインと比べて20ポイント悪化しました");
+
+        // Before 40, 50, 45 and after 44, 38, 46 against a flat reference: nothing to say beyond noise.
+        ActionEffectEstimate wobble = ActionEffects.estimate(WarningSign.EXCLUSION, Side.JAPAN, untargeted,
+                List.of(memoryWave(0, 40, 40), memoryWave(14, 50, 40), memoryWave(28, 45, 40)),
+                List.of(memoryWave(42, 44, 40), memoryWave(56, 38, 40), memoryWave(70, 46, 40)));
+        assertThat(wobble.verdict()).isEqualTo(ActionEffectVerdict.NO_CHANGE);
+        assertThat(wobble.change().estimate()).isCloseTo(-2.3333, within(EPS));
+        assertThat(wobble.summaryEn()).startsWith("Japan, Exclusion: no change beyond noise: from 45 to 43 (−2 points, 95% CI −")
+                .contains("; relative to the signs not targeted −2 (95% CI −");
+        assertThat(wobble.summaryJa()).startsWith("日本・「初期議論からの除外」：ノイズを超える変化はありません。45から43（−2ポイント、95%信頼区間 −");
+    }
 }
