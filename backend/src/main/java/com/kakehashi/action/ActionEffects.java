@@ -140,7 +140,7 @@ public class ActionEffects {
         ActionEffectChange deciding = did != null ? did : change;
         ActionEffectVerdict verdict = verdict(deciding);
         ActionEffectReason reason = did == null ? ActionEffectReason.NO_UNTARGETED_SIGNS : null;
-        String[] text = words.judged(verdict, beforeMean, afterMean, change, did);
+        String[] text = words.judged(verdict, beforeMean, afterMean, change, did, untargeted.isEmpty());
         return new ActionEffectEstimate(sign, side, verdict, reason, usedBefore.size(), usedAfter.size(), beforeMean,
                 afterMean, change, did, reference, rows, text[0], text[1]);
     }
@@ -299,8 +299,11 @@ public class ActionEffects {
             return leftOut == 0 ? "" : "。ほかに" + leftOut + "回は集団が非表示のため除外";
         }
 
+        /** @param allTargeted no sign was left out of the action (else: none of them was shown in every wave) */
         String[] judged(ActionEffectVerdict verdict, double before, double after, ActionEffectChange change,
-                        @Nullable ActionEffectChange did) {
+                        @Nullable ActionEffectChange did, boolean allTargeted) {
+            String noReferenceEn = allTargeted ? "every sign was targeted" : "no sign outside the action was shown in every wave";
+            String noReferenceJa = allTargeted ? "すべての警告サインが対象のため" : "対象外の警告サインがすべての配信回で表示されてはいないため";
             String fromTo = "from " + n(before) + " to " + n(after);
             String fromToJa = n(before) + "から" + n(after);
             if (verdict == ActionEffectVerdict.IMPROVED || verdict == ActionEffectVerdict.WORSENED) {
@@ -320,9 +323,9 @@ public class ActionEffects {
                 }
                 return new String[]{
                         en() + en + by + " points (95% CI " + ci + "), " + fromTo
-                                + "; every sign was targeted, so a change of the whole organisation cannot be ruled out.",
+                                + "; " + noReferenceEn + ", so a change of the whole organisation cannot be ruled out.",
                         ja() + by + "ポイント" + ja + "（95%信頼区間 " + ciJa + "、" + fromToJa
-                                + "）。すべての警告サインが対象のため、組織全体の変化である可能性は否定できません。"};
+                                + "）。" + noReferenceJa + "、組織全体の変化である可能性は否定できません。"};
             }
             if (did != null && beyondNoise(change)) {
                 boolean fell = change.estimate() < 0;
@@ -346,8 +349,8 @@ public class ActionEffects {
                 ja += "。対象外の警告サインとの比較では" + signed(did.estimate()) + "ポイント"
                         + (did.low() == null ? "" : "（95%信頼区間 " + range(did, "〜") + "）") + "。";
             } else {
-                en += "; every sign was targeted, so nothing to compare with.";
-                ja += "。すべての警告サインが対象のため、比較対象はありません。";
+                en += "; " + noReferenceEn + ", so nothing to compare with.";
+                ja += "。" + noReferenceJa + "、比較対象はありません。";
             }
             return new String[]{en, ja};
         }
