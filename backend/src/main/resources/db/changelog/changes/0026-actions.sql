@@ -84,7 +84,7 @@ CREATE POLICY tenant_isolation ON action_owner USING (tenant_id = current_tenant
 ALTER TABLE action_comment ENABLE ROW LEVEL SECURITY;
 ALTER TABLE action_comment FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON action_comment USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
--- Comments are the record of a conversation: added, never edited or removed.
+-- The conversation on an action is a record: remarks are added, never edited or removed.
 REVOKE UPDATE, DELETE ON action_comment FROM ${app_role};
 
 --changeset kakehashi:0026-3
