@@ -204,10 +204,10 @@ public class ActionService {
      */
     @Transactional
     public ActionView agree(Caller caller, UUID id, Side side) {
-        ActionStore.Row action = load(id, true);
         if (side != Side.HQ && side != Side.JAPAN) {
             throw new InvalidInputException("side", "must be HQ or JAPAN: an action has one owner on each of these sides");
         }
+        ActionStore.Row action = load(id, true);
         ActionStore.Owner owner = store.owners(List.of(id)).getOrDefault(id, Map.of()).get(side);
         if (owner == null) {
             throw new NotFoundException("action");
