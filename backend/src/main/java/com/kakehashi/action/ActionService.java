@@ -411,6 +411,10 @@ public class ActionService {
             }
             return new ActionStore.Owner(side, details.userId(), null, null, null, null, null);
         }
+        if (name == null && email == null && details.language() == null) {
+            errors.add(new Problem.FieldError(field, "needs a userId for a console user, or name, email and language for a named person"));
+            return null;
+        }
         int before = errors.size();
         if (name == null) {
             errors.add(new Problem.FieldError(field + ".name", "a named owner needs a name (or give a userId)"));

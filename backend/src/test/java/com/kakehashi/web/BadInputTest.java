@@ -287,6 +287,11 @@ class BadInputTest {
                 "language", "ja")), "the same person owns both sides"), 400, "japanOwner"));
         cases.add(Arguments.of(Target.ACTION, json(with(Target.ACTION, "japanOwner", Map.of("name", "佐藤 健", "email", "sato@test.example")),
                 "japanOwner.language missing"), 400, "japanOwner.language"));
+        cases.add(invalid(Target.ACTION, "hqOwner", 42, "a number, not an owner"));
+        cases.add(invalid(Target.ACTION, "hqOwner", List.of("Anna"), "a list, not an owner"));
+        cases.add(invalid(Target.ACTION, "japanOwner", Map.of(), "an owner without anything"));
+        cases.add(Arguments.of(Target.ACTION, json(with(Target.ACTION, "japanOwner", Map.of("name", "佐藤\u202E健",
+                "email", "sato@test.example", "language", "ja")), "japanOwner.name with a bidi override"), 400, "japanOwner"));
         cases.add(invalid(Target.ACTION_AGREEMENT, "side", "MARS", "unknown"));
         cases.add(invalid(Target.ACTION_AGREEMENT, "side", "REGIONAL", "a side without an owner"));
         cases.add(invalid(Target.ACTION_DROP, "reason", "  ", "blank"));
