@@ -84,11 +84,11 @@ class ActionMail implements OutboxSender {
                     return Optional.of("action gone");
                 }
                 ActionEvent event = ActionEvent.valueOf(mail.actionEvent());
-                if (event == ActionEvent.OVERDUE && !action.get().overdue()) {
-                    return Optional.of("action no longer overdue");
-                }
                 if (event != ActionEvent.DONE && action.get().status() == ActionStatus.DROPPED) {
                     return Optional.of("action dropped");
+                }
+                if (event == ActionEvent.OVERDUE && !action.get().overdue()) {
+                    return Optional.of("action no longer overdue");
                 }
                 return Optional.empty();
             }

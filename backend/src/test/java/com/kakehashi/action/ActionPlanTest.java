@@ -66,6 +66,8 @@ class ActionPlanTest implements TestPropertyProvider {
     @Inject
     ActionOverdue overdueTask;
     @Inject
+    com.kakehashi.support.TestClock clock;
+    @Inject
     EmbeddedServer server;
     @Inject
     JsonMapper json;
@@ -283,7 +285,7 @@ class ActionPlanTest implements TestPropertyProvider {
     // ---- who may do what ----
 
     @Test
-    void executiveProposesCommentsAndAgreesOnlyForTheSideTheyOwn() {
+    void executiveProposesCommentsAndAgreesOnlyForTheSideTheyOwn() throws SQLException {
         Api.Reply proposed = create(action(japanEmail()), otherExecutive);
         String id = proposed.field("id");
 
@@ -305,6 +307,7 @@ class ActionPlanTest implements TestPropertyProvider {
         assertThat(comment.status()).as(comment.body()).isEqualTo(201);
         assertThat(edit.status()).isEqualTo(403);
         assertThat(drop.status()).isEqualTo(403);
+        assertThat(audit(id)).contains("action.created", "action.agreement-recorded", "action.commented");
         assertThat(comments.list()).singleElement().satisfies(c -> assertThat(c)
                 .containsEntry("text", "来週の経営会議で確認します。").containsEntry("language", "ja")
                 .containsEntry("authorId", secondExecutive.id().toString()));
@@ -519,5 +522,68 @@ class ActionPlanTest implements TestPropertyProvider {
         assertThat(to(world.executive.email()).stream().filter(m -> subject(m).contains("action overdue")
                 && text(m).contains(id.substring(0, 0) + "Pre-brief"))).isNotEmpty();
         assertThat(audit(id).stream().filter("action.overdue"::equals)).hasSize(1);
+    }
+
+    @Test
+    void overdueIsJudgedByTheApplicationClockAndANoticeForAnActionClosedMeanwhileIsCancelled() throws SQLException {
+        String japan = japanEmail();
+        Map<String, Object> body = action(japan);
+        body.put("dueOn", today().plusDays(10).toString());
+        String id = agreed(body);
+        String closedJapan = japanEmail();
+        Map<String, Object> closedBody = action(closedJapan);
+        closedBody.put("dueOn", today().plusDays(10).toString());
+        String closedMeanwhile = agreed(closedBody);
+
+        overdueTask.run();
+        List<Map<String, String>> beforeDue = worlds.rows(world.id(),
+                "SELECT 1 FROM mail_outbox WHERE action_id IN (?::uuid, ?::uuid) AND action_event = 'OVERDUE'", id, closedMeanwhile);
+        try {
+            clock.set(java.time.Instant.now().plus(java.time.Duration.ofDays(11)));
+            overdueTask.run();
+            dropBehindTheApi(closedMeanwhile);
+            mail.dispatchDue();
+        } finally {
+            clock.reset();
+        }
+
+        assertThat(beforeDue).isEmpty();
+        assertThat(worlds.rows(world.id(), "SELECT status FROM mail_outbox WHERE action_id = ?::uuid AND action_event = 'OVERDUE'", id))
+                .hasSize(3).allSatisfy(r -> assertThat(r).containsEntry("status", "SENT"));
+        assertThat(worlds.rows(world.id(), "SELECT status, last_error FROM mail_outbox WHERE action_id = ?::uuid AND action_event = 'OVERDUE'",
+                closedMeanwhile)).hasSize(3).allSatisfy(r -> assertThat(r).containsEntry("status", "CANCELLED")
+                .containsEntry("last_error", "action dropped"));
+        assertThat(to(closedJapan).stream().filter(m -> subject(m).contains("期限超過"))).isEmpty();
+        assertThat(to(japan).stream().filter(m -> subject(m).contains("期限超過"))).hasSize(1);
+    }
+
+    /** Dropped between queueing and sending; in SQL because the tokens have expired on the clock moved ahead. */
+    private void dropBehindTheApi(String id) throws SQLException {
+        worlds.sql(world.id(), "UPDATE action SET status = 'DROPPED', drop_reason = 'Replanned', dropped_on = ? WHERE id = ?::uuid",
+                today(), id);
+    }
+
+    @Test
+    void ownersAgreeingAtTheSameMomentStillMakeTheActionAgreedExactlyOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = created(action(japanEmail()));
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var hq = pool.submit(() -> {
+                    start.await();
+                    return agree(id, "HQ", executive).status();
+                });
+                var japan = pool.submit(() -> {
+                    start.await();
+                    return agree(id, "JAPAN", consultant).status();
+                });
+                start.countDown();
+                assertThat(hq.get()).isEqualTo(200);
+                assertThat(japan.get()).isEqualTo(200);
+            }
+
+            assertThat(api.get(base() + "/" + id, consultant).field("status")).isEqualTo("AGREED");
+            assertThat(audit(id).stream().filter("action.agreed"::equals)).hasSize(1);
+        }
     }
 }
