@@ -204,6 +204,12 @@ public class ActionService {
      */
     @Transactional
     public ActionView agree(Caller caller, UUID id, Side side) {
+        return agree(caller, id, side, clock.instant());
+    }
+
+    /** {@link #agree(Caller, UUID, Side)} recorded at {@code at} (now from the API; the demo history writes past instants). */
+    @Transactional
+    public ActionView agree(Caller caller, UUID id, Side side, Instant at) {
         if (side != Side.HQ && side != Side.JAPAN) {
             throw new InvalidInputException("side", "must be HQ or JAPAN: an action has one owner on each of these sides");
         }
@@ -221,13 +227,12 @@ public class ActionService {
         if (owner.agreedAt() != null) {
             throw new ConflictException("side", "The " + side + " owner has already agreed.");
         }
-        Instant now = clock.instant();
-        store.agree(id, side, now, caller.id());
+        store.agree(id, side, at, caller.id());
         audit.record(caller, "action.agreement-recorded", "action", id, side.name());
         Side otherSide = side == Side.HQ ? Side.JAPAN : Side.HQ;
         ActionStore.Owner other = store.owners(List.of(id)).get(id).get(otherSide);
         if (other != null && other.agreedAt() != null) {
-            store.transition(id, ActionStatus.AGREED, null, null, null, null, now);
+            store.transition(id, ActionStatus.AGREED, null, null, null, null, at);
             audit.record(caller, "action.agreed", "action", id);
             ActionView agreed = get(id);
             notices.queue(agreed, ActionEvent.AGREED);
@@ -275,9 +280,14 @@ public class ActionService {
         return done;
     }
 
-    /** Any action not yet DONE or DROPPED may be dropped, with the reason why. */
     @Transactional
     public ActionView drop(Caller caller, UUID id, String reason) {
+        return drop(caller, id, reason, today());
+    }
+
+    /** Any action not yet DONE or DROPPED may be dropped, with the reason why, on {@code on}. */
+    @Transactional
+    public ActionView drop(Caller caller, UUID id, String reason, LocalDate on) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new InvalidInputException("reason", "a dropped action needs the reason why");
@@ -286,7 +296,7 @@ public class ActionService {
         if (!action.status().open()) {
             throw new ConflictException("status", "A " + action.status() + " action cannot be dropped.");
         }
-        store.transition(id, ActionStatus.DROPPED, action.startedOn(), null, today(), why, clock.instant());
+        store.transition(id, ActionStatus.DROPPED, action.startedOn(), null, on, why, clock.instant());
         audit.record(caller, "action.dropped", "action", id, why);
         return get(id);
     }
