@@ -4,5 +4,7 @@ package com.kakehashi.mail;
 public enum OutboxKind {
     INVITATION,
     REMINDER,
-    ALERT
+    ALERT,
+    /** A notice about an action plan (proposed, agreed, done, overdue), sent by action's sender. */
+    ACTION
 }

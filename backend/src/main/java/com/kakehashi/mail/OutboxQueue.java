@@ -2,9 +2,11 @@ package com.kakehashi.mail;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -26,5 +28,17 @@ public class OutboxQueue {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void queueAlert(UUID alertId, UUID waveId, UUID userId, String email) {
         store.queueAlert(alertId, waveId, userId, email, clock.instant());
+    }
+
+    /**
+     * A notice about an action to one address, due now; queued at most once per action, event and
+     * address (lower-cased here, so the same person is not mailed twice under two spellings).
+     * {@code userId} for a console user, {@code language} ("ja"/"en") where the recipient has one.
+     *
+     * @return true if queued now, false if this notice was queued before
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean queueAction(UUID actionId, String event, @Nullable UUID userId, String email, @Nullable String language) {
+        return store.queueAction(actionId, event, userId, email.strip().toLowerCase(Locale.ROOT), language, clock.instant());
     }
 }

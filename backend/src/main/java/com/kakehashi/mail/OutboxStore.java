@@ -37,7 +37,7 @@ class OutboxStore {
      */
     List<QueuedMail> claimDue(int limit, Instant now) {
         return jdbc.prepareStatement("""
-                SELECT id, kind, send_after, attempts, invitation_id, alert_id, wave_id, user_id, email
+                SELECT id, kind, send_after, attempts, invitation_id, alert_id, wave_id, user_id, email, action_id, action_event, language
                 FROM mail_outbox
                 WHERE tenant_id = current_tenant_id() AND status = 'PENDING' AND send_after <= ?
                 ORDER BY send_after, id
@@ -50,7 +50,8 @@ class OutboxStore {
                 while (rs.next()) {
                     due.add(new QueuedMail(rs.getObject(1, UUID.class), OutboxKind.valueOf(rs.getString(2)),
                             rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
-                            rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getString(9)));
+                            rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getString(9), rs.getObject(10, UUID.class),
+                            rs.getString(11), rs.getString(12)));
                 }
             }
             return due;
@@ -102,6 +103,23 @@ class OutboxStore {
             ps.setObject(5, userId);
             ps.setString(6, email);
         });
+    }
+
+    /** Once per action, event and address: a second queueing of the same notice changes nothing. @return true if queued now */
+    boolean queueAction(UUID actionId, String event, UUID userId, String email, String language, Instant sendAfter) {
+        return update("""
+                INSERT INTO mail_outbox (tenant_id, id, kind, status, send_after, action_id, action_event, user_id, email, language)
+                VALUES (current_tenant_id(), ?, 'ACTION', 'PENDING', ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, action_id, action_event, email) WHERE kind = 'ACTION' DO NOTHING
+                """, ps -> {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setTimestamp(2, Timestamp.from(sendAfter));
+            ps.setObject(3, actionId);
+            ps.setString(4, event);
+            ps.setObject(5, userId);
+            ps.setString(6, email);
+            ps.setString(7, language);
+        }) == 1;
     }
 
     /** @return how many PENDING mails of these invitations were cancelled */

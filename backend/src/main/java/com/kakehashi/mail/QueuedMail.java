@@ -11,5 +11,6 @@ import java.util.UUID;
  * taken when it was queued.
  */
 public record QueuedMail(UUID id, OutboxKind kind, Instant sendAfter, int attempts, @Nullable UUID invitationId,
-                         @Nullable UUID alertId, @Nullable UUID waveId, @Nullable UUID userId, @Nullable String email) {
+                         @Nullable UUID alertId, @Nullable UUID waveId, @Nullable UUID userId, @Nullable String email,
+                         @Nullable UUID actionId, @Nullable String actionEvent, @Nullable String language) {
 }

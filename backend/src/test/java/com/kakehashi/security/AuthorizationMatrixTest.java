@@ -86,6 +86,7 @@ class AuthorizationMatrixTest {
         String initiativeId;
         String decisionId;
         String alertId;
+        String actionId;
         UserView consultant;
         UserView executive;
         /** An executive whose membership carries the client-administrator permission. */
@@ -229,7 +230,22 @@ class AuthorizationMatrixTest {
             object(HttpMethod.POST, T + "/alerts/{id}/acknowledge", STAFF, 200, (t, w) -> t.freshAlert(w), null),
             object(HttpMethod.POST, T + "/alerts/{id}/resolve", STAFF, 200, (t, w) -> t.freshAlert(w), null),
             object(HttpMethod.POST, T + "/alerts/{id}/notes", STAFF, 201, (t, w) -> w.alertId,
-                    t -> Map.of("text", "Followed up with the Japan team.")));
+                    t -> Map.of("text", "Followed up with the Japan team.")),
+            tenant(HttpMethod.GET, T + "/actions", ALL, 200, null),
+            tenant(HttpMethod.POST, T + "/actions", ALL, 201, t -> t.action(t.bodyWorld)),
+            object(HttpMethod.GET, T + "/actions/{id}", ALL, 200, (t, w) -> w.actionId, null),
+            object(HttpMethod.PUT, T + "/actions/{id}", STAFF, 200, (t, w) -> t.freshAction(w), t -> t.actionChanges(t.bodyWorld)),
+            // The action's owners are the two executives of its tenant; each caller agrees for the side an executive
+            // of that kind owns (an executive may agree only there, staff for any side: ActionPlanTest).
+            object(HttpMethod.POST, T + "/actions/{id}/agreements", ALL, 200, (t, w) -> t.freshAction(w),
+                    t -> Map.of("side", t.caller == Who.EXECUTIVE_WITH_PARTICIPANT_ADMIN ? "JAPAN" : "HQ")),
+            object(HttpMethod.POST, T + "/actions/{id}/start", STAFF, 200, (t, w) -> t.freshAgreedAction(w), null),
+            object(HttpMethod.POST, T + "/actions/{id}/done", STAFF, 200, (t, w) -> t.freshStartedAction(w), null),
+            object(HttpMethod.POST, T + "/actions/{id}/drop", STAFF, 200, (t, w) -> t.freshAction(w),
+                    t -> Map.of("reason", "Replaced by a broader plan.")),
+            object(HttpMethod.GET, T + "/actions/{id}/comments", ALL, 200, (t, w) -> w.actionId, null),
+            object(HttpMethod.POST, T + "/actions/{id}/comments", ALL, 201, (t, w) -> w.actionId,
+                    t -> Map.of("text", "確認しました。", "language", "ja")));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -262,6 +278,8 @@ class AuthorizationMatrixTest {
     Api api;
     /** The tenant in the request path: bodies that name objects of a tenant use this one's. */
     World bodyWorld;
+    /** Who sends the request of the cell being checked: a body may depend on it. */
+    Who caller;
     World own;
     World other;
     final Map<Who, String> tokens = new EnumMap<>(Who.class);
@@ -283,7 +301,7 @@ class AuthorizationMatrixTest {
         otherTenantSecrets.addAll(List.of(other.tenant.id().toString(), other.tenant.name(), other.tenant.japanSubsidiaryName(),
                 other.participantId, other.participantEmail, other.engagementId, other.instrumentId,
                 other.publishedVersion.substring(other.publishedVersion.lastIndexOf('/') + 1),
-                other.scheduleId, other.waveId, other.initiativeId, other.decisionId, other.alertId,
+                other.scheduleId, other.waveId, other.initiativeId, other.decisionId, other.alertId, other.actionId,
                 other.consultant.id().toString(), other.consultant.email(),
                 other.executive.id().toString(), other.executive.email(),
                 other.participantAdmin.id().toString(), other.participantAdmin.email()));
@@ -313,7 +331,41 @@ class AuthorizationMatrixTest {
         world.initiativeId = asOperator(HttpMethod.POST, base(world) + "/initiatives", initiative(world)).field("id");
         world.decisionId = asOperator(HttpMethod.POST, base(world) + "/decisions", decision(world)).field("id");
         world.alertId = alerts.openAlert(world.tenant.id(), world.engagementId, world.waveId);
+        world.actionId = asOperator(HttpMethod.POST, base(world) + "/actions", action(world)).field("id");
         return world;
+    }
+
+    /** HQ owner: the tenant's executive; Japan owner: its executive with the participant permission. */
+    private Map<String, Object> action(World world) {
+        Map<String, Object> body = new java.util.HashMap<>(actionChanges(world));
+        body.put("engagementId", world.engagementId);
+        return body;
+    }
+
+    private Map<String, Object> actionChanges(World world) {
+        return Map.of("title", "Action " + UUID.randomUUID(), "language", "en", "signs", List.of("EXCLUSION"),
+                "startOn", "2026-03-01", "dueOn", "2099-06-01",
+                "hqOwner", Map.of("userId", world.executive.id().toString()),
+                "japanOwner", Map.of("userId", world.participantAdmin.id().toString()));
+    }
+
+    private String freshAction(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/actions", action(world));
+        remember(world, created.field("id"), created.field("title"));
+        return created.field("id");
+    }
+
+    private String freshAgreedAction(World world) {
+        String id = freshAction(world);
+        asOperator(HttpMethod.POST, base(world) + "/actions/" + id + "/agreements", Map.of("side", "HQ"));
+        asOperator(HttpMethod.POST, base(world) + "/actions/" + id + "/agreements", Map.of("side", "JAPAN"));
+        return id;
+    }
+
+    private String freshStartedAction(World world) {
+        String id = freshAgreedAction(world);
+        asOperator(HttpMethod.POST, base(world) + "/actions/" + id + "/start", null);
+        return id;
     }
 
     private Map<String, Object> initiative(World world) {
@@ -526,6 +578,7 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", endpoint.object().id(this, objectWorld));
         }
         bodyWorld = pathWorld;
+        caller = who;
         Object body = endpoint.body() == null ? null : endpoint.body().body(this);
         int expected = expected(endpoint, who, target);
         boolean deniedWrite = expected >= 400 && endpoint.method() != HttpMethod.GET;

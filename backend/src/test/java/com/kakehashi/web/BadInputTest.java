@@ -50,7 +50,8 @@ class BadInputTest {
     private static final List<String> TABLES = List.of("app_user", "tenant", "tenant_membership", "participant",
             "engagement", "engagement_consultant", "audit_event", "login_throttle", "instrument", "instrument_version",
             "instrument_item", "pulse_schedule", "wave", "invitation", "mail_outbox", "initiative", "initiative_milestone",
-            "decision", "alert_settings", "alert", "alert_note", "alert_observation", "alert_evaluation");
+            "decision", "alert_settings", "alert", "alert_note", "alert_observation", "alert_evaluation", "action", "action_owner",
+            "action_comment");
     private static final int OVER_LIMIT = 6 * 1024 * 1024;
 
     /** A write endpoint and a body it accepts; cases break one thing in it. */
@@ -86,7 +87,16 @@ class BadInputTest {
                 Map.entry("minimumEffect", 8), Map.entry("minimumN", 10), Map.entry("clearWaves", 2),
                 Map.entry("correction", "BENJAMINI_HOCHBERG"))),
         // The body is validated before the alert is looked up, so any alert id will do.
-        ALERT_NOTE(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/" + UUID.randomUUID() + "/notes", Map.of("text", "Spoke to them."));
+        ALERT_NOTE(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/" + UUID.randomUUID() + "/notes", Map.of("text", "Spoke to them.")),
+        ACTION(HttpMethod.POST, "/api/v1/tenants/{t}/actions", Map.of("engagementId", "{e}", "title", "Pre-brief Japan leadership",
+                "language", "en", "signs", List.of("EXCLUSION"), "startOn", "2026-03-01", "dueOn", "2026-06-01",
+                "hqOwner", Map.of("name", "Anna Schmidt", "email", "anna@test.example", "language", "en"),
+                "japanOwner", Map.of("name", "佐藤 健", "email", "sato@test.example", "language", "ja"))),
+        // Bodies are validated before the action is looked up, so any action id will do.
+        ACTION_AGREEMENT(HttpMethod.POST, "/api/v1/tenants/{t}/actions/" + UUID.randomUUID() + "/agreements", Map.of("side", "HQ")),
+        ACTION_DROP(HttpMethod.POST, "/api/v1/tenants/{t}/actions/" + UUID.randomUUID() + "/drop", Map.of("reason", "Replanned.")),
+        ACTION_COMMENT(HttpMethod.POST, "/api/v1/tenants/{t}/actions/" + UUID.randomUUID() + "/comments",
+                Map.of("text", "確認しました。", "language", "ja"));
 
         final HttpMethod method;
         final String path;
@@ -260,6 +270,34 @@ class BadInputTest {
         cases.add(Arguments.of(Target.ALERT_SETTINGS, json(without(Target.ALERT_SETTINGS, "gapWaves"), "gapWaves missing"), 400, "gapWaves"));
         cases.add(invalid(Target.ALERT_NOTE, "text", "  ", "blank"));
         cases.add(invalid(Target.ALERT_NOTE, "text", "x".repeat(4001), "too long"));
+        cases.add(invalid(Target.ACTION, "signs", List.of(), "empty"));
+        cases.add(invalid(Target.ACTION, "signs", List.of("BAD_VIBES"), "an unknown sign"));
+        cases.add(invalid(Target.ACTION, "dueOn", "2026-02-01", "before the start"));
+        cases.add(invalid(Target.ACTION, "startOn", "soon", "not a date"));
+        cases.add(invalid(Target.ACTION, "language", "fr", "neither ja nor en"));
+        cases.add(invalid(Target.ACTION, "title", "x".repeat(201), "too long"));
+        cases.add(invalid(Target.ACTION, "engagementId", UUID.randomUUID().toString(), "not an engagement of the tenant"));
+        cases.add(invalid(Target.ACTION, "alertId", UUID.randomUUID().toString(), "not an alert of the tenant"));
+        cases.add(Arguments.of(Target.ACTION, json(without(Target.ACTION, "japanOwner"), "japanOwner missing"), 400, "japanOwner"));
+        cases.add(Arguments.of(Target.ACTION, json(with(Target.ACTION, "hqOwner", Map.of("name", "Anna Schmidt", "email", "anna",
+                "language", "en")), "hqOwner.email not an address"), 400, "hqOwner.email"));
+        cases.add(Arguments.of(Target.ACTION, json(with(Target.ACTION, "hqOwner", Map.of("userId", UUID.randomUUID().toString())),
+                "hqOwner.userId not a member"), 400, "hqOwner.userId"));
+        cases.add(Arguments.of(Target.ACTION, json(with(Target.ACTION, "japanOwner", Map.of("name", "Anna", "email", "ANNA@test.example",
+                "language", "ja")), "the same person owns both sides"), 400, "japanOwner"));
+        cases.add(Arguments.of(Target.ACTION, json(with(Target.ACTION, "japanOwner", Map.of("name", "佐藤 健", "email", "sato@test.example")),
+                "japanOwner.language missing"), 400, "japanOwner.language"));
+        cases.add(invalid(Target.ACTION, "hqOwner", 42, "a number, not an owner"));
+        cases.add(invalid(Target.ACTION, "hqOwner", List.of("Anna"), "a list, not an owner"));
+        cases.add(invalid(Target.ACTION, "japanOwner", Map.of(), "an owner without anything"));
+        cases.add(Arguments.of(Target.ACTION, json(with(Target.ACTION, "japanOwner", Map.of("name", "佐藤\u202E健",
+                "email", "sato@test.example", "language", "ja")), "japanOwner.name with a bidi override"), 400, "japanOwner"));
+        cases.add(invalid(Target.ACTION_AGREEMENT, "side", "MARS", "unknown"));
+        cases.add(invalid(Target.ACTION_AGREEMENT, "side", "REGIONAL", "a side without an owner"));
+        cases.add(invalid(Target.ACTION_DROP, "reason", "  ", "blank"));
+        cases.add(Arguments.of(Target.ACTION_DROP, json(without(Target.ACTION_DROP, "reason"), "reason missing"), 400, "reason"));
+        cases.add(invalid(Target.ACTION_COMMENT, "text", "x".repeat(4001), "too long"));
+        cases.add(invalid(Target.ACTION_COMMENT, "language", "de", "neither ja nor en"));
         // bodies that are not the expected JSON at all, on every endpoint
         for (Target target : Target.values()) {
             String valid = new String(json(target.valid, "").bytes(), StandardCharsets.UTF_8);
@@ -387,7 +425,12 @@ class BadInputTest {
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/alerts?status=LOUD", 400, "status"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/alerts/not-a-uuid", 400, "alertId"),
                 Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/not-a-uuid/acknowledge", 400, "alertId"),
-                Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/not-a-uuid/resolve", 400, "alertId"));
+                Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/alerts/not-a-uuid/resolve", 400, "alertId"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/actions?status=LATE", 400, "status"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/actions?engagementId=not-a-uuid", 400, "engagementId"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/actions/not-a-uuid", 400, "actionId"),
+                Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/actions/not-a-uuid/start", 400, "actionId"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/actions/not-a-uuid/comments", 400, "actionId"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
