@@ -61,6 +61,16 @@ class ActionController {
         return actions.get(actionId);
     }
 
+    @Get("/{actionId}/effect")
+    @Operation(operationId = "getActionEffect", summary = "The effect of an action on the signs it targets, per side",
+            description = "Mean risk index of the last closed waves before the action began (beforeWaves, default 4)"
+                    + " against the closed waves since, with a 95% interval, and the difference-in-differences against"
+                    + " the signs the action does not target. Hidden waves are left out with their reason; the verdict"
+                    + " says TOO_EARLY until at least two waves on each side of the start have a value.")
+    ActionEffect effect(@PathVariable UUID tenantId, @PathVariable UUID actionId, @QueryValue @Nullable Integer beforeWaves) {
+        return actions.effect(actionId, beforeWaves);
+    }
+
     @Put("/{actionId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
     @Operation(operationId = "updateAction",

@@ -61,10 +61,12 @@ public class ActionService {
     private final ActionNotices notices;
     private final AuditLog audit;
     private final Clock clock;
+    private final ActionEffects effects;
 
     ActionService(ActionStore store, EngagementService engagements, AlertService alerts, MembershipService memberships,
-                  UserService users, ActionNotices notices, AuditLog audit, Clock clock) {
+                  UserService users, ActionNotices notices, AuditLog audit, Clock clock, ActionEffects effects) {
         this.store = store;
+        this.effects = effects;
         this.engagements = engagements;
         this.alerts = alerts;
         this.memberships = memberships;
@@ -85,6 +87,22 @@ public class ActionService {
     @Transactional
     public ActionView get(UUID id) {
         return find(id).orElseThrow(() -> new NotFoundException("action"));
+    }
+
+    /**
+     * What the waves since the action began say about the signs it targets. A dropped action is
+     * measured up to the day it was dropped; a done one keeps being measured, because what it put in
+     * place is expected to go on working. An action not started yet is "too early" by its planned start.
+     */
+    @Transactional
+    public ActionEffect effect(UUID id, @Nullable Integer beforeWaves) {
+        ActionView action = get(id);
+        LocalDate endedOn = action.status() == ActionStatus.DROPPED ? action.droppedOn() : null;
+        if (endedOn != null && endedOn.isBefore(action.effectiveStart())) {
+            endedOn = action.effectiveStart();
+        }
+        return effects.estimate(action.engagementId(), java.util.EnumSet.copyOf(action.signs()), action.effectiveStart(),
+                endedOn, beforeWaves == null ? ActionEffects.DEFAULT_BEFORE_WAVES : beforeWaves);
     }
 
     /** The action, or empty if there is none with this id in the tenant in context. */

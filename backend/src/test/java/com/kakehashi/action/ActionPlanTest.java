@@ -314,6 +314,27 @@ class ActionPlanTest implements TestPropertyProvider {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theEffectOfAnActionNotStartedYetIsTooEarlyForEveryTargetedSignAndSideAndABadBaselineIsRefused() {
+        String id = created(action(japanEmail()));
+        Api.Reply effect = api.get(base() + "/" + id + "/effect", executive);
+        assertThat(effect.status()).as(effect.body()).isEqualTo(200);
+        assertThat(effect.map().get("startedOn")).isEqualTo(today().plusDays(1).toString());
+        assertThat(effect.map().get("beforeWaves")).isEqualTo(4);
+        List<Map<String, Object>> estimates = (List<Map<String, Object>>) effect.map().get("effects");
+        assertThat(estimates).extracting(e -> e.get("sign") + "/" + e.get("side"))
+                .containsExactlyInAnyOrder("EXCLUSION/HQ", "EXCLUSION/JAPAN", "CONSENSUS_PACE/HQ", "CONSENSUS_PACE/JAPAN");
+        assertThat(estimates).allSatisfy(e -> {
+            assertThat(e.get("verdict")).isEqualTo("TOO_EARLY");
+            assertThat(e.get("reason")).isEqualTo("FEW_WAVES_AFTER");
+            assertThat((String) e.get("summaryJa")).isNotBlank();
+        });
+
+        assertProblem(api.get(base() + "/" + id + "/effect?beforeWaves=1", consultant), 400, "beforeWaves");
+        assertThat(api.get(base() + "/" + UUID.randomUUID() + "/effect", consultant).status()).isEqualTo(404);
+    }
+
+    @Test
     void listIsOrderedByStatusThenDueDateMarksOverdueAndFilters() {
         Map<String, Object> late = action(japanEmail());
         late.put("startOn", "2026-01-05");

@@ -234,6 +234,7 @@ class AuthorizationMatrixTest {
             tenant(HttpMethod.GET, T + "/actions", ALL, 200, null),
             tenant(HttpMethod.POST, T + "/actions", ALL, 201, t -> t.action(t.bodyWorld)),
             object(HttpMethod.GET, T + "/actions/{id}", ALL, 200, (t, w) -> w.actionId, null),
+            object(HttpMethod.GET, T + "/actions/{id}/effect", ALL, 200, (t, w) -> w.actionId, null),
             object(HttpMethod.PUT, T + "/actions/{id}", STAFF, 200, (t, w) -> t.freshAction(w), t -> t.actionChanges(t.bodyWorld)),
             // The action's owners are the two executives of its tenant; each caller agrees for the side an executive
             // of that kind owns (an executive may agree only there, staff for any side: ActionPlanTest).
