@@ -214,12 +214,14 @@ public class RegisterPanel extends VerticalLayout implements RegisterPresenter.V
         title.setId("register-title");
         var area = dialog.field("area", new Select<Area>());
         area.setLabel(getTranslation("register.area"));
+        area.setId("register-area");
         area.setItems(Area.values());
         area.setItemLabelGenerator(a -> getTranslation("register.area." + a.name()));
         var signs = dialog.field("signs", new MultiSelectComboBox<String>(getTranslation("register.signs")));
         signs.setItems(SIGNS);
         signs.setItemLabelGenerator(s -> getTranslation("instrument.sign." + s));
         var classification = dialog.field("classification", classificationSelect());
+        classification.setId("register-classification");
         var rationale = dialog.field("rationale", new TextArea(getTranslation("register.rationale")));
         rationale.setId("register-rationale");
         dialog.add(new FormLayout(title, area, signs, classification, rationale));
@@ -244,16 +246,20 @@ public class RegisterPanel extends VerticalLayout implements RegisterPresenter.V
         var dialog = new FormDialog("register-word", "register.word.add");
         var side = dialog.field("side", new Select<Side>());
         side.setLabel(getTranslation("register.side"));
+        side.setId("register-side");
         side.setItems(Arrays.asList(Side.HQ, Side.JAPAN));
         side.setItemLabelGenerator(s -> getTranslation("side." + s.name()));
         var decision = dialog.field("decision", new Select<Decision>());
         decision.setLabel(getTranslation("register.decision"));
+        decision.setId("register-decision");
         decision.setItems(Decision.values());
         decision.setItemLabelGenerator(d -> getTranslation("register.decision." + d.name()));
         var approver = dialog.field("approverName", new TextField(getTranslation("register.approverName")));
         approver.setHelperText(getTranslation("register.approverName.help"));
+        approver.setId("register-approver");
         var comment = dialog.field("comment", new TextArea(getTranslation("register.comment")));
         comment.setHelperText(getTranslation("register.comment.help"));
+        comment.setId("register-comment");
         dialog.add(new Paragraph(getTranslation("register.word.about", item.title(), item.current().version(),
                 getTranslation("register.classification." + item.current().classification().name()))),
                 new FormLayout(side, decision, approver, comment));
