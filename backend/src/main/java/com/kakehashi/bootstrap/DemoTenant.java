@@ -71,11 +71,12 @@ class DemoTenant {
     private final DemoHistory history;
     private final TimelineService timeline;
     private final ObjectiveService objectives;
+    private final DemoRegister register;
     private final Clock clock;
 
     DemoTenant(MembershipService memberships, ParticipantService participants, EngagementService engagements,
                InstrumentService instruments, ScheduleService schedules, DemoHistory history, TimelineService timeline,
-               ObjectiveService objectives, Clock clock) {
+               ObjectiveService objectives, DemoRegister register, Clock clock) {
         this.memberships = memberships;
         this.participants = participants;
         this.engagements = engagements;
@@ -84,6 +85,7 @@ class DemoTenant {
         this.history = history;
         this.timeline = timeline;
         this.objectives = objectives;
+        this.register = register;
         this.clock = clock;
     }
 
@@ -114,6 +116,7 @@ class DemoTenant {
                 objectives.createDecision(system, new DecisionDetails(engagement.id(), d.title(), proposed, approved,
                         consulted != null, consulted, approved.plusDays(d.daysToExecution()), null));
             }
+            register.seed(members, story.name());
             // A published copy of the default instrument and a fortnightly pulse, so a visitor can
             // launch a wave at once and answer it from the demo mailbox. The pulse started two years
             // before its next occurrence (next Monday), so the history ends just before it. It asks HQ

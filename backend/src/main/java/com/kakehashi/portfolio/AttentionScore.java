@@ -6,6 +6,7 @@ import com.kakehashi.portfolio.PortfolioViews.OpenAlerts;
 import com.kakehashi.portfolio.PortfolioViews.Reason;
 import com.kakehashi.portfolio.PortfolioViews.SignRisk;
 import com.kakehashi.portfolio.PortfolioViews.Trend;
+import com.kakehashi.register.RegisterViews.RegisterHealth;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
@@ -57,6 +58,29 @@ final class AttentionScore {
         }
         reasons.sort(Comparator.comparingInt(Reason::points).reversed());
         return new PortfolioViews.Attention(reasons.stream().mapToInt(Reason::points).sum(), List.copyOf(reasons));
+    }
+
+    static final int DISAGREEMENT_POINTS = 5;
+    /** A disagreement open this long has stopped being a discussion and become a stalemate. */
+    static final int STALE_DISAGREEMENT_DAYS = 30;
+
+    /**
+     * Open disagreements in the global–local register: each is a rule HQ and Japan apply differently
+     * right now. 5 points each, 5 more when the oldest has been open over 30 days, at most 20: below
+     * open alerts, which are measured, not declared.
+     */
+    static PortfolioViews.Attention withRegister(PortfolioViews.Attention attention, RegisterHealth register) {
+        if (register.openDisagreements() == 0) {
+            return attention;
+        }
+        int oldest = register.oldestDisagreementDays() == null ? 0 : register.oldestDisagreementDays();
+        int points = Math.min(20, DISAGREEMENT_POINTS * register.openDisagreements()
+                + (oldest > STALE_DISAGREEMENT_DAYS ? DISAGREEMENT_POINTS : 0));
+        List<Reason> reasons = new ArrayList<>(attention.reasons());
+        reasons.add(new Reason("OPEN_DISAGREEMENTS", register.openDisagreements() + " open disagreements in the register, oldest "
+                + oldest + " days", points, Map.of("open", (double) register.openDisagreements(), "oldestDays", (double) oldest)));
+        reasons.sort(Comparator.comparingInt(Reason::points).reversed());
+        return new PortfolioViews.Attention(attention.score() + points, List.copyOf(reasons));
     }
 
     private static String fmt(double value) {

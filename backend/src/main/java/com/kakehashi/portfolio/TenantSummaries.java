@@ -1,6 +1,7 @@
 package com.kakehashi.portfolio;
 
 import com.kakehashi.alert.AlertService;
+import com.kakehashi.register.RegisterService;
 import com.kakehashi.alert.AlertSettings;
 import com.kakehashi.alert.AlertSeverity;
 import com.kakehashi.alert.AlertStatus;
@@ -51,7 +52,10 @@ class TenantSummaries {
     private final InsightService insight;
     private final AlertService alerts;
 
-    TenantSummaries(TenantService tenants, InsightService insight, AlertService alerts) {
+    private final RegisterService register;
+
+    TenantSummaries(TenantService tenants, InsightService insight, AlertService alerts, RegisterService register) {
+        this.register = register;
         this.tenants = tenants;
         this.insight = insight;
         this.alerts = alerts;
@@ -67,14 +71,15 @@ class TenantSummaries {
         List<WaveInsight> waves = insight.latestClosed(2);
         if (waves.isEmpty()) {
             return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), null, List.of(), null, open,
-                    AttentionScore.of(settings, open, null, List.of(), 0));
+                    AttentionScore.withRegister(AttentionScore.of(settings, open, null, List.of(), 0), register.health()));
         }
         WaveInsight latest = waves.getLast();
         WaveInsight previous = waves.size() > 1 ? waves.getFirst() : null;
         List<SignRisk> signs = signs(latest, previous, settings);
         LatestWave wave = latestWave(latest, previous);
         return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), wave, signs, widestGap(latest), open,
-                AttentionScore.of(settings, open, wave, signs, aboveThreshold(latest, settings)));
+                AttentionScore.withRegister(AttentionScore.of(settings, open, wave, signs, aboveThreshold(latest, settings)),
+                        register.health()));
     }
 
     private static OpenAlerts openAlerts(List<AlertView> open) {

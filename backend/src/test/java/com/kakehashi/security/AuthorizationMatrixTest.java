@@ -87,6 +87,7 @@ class AuthorizationMatrixTest {
         String decisionId;
         String alertId;
         String actionId;
+        String registerItemId;
         UserView consultant;
         UserView executive;
         /** An executive whose membership carries the client-administrator permission. */
@@ -246,7 +247,16 @@ class AuthorizationMatrixTest {
                     t -> Map.of("reason", "Replaced by a broader plan.")),
             object(HttpMethod.GET, T + "/actions/{id}/comments", ALL, 200, (t, w) -> w.actionId, null),
             object(HttpMethod.POST, T + "/actions/{id}/comments", ALL, 201, (t, w) -> w.actionId,
-                    t -> Map.of("text", "確認しました。", "language", "ja")));
+                    t -> Map.of("text", "確認しました。", "language", "ja")),
+            tenant(HttpMethod.GET, T + "/register", ALL, 200, null),
+            tenant(HttpMethod.GET, T + "/register/health", ALL, 200, null),
+            tenant(HttpMethod.POST, T + "/register", ALL, 201, t -> t.registerItem()),
+            object(HttpMethod.GET, T + "/register/{id}", ALL, 200, (t, w) -> w.registerItemId, null),
+            object(HttpMethod.POST, T + "/register/{id}/versions", ALL, 201, (t, w) -> t.freshRegisterItem(w),
+                    t -> Map.of("classification", "LOCAL", "rationale", "Japan decides its own rebates.", "basedOn", 1)),
+            object(HttpMethod.POST, T + "/register/{id}/approvals", ALL, 201, (t, w) -> t.freshRegisterItem(w),
+                    t -> Map.of("side", "JAPAN", "decision", "DISAGREE", "version", 1, "comment", "Distributors expect local rebates.")),
+            object(HttpMethod.DELETE, T + "/register/{id}", STAFF, 204, (t, w) -> t.freshRegisterItem(w), null));
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -302,7 +312,7 @@ class AuthorizationMatrixTest {
         otherTenantSecrets.addAll(List.of(other.tenant.id().toString(), other.tenant.name(), other.tenant.japanSubsidiaryName(),
                 other.participantId, other.participantEmail, other.engagementId, other.instrumentId,
                 other.publishedVersion.substring(other.publishedVersion.lastIndexOf('/') + 1),
-                other.scheduleId, other.waveId, other.initiativeId, other.decisionId, other.alertId, other.actionId,
+                other.scheduleId, other.waveId, other.initiativeId, other.decisionId, other.alertId, other.actionId, other.registerItemId,
                 other.consultant.id().toString(), other.consultant.email(),
                 other.executive.id().toString(), other.executive.email(),
                 other.participantAdmin.id().toString(), other.participantAdmin.email()));
@@ -333,6 +343,7 @@ class AuthorizationMatrixTest {
         world.decisionId = asOperator(HttpMethod.POST, base(world) + "/decisions", decision(world)).field("id");
         world.alertId = alerts.openAlert(world.tenant.id(), world.engagementId, world.waveId);
         world.actionId = asOperator(HttpMethod.POST, base(world) + "/actions", action(world)).field("id");
+        world.registerItemId = asOperator(HttpMethod.POST, base(world) + "/register", registerItem()).field("id");
         return world;
     }
 
@@ -389,6 +400,18 @@ class AuthorizationMatrixTest {
         String alert = alerts.openAlert(world.tenant.id(), world.engagementId, world.waveId);
         remember(world, alert);
         return alert;
+    }
+
+    /** A title no other item has, so the other tenant's is recognisable if it ever leaks. */
+    private Map<String, Object> registerItem() {
+        return Map.of("title", "Discount policy " + UUID.randomUUID(), "area", "PRICING", "signs", List.of("RISK_LENS"),
+                "classification", "NON_NEGOTIABLE", "rationale", "Margins are managed globally.");
+    }
+
+    private String freshRegisterItem(World world) {
+        Api.Reply created = asOperator(HttpMethod.POST, base(world) + "/register", registerItem());
+        remember(world, created.field("id"), created.field("title"));
+        return created.field("id");
     }
 
     private String freshDecision(World world) {

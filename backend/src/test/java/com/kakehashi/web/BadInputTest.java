@@ -51,7 +51,7 @@ class BadInputTest {
             "engagement", "engagement_consultant", "audit_event", "login_throttle", "instrument", "instrument_version",
             "instrument_item", "pulse_schedule", "wave", "invitation", "mail_outbox", "initiative", "initiative_milestone",
             "decision", "alert_settings", "alert", "alert_note", "alert_observation", "alert_evaluation", "action", "action_owner",
-            "action_comment");
+            "action_comment", "register_item", "register_version", "register_approval");
     private static final int OVER_LIMIT = 6 * 1024 * 1024;
 
     /** A write endpoint and a body it accepts; cases break one thing in it. */
@@ -96,7 +96,14 @@ class BadInputTest {
         ACTION_AGREEMENT(HttpMethod.POST, "/api/v1/tenants/{t}/actions/" + UUID.randomUUID() + "/agreements", Map.of("side", "HQ")),
         ACTION_DROP(HttpMethod.POST, "/api/v1/tenants/{t}/actions/" + UUID.randomUUID() + "/drop", Map.of("reason", "Replanned.")),
         ACTION_COMMENT(HttpMethod.POST, "/api/v1/tenants/{t}/actions/" + UUID.randomUUID() + "/comments",
-                Map.of("text", "確認しました。", "language", "ja"));
+                Map.of("text", "確認しました。", "language", "ja")),
+        REGISTER_ITEM(HttpMethod.POST, "/api/v1/tenants/{t}/register", Map.of("title", "Discount policy", "area", "PRICING",
+                "signs", List.of("RISK_LENS"), "classification", "NON_NEGOTIABLE", "rationale", "Margins are managed globally.")),
+        // The body is validated before the item is looked up, so any item id will do.
+        REGISTER_VERSION(HttpMethod.POST, "/api/v1/tenants/{t}/register/" + UUID.randomUUID() + "/versions",
+                Map.of("classification", "ADAPTABLE", "rationale", "Local rebates within a global corridor.", "basedOn", 1)),
+        REGISTER_APPROVAL(HttpMethod.POST, "/api/v1/tenants/{t}/register/" + UUID.randomUUID() + "/approvals",
+                Map.of("side", "JAPAN", "decision", "DISAGREE", "version", 1, "comment", "Distributors expect local rebates."));
 
         final HttpMethod method;
         final String path;
@@ -230,6 +237,17 @@ class BadInputTest {
         cases.add(invalid(Target.DECISION, "consultedOn", "someday", "not a date"));
         cases.add(invalid(Target.DECISION, "executionStartedOn", "2026-01-01", "before the proposal"));
         cases.add(invalid(Target.DECISION, "executionStartedOn", 20260301, "a number, not a date"));
+        cases.add(invalid(Target.REGISTER_ITEM, "title", tooLong, "too long"));
+        cases.add(invalid(Target.REGISTER_ITEM, "rationale", "  ", "blank"));
+        cases.add(invalid(Target.REGISTER_ITEM, "area", "MARKETING", "not an area"));
+        cases.add(invalid(Target.REGISTER_ITEM, "classification", "GLOBAL", "not a classification"));
+        cases.add(Arguments.of(Target.REGISTER_ITEM, json(without(Target.REGISTER_ITEM, "classification"), "classification missing"), 400, "classification"));
+        cases.add(invalid(Target.REGISTER_VERSION, "basedOn", 0, "not a version"));
+        cases.add(invalid(Target.REGISTER_VERSION, "rationale", "x".repeat(4001), "too long"));
+        cases.add(invalid(Target.REGISTER_APPROVAL, "version", "latest", "text, not a version"));
+        cases.add(invalid(Target.REGISTER_APPROVAL, "decision", "MAYBE", "not a decision"));
+        cases.add(invalid(Target.REGISTER_APPROVAL, "approverName", tooLong, "too long"));
+        cases.add(Arguments.of(Target.REGISTER_APPROVAL, json(without(Target.REGISTER_APPROVAL, "side"), "side missing"), 400, "side"));
         // strict JSON types: no silent coercion
         cases.add(invalid(Target.DECISION, "japanConsulted", "BOGUS", "a word, not a boolean"));
         cases.add(invalid(Target.DECISION, "japanConsulted", 123, "a number, not a boolean"));
@@ -406,6 +424,9 @@ class BadInputTest {
                 Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/participants/not-a-uuid/deactivate", 400, "participantId"),
                 Arguments.of(HttpMethod.DELETE, "/api/v1/tenants/{t}/engagements/not-a-uuid", 400, "engagementId"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?side=MARS", 400, "side"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/register?state=OPEN", 400, "state"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/register?classification=GLOBAL", 400, "classification"),
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/register/not-a-uuid", 400, "itemId"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?q=a%00b", 400, "q"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/participants?q=%E2%80%AE", 400, "q"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/outbox?status=%00", 400, "status"),

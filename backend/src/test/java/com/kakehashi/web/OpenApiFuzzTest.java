@@ -58,7 +58,7 @@ class OpenApiFuzzTest {
     /** Requests come from their own loopback address: failed logins here throttle no other test class. */
     private static final String CLIENT_ADDRESS = "127.0.0.71";
     /** Free text where a line break or tab is legitimate; every other text is a single line. */
-    private static final Set<String> MULTI_LINE = Set.of("goals", "description", "notes", "text");
+    private static final Set<String> MULTI_LINE = Set.of("goals", "description", "notes", "text", "rationale", "comment");
 
     /** A value put where a property belongs, and whether the API must refuse it for that property's type. */
     record Mutation(String name, Object value, Set<String> refusedFor) {
@@ -168,6 +168,8 @@ class OpenApiFuzzTest {
                 operator).field("id"));
         ids.put("eventId", api.post(base + "/engagements/" + ids.get("engagementId") + "/events", Map.of("occurredOn", "2026-02-02",
                 "kind", "MILESTONE", "labelEn", "Fuzz milestone"), operator).field("id"));
+        ids.put("itemId", api.post(base + "/register", Map.of("title", "Fuzz register item", "area", "PRICING",
+                "classification", "ADAPTABLE", "rationale", "Fuzz"), operator).field("id"));
         assertThat(ids.values()).doesNotContainNull();
     }
 

@@ -130,4 +130,17 @@ public interface KakehashiApi {
 
     /** Every tenant the user may see, most in need of attention first (the backend sorts and scopes). */
     List<PortfolioRecords.TenantSummary> portfolio();
+
+    /** The register, open disagreements first, then pending, then agreed (the backend sorts). */
+    List<RegisterRecords.Item> registerItems(UUID tenantId);
+
+    RegisterRecords.Health registerHealth(UUID tenantId);
+
+    RegisterRecords.Item createRegisterItem(UUID tenantId, RegisterRecords.ItemDraft draft);
+
+    RegisterRecords.Item proposeRegisterVersion(UUID tenantId, UUID itemId, RegisterRecords.VersionDraft draft);
+
+    RegisterRecords.Item recordRegisterWord(UUID tenantId, UUID itemId, RegisterRecords.WordDraft draft);
+
+    void deleteRegisterItem(UUID tenantId, UUID itemId);
 }

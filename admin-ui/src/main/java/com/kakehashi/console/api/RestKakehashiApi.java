@@ -51,6 +51,7 @@ final class RestKakehashiApi implements KakehashiApi {
     private final RestInsights insights;
     private final com.kakehashi.console.client.api.PortfolioApi portfolio;
     private final com.kakehashi.console.client.api.TimelineApi timeline;
+    private final com.kakehashi.console.client.api.RegisterApi register;
 
     RestKakehashiApi(RestAuthenticator authenticator, String accessToken) {
         this.authenticator = authenticator;
@@ -70,6 +71,7 @@ final class RestKakehashiApi implements KakehashiApi {
         insights = new RestInsights(client);
         portfolio = new com.kakehashi.console.client.api.PortfolioApi(client);
         timeline = new com.kakehashi.console.client.api.TimelineApi(client);
+        register = new com.kakehashi.console.client.api.RegisterApi(client);
     }
 
     @Override
@@ -437,6 +439,36 @@ final class RestKakehashiApi implements KakehashiApi {
     @Override
     public List<PortfolioRecords.TenantSummary> portfolio() {
         return call(() -> portfolio.portfolio().stream().map(PortfolioMapper::summary).toList());
+    }
+
+    @Override
+    public List<RegisterRecords.Item> registerItems(UUID tenantId) {
+        return call(() -> register.listRegisterItems(tenantId, null, null, null).stream().map(RegisterMapper::item).toList());
+    }
+
+    @Override
+    public RegisterRecords.Health registerHealth(UUID tenantId) {
+        return call(() -> RegisterMapper.health(register.registerHealth(tenantId)));
+    }
+
+    @Override
+    public RegisterRecords.Item createRegisterItem(UUID tenantId, RegisterRecords.ItemDraft draft) {
+        return call(() -> RegisterMapper.item(register.createRegisterItem(tenantId, RegisterMapper.newItem(draft))));
+    }
+
+    @Override
+    public RegisterRecords.Item proposeRegisterVersion(UUID tenantId, UUID itemId, RegisterRecords.VersionDraft draft) {
+        return call(() -> RegisterMapper.item(register.proposeRegisterVersion(tenantId, itemId, RegisterMapper.newVersion(draft))));
+    }
+
+    @Override
+    public RegisterRecords.Item recordRegisterWord(UUID tenantId, UUID itemId, RegisterRecords.WordDraft draft) {
+        return call(() -> RegisterMapper.item(register.recordRegisterApproval(tenantId, itemId, RegisterMapper.newWord(draft))));
+    }
+
+    @Override
+    public void deleteRegisterItem(UUID tenantId, UUID itemId) {
+        run(() -> register.deleteRegisterItem(tenantId, itemId));
     }
 
     private static <T> T call(Call<T> call) {

@@ -163,6 +163,9 @@ public final class PortfolioPresenter {
                 yield rate == null ? label(code) : new Why(code, "portfolio.why.LOW_RESPONSE_RATE", List.of(rate.intValue()), List.of());
             }
             case "NO_CLOSED_WAVE" -> new Why(code, "portfolio.why.NO_CLOSED_WAVE", List.of(), List.of());
+            case "OPEN_DISAGREEMENTS" -> n.containsKey("open") && n.containsKey("oldestDays")
+                    ? new Why(code, "portfolio.why.OPEN_DISAGREEMENTS", List.of(n.get("open").intValue(), n.get("oldestDays").intValue()), List.of())
+                    : label(code);
             default -> label(code);
         };
     }

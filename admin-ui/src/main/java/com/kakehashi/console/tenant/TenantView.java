@@ -76,6 +76,7 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
         addTab(sheet, tabs, TenantTab.WAVES, () -> new WavesPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.MAIL, () -> new OutboxPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.OBJECTIVE, () -> new com.kakehashi.console.objective.ObjectivePanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.REGISTER, () -> new com.kakehashi.console.register.RegisterPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.DASHBOARD, () -> new com.kakehashi.console.dashboard.DashboardPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.MEMBERS, () -> new MembersPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.AUDIT, () -> new AuditPanel(session, tenant.id()));

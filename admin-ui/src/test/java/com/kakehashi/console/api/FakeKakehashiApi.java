@@ -519,4 +519,51 @@ public class FakeKakehashiApi implements KakehashiApi {
     private static AlertRecords.Alert withStatus(AlertRecords.Alert a, AlertRecords.Status status, List<AlertRecords.Note> notes) {
         return a.with(status, notes);
     }
+
+    // ---- register: kept as the backend would answer, without its rules beyond version numbers ----
+
+    public final List<RegisterRecords.Item> registerItems = new ArrayList<>();
+    public RegisterRecords.Health registerHealth = new RegisterRecords.Health(0, 0, 0, 0, null, 0, null, null);
+
+    @Override
+    public List<RegisterRecords.Item> registerItems(UUID tenantId) {
+        record("registerItems " + tenantId);
+        return List.copyOf(registerItems);
+    }
+
+    @Override
+    public RegisterRecords.Health registerHealth(UUID tenantId) {
+        record("registerHealth " + tenantId);
+        return registerHealth;
+    }
+
+    @Override
+    public RegisterRecords.Item createRegisterItem(UUID tenantId, RegisterRecords.ItemDraft draft) {
+        record("createRegisterItem " + draft.title() + " " + draft.classification());
+        var version = new RegisterRecords.Version(1, draft.classification(), draft.rationale(), me.displayName(),
+                java.time.Instant.now(), null, null, false, List.of());
+        var item = new RegisterRecords.Item(UUID.randomUUID(), draft.title(), draft.area(), draft.signs(),
+                RegisterRecords.State.PENDING, version, null, null, null, List.of(version));
+        registerItems.add(item);
+        return item;
+    }
+
+    @Override
+    public RegisterRecords.Item proposeRegisterVersion(UUID tenantId, UUID itemId, RegisterRecords.VersionDraft draft) {
+        record("proposeRegisterVersion " + itemId + " " + draft.classification() + " basedOn " + draft.basedOn());
+        return registerItems.stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public RegisterRecords.Item recordRegisterWord(UUID tenantId, UUID itemId, RegisterRecords.WordDraft draft) {
+        record("recordRegisterWord " + itemId + " " + draft.side() + " " + draft.decision() + " v" + draft.version()
+                + " " + draft.comment() + " " + draft.approverName());
+        return registerItems.stream().filter(i -> i.id().equals(itemId)).findFirst().orElseThrow();
+    }
+
+    @Override
+    public void deleteRegisterItem(UUID tenantId, UUID itemId) {
+        record("deleteRegisterItem " + itemId);
+        registerItems.removeIf(i -> i.id().equals(itemId));
+    }
 }

@@ -98,4 +98,14 @@ class PortfolioReasonsTest {
         assertEquals(List.of("No closed wave yet, so there is nothing to read"), sentences(card, Locale.ENGLISH));
         assertEquals(List.of("締め切り済みの配信回がまだないため、読み取れる結果がありません"), sentences(card, Locale.JAPANESE));
     }
+
+    @Test
+    void openRegisterDisagreementsAreSaidWithTheirCountAndAge() {
+        var card = PortfolioPresenter.card(northwind(List.of(new Reason("OPEN_DISAGREEMENTS", "2 open disagreements", 15,
+                Map.of("open", 2.0, "oldestDays", 56.0)))));
+
+        assertEquals(List.of("2 open disagreements between HQ and Japan in the global–local register, the oldest for 56 days"),
+                sentences(card, Locale.ENGLISH));
+        assertEquals(List.of("グローバル・ローカル台帳で本社と日本の不一致が2件未解決です（最長56日）"), sentences(card, Locale.JAPANESE));
+    }
 }

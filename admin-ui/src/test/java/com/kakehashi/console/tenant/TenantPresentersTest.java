@@ -75,16 +75,16 @@ class TenantPresentersTest {
         var view = new PageView();
         new TenantPagePresenter(api, api.me, view).open(CONTOSO.id());
 
-        assertEquals(EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.DASHBOARD), view.tabs);
+        assertEquals(EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.REGISTER, TenantTab.DASHBOARD), view.tabs);
     }
 
     @Test
-    void executivesWithoutThePermissionSeeResultsButNoParticipantsTab() {
+    void executivesWithoutThePermissionSeeResultsAndTheRegisterButNoParticipantsTab() {
         var api = Fixtures.apiFor(Fixtures.executiveOf(CONTOSO, false), CONTOSO);
         var view = new PageView();
         new TenantPagePresenter(api, api.me, view).open(CONTOSO.id());
 
-        assertEquals(EnumSet.of(TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.DASHBOARD), view.tabs);
+        assertEquals(EnumSet.of(TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.REGISTER, TenantTab.DASHBOARD), view.tabs);
     }
 
     @Test
