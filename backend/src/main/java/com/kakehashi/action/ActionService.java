@@ -335,6 +335,18 @@ public class ActionService {
         return saved;
     }
 
+    /** How many open actions of the tenant in context are past their due date, and by how many days the oldest. */
+    public record Overdue(int count, int oldestDays) {
+    }
+
+    @Transactional
+    public Overdue overdue() {
+        LocalDate today = today();
+        List<ActionStore.Row> rows = store.overdue(today);
+        return new Overdue(rows.size(), rows.isEmpty() ? 0
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(rows.getFirst().dueOn(), today));
+    }
+
     /**
      * Queues the overdue notice of every open action of the tenant in context whose due date has
      * passed. The outbox takes a notice once per action and address, so running this again (or on two

@@ -1,5 +1,6 @@
 package com.kakehashi.portfolio;
 
+import com.kakehashi.action.ActionService;
 import com.kakehashi.alert.AlertSettings;
 import com.kakehashi.portfolio.PortfolioViews.LatestWave;
 import com.kakehashi.portfolio.PortfolioViews.OpenAlerts;
@@ -79,6 +80,25 @@ final class AttentionScore {
         List<Reason> reasons = new ArrayList<>(attention.reasons());
         reasons.add(new Reason("OPEN_DISAGREEMENTS", register.openDisagreements() + " open disagreements in the register, oldest "
                 + oldest + " days", points, Map.of("open", (double) register.openDisagreements(), "oldestDays", (double) oldest)));
+        reasons.sort(Comparator.comparingInt(Reason::points).reversed());
+        return new PortfolioViews.Attention(attention.score() + points, List.copyOf(reasons));
+    }
+
+    static final int OVERDUE_ACTION_POINTS = 5;
+
+    /**
+     * Overdue actions: something both sides agreed to do is late, which is how the article's "delayed
+     * follow-up" shows in the product. 5 points each, at most 15: a plan slipping weighs less than a
+     * measured condition, but enough to bring the tenant up the list.
+     */
+    static PortfolioViews.Attention withActions(PortfolioViews.Attention attention, ActionService.Overdue overdue) {
+        if (overdue.count() == 0) {
+            return attention;
+        }
+        int points = Math.min(15, OVERDUE_ACTION_POINTS * overdue.count());
+        List<Reason> reasons = new ArrayList<>(attention.reasons());
+        reasons.add(new Reason("OVERDUE_ACTIONS", overdue.count() + " overdue actions, the oldest " + overdue.oldestDays()
+                + " days late", points, Map.of("count", (double) overdue.count(), "oldestDays", (double) overdue.oldestDays())));
         reasons.sort(Comparator.comparingInt(Reason::points).reversed());
         return new PortfolioViews.Attention(attention.score() + points, List.copyOf(reasons));
     }

@@ -1,5 +1,6 @@
 package com.kakehashi.portfolio;
 
+import com.kakehashi.action.ActionService;
 import com.kakehashi.alert.AlertService;
 import com.kakehashi.register.RegisterService;
 import com.kakehashi.alert.AlertSettings;
@@ -53,9 +54,12 @@ class TenantSummaries {
     private final AlertService alerts;
 
     private final RegisterService register;
+    private final ActionService actions;
 
-    TenantSummaries(TenantService tenants, InsightService insight, AlertService alerts, RegisterService register) {
+    TenantSummaries(TenantService tenants, InsightService insight, AlertService alerts, RegisterService register,
+                    ActionService actions) {
         this.register = register;
+        this.actions = actions;
         this.tenants = tenants;
         this.insight = insight;
         this.alerts = alerts;
@@ -71,15 +75,19 @@ class TenantSummaries {
         List<WaveInsight> waves = insight.latestClosed(2);
         if (waves.isEmpty()) {
             return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), null, List.of(), null, open,
-                    AttentionScore.withRegister(AttentionScore.of(settings, open, null, List.of(), 0), register.health()));
+                    plans(AttentionScore.of(settings, open, null, List.of(), 0)));
         }
         WaveInsight latest = waves.getLast();
         WaveInsight previous = waves.size() > 1 ? waves.getFirst() : null;
         List<SignRisk> signs = signs(latest, previous, settings);
         LatestWave wave = latestWave(latest, previous);
         return new TenantSummary(tenant.id(), tenant.name(), tenant.anonymityThreshold(), wave, signs, widestGap(latest), open,
-                AttentionScore.withRegister(AttentionScore.of(settings, open, wave, signs, aboveThreshold(latest, settings)),
-                        register.health()));
+                plans(AttentionScore.of(settings, open, wave, signs, aboveThreshold(latest, settings))));
+    }
+
+    /** What the client agreed to do and to apply: register disagreements and overdue actions. */
+    private PortfolioViews.Attention plans(PortfolioViews.Attention measured) {
+        return AttentionScore.withActions(AttentionScore.withRegister(measured, register.health()), actions.overdue());
     }
 
     private static OpenAlerts openAlerts(List<AlertView> open) {

@@ -37,7 +37,7 @@ public final class PortfolioRecords {
     }
 
     /**
-     * @param code    OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE, NO_CLOSED_WAVE or OPEN_DISAGREEMENTS
+     * @param code    OPEN_ALERTS, HIGH_RISK, WORSENING, LOW_RESPONSE_RATE, NO_CLOSED_WAVE, OPEN_DISAGREEMENTS or OVERDUE_ACTIONS
      * @param numbers the figures behind the reason by name (e.g. count, threshold), empty when the backend sent none
      */
     public record Reason(String code, String message, int points, Map<String, Double> numbers) {

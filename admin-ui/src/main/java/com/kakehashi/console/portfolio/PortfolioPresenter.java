@@ -166,6 +166,9 @@ public final class PortfolioPresenter {
             case "OPEN_DISAGREEMENTS" -> n.containsKey("open") && n.containsKey("oldestDays")
                     ? new Why(code, "portfolio.why.OPEN_DISAGREEMENTS", List.of(n.get("open").intValue(), n.get("oldestDays").intValue()), List.of())
                     : label(code);
+            case "OVERDUE_ACTIONS" -> n.containsKey("count") && n.containsKey("oldestDays")
+                    ? new Why(code, "portfolio.why.OVERDUE_ACTIONS", List.of(n.get("count").intValue(), n.get("oldestDays").intValue()), List.of())
+                    : label(code);
             default -> label(code);
         };
     }

@@ -108,4 +108,13 @@ class PortfolioReasonsTest {
                 sentences(card, Locale.ENGLISH));
         assertEquals(List.of("グローバル・ローカル台帳で本社と日本の不一致が2件未解決です（最長56日）"), sentences(card, Locale.JAPANESE));
     }
+
+    @Test
+    void overdueActionsAreSaidWithTheirCountAndTheOldestDelay() {
+        var card = PortfolioPresenter.card(northwind(List.of(new Reason("OVERDUE_ACTIONS", "1 overdue action", 5,
+                Map.of("count", 1.0, "oldestDays", 16.0)))));
+
+        assertEquals(List.of("1 action is past the due date, the oldest by 16 days"), sentences(card, Locale.ENGLISH));
+        assertEquals(List.of("期限を過ぎた施策が1件あります（最長16日超過）"), sentences(card, Locale.JAPANESE));
+    }
 }
