@@ -100,6 +100,8 @@ class SignGrid extends Div {
     private Map<String, Object> cellData(SignSeries sign, Dashboard dashboard) {
         var m = new LinkedHashMap<String, Object>();
         m.put("sign", sign.sign());
+        // Every chart's markers and those of the actions targeting this sign: not the other signs' actions.
+        m.put("markers", SignDetail.markerLabels(dashboard, sign.sign(), this::getTranslation, "ja".equals(getLocale().getLanguage())));
         m.put("hq", sign.hq().stream().map(Cell::value).toList());
         m.put("japan", sign.japan().stream().map(Cell::value).toList());
         // The reason code marks the point; the words are in the detailed chart and its notes.
