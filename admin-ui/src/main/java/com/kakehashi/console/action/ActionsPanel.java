@@ -270,8 +270,7 @@ public class ActionsPanel extends VerticalLayout implements ActionsPresenter.Vie
         }
         for (EffectItem e : effect) {
             var row = new Div(badge(getTranslation(e.verdictKey()), "action-verdict-" + e.verdict().toLowerCase(Locale.ROOT)),
-                    new Span(" " + getTranslation("instrument.sign." + e.sign()) + " · " + getTranslation("dashboard.side." + e.side().name())
-                            + ": " + e.summary(japanese())));
+                    new Span(" " + e.summary(japanese()))); // the backend's words name the side and the sign
             row.addClassName("action-effect-row");
             effects.add(row);
         }

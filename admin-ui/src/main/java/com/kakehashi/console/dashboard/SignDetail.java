@@ -94,7 +94,7 @@ class SignDetail extends Dialog {
             var verdict = new Span(getTranslation(e.verdictKey()));
             verdict.addClassName("action-badge");
             verdict.addClassName("action-verdict-" + e.verdict().toLowerCase(java.util.Locale.ROOT));
-            var line = new Div(verdict, new Span(" " + getTranslation("dashboard.side." + e.side().name()) + ": " + e.summary(japanese)));
+            var line = new Div(verdict, new Span(" " + e.summary(japanese))); // the words name the side
             line.addClassName("sign-detail-action-effect");
             line.getElement().setAttribute("data-action-id", e.actionId().toString());
             actionEffects.add(line);
