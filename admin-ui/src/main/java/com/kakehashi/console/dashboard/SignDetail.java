@@ -66,9 +66,9 @@ class SignDetail extends Dialog {
         // The actions' effects beside the trend they are judged on.
         var trend = new Div(signChart, actionEffects);
         trend.addClassName("sign-detail-trend");
-        trend.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
-        signChart.getStyle().set("flex", "3 1 36rem");
-        actionEffects.getStyle().set("flex", "1 1 16rem");
+        trend.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)").set("align-items", "start")
+                .set("grid-template-columns", effects.isEmpty() ? "minmax(0, 1fr)" : "minmax(0, 5fr) minmax(14rem, 2fr)");
+        actionEffects.getStyle().set("max-height", "22rem").set("overflow-y", "auto");
         add(alert, title("dashboard.trend"), trend, title("dashboard.gap"), gapChart,
                 new Span(getTranslation("dashboard.gap.help")), suppressedNotes);
     }
