@@ -8,7 +8,7 @@
  * kakehashiCharts.chart(host, cfg): one detailed chart (tooltips, interval bands, markers) on host's canvas.
  */
 window.kakehashiCharts = window.kakehashiCharts || (function () {
-  const HQ = '#0072B2', JAPAN = '#D55E00'; // Okabe–Ito blue and vermillion: told apart with any colour vision
+  const HQ = '#0072B2', JAPAN = '#D55E00', ACTION = '#CC3D8F'; // Okabe–Ito blue and vermillion: told apart with any colour vision
 
   const whenReady = () => new Promise(resolve => {
     if (window.Chart) { resolve(); return; }
@@ -25,15 +25,17 @@ window.kakehashiCharts = window.kakehashiCharts || (function () {
         const px = x.getPixelForValue(m.position);
         if (!(px >= area.left - 1 && px <= area.right + 1)) { return; }
         g.save();
-        g.strokeStyle = m.kind === 'ENGAGEMENT_START' ? '#1b7f3b' : '#555';
-        g.lineWidth = opts.compact ? 1 : 1.5;
-        g.setLineDash([3, 3]);
+        const action = m.kind && m.kind.indexOf('ACTION_') === 0;
+        // Actions in their own colour (reddish purple), a start long-dashed and an end dotted.
+        g.strokeStyle = action ? ACTION : (m.kind === 'ENGAGEMENT_START' ? '#1b7f3b' : '#555');
+        g.lineWidth = opts.compact ? (action ? 1.4 : 1) : (action ? 2 : 1.5);
+        g.setLineDash(action ? (m.kind === 'ACTION_START' ? [6, 3] : [2, 2]) : [3, 3]);
         g.beginPath(); g.moveTo(px, area.top); g.lineTo(px, area.bottom); g.stroke();
         if (!opts.compact) {
           g.setLineDash([]);
           g.fillStyle = g.strokeStyle; g.font = '11px sans-serif';
           g.textAlign = px > area.right - 120 ? 'right' : 'left';
-          g.fillText('\u25BC ' + m.label, px + (g.textAlign === 'right' ? -4 : 4), area.top + 11 + (i % 3) * 13);
+          g.fillText((action ? (m.kind === 'ACTION_START' ? '\u25B6 ' : '\u25A0 ') : '\u25BC ') + m.label, px + (g.textAlign === 'right' ? -4 : 4), area.top + 11 + (i % 3) * 13);
         }
         g.restore();
       });
@@ -108,7 +110,7 @@ window.kakehashiCharts = window.kakehashiCharts || (function () {
         layout: { padding: { top: 2, right: 4 } },
         plugins: {
           legend: { display: false }, tooltip: { enabled: false },
-          kkhMarkers: { markers: payload.markers, compact: true },
+          kkhMarkers: { markers: cell.markers || payload.markers, compact: true },
           kkhRule: { value: payload.highRisk, color: 'rgba(0,0,0,0.35)', dash: [2, 3] },
           kkhSuppressed: { compact: true }
         },

@@ -13,8 +13,11 @@ import java.util.Set;
 
 import static com.kakehashi.vocabulary.Side.HQ;
 import static com.kakehashi.vocabulary.Side.JAPAN;
+import static com.kakehashi.vocabulary.WarningSign.AUTHORITY_GAP;
+import static com.kakehashi.vocabulary.WarningSign.CONSENSUS_PACE;
 import static com.kakehashi.vocabulary.WarningSign.EXCLUSION;
 import static com.kakehashi.vocabulary.WarningSign.EXECUTION_DELAY;
+import static com.kakehashi.vocabulary.WarningSign.MOMENTUM;
 import static com.kakehashi.vocabulary.WarningSign.RISK_LENS;
 import static com.kakehashi.vocabulary.WarningSign.SILENT_DISSENT;
 import static com.kakehashi.vocabulary.WarningSign.TRUST_EROSION;
@@ -31,9 +34,10 @@ import static com.kakehashi.vocabulary.WarningSign.TRUST_EROSION;
  * @param events              what the consultants record on the engagement's time axis (its start comes
  *                            from the engagement itself)
  * @param decisions           strategic decisions with the stages of their consensus process
+ * @param actions             what the consultants and both sides agreed to do about the signs, and how it went
  */
 record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shifts, List<Chapter> chapters,
-                 List<Event> events, List<Decision> decisions) {
+                 List<Event> events, List<Decision> decisions, List<Action> actions) {
 
     /** What a shift moves: a sign's risk index (points), or a share (0–1) of the side's behaviour. */
     enum Measure { RISK, RESPONSE_RATE, NEUTRAL_SHARE, COMMENT_RATE }
@@ -65,6 +69,35 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
      * given numbers of days later.
      */
     record Decision(String title, int weeksAgo, Integer consultedDaysBefore, int daysToApproval, int daysToExecution) {
+    }
+
+    /**
+     * An owner of an action: a named person of the client (address {@code localPart@<domain>.example} on
+     * the HQ side, {@code localPart@jp.<domain>.example} on the Japan side), or, with {@code executive},
+     * the tenant's demo executive where the tenant has one and this named person otherwise.
+     */
+    record Owner(boolean executive, String name, String localPart, String language) {
+
+        static Owner person(String name, String localPart, String language) {
+            return new Owner(false, name, localPart, language);
+        }
+
+        static Owner executiveElse(String name, String localPart) {
+            return new Owner(true, name, localPart, "en");
+        }
+    }
+
+    /**
+     * An action as it happened, in days before today (negative: after today): proposed on
+     * {@code proposedDaysAgo} (when its proposal notice went out), each owner's agreement (null: not
+     * yet), the planned start and due dates, then the recorded start, done or drop (with
+     * {@code dropReason}); its status is where these steps lead. {@code answersAlert}: created from the
+     * latest alert of Japan on one of its signs opened before the proposal, if the history raised one.
+     */
+    record Action(String title, String description, String language, List<WarningSign> signs, boolean answersAlert,
+                  Owner hq, Owner japan, int proposedDaysAgo, Integer hqAgreedDaysAgo, Integer japanAgreedDaysAgo,
+                  int startDaysAgo, int dueDaysAgo, Integer startedDaysAgo, Integer doneDaysAgo, Integer droppedDaysAgo,
+                  String dropReason) {
     }
 
     /** A dated event of the engagement, recorded as a consultant would. */
@@ -103,7 +136,7 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
                 List.of(new Chapter(turn, Tone.RECOVERING), new Chapter(fall - 6, Tone.STRAINED)),
                 List.of(new Event(fall, EventKind.ORGANISATION_CHANGE, "HQ restructuring: Japan now reports through APAC",
                         "本社の組織再編：日本法人はAPAC経由の報告体制に")),
-                northwindDecisions());
+                northwindDecisions(), northwindActions());
     }
 
     /**
@@ -126,6 +159,64 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
                 new Decision("Approval limits for Japan country manager", 6, 9, 17, 5));
     }
 
+    static final String PRE_BRIEFING = "Monthly pre-briefing of Japan leadership before global strategy meetings";
+    static final String CONCERNS_REGISTER = "経営会議での日英「懸念事項レジスター」の運用";
+    static final String STRATEGY_SUMMARIES = "本社戦略資料の日本語要約を会議の1週間前に共有";
+    static final String LOCALISED_ONBOARDING = "日本法人採用者向けオンボーディングの現地化";
+    static final String GO_TO_MARKET = "Joint go-to-market plan for the new product line";
+    static final String ROADMAP_CO_CHAIR = "Japan co-chair for the quarterly product roadmap review";
+    static final String WEEKLY_REPORT = "Weekly written status report from Japan to HQ";
+
+    /**
+     * What was done about the signs once the engagement began, in step with the decisions of the same
+     * name: Japan consulted first, both owners agree, then it starts. Three are done, the pre-briefing
+     * runs on, the go-to-market plan is late, one was given up, one waits for Japan's agreement. Their
+     * measured effects are whatever the history shows (DemoActionsTest prints them).
+     */
+    private static List<Action> northwindActions() {
+        Owner exec = Owner.executiveElse("Greta Hoffmann", "greta.hoffmann");
+        Owner countryManager = Owner.person("佐藤 健", "sato.1", "ja");
+        return List.of(
+                new Action(PRE_BRIEFING, """
+                        Before each monthly global strategy meeting, HQ walks the Japan leadership team through the \
+                        proposals on the agenda a week ahead, in Japanese where needed, so that Japan's view is formed \
+                        and heard before decisions are tabled (nemawashi), not after.""", "en",
+                        List.of(EXCLUSION, CONSENSUS_PACE), true, exec, countryManager,
+                        161, 158, 141, 136, -120, 136, null, null, null),
+                new Action(CONCERNS_REGISTER, """
+                        経営会議の議題ごとに、日本側・本社側の懸念を日英2か国語で記録する「懸念事項レジスター」を設け、\
+                        次回会議までに各懸念への回答と担当者を明記する。沈黙を同意と読み違えないための仕組み。
+                        A bilingual register of concerns per agenda item of the leadership meeting, each answered with \
+                        an owner by the next meeting, so that silence is not read as agreement.""", "ja",
+                        List.of(SILENT_DISSENT), false, Owner.person("Anna Müller", "anna.1", "en"),
+                        Owner.person("山本 誠", "yamamoto.7", "ja"), 145, 115, 118, 105, 49, 105, 49, null, null),
+                new Action(STRATEGY_SUMMARIES, """
+                        本社の戦略資料（英語）の要点を日本語で1〜2ページにまとめ、会議の1週間前に日本法人の部長層へ共有する。""",
+                        "ja", List.of(EXCLUSION), false, Owner.person("Emily Smith", "emily.3", "en"),
+                        Owner.person("高橋 大輔", "takahashi.3", "ja"), 176, 172, 170, 168, 126, 168, 126, null, null),
+                new Action(LOCALISED_ONBOARDING, """
+                        日本法人の新入社員・中途採用者向けに、本社の意思決定プロセスと日本側の役割を日本語で説明する\
+                        オンボーディングを整備する。""", "ja", List.of(TRUST_EROSION), false,
+                        Owner.person("Hannah Wagner", "hannah.9", "en"), Owner.person("鈴木 美咲", "suzuki.2", "ja"),
+                        111, 95, 90, 84, 28, 84, 28, null, null),
+                new Action(GO_TO_MARKET, """
+                        HQ product marketing and Japan sales write one go-to-market plan for the new product line \
+                        together: launch dates, local pricing within the corridor, and who decides what in Japan.""", "en",
+                        List.of(EXECUTION_DELAY), false, Owner.person("Lukas Schmidt", "lukas.2", "en"),
+                        Owner.person("井上 大輔", "inoue.15", "en"), 91, 55, 53, 44, 10, 44, null, null, null),
+                new Action(ROADMAP_CO_CHAIR, """
+                        The Japan country manager co-chairs the quarterly product roadmap review, with a say on \
+                        priorities for the Japanese market before the roadmap is fixed.""", "en",
+                        List.of(EXCLUSION, AUTHORITY_GAP), false, exec, countryManager, 6, 3, null, -14, -100, null, null,
+                        null, null),
+                new Action(WEEKLY_REPORT, """
+                        Japan team leads send HQ a written status report on the open initiatives every week.""", "en",
+                        List.of(MOMENTUM, EXECUTION_DELAY), false, Owner.person("Michael Miller", "michael.8", "en"),
+                        Owner.person("松本 美咲", "matsumoto.14", "ja"), 172, 168, 165, 161, 77, 161, null, 112, """
+                        Japan's reports were already detailed: a weekly report added work without speeding up \
+                        execution ("detailed reports, slow momentum"). Replaced by the joint go-to-market plan."""));
+    }
+
     /** Healthy and steady, except one debate about launch risk about 9 months ago that lasts five waves. */
     static DemoStory contoso() {
         int from = RISK_EPISODE_WEEKS_AGO;
@@ -138,7 +229,7 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
                 List.of(new Chapter(until, Tone.CALM), new Chapter(from, Tone.RISK_DEBATE)),
                 List.of(new Event(from, EventKind.MILESTONE, "Launch brought forward: debate on launch risk starts",
                         "発売の前倒し：発売リスクをめぐる議論が始まる")),
-                List.of());
+                List.of(), List.of());
     }
 
     private static Shift risk(Side side, int weeksAgo, int rampWaves, double points, WarningSign... signs) {

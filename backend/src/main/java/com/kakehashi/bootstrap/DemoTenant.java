@@ -1,6 +1,17 @@
 package com.kakehashi.bootstrap;
 
+import com.kakehashi.action.ActionDetails;
+import com.kakehashi.action.ActionService;
+import com.kakehashi.action.ActionView;
+import com.kakehashi.action.OwnerDetails;
+import com.kakehashi.alert.AlertService;
+import com.kakehashi.alert.AlertView;
 import com.kakehashi.engagement.EngagementDetails;
+import com.kakehashi.identity.Role;
+import com.kakehashi.mail.HistoricDelivery;
+import io.micronaut.transaction.TransactionOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.kakehashi.objective.DecisionDetails;
 import com.kakehashi.objective.ObjectiveService;
 import com.kakehashi.engagement.EngagementService;
@@ -27,13 +38,18 @@ import com.kakehashi.timeline.NewTimelineEvent;
 import com.kakehashi.timeline.TimelineService;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -72,11 +88,20 @@ class DemoTenant {
     private final TimelineService timeline;
     private final ObjectiveService objectives;
     private final DemoRegister register;
+    private final ActionService actions;
+    private final AlertService alerts;
+    private final HistoricDelivery delivery;
+    private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
     DemoTenant(MembershipService memberships, ParticipantService participants, EngagementService engagements,
                InstrumentService instruments, ScheduleService schedules, DemoHistory history, TimelineService timeline,
-               ObjectiveService objectives, DemoRegister register, Clock clock) {
+               ObjectiveService objectives, DemoRegister register, ActionService actions, AlertService alerts,
+               HistoricDelivery delivery,                TransactionOperations<Connection> transactions, Clock clock) {
+        this.actions = actions;
+        this.alerts = alerts;
+        this.delivery = delivery;
+        this.transactions = transactions;
         this.memberships = memberships;
         this.participants = participants;
         this.engagements = engagements;
@@ -88,6 +113,8 @@ class DemoTenant {
         this.register = register;
         this.clock = clock;
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoTenant.class);
 
     /** What the seeding made, for tests. */
     record Seeded(UUID engagementId, UUID scheduleId, int historicWaves) {
@@ -131,8 +158,102 @@ class DemoTenant {
             int waves = history.replay(tenant.id(), schedule, version, story);
             engagements.update(system, engagement.id(), new EngagementDetails(details.name(), details.goals(),
                     details.startDate(), details.endDate(), details.status(), List.of(members.getFirst().id())));
+            addActions(members, domain, engagement.id(), story, today);
             return new Seeded(engagement.id(), schedule.id(), waves);
         });
+    }
+
+    /**
+     * The story's actions through the action service, step by step at their past dates, once the history
+     * (and so its alerts) exists and the consultant has joined. Each action's notices are queued as the
+     * service queues them and, in the same transaction, recorded as sent when each event happened
+     * ({@link HistoricDelivery}): the demo mailbox gets none of them. The one action already late gets
+     * its overdue notice the same way, as the hourly overdue task would have queued it the day after it was due.
+     */
+    private void addActions(List<UserView> members, String domain, UUID engagementId, DemoStory story, LocalDate today) {
+        if (story.actions().isEmpty()) {
+            return;
+        }
+        UserView consultantUser = members.getFirst();
+        Caller consultant = new Caller(consultantUser.id(), consultantUser.email(), Role.CONSULTANT);
+        UserView executive = members.stream().filter(m -> m.role() == Role.EXECUTIVE).findFirst().orElse(null);
+        List<AlertView> japanAlerts = alerts.list(null).stream()
+                .filter(a -> a.engagementId().equals(engagementId) && a.side() == Side.JAPAN && a.sign() != null).toList();
+        for (DemoStory.Action a : story.actions()) {
+            transactions.executeWrite(status -> {
+                addAction(a, consultant, executive, domain, engagementId, japanAlerts, today);
+                return null;
+            });
+        }
+        transactions.executeWrite(status -> {
+            actions.noticeOverdue();
+            for (ActionView late : actions.list(engagementId, null).stream().filter(ActionView::overdue).toList()) {
+                delivery.recordActionNoticesAsSent(late.id(), Map.of("OVERDUE", at(late.dueOn().plusDays(1))));
+            }
+            return null;
+        });
+    }
+
+    private void addAction(DemoStory.Action a, Caller consultant, UserView executive, String domain, UUID engagementId,
+                           List<AlertView> japanAlerts, LocalDate today) {
+        LocalDate proposed = today.minusDays(a.proposedDaysAgo());
+        UUID alertId = null;
+        if (a.answersAlert()) {
+            alertId = japanAlerts.stream()
+                    .filter(al -> a.signs().stream().anyMatch(s -> s.name().equals(al.sign())) && al.openedOn().isBefore(proposed))
+                    .max(Comparator.comparing(AlertView::openedOn)).map(AlertView::id).orElse(null);
+            if (alertId == null) {
+                LOG.info("Demo actions: no alert of Japan on {} before {}; \"{}\" is not linked to one", a.signs(), proposed,
+                        a.title());
+            }
+        }
+        Caller executiveCaller = executive == null ? null : new Caller(executive.id(), executive.email(), Role.EXECUTIVE);
+        // An executive who owns the action proposes the ones HQ wants and agrees for their own side; the
+        // consultant records everything else, on the owners' behalf where they have no console login.
+        Caller proposer = a.hq().executive() && executiveCaller != null && !a.answersAlert() ? executiveCaller : consultant;
+        ActionView action = actions.create(proposer, new ActionDetails(engagementId, alertId, a.title(), a.description(),
+                a.language(), a.signs(), today.minusDays(a.startDaysAgo()), today.minusDays(a.dueDaysAgo()),
+                owner(a.hq(), Side.HQ, executive, domain), owner(a.japan(), Side.JAPAN, executive, domain)));
+        Map<String, Instant> notices = new LinkedHashMap<>();
+        notices.put("PROPOSED", at(proposed));
+        Instant agreed = null;
+        if (a.hqAgreedDaysAgo() != null) {
+            Instant when = at(today.minusDays(a.hqAgreedDaysAgo()));
+            actions.agree(a.hq().executive() && executiveCaller != null ? executiveCaller : consultant, action.id(), Side.HQ, when);
+            agreed = when;
+        }
+        if (a.japanAgreedDaysAgo() != null) {
+            Instant when = at(today.minusDays(a.japanAgreedDaysAgo()));
+            actions.agree(consultant, action.id(), Side.JAPAN, when);
+            agreed = agreed == null || when.isAfter(agreed) ? when : agreed;
+        }
+        if (a.hqAgreedDaysAgo() != null && a.japanAgreedDaysAgo() != null) {
+            notices.put("AGREED", agreed);
+        }
+        if (a.startedDaysAgo() != null) {
+            actions.start(consultant, action.id(), today.minusDays(a.startedDaysAgo()));
+        }
+        if (a.doneDaysAgo() != null) {
+            actions.done(consultant, action.id(), today.minusDays(a.doneDaysAgo()));
+            notices.put("DONE", at(today.minusDays(a.doneDaysAgo())));
+        }
+        if (a.droppedDaysAgo() != null) {
+            actions.drop(consultant, action.id(), a.dropReason(), today.minusDays(a.droppedDaysAgo()));
+        }
+        delivery.recordActionNoticesAsSent(action.id(), notices);
+    }
+
+    private static OwnerDetails owner(DemoStory.Owner owner, Side side, UserView executive, String domain) {
+        if (owner.executive() && executive != null) {
+            return OwnerDetails.user(executive.id());
+        }
+        String host = (side == Side.JAPAN ? "jp." : "") + domain + ".example";
+        return OwnerDetails.named(owner.name(), owner.localPart() + "@" + host, owner.language());
+    }
+
+    /** Office hours in Tokyo and the morning in Europe: when such a step is taken. */
+    private static Instant at(LocalDate day) {
+        return day.atTime(8, 30).toInstant(ZoneOffset.UTC);
     }
 
     private void addParticipants(Caller system, String domain) {

@@ -21,7 +21,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The demo's history: the invitation mails of a wave that lies in the past are recorded as sent
+ * The demo's history: the notices of past action events are recorded as sent when the event happened
+ * ({@link #recordActionNoticesAsSent}); the invitation mails of a wave that lies in the past are recorded as sent
  * at their send time, with a link token minted and stored as a sent mail's is, but
  * nothing is delivered; the links go back to the caller instead of a mailbox. Reminders of such a
  * wave are cancelled. Both carry the note {@value #NOTE_SENT} / {@value #NOTE_CANCELLED} in
@@ -74,5 +75,22 @@ public class HistoricDelivery {
         store.recordHistoric(invited.stream().map(InvitationView::id).toList(), NOTE_SENT, NOTE_CANCELLED);
         return links.stream().sorted(Comparator.comparing(HistoricLink::email, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
+    }
+
+    /**
+     * The notices of an action's past events (proposed, agreed, done, overdue: {@code ActionEvent} names),
+     * queued by the action service as the demo writes the action's history, recorded as sent when each
+     * event happened and not delivered. Must join the transaction that queued them, for the reason
+     * {@link #recordAsSent(UUID)} must.
+     *
+     * @return how many notices were recorded
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public int recordActionNoticesAsSent(UUID actionId, Map<String, Instant> sentAtByEvent) {
+        int recorded = 0;
+        for (Map.Entry<String, Instant> event : sentAtByEvent.entrySet()) {
+            recorded += store.recordHistoricAction(actionId, event.getKey(), event.getValue(), NOTE_SENT);
+        }
+        return recorded;
     }
 }

@@ -191,6 +191,19 @@ class OutboxStore {
         });
     }
 
+    /** The demo's history: an action's notice of this event, queued just now, as sent when the event happened. */
+    int recordHistoricAction(UUID actionId, String event, Instant sentAt, String sentNote) {
+        return update("""
+                UPDATE mail_outbox SET status = 'SENT', send_after = ?, sent_at = ?, last_error = ?
+                WHERE kind = 'ACTION' AND status = 'PENDING' AND action_id = ? AND action_event = ?""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(sentAt));
+            ps.setTimestamp(2, Timestamp.from(sentAt));
+            ps.setString(3, sentNote);
+            ps.setObject(4, actionId);
+            ps.setString(5, event);
+        });
+    }
+
 
     private int update(String sql, ParameterBinder binder) {
         return jdbc.prepareStatement(sql, ps -> {

@@ -128,6 +128,30 @@ public interface KakehashiApi {
 
     AlertRecords.Settings updateAlertSettings(UUID tenantId, AlertRecords.Settings settings);
 
+    /** Every action of the tenant, by status then due date (the backend's order). */
+    List<ActionRecords.Action> actions(UUID tenantId);
+
+    /** Proposes an action; with an alertId it answers that alert, and the backend acknowledges the alert. */
+    ActionRecords.Action createAction(UUID tenantId, ActionRecords.Draft draft);
+
+    ActionRecords.Update updateAction(UUID tenantId, UUID actionId, ActionRecords.Draft draft);
+
+    /** The owner of {@code side} agrees (a consultant may record it for them). */
+    ActionRecords.Action agreeToAction(UUID tenantId, UUID actionId, Side side);
+
+    ActionRecords.Action startAction(UUID tenantId, UUID actionId);
+
+    ActionRecords.Action completeAction(UUID tenantId, UUID actionId);
+
+    ActionRecords.Action dropAction(UUID tenantId, UUID actionId, String reason);
+
+    /** Oldest first. */
+    List<ActionRecords.Comment> actionComments(UUID tenantId, UUID actionId);
+
+    ActionRecords.Comment commentOnAction(UUID tenantId, UUID actionId, String text, String language);
+
+    ActionRecords.Effect actionEffect(UUID tenantId, UUID actionId);
+
     /** Every tenant the user may see, most in need of attention first (the backend sorts and scopes). */
     List<PortfolioRecords.TenantSummary> portfolio();
 

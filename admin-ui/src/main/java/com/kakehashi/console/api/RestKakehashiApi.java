@@ -52,6 +52,7 @@ final class RestKakehashiApi implements KakehashiApi {
     private final com.kakehashi.console.client.api.PortfolioApi portfolio;
     private final com.kakehashi.console.client.api.TimelineApi timeline;
     private final com.kakehashi.console.client.api.RegisterApi register;
+    private final com.kakehashi.console.client.api.ActionsApi actions;
 
     RestKakehashiApi(RestAuthenticator authenticator, String accessToken) {
         this.authenticator = authenticator;
@@ -72,6 +73,7 @@ final class RestKakehashiApi implements KakehashiApi {
         portfolio = new com.kakehashi.console.client.api.PortfolioApi(client);
         timeline = new com.kakehashi.console.client.api.TimelineApi(client);
         register = new com.kakehashi.console.client.api.RegisterApi(client);
+        actions = new com.kakehashi.console.client.api.ActionsApi(client);
     }
 
     @Override
@@ -434,6 +436,63 @@ final class RestKakehashiApi implements KakehashiApi {
     @Override
     public AlertRecords.Settings updateAlertSettings(UUID tenantId, AlertRecords.Settings settings) {
         return call(() -> insights.updateSettings(tenantId, settings));
+    }
+
+    @Override
+    public List<ActionRecords.Action> actions(UUID tenantId) {
+        return call(() -> actions.listActions(tenantId, null, null).stream().map(ActionMapper::action).toList());
+    }
+
+    @Override
+    public ActionRecords.Action createAction(UUID tenantId, ActionRecords.Draft draft) {
+        return call(() -> ActionMapper.action(actions.createAction(tenantId, ActionMapper.details(draft))));
+    }
+
+    @Override
+    public ActionRecords.Update updateAction(UUID tenantId, UUID actionId, ActionRecords.Draft draft) {
+        return call(() -> {
+            var u = actions.updateAction(tenantId, actionId, ActionMapper.changes(draft));
+            return new ActionRecords.Update(ActionMapper.action(u.getAction()), Boolean.TRUE.equals(u.getAgreementsReset()),
+                    u.getMessage());
+        });
+    }
+
+    @Override
+    public ActionRecords.Action agreeToAction(UUID tenantId, UUID actionId, Side side) {
+        return call(() -> ActionMapper.action(actions.agreeToAction(tenantId, actionId,
+                new com.kakehashi.console.client.model.Agreement().side(ModelMapper.side(side)))));
+    }
+
+    @Override
+    public ActionRecords.Action startAction(UUID tenantId, UUID actionId) {
+        return call(() -> ActionMapper.action(actions.startAction(tenantId, actionId)));
+    }
+
+    @Override
+    public ActionRecords.Action completeAction(UUID tenantId, UUID actionId) {
+        return call(() -> ActionMapper.action(actions.completeAction(tenantId, actionId)));
+    }
+
+    @Override
+    public ActionRecords.Action dropAction(UUID tenantId, UUID actionId, String reason) {
+        return call(() -> ActionMapper.action(actions.dropAction(tenantId, actionId,
+                new com.kakehashi.console.client.model.DropRequest().reason(reason))));
+    }
+
+    @Override
+    public List<ActionRecords.Comment> actionComments(UUID tenantId, UUID actionId) {
+        return call(() -> actions.listActionComments(tenantId, actionId).stream().map(ActionMapper::comment).toList());
+    }
+
+    @Override
+    public ActionRecords.Comment commentOnAction(UUID tenantId, UUID actionId, String text, String language) {
+        return call(() -> ActionMapper.comment(actions.commentOnAction(tenantId, actionId,
+                new com.kakehashi.console.client.model.NewComment().text(text).language(language))));
+    }
+
+    @Override
+    public ActionRecords.Effect actionEffect(UUID tenantId, UUID actionId) {
+        return call(() -> ActionMapper.effect(actions.getActionEffect(tenantId, actionId, null)));
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.dashboard.AlertsPresenter.AlertItem;
 import com.kakehashi.console.dashboard.AlertsPresenter.HistoryItem;
 import com.kakehashi.console.shell.Formats;
-import com.kakehashi.console.shell.Problems;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,6 +39,7 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
     private Button settings;
     private final Map<UUID, TextArea> noteFields = new HashMap<>();
     AlertsPresenter presenter;
+    private final com.kakehashi.console.shell.OpenForm actionForm = new com.kakehashi.console.shell.OpenForm();
 
     AlertsPanel(Consumer<Set<String>> onAlertingSigns) {
         this.onAlertingSigns = onAlertingSigns;
@@ -158,6 +158,15 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
         summary.addClickListener(e -> presenter.toggle(a.id()));
         summary.addClickShortcut(Key.ENTER).listenOn(summary);
         row.add(summary);
+        if (a.canCreateAction()) {
+            // Beside the summary, not in it: one click from the list, without opening the row.
+            var create = new Button(getTranslation("dashboard.alert.createAction"), e -> presenter.createAction(a.id(),
+                    "ja".equals(getLocale().getLanguage()) ? "ja" : "en", java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+            create.addClassName("alert-create-action");
+            create.addClassName("dashboard-no-print");
+            create.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            row.add(create);
+        }
         if (a.expanded()) {
             row.addClassName("alert-expanded");
             row.add(detail(a));
@@ -279,7 +288,25 @@ class AlertsPanel extends Div implements AlertsPresenter.View {
     }
 
     @Override
+    public void openActionForm(List<com.kakehashi.console.api.Engagement> engagements,
+                               List<com.kakehashi.console.api.ActionRecords.OwnerChoice> owners,
+                               com.kakehashi.console.api.ActionRecords.FormInput input) {
+        actionForm.open(new com.kakehashi.console.shell.ActionFormDialog(engagements, owners, input, presenter::saveAction));
+    }
+
+    @Override
+    public void showActionFieldError(String field, String messageKey) {
+        actionForm.showFieldError(field, getTranslation(messageKey));
+    }
+
+    @Override
+    public void closeActionForm() {
+        actionForm.close();
+    }
+
+    /** On the open action form's fields when one is open, otherwise as a notification. */
+    @Override
     public void showProblem(ApiProblem problem) {
-        Problems.notify(problem);
+        actionForm.showProblem(problem);
     }
 }

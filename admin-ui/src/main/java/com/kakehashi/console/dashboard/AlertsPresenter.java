@@ -59,7 +59,8 @@ public final class AlertsPresenter {
                             String severity, String severityKey, String value, String threshold, String statusKey,
                             List<NoteItem> notes, boolean canAcknowledge, boolean canResolve, boolean canAnnotate,
                             String summaryEn, String summaryJa, LocalDate since, List<HistoryItem> history,
-                            int clearWaves, boolean expanded, LocalDate closedOn, String closedByKey) {
+                            int clearWaves, boolean expanded, LocalDate closedOn, String closedByKey,
+                            boolean canCreateAction) {
 
         /** The sentence in the user's language, or null when the backend gave none. */
         public String summary(Locale locale) {
@@ -99,6 +100,19 @@ public final class AlertsPresenter {
         }
 
         void showNoteProblem(UUID alertId, String messageKey);
+
+        /** The action form, prefilled to answer an alert (its engagement, its sign, linked to it). */
+        default void openActionForm(List<com.kakehashi.console.api.Engagement> engagements,
+                                    List<com.kakehashi.console.api.ActionRecords.OwnerChoice> owners,
+                                    com.kakehashi.console.api.ActionRecords.FormInput input) {
+        }
+
+        /** A check of the open action form failed on a field. */
+        default void showActionFieldError(String field, String messageKey) {
+        }
+
+        default void closeActionForm() {
+        }
 
         void showProblem(ApiProblem problem);
     }
@@ -173,6 +187,52 @@ public final class AlertsPresenter {
     public void showAllResolved() {
         allResolved = true;
         show();
+    }
+
+    /**
+     * Opens the action form answering an unresolved alert: anyone who may enter the tenant may propose an action
+     * (executives too), and saving it links the alert, which the backend then acknowledges.
+     */
+    public void createAction(UUID alertId, String language, LocalDate today) {
+        Alert alert = open.get(alertId);
+        if (alert == null) {
+            return;
+        }
+        try {
+            var form = actionForm();
+            var choices = form.choices();
+            view.openActionForm(choices.engagements(), choices.owners(),
+                    form.fromAlert(alertId, alert.engagementId(), alert.sign(), language, today));
+        } catch (ProblemException e) {
+            view.showProblem(e.problem());
+        }
+    }
+
+    /** Saves the action form; once saved the alert list is read again (the alert is acknowledged now). */
+    public void saveAction(com.kakehashi.console.api.ActionRecords.FormInput input) {
+        if (actionForm().save(input) != null) {
+            load();
+        }
+    }
+
+    private com.kakehashi.console.action.ActionFormPresenter actionForm() {
+        return new com.kakehashi.console.action.ActionFormPresenter(api, user, tenantId,
+                new com.kakehashi.console.action.ActionFormPresenter.View() {
+                    @Override
+                    public void showFieldError(String field, String messageKey, Object... arguments) {
+                        view.showActionFieldError(field, messageKey);
+                    }
+
+                    @Override
+                    public void showProblem(ApiProblem problem) {
+                        view.showProblem(problem);
+                    }
+
+                    @Override
+                    public void closeForms() {
+                        view.closeActionForm();
+                    }
+                });
     }
 
     public void acknowledge(UUID alertId) {
@@ -281,7 +341,7 @@ public final class AlertsPresenter {
                 a.notes().stream().map(n -> new NoteItem(n.author(), n.text(), n.createdAt())).toList(),
                 acts && a.status() == Status.OPEN, acts, acts, blankToNull(a.summaryEn()), blankToNull(a.summaryJa()),
                 openedOn(a), history, a.clearWaves(), expanded.contains(a.id()), live ? null : closedOn(a),
-                live ? null : "dashboard.alert.closedBy." + closedBy(a.resolvedReason()));
+                live ? null : "dashboard.alert.closedBy." + closedBy(a.resolvedReason()), live);
     }
 
     private static HistoryItem history(String rule, HistoryPoint p) {

@@ -177,6 +177,9 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
             gridLegend.add(legendItem("ENGAGEMENT_START".equals(marker.get("kind")) ? "sign-legend-start" : "sign-legend-event",
                     (String) marker.get("label")));
         }
+        if (dashboard.markers().stream().anyMatch(DashboardPresenter.Marker::isAction)) {
+            gridLegend.add(legendItem("sign-legend-action", getTranslation("dashboard.grid.legend.action")));
+        }
     }
 
     private static Span legendItem(String className, String text) {
@@ -190,7 +193,8 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         if (dashboard == null || dashboard.sign(sign) == null) {
             return;
         }
-        var detail = new SignDetail(dashboard, dashboard.sign(sign), labels(), alertingSigns.contains(sign));
+        var detail = new SignDetail(dashboard, dashboard.sign(sign), labels(), alertingSigns.contains(sign),
+                presenter.effectsOn(sign));
         detail.addOpenedChangeListener(e -> {
             if (!e.isOpened()) {
                 remove(detail);

@@ -61,7 +61,26 @@ public final class DashboardPresenter {
      * A dated event on the time axis. {@code position} is where it falls on the wave axis as a fractional index
      * (3.5: halfway between the fourth and fifth wave), so a category axis can draw it between two waves.
      */
-    public record Marker(MarkerKind kind, String label, String labelJa, LocalDate date, double position) {
+    public record Marker(MarkerKind kind, String label, String labelJa, LocalDate date, double position,
+                         java.util.Set<String> signs, UUID actionId) {
+        public Marker {
+            signs = signs == null ? java.util.Set.of() : java.util.Set.copyOf(signs);
+        }
+
+        /** A marker of every chart (an engagement start, a timeline event). */
+        public Marker(MarkerKind kind, String label, String labelJa, LocalDate date, double position) {
+            this(kind, label, labelJa, date, position, null, null);
+        }
+
+        /** Whether it belongs on the chart of this sign: an action's only on the signs it targets; null: the charts of no sign. */
+        public boolean on(String sign) {
+            return signs.isEmpty() || (sign != null && signs.contains(sign));
+        }
+
+        public boolean isAction() {
+            return actionId != null;
+        }
+
         /** The label in the reader's language, else the other one; an engagement start's label is its name. */
         public String label(boolean japanese) {
             String preferred = japanese ? labelJa : label;
@@ -69,7 +88,20 @@ public final class DashboardPresenter {
         }
     }
 
-    public enum MarkerKind { ENGAGEMENT_START, EVENT }
+    /** An action's start, and its end: done or dropped. */
+    public enum MarkerKind { ENGAGEMENT_START, EVENT, ACTION_START, ACTION_DONE, ACTION_DROPPED }
+
+    /**
+     * An action's effect on one sign and side, for the sign's detail: the action's title, its verdict as a message
+     * key and the backend's words.
+     */
+    public record ActionEffectLine(UUID actionId, String title, Side side, String verdict, String verdictKey,
+                                   String summaryEn, String summaryJa) {
+        public String summary(boolean japanese) {
+            String preferred = japanese ? summaryJa : summaryEn;
+            return preferred != null && !preferred.isBlank() ? preferred : japanese ? summaryEn : summaryJa;
+        }
+    }
 
     /**
      * One side at its latest closed wave: the signs at or above {@link #HIGH_RISK} (worst first), how many signs
@@ -121,6 +153,7 @@ public final class DashboardPresenter {
     private List<Engagement> engagements = List.of();
     private final Map<UUID, List<Marker>> eventsOf = new java.util.HashMap<>();
     private DashboardFilter filter;
+    private List<com.kakehashi.console.api.ActionRecords.Action> actions = List.of();
 
     public DashboardPresenter(KakehashiApi api, UUID tenantId, View view) {
         this(api, tenantId, view, Clock.systemDefaultZone());
@@ -188,7 +221,9 @@ public final class DashboardPresenter {
                 .filter(w -> filter.engagementId() == null || filter.engagementId().equals(engagementOfSchedule.get(w.scheduleId())))
                 .toList();
         Dashboard built = build(trends, waves, filter.level());
-        view.showDashboard(withMarkers(built, events()));
+        List<Marker> events = new ArrayList<>(events());
+        events.addAll(actionMarkers(actions()));
+        view.showDashboard(withMarkers(built, events));
     }
 
     /**
@@ -203,6 +238,75 @@ public final class DashboardPresenter {
             }
         }
         return markers;
+    }
+
+    /**
+     * The actions of the engagement in the filter. The markers are a reading aid: if the actions cannot be read
+     * (an older backend), the charts still show.
+     */
+    private List<com.kakehashi.console.api.ActionRecords.Action> actions() {
+        try {
+            actions = api.actions(tenantId).stream()
+                    .filter(a -> filter.engagementId() == null || filter.engagementId().equals(a.engagementId()))
+                    .toList();
+        } catch (ProblemException e) {
+            if (e.problem().isUnauthorized()) {
+                throw e;
+            }
+            actions = List.of();
+        }
+        return actions;
+    }
+
+    /**
+     * Where each action started and where it ended (done or dropped), on the charts of the signs it targets only:
+     * an action is judged on those, and a marker on every chart would credit it with the others.
+     */
+    static List<Marker> actionMarkers(List<com.kakehashi.console.api.ActionRecords.Action> actions) {
+        List<Marker> markers = new ArrayList<>();
+        for (var a : actions) {
+            java.util.Set<String> signs = java.util.Set.copyOf(a.signs());
+            if (signs.isEmpty()) {
+                continue;
+            }
+            if (a.startedOn() != null) {
+                markers.add(new Marker(MarkerKind.ACTION_START, a.title(), a.title(), a.startedOn(), 0, signs, a.id()));
+            }
+            if (a.doneOn() != null) {
+                markers.add(new Marker(MarkerKind.ACTION_DONE, a.title(), a.title(), a.doneOn(), 0, signs, a.id()));
+            } else if (a.droppedOn() != null) {
+                markers.add(new Marker(MarkerKind.ACTION_DROPPED, a.title(), a.title(), a.droppedOn(), 0, signs, a.id()));
+            }
+        }
+        return markers;
+    }
+
+    /**
+     * The effect of each action that targets this sign and has started, per side, for the sign's detail. An effect
+     * the backend cannot give is left out: the chart must open all the same.
+     */
+    public List<ActionEffectLine> effectsOn(String sign) {
+        List<ActionEffectLine> lines = new ArrayList<>();
+        for (var a : actions) {
+            if (!a.signs().contains(sign) || a.startedOn() == null) {
+                continue;
+            }
+            try {
+                for (var e : api.actionEffect(tenantId, a.id()).estimates()) {
+                    if (sign.equals(e.sign())) {
+                        lines.add(new ActionEffectLine(a.id(), a.title(), e.side(), e.verdict(),
+                                "action.verdict." + e.verdict(), e.summaryEn(), e.summaryJa()));
+                    }
+                }
+            } catch (ProblemException e) {
+                if (e.problem().isUnauthorized()) {
+                    view.showProblem(e.problem());
+                    return List.of();
+                }
+            }
+        }
+        lines.sort(Comparator.comparing(ActionEffectLine::title).thenComparing(ActionEffectLine::side));
+        return lines;
     }
 
     private List<Marker> eventsOf(Engagement engagement) {
@@ -221,7 +325,8 @@ public final class DashboardPresenter {
         for (Marker event : events) {
             Double position = position(dashboard.waves(), event.date());
             if (position != null) {
-                placed.add(new Marker(event.kind(), event.label(), event.labelJa(), event.date(), position));
+                placed.add(new Marker(event.kind(), event.label(), event.labelJa(), event.date(), position, event.signs(),
+                        event.actionId()));
             }
         }
         placed.sort(Comparator.comparingDouble(Marker::position));

@@ -29,8 +29,13 @@ class SignDetail extends Dialog {
     private final ChartCanvas signChart = new ChartCanvas("dashboard-sign-chart");
     private final ChartCanvas gapChart = new ChartCanvas("dashboard-gap-chart");
     private final Div suppressedNotes = new Div();
+    private final Div actionEffects = new Div();
+    private final String sign;
 
-    SignDetail(Dashboard dashboard, SignSeries sign, List<String> labels, boolean alerting) {
+    /** @param effects the effect of each action on this sign, per side (empty: no action targets it) */
+    SignDetail(Dashboard dashboard, SignSeries sign, List<String> labels, boolean alerting,
+               List<DashboardPresenter.ActionEffectLine> effects) {
+        this.sign = sign.sign();
         setId("dashboard-sign-detail");
         addClassName("dashboard-sign-detail");
         setHeaderTitle(getTranslation("instrument.sign." + sign.sign()));
@@ -57,8 +62,43 @@ class SignDetail extends Dialog {
         note("dashboard.side.JAPAN", sign.japan(), labels, k);
         note("dashboard.gapSeries", sign.gap(), labels, k);
 
-        add(alert, title("dashboard.trend"), signChart, title("dashboard.gap"), gapChart,
+        showEffects(effects);
+        // The actions' effects beside the trend they are judged on.
+        var trend = new Div(signChart, actionEffects);
+        trend.addClassName("sign-detail-trend");
+        trend.getStyle().set("display", "grid").set("gap", "var(--lumo-space-m)").set("align-items", "start")
+                .set("grid-template-columns", effects.isEmpty() ? "minmax(0, 1fr)" : "minmax(0, 5fr) minmax(14rem, 2fr)");
+        actionEffects.getStyle().set("max-height", "22rem").set("overflow-y", "auto");
+        add(alert, title("dashboard.trend"), trend, title("dashboard.gap"), gapChart,
                 new Span(getTranslation("dashboard.gap.help")), suppressedNotes);
+    }
+
+    private void showEffects(List<DashboardPresenter.ActionEffectLine> effects) {
+        actionEffects.setId("dashboard-sign-actions");
+        actionEffects.addClassName("sign-detail-actions");
+        actionEffects.setVisible(!effects.isEmpty());
+        if (effects.isEmpty()) {
+            return;
+        }
+        var heading = new com.vaadin.flow.component.html.H4(getTranslation("dashboard.detail.actions"));
+        actionEffects.add(heading);
+        boolean japanese = "ja".equals(getLocale().getLanguage());
+        String shownTitle = null;
+        for (var e : effects) {
+            if (!e.title().equals(shownTitle)) {
+                var name = new Div(e.title());
+                name.getStyle().set("font-weight", "600");
+                actionEffects.add(name);
+                shownTitle = e.title();
+            }
+            var verdict = new Span(getTranslation(e.verdictKey()));
+            verdict.addClassName("action-badge");
+            verdict.addClassName("action-verdict-" + e.verdict().toLowerCase(java.util.Locale.ROOT));
+            var line = new Div(verdict, new Span(" " + e.summary(japanese))); // the words name the side
+            line.addClassName("sign-detail-action-effect");
+            line.getElement().setAttribute("data-action-id", e.actionId().toString());
+            actionEffects.add(line);
+        }
     }
 
     private H3 title(String key) {
@@ -136,18 +176,41 @@ class SignDetail extends Dialog {
     }
 
     private List<Map<String, Object>> markers(Dashboard dashboard) {
-        return markerLabels(dashboard, this::getTranslation, "ja".equals(getLocale().getLanguage()));
+        return markerLabels(dashboard, sign, this::getTranslation, "ja".equals(getLocale().getLanguage()));
     }
 
-    /** Markers with the words drawn beside them. */
+    /** The markers of every chart (no action's), with the words drawn beside them. */
     static List<Map<String, Object>> markerLabels(Dashboard dashboard, StatusWords.Translator t, boolean japanese) {
+        return markerLabels(dashboard, null, t, japanese);
+    }
+
+    /**
+     * The markers of one sign's chart with the words drawn beside them: every chart's, and those of the actions
+     * that target this sign (null: a chart of no sign, such as the response rates).
+     */
+    static List<Map<String, Object>> markerLabels(Dashboard dashboard, String sign, StatusWords.Translator t, boolean japanese) {
         List<Map<String, Object>> out = new ArrayList<>();
         java.util.Locale locale = japanese ? java.util.Locale.JAPANESE : java.util.Locale.ENGLISH;
         for (Marker m : dashboard.markers()) {
-            String what = m.kind() == DashboardPresenter.MarkerKind.ENGAGEMENT_START
-                    ? t.text("dashboard.marker.start", m.label(japanese)) : m.label(japanese);
-            out.add(Map.of("kind", m.kind().name(), "position", m.position(),
-                    "label", what + " (" + com.kakehashi.console.shell.Formats.date(m.date(), locale) + ")"));
+            if (!m.on(sign)) {
+                continue;
+            }
+            String what = switch (m.kind()) {
+                case ENGAGEMENT_START -> t.text("dashboard.marker.start", m.label(japanese));
+                case ACTION_START -> t.text("dashboard.marker.actionStart", m.label(japanese));
+                case ACTION_DONE -> t.text("dashboard.marker.actionEnd", m.label(japanese));
+                case ACTION_DROPPED -> t.text("dashboard.marker.actionDropped", m.label(japanese));
+                case EVENT -> m.label(japanese);
+            };
+            var marker = new java.util.LinkedHashMap<String, Object>();
+            marker.put("kind", m.kind().name());
+            marker.put("position", m.position());
+            marker.put("label", what + " (" + com.kakehashi.console.shell.Formats.date(m.date(), locale) + ")");
+            if (m.isAction()) {
+                marker.put("action", m.actionId().toString());
+                marker.put("title", m.label(japanese));
+            }
+            out.add(marker);
         }
         return out;
     }

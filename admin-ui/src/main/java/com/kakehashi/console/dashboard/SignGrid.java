@@ -27,6 +27,8 @@ class SignGrid extends Div {
     private String payload;
     private Runnable afterDraw = () -> { };
     private boolean pending;
+    /** Per sign, the words of the action markers on its chart, for the cell's tooltip. */
+    private final Map<String, String> actionWords = new java.util.HashMap<>();
 
     SignGrid(Consumer<String> onOpen) {
         this.onOpen = onOpen;
@@ -39,6 +41,7 @@ class SignGrid extends Div {
         this.afterDraw = afterDraw;
         removeAll();
         cells.clear();
+        actionWords.clear();
         List<Map<String, Object>> data = new ArrayList<>();
         for (SignSeries sign : dashboard.signs()) {
             var cell = new Div();
@@ -92,14 +95,20 @@ class SignGrid extends Div {
             cell.getChildren().findFirst().ifPresent(t -> ((Span) t).setText(
                     (alert ? "⚠ " : "") + getTranslation("instrument.sign." + sign)));
             cell.setClassName("sign-cell-alerting", alert);
+            String actions = actionWords.getOrDefault(sign, "");
             cell.getElement().setAttribute("title", getTranslation("dashboard.grid.open")
-                    + (alert ? " · " + getTranslation("dashboard.alert.onSign") : ""));
+                    + (alert ? " · " + getTranslation("dashboard.alert.onSign") : "") + (actions.isEmpty() ? "" : "\n" + actions));
         }
     }
 
     private Map<String, Object> cellData(SignSeries sign, Dashboard dashboard) {
         var m = new LinkedHashMap<String, Object>();
         m.put("sign", sign.sign());
+        // Every chart's markers and those of the actions targeting this sign: not the other signs' actions.
+        var markers = SignDetail.markerLabels(dashboard, sign.sign(), this::getTranslation, "ja".equals(getLocale().getLanguage()));
+        m.put("markers", markers);
+        actionWords.put(sign.sign(), markers.stream().filter(x -> x.containsKey("action")).map(x -> (String) x.get("label"))
+                .collect(java.util.stream.Collectors.joining("\n")));
         m.put("hq", sign.hq().stream().map(Cell::value).toList());
         m.put("japan", sign.japan().stream().map(Cell::value).toList());
         // The reason code marks the point; the words are in the detailed chart and its notes.

@@ -47,7 +47,7 @@ public final class TenantPagePresenter {
         if (user.role().isConsultancyStaff()) {
             return EnumSet.allOf(TenantTab.class);
         }
-        var tabs = EnumSet.of(TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.REGISTER, TenantTab.DASHBOARD);
+        var tabs = EnumSet.of(TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.REGISTER, TenantTab.DASHBOARD, TenantTab.ACTIONS);
         if (user.mayManageParticipants(tenantId)) {
             tabs.add(TenantTab.PARTICIPANTS);
         }

@@ -78,6 +78,7 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
         addTab(sheet, tabs, TenantTab.OBJECTIVE, () -> new com.kakehashi.console.objective.ObjectivePanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.REGISTER, () -> new com.kakehashi.console.register.RegisterPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.DASHBOARD, () -> new com.kakehashi.console.dashboard.DashboardPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.ACTIONS, () -> new com.kakehashi.console.action.ActionsPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.MEMBERS, () -> new MembersPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.AUDIT, () -> new AuditPanel(session, tenant.id()));
         // Waves poll for live counts only while their tab is the one shown.

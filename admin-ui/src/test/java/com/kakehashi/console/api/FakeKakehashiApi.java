@@ -565,5 +565,113 @@ public class FakeKakehashiApi implements KakehashiApi {
     public void deleteRegisterItem(UUID tenantId, UUID itemId) {
         record("deleteRegisterItem " + itemId);
         registerItems.removeIf(i -> i.id().equals(itemId));
+    /** Actions of the tenant in insertion order; comments and effects per action. */
+    public final Map<UUID, ActionRecords.Action> actions = new LinkedHashMap<>();
+    public final Map<UUID, List<ActionRecords.Comment>> actionComments = new HashMap<>();
+    public final Map<UUID, ActionRecords.Effect> actionEffects = new HashMap<>();
+    public final List<ActionRecords.Draft> actionDrafts = new ArrayList<>();
+
+    @Override
+    public List<ActionRecords.Action> actions(UUID tenantId) {
+        record("actions " + tenantId);
+        return List.copyOf(actions.values());
+    }
+
+    @Override
+    public ActionRecords.Action createAction(UUID tenantId, ActionRecords.Draft d) {
+        record("createAction " + d.title());
+        actionDrafts.add(d);
+        var created = new ActionRecords.Action(UUID.randomUUID(), d.engagementId(), d.alertId(), d.title(), d.description(),
+                d.language(), d.signs(), d.startOn(), d.dueOn(), ActionRecords.Status.PROPOSED, false, null, null, null, null,
+                owner(Side.HQ, d.hqOwner()), owner(Side.JAPAN, d.japanOwner()), me.id(), OffsetDateTime.now(), OffsetDateTime.now());
+        actions.put(created.id(), created);
+        if (d.alertId() != null && alerts.containsKey(d.alertId())
+                && alerts.get(d.alertId()).status() == AlertRecords.Status.OPEN) {
+            alerts.compute(d.alertId(), (id, a) -> withStatus(a, AlertRecords.Status.ACKNOWLEDGED, a.notes()));
+        }
+        return created;
+    }
+
+    private static ActionRecords.Owner owner(Side side, ActionRecords.OwnerDraft o) {
+        return new ActionRecords.Owner(side, o.userId(), o.name() == null ? "user " + o.userId() : o.name(), o.email(),
+                o.language(), null, null, false);
+    }
+
+    @Override
+    public ActionRecords.Update updateAction(UUID tenantId, UUID actionId, ActionRecords.Draft d) {
+        record("updateAction " + actionId + " " + d.title());
+        actionDrafts.add(d);
+        var a = actions.get(actionId);
+        var updated = new ActionRecords.Action(a.id(), a.engagementId(), a.alertId(), d.title(), d.description(), d.language(),
+                d.signs(), d.startOn(), d.dueOn(), a.status(), a.overdue(), a.dropReason(), a.startedOn(), a.doneOn(),
+                a.droppedOn(), a.hqOwner(), a.japanOwner(), a.createdBy(), a.createdAt(), OffsetDateTime.now());
+        actions.put(actionId, updated);
+        return new ActionRecords.Update(updated, false, null);
+    }
+
+    @Override
+    public ActionRecords.Action agreeToAction(UUID tenantId, UUID actionId, Side side) {
+        record("agreeToAction " + actionId + " " + side);
+        var a = actions.get(actionId);
+        var o = a.owner(side);
+        var agreed = new ActionRecords.Owner(side, o.userId(), o.name(), o.email(), o.language(), OffsetDateTime.now(),
+                me.id(), !me.id().equals(o.userId()));
+        var hq = side == Side.HQ ? agreed : a.hqOwner();
+        var japan = side == Side.JAPAN ? agreed : a.japanOwner();
+        return put(a, hq.agreed() && japan.agreed() ? ActionRecords.Status.AGREED : a.status(), hq, japan, null);
+    }
+
+    @Override
+    public ActionRecords.Action startAction(UUID tenantId, UUID actionId) {
+        record("startAction " + actionId);
+        var a = actions.get(actionId);
+        return put(a, ActionRecords.Status.IN_PROGRESS, a.hqOwner(), a.japanOwner(), null);
+    }
+
+    @Override
+    public ActionRecords.Action completeAction(UUID tenantId, UUID actionId) {
+        record("completeAction " + actionId);
+        var a = actions.get(actionId);
+        return put(a, ActionRecords.Status.DONE, a.hqOwner(), a.japanOwner(), null);
+    }
+
+    @Override
+    public ActionRecords.Action dropAction(UUID tenantId, UUID actionId, String reason) {
+        record("dropAction " + actionId + " " + reason);
+        var a = actions.get(actionId);
+        return put(a, ActionRecords.Status.DROPPED, a.hqOwner(), a.japanOwner(), reason);
+    }
+
+    private ActionRecords.Action put(ActionRecords.Action a, ActionRecords.Status status, ActionRecords.Owner hq,
+                                     ActionRecords.Owner japan, String reason) {
+        var changed = new ActionRecords.Action(a.id(), a.engagementId(), a.alertId(), a.title(), a.description(), a.language(),
+                a.signs(), a.startOn(), a.dueOn(), status, a.overdue() && status.open(), reason == null ? a.dropReason() : reason,
+                a.startedOn(), a.doneOn(), a.droppedOn(), hq, japan, a.createdBy(), a.createdAt(), OffsetDateTime.now());
+        actions.put(a.id(), changed);
+        return changed;
+    }
+
+    @Override
+    public List<ActionRecords.Comment> actionComments(UUID tenantId, UUID actionId) {
+        record("actionComments " + actionId);
+        return List.copyOf(actionComments.getOrDefault(actionId, List.of()));
+    }
+
+    @Override
+    public ActionRecords.Comment commentOnAction(UUID tenantId, UUID actionId, String text, String language) {
+        record("commentOnAction " + actionId + " " + text);
+        var comment = new ActionRecords.Comment(UUID.randomUUID(), me.id(), me.email(), text, language, OffsetDateTime.now());
+        actionComments.computeIfAbsent(actionId, id -> new ArrayList<>()).add(comment);
+        return comment;
+    }
+
+    @Override
+    public ActionRecords.Effect actionEffect(UUID tenantId, UUID actionId) {
+        record("actionEffect " + actionId);
+        var effect = actionEffects.get(actionId);
+        if (effect == null) {
+            throw new ProblemException(ApiProblem.of(404, "Not Found"));
+        }
+        return effect;
     }
 }

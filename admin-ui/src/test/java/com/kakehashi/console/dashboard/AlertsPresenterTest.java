@@ -340,6 +340,35 @@ class AlertsPresenterTest {
         return view.alerts.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
+    @Test
+    void anActionIsCreatedFromAnAlertInOneClickLinkedToItAndTheAlertIsAcknowledged() {
+        var user = Fixtures.executiveOf(Fixtures.NORTHWIND);
+        var api = apiWithAlerts(Fixtures.apiFor(user, Fixtures.NORTHWIND));
+        var exclusionOpen = alert("SIGN_ABOVE_THRESHOLD", "EXCLUSION", Side.JAPAN, "HIGH", 71.5, 60, Status.OPEN,
+                LocalDate.of(2026, 11, 15));
+        api.alerts.put(exclusionOpen.id(), exclusionOpen);
+        var presenter = new AlertsPresenter(api, user, NORTHWIND, view);
+        presenter.load();
+        assertTrue(item(exclusionOpen.id()).canCreateAction(), "executives propose actions too");
+        assertTrue(view.resolved.stream().noneMatch(AlertItem::canCreateAction), "not from a resolved alert");
+
+        presenter.createAction(exclusionOpen.id(), "ja", LocalDate.of(2026, 12, 5));
+        var input = view.actionForm;
+        assertEquals(exclusionOpen.id(), input.alertId());
+        assertEquals(exclusionOpen.engagementId(), input.engagementId());
+        assertEquals(Set.of("EXCLUSION"), input.signs());
+        assertEquals("ja", input.language());
+
+        presenter.saveAction(new com.kakehashi.console.api.ActionRecords.FormInput(null, input.engagementId(), input.alertId(),
+                "日本側リーダーへの事前説明", "", "ja", input.signs(), input.startOn(), input.dueOn(), null, "Ann Smith",
+                "ann@hq.example", "en", user.id(), null, null, null));
+        assertTrue(view.actionFormClosed);
+        var draft = api.actionDrafts.getLast();
+        assertEquals(exclusionOpen.id(), draft.alertId());
+        assertEquals(Status.ACKNOWLEDGED, api.alerts.get(exclusionOpen.id()).status());
+        assertEquals("dashboard.alert.status.ACKNOWLEDGED", item(exclusionOpen.id()).statusKey(), "the panel is read again");
+    }
+
     static final class RecordingView implements AlertsPresenter.View {
         List<AlertItem> alerts;
         Set<String> alertingSigns;
@@ -348,6 +377,20 @@ class AlertsPresenterTest {
         int resolvedHidden;
         String noteProblem;
         ApiProblem problem;
+        com.kakehashi.console.api.ActionRecords.FormInput actionForm;
+        boolean actionFormClosed;
+
+        @Override
+        public void openActionForm(List<com.kakehashi.console.api.Engagement> engagements,
+                                   List<com.kakehashi.console.api.ActionRecords.OwnerChoice> owners,
+                                   com.kakehashi.console.api.ActionRecords.FormInput input) {
+            this.actionForm = input;
+        }
+
+        @Override
+        public void closeActionForm() {
+            actionFormClosed = true;
+        }
 
         @Override
         public void showAlerts(List<AlertItem> alerts, Set<String> alertingSigns) {

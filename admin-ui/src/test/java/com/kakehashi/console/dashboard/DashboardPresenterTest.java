@@ -411,6 +411,88 @@ class DashboardPresenterTest {
         assertNull(DashboardPresenter.position(List.of(D1, D2), LocalDate.of(2026, 10, 16)));
     }
 
+    private static com.kakehashi.console.api.ActionRecords.Action action(UUID engagement, String title, List<String> signs,
+            com.kakehashi.console.api.ActionRecords.Status status, LocalDate startedOn, LocalDate doneOn, LocalDate droppedOn) {
+        var hq = new com.kakehashi.console.api.ActionRecords.Owner(Side.HQ, UUID.randomUUID(), "Hq", "hq@example.com", null,
+                null, null, false);
+        var jp = new com.kakehashi.console.api.ActionRecords.Owner(Side.JAPAN, UUID.randomUUID(), "Jp", "jp@example.com", null,
+                null, null, false);
+        return new com.kakehashi.console.api.ActionRecords.Action(UUID.randomUUID(), engagement, null, title, null, "en", signs,
+                D1, D2.plusMonths(1), status, false, null, startedOn, doneOn, droppedOn, hq, jp, UUID.randomUUID(), null, null);
+    }
+
+    @Test
+    void actionsAreMarkedWhereTheyStartedAndEndedOnTheChartsOfTheSignsTheyTargetOnly() {
+        var active = engagement("Post-restructuring alignment", LocalDate.of(2026, 10, 3), EngagementStatus.ACTIVE);
+        api.engagements.put(active.id(), active);
+        var briefing = action(active.id(), "Monthly pre-briefing of Japan leadership", List.of("EXCLUSION", "CONSENSUS_PACE"),
+                com.kakehashi.console.api.ActionRecords.Status.IN_PROGRESS, LocalDate.of(2026, 10, 8), null, null);
+        var register = action(active.id(), "Concerns register", List.of("SILENT_DISSENT"),
+                com.kakehashi.console.api.ActionRecords.Status.DONE, D1, D2, null);
+        var dropped = action(active.id(), "Dropped offsite", List.of("EXCLUSION"),
+                com.kakehashi.console.api.ActionRecords.Status.DROPPED, null, null, LocalDate.of(2026, 10, 10));
+        var proposed = action(active.id(), "Only proposed", List.of("EXCLUSION"),
+                com.kakehashi.console.api.ActionRecords.Status.PROPOSED, null, null, null);
+        var elsewhere = action(UUID.randomUUID(), "Another engagement's", List.of("EXCLUSION"),
+                com.kakehashi.console.api.ActionRecords.Status.IN_PROGRESS, D1, null, null);
+        List.of(briefing, register, dropped, proposed, elsewhere).forEach(a -> api.actions.put(a.id(), a));
+        api.actionEffects.put(briefing.id(), new com.kakehashi.console.api.ActionRecords.Effect(LocalDate.of(2026, 10, 8), null, List.of(
+                new com.kakehashi.console.api.ActionRecords.Estimate("CONSENSUS_PACE", Side.JAPAN, "TOO_EARLY", "FEW_WAVES_AFTER",
+                        4, 1, 60.0, null, null, null, null, "Too early: 1 wave since start", "判断には早い：開始後1回"),
+                new com.kakehashi.console.api.ActionRecords.Estimate("EXCLUSION", Side.JAPAN, "IMPROVED", null, 4, 3, 64.0, 50.0,
+                        -14.0, -20.0, -8.0, "Improved by 14 points, 95% CI 8–20", "14ポイント改善（95%信頼区間 8～20）"))));
+        api.trends.put(NORTHWIND, northwindTrends());
+        var presenter = new DashboardPresenter(api, NORTHWIND, view, CLOCK);
+        presenter.load();
+
+        // Started and ended where they did; never started (proposed) nothing; another engagement's not in this filter.
+        var actionMarkers = view.dashboard.markers().stream().filter(DashboardPresenter.Marker::isAction).toList();
+        assertEquals(List.of("Concerns register ACTION_START 0.000", "Monthly pre-briefing of Japan leadership ACTION_START 0.500",
+                        "Dropped offsite ACTION_DROPPED 0.643", "Concerns register ACTION_DONE 1.000"),
+                actionMarkers.stream().map(m -> m.label(false) + " " + m.kind() + " "
+                        + String.format(java.util.Locale.ROOT, "%.3f", m.position())).toList());
+
+        var i18n = new com.kakehashi.console.i18n.ConsoleI18NProvider();
+        StatusWords.Translator en = (key, args) -> i18n.getTranslation(key, java.util.Locale.ENGLISH, args);
+        java.util.function.Function<String, List<String>> labelsOn = sign -> SignDetail.markerLabels(view.dashboard, sign, en, false)
+                .stream().filter(m -> m.containsKey("action")).map(m -> (String) m.get("label")).toList();
+        assertEquals(List.of("Action started: Monthly pre-briefing of Japan leadership (Oct 8, 2026)",
+                "Action dropped: Dropped offsite (Oct 10, 2026)"), labelsOn.apply("EXCLUSION"));
+        assertEquals(List.of("Action started: Monthly pre-briefing of Japan leadership (Oct 8, 2026)"), labelsOn.apply("CONSENSUS_PACE"));
+        assertEquals(2, labelsOn.apply("SILENT_DISSENT").size());
+        assertEquals(List.of(), labelsOn.apply("TRUST_EROSION"), "not on the signs it does not target");
+        assertEquals(List.of(), labelsOn.apply(null), "not on a chart of no sign (response rates)");
+        assertTrue(SignDetail.markerLabels(view.dashboard, "TRUST_EROSION", en, false).stream()
+                .anyMatch(m -> "ENGAGEMENT_START".equals(m.get("kind"))), "every chart keeps the engagement start");
+
+        // The sign's detail: each started action's effect on that sign only, per side.
+        var effects = presenter.effectsOn("EXCLUSION");
+        assertEquals(1, effects.size(), effects.toString());
+        assertEquals("action.verdict.IMPROVED", effects.getFirst().verdictKey());
+        assertEquals("14ポイント改善（95%信頼区間 8～20）", effects.getFirst().summary(true));
+        assertEquals("TOO_EARLY", presenter.effectsOn("CONSENSUS_PACE").getFirst().verdict());
+        assertEquals(List.of(), presenter.effectsOn("TRUST_EROSION"));
+    }
+
+    @Test
+    void chartsStillShowWhenTheActionsCannotBeRead() {
+        api.trends.put(NORTHWIND, northwindTrends());
+        var presenter = new DashboardPresenter(new FakeKakehashiApi(api.me) {
+            {
+                tenants.putAll(api.tenants);
+                trends.putAll(api.trends);
+            }
+
+            @Override
+            public List<com.kakehashi.console.api.ActionRecords.Action> actions(UUID tenantId) {
+                throw new com.kakehashi.console.api.ProblemException(ApiProblem.of(404, "Not Found"));
+            }
+        }, NORTHWIND, view, CLOCK);
+        presenter.load();
+        assertNull(view.problem);
+        assertEquals(List.of(D1, D2), view.dashboard.waves());
+    }
+
     static final class RecordingView implements DashboardPresenter.View {
         Dashboard dashboard;
         ApiProblem problem;

@@ -75,7 +75,7 @@ class TenantPresentersTest {
         var view = new PageView();
         new TenantPagePresenter(api, api.me, view).open(CONTOSO.id());
 
-        assertEquals(EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.REGISTER, TenantTab.DASHBOARD), view.tabs);
+        assertEquals(EnumSet.of(TenantTab.PARTICIPANTS, TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.REGISTER, TenantTab.DASHBOARD, TenantTab.ACTIONS), view.tabs);
     }
 
     @Test
@@ -84,7 +84,7 @@ class TenantPresentersTest {
         var view = new PageView();
         new TenantPagePresenter(api, api.me, view).open(CONTOSO.id());
 
-        assertEquals(EnumSet.of(TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.REGISTER, TenantTab.DASHBOARD), view.tabs);
+        assertEquals(EnumSet.of(TenantTab.ENGAGEMENTS, TenantTab.OBJECTIVE, TenantTab.REGISTER, TenantTab.DASHBOARD, TenantTab.ACTIONS), view.tabs);
     }
 
     @Test
