@@ -152,8 +152,8 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
                 new Decision("Shared service centre for finance", 38, null, 7, 38),
                 new Decision("Quarterly forecast template", 30, null, 4, 26),
                 new Decision("Japan pricing corridor", 24, 10, 18, 6),
-                new Decision("Monthly pre-briefing of Japan leadership", 22, 7, 14, 4),
-                new Decision("Bilingual concerns register in leadership meetings", 19, 12, 21, 7),
+                new Decision("Monthly pre-briefing of Japan leadership", 22, 7, 9, 2),
+                new Decision("Bilingual concerns register in leadership meetings", 19, 12, 18, 3),
                 new Decision("Localised onboarding for Japan hires", 15, 6, 16, 5),
                 new Decision("Joint go-to-market plan for the new product line", 11, 14, 24, 9),
                 new Decision("Approval limits for Japan country manager", 6, 9, 17, 5));
@@ -182,14 +182,14 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
                         proposals on the agenda a week ahead, in Japanese where needed, so that Japan's view is formed \
                         and heard before decisions are tabled (nemawashi), not after.""", "en",
                         List.of(EXCLUSION, CONSENSUS_PACE), true, exec, countryManager,
-                        161, 158, 141, 136, -120, 136, null, null, null),
+                        161, 158, 145, 143, -120, 143, null, null, null),
                 new Action(CONCERNS_REGISTER, """
                         経営会議の議題ごとに、日本側・本社側の懸念を日英2か国語で記録する「懸念事項レジスター」を設け、\
                         次回会議までに各懸念への回答と担当者を明記する。沈黙を同意と読み違えないための仕組み。
                         A bilingual register of concerns per agenda item of the leadership meeting, each answered with \
                         an owner by the next meeting, so that silence is not read as agreement.""", "ja",
                         List.of(SILENT_DISSENT), false, Owner.person("Anna Müller", "anna.1", "en"),
-                        Owner.person("山本 誠", "yamamoto.7", "ja"), 145, 115, 118, 105, 49, 105, 49, null, null),
+                        Owner.person("山本 誠", "yamamoto.7", "ja"), 145, 118, 115, 112, 49, 112, 49, null, null),
                 new Action(STRATEGY_SUMMARIES, """
                         本社の戦略資料（英語）の要点を日本語で1〜2ページにまとめ、会議の1週間前に日本法人の部長層へ共有する。""",
                         "ja", List.of(EXCLUSION), false, Owner.person("Emily Smith", "emily.3", "en"),

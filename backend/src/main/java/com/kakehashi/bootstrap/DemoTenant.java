@@ -167,8 +167,8 @@ class DemoTenant {
      * The story's actions through the action service, step by step at their past dates, once the history
      * (and so its alerts) exists and the consultant has joined. Each action's notices are queued as the
      * service queues them and, in the same transaction, recorded as sent when each event happened
-     * ({@link HistoricDelivery}): the demo mailbox gets none of them. The one action already late gets
-     * its overdue notice the same way, as the hourly overdue task would have queued it the day after it was due.
+     * ({@link HistoricDelivery}): the demo mailbox gets none of them. An action already late gets its
+     * overdue notice in its own transaction too, as sent the day after it was due.
      */
     private void addActions(List<UserView> members, String domain, UUID engagementId, DemoStory story, LocalDate today) {
         if (story.actions().isEmpty()) {
@@ -185,13 +185,6 @@ class DemoTenant {
                 return null;
             });
         }
-        transactions.executeWrite(status -> {
-            actions.noticeOverdue();
-            for (ActionView late : actions.list(engagementId, null).stream().filter(ActionView::overdue).toList()) {
-                delivery.recordActionNoticesAsSent(late.id(), Map.of("OVERDUE", at(late.dueOn().plusDays(1))));
-            }
-            return null;
-        });
     }
 
     private void addAction(DemoStory.Action a, Caller consultant, UserView executive, String domain, UUID engagementId,
@@ -239,6 +232,11 @@ class DemoTenant {
         }
         if (a.droppedDaysAgo() != null) {
             actions.drop(consultant, action.id(), a.dropReason(), today.minusDays(a.droppedDaysAgo()));
+        }
+        if (actions.get(action.id()).overdue()) {
+            // In this transaction, so the hourly overdue task never sees it late without its notice.
+            actions.noticeOverdue();
+            notices.put("OVERDUE", at(today.minusDays(a.dueDaysAgo()).plusDays(1)));
         }
         delivery.recordActionNoticesAsSent(action.id(), notices);
     }

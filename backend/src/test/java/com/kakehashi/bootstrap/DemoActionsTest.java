@@ -38,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -212,9 +211,36 @@ class DemoActionsTest {
         assertThat(TenantContext.callAs(northwind.id(), () -> actions.noticeOverdue())).isZero();
     }
 
+    /**
+     * What the history supports (DemoStory.northwind(): from the engagement's start Japan's EXCLUSION
+     * falls by 50 and SILENT_DISSENT by 36 in steps over twelve waves, TRUST_EROSION and EXECUTION_DELAY
+     * by 12, the other signs stay): the pre-briefing and the concerns register started early in that
+     * recovery and are credited beyond the signs they did not target. Checked on the history of
+     * 23 Nov, 5 Dec and 8 Dec 2026 (the randomness differs by day); the other verdicts move with
+     * the day and are only printed, except what the story rules out.
+     */
     @Test
-    void printsTheMeasuredEffects() {
-        assertThat(effects).hasSize(7);
-        assertThat(Objects.requireNonNull(estimate(DemoStory.PRE_BRIEFING, WarningSign.EXCLUSION, Side.JAPAN))).isNotNull();
+    void theEffectsAreTheOnesTheHistorySupports() {
+        ActionEffectEstimate exclusion = estimate(DemoStory.PRE_BRIEFING, WarningSign.EXCLUSION, Side.JAPAN);
+        assertThat(exclusion.verdict()).as(exclusion.summaryEn()).isEqualTo(ActionEffectVerdict.IMPROVED);
+        assertThat(exclusion.wavesBefore()).isEqualTo(4);
+        ActionEffectEstimate dissent = estimate(DemoStory.CONCERNS_REGISTER, WarningSign.SILENT_DISSENT, Side.JAPAN);
+        assertThat(dissent.verdict()).as(dissent.summaryEn()).isEqualTo(ActionEffectVerdict.IMPROVED);
+        assertThat(dissent.summaryJa()).contains("改善しました");
+
+        // Consensus pace has no shift in the story: nothing to credit, whatever the noise says.
+        ActionEffectEstimate pace = estimate(DemoStory.PRE_BRIEFING, WarningSign.CONSENSUS_PACE, Side.JAPAN);
+        assertThat(pace.verdict()).as(pace.summaryEn()).isNotEqualTo(ActionEffectVerdict.IMPROVED);
+        // HQ was never the problem: its side of the pre-briefing shows no change.
+        ActionEffectEstimate hq = estimate(DemoStory.PRE_BRIEFING, WarningSign.EXCLUSION, Side.HQ);
+        assertThat(hq.verdict()).as(hq.summaryEn()).isEqualTo(ActionEffectVerdict.NO_CHANGE);
+        // Awaiting Japan's agreement, planned to start in two weeks.
+        assertThat(effects.get(DemoStory.ROADMAP_CO_CHAIR).effects())
+                .allSatisfy(e -> assertThat(e.verdict()).isEqualTo(ActionEffectVerdict.TOO_EARLY));
+        // The late go-to-market plan: execution delay hardly moved since it started.
+        ActionEffectEstimate late = estimate(DemoStory.GO_TO_MARKET, WarningSign.EXECUTION_DELAY, Side.JAPAN);
+        assertThat(late.verdict()).as(late.summaryEn()).isNotEqualTo(ActionEffectVerdict.IMPROVED);
+        // The dropped report is measured only up to its drop.
+        assertThat(effects.get(DemoStory.WEEKLY_REPORT).endedOn()).isEqualTo(byTitle.get(DemoStory.WEEKLY_REPORT).droppedOn());
     }
 }
