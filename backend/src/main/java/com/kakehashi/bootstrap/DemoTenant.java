@@ -97,7 +97,7 @@ class DemoTenant {
     DemoTenant(MembershipService memberships, ParticipantService participants, EngagementService engagements,
                InstrumentService instruments, ScheduleService schedules, DemoHistory history, TimelineService timeline,
                ObjectiveService objectives, DemoRegister register, ActionService actions, AlertService alerts,
-               HistoricDelivery delivery,                TransactionOperations<Connection> transactions, Clock clock) {
+               HistoricDelivery delivery, TransactionOperations<Connection> transactions, Clock clock) {
         this.actions = actions;
         this.alerts = alerts;
         this.delivery = delivery;
