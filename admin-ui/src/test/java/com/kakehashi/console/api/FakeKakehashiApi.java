@@ -565,6 +565,8 @@ public class FakeKakehashiApi implements KakehashiApi {
     public void deleteRegisterItem(UUID tenantId, UUID itemId) {
         record("deleteRegisterItem " + itemId);
         registerItems.removeIf(i -> i.id().equals(itemId));
+    }
+
     /** Actions of the tenant in insertion order; comments and effects per action. */
     public final Map<UUID, ActionRecords.Action> actions = new LinkedHashMap<>();
     public final Map<UUID, List<ActionRecords.Comment>> actionComments = new HashMap<>();
