@@ -38,6 +38,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     private final AlertsPanel alerts;
     private final WaveDetailPanel waveDetail = new WaveDetailPanel();
     private final Div statusLines = new Div();
+    private final Div planLines = new Div();
     private final Span status = new Span();
     private final Span printedFilter = new Span();
     private final SignGrid grid = new SignGrid(this::openSign);
@@ -69,6 +70,8 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
 
         statusLines.setId("dashboard-status-lines");
         statusLines.addClassName("dashboard-status-lines");
+        planLines.setId("dashboard-plans");
+        planLines.addClassName("dashboard-status-lines");
         status.setId("dashboard-status");
         status.addClassName("dashboard-status");
 
@@ -91,7 +94,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         below.setVisible(false);
         printedFilter.setId("dashboard-printed-filter");
         printedFilter.addClassName("dashboard-print-only");
-        add(printedFilter, statusLines, filters, gridLegend, grid, status, below);
+        add(printedFilter, statusLines, planLines, filters, gridLegend, grid, status, below);
     }
 
     /** Loads when the tab is first shown, not when the tenant page is built. */
@@ -129,6 +132,28 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         box.add(title);
         box.add(content);
         return box;
+    }
+
+    @Override
+    public void showPlans(DashboardPresenter.Plans plans) {
+        planLines.removeAll();
+        if (plans.register() != null) {
+            var health = plans.register();
+            int share = health.agreedShare() == null ? 0 : (int) Math.round(health.agreedShare() * 100);
+            var line = new Div(getTranslation("dashboard.plans.register", health.agreed(), health.items(), share) + " · "
+                    + getTranslation("dashboard.plans.disagreements", health.openDisagreements(),
+                    health.oldestDisagreementDays() == null ? 0 : health.oldestDisagreementDays()));
+            line.setId("dashboard-plans-register");
+            line.addClassName("dashboard-status-line");
+            planLines.add(line);
+        }
+        var actions = new Div(getTranslation("dashboard.plans.actions", plans.openActions(), plans.overdueActions()));
+        actions.setId("dashboard-plans-actions");
+        actions.addClassName("dashboard-status-line");
+        if (plans.overdueActions() > 0) {
+            actions.addClassName("dashboard-plans-overdue");
+        }
+        planLines.add(actions);
     }
 
     @Override

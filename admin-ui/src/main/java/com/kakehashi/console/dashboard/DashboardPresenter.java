@@ -140,6 +140,16 @@ public final class DashboardPresenter {
         void showFilterProblem(String messageKey);
 
         void showProblem(ApiProblem problem);
+
+        /** What the client agreed to do and to apply, beside what was measured; null when neither could be read. */
+        void showPlans(Plans plans);
+    }
+
+    /**
+     * The register's health (tenant-wide; null when it could not be read) and the actions of the engagement in the
+     * filter that are not finished, with how many of them are past their due date.
+     */
+    public record Plans(com.kakehashi.console.api.RegisterRecords.Health register, int openActions, int overdueActions) {
     }
 
     /** A risk index at or above this is high: the level the default alert threshold uses. */
@@ -154,6 +164,7 @@ public final class DashboardPresenter {
     private final Map<UUID, List<Marker>> eventsOf = new java.util.HashMap<>();
     private DashboardFilter filter;
     private List<com.kakehashi.console.api.ActionRecords.Action> actions = List.of();
+    private java.util.Optional<com.kakehashi.console.api.RegisterRecords.Health> register;
 
     public DashboardPresenter(KakehashiApi api, UUID tenantId, View view) {
         this(api, tenantId, view, Clock.systemDefaultZone());
@@ -224,6 +235,7 @@ public final class DashboardPresenter {
         List<Marker> events = new ArrayList<>(events());
         events.addAll(actionMarkers(actions()));
         view.showDashboard(withMarkers(built, events));
+        view.showPlans(plans(registerHealth(), actions));
     }
 
     /**
@@ -238,6 +250,28 @@ public final class DashboardPresenter {
             }
         }
         return markers;
+    }
+
+    /** Read once per load: the register is the tenant's, not the filter's. A reading aid too, so a refusal hides it. */
+    private com.kakehashi.console.api.RegisterRecords.Health registerHealth() {
+        if (register == null) {
+            try {
+                register = java.util.Optional.of(api.registerHealth(tenantId));
+            } catch (ProblemException e) {
+                if (e.problem().isUnauthorized()) {
+                    throw e;
+                }
+                register = java.util.Optional.empty();
+            }
+        }
+        return register.orElse(null);
+    }
+
+    static Plans plans(com.kakehashi.console.api.RegisterRecords.Health register,
+                       List<com.kakehashi.console.api.ActionRecords.Action> actions) {
+        List<com.kakehashi.console.api.ActionRecords.Action> open = actions.stream().filter(a -> a.status().open()).toList();
+        return new Plans(register == null || register.items() == 0 ? null : register, open.size(),
+                (int) open.stream().filter(com.kakehashi.console.api.ActionRecords.Action::overdue).count());
     }
 
     /**

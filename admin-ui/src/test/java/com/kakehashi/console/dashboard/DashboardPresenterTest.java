@@ -522,5 +522,48 @@ class DashboardPresenterTest {
         public void showProblem(ApiProblem problem) {
             this.problem = problem;
         }
+
+        DashboardPresenter.Plans plans;
+
+        @Override
+        public void showPlans(DashboardPresenter.Plans plans) {
+            this.plans = plans;
+        }
+    }
+
+    @Test
+    void plansCountTheFiltersOpenActionsAndTheOverdueOnesBesideTheRegistersHealth() {
+        var active = engagement("Post-restructuring alignment", LocalDate.of(2026, 10, 3), EngagementStatus.ACTIVE);
+        api.engagements.put(active.id(), active);
+        var late = action(active.id(), "Late", List.of("EXCLUSION"), com.kakehashi.console.api.ActionRecords.Status.IN_PROGRESS, D1, null, null);
+        late = new com.kakehashi.console.api.ActionRecords.Action(late.id(), late.engagementId(), null, late.title(), null, "en",
+                late.signs(), late.startOn(), late.dueOn(), late.status(), true, null, late.startedOn(), null, null, late.hqOwner(),
+                late.japanOwner(), late.createdBy(), null, null);
+        var proposed = action(active.id(), "Proposed", List.of("EXCLUSION"), com.kakehashi.console.api.ActionRecords.Status.PROPOSED, null, null, null);
+        var done = action(active.id(), "Done", List.of("EXCLUSION"), com.kakehashi.console.api.ActionRecords.Status.DONE, D1, D2, null);
+        var elsewhere = action(UUID.randomUUID(), "Elsewhere", List.of("EXCLUSION"), com.kakehashi.console.api.ActionRecords.Status.PROPOSED, null, null, null);
+        List.of(late, proposed, done, elsewhere).forEach(a -> api.actions.put(a.id(), a));
+        api.registerHealth = new com.kakehashi.console.api.RegisterRecords.Health(11, 8, 1, 2, 8 / 11.0, 2, 56, 38.0);
+        api.trends.put(NORTHWIND, northwindTrends());
+
+        new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
+
+        assertEquals(2, view.plans.openActions(), "the late and the proposed one; not done, not another engagement's");
+        assertEquals(1, view.plans.overdueActions());
+        assertEquals(2, view.plans.register().openDisagreements());
+
+        var i18n = new com.kakehashi.console.i18n.ConsoleI18NProvider();
+        assertEquals("Actions: 2 open, 1 overdue", i18n.getTranslation("dashboard.plans.actions", java.util.Locale.ENGLISH, 2, 1));
+        assertEquals("2 open disagreements, the oldest open for 56 days",
+                i18n.getTranslation("dashboard.plans.disagreements", java.util.Locale.ENGLISH, 2, 56));
+        assertEquals("未解決の不一致2件（最長56日）", i18n.getTranslation("dashboard.plans.disagreements", java.util.Locale.JAPANESE, 2, 56));
+    }
+
+    @Test
+    void aTenantWithAnEmptyRegisterShowsNoRegisterLine() {
+        api.trends.put(NORTHWIND, northwindTrends());
+        new DashboardPresenter(api, NORTHWIND, view, CLOCK).load();
+        assertNull(view.plans.register());
+        assertEquals(0, view.plans.openActions());
     }
 }

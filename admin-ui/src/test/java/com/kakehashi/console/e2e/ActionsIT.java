@@ -118,6 +118,12 @@ class ActionsIT {
             new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                     .executeScript("return performance.getEntriesByName('kakehashi:grid-drawn').length > 0")));
 
+            // Beside what was measured, what was agreed: the register's two disagreements and the one overdue action.
+            String register = browser.byId("dashboard-plans-register").getText();
+            assertTrue(register.contains("2 open disagreements"), register);
+            String plans = browser.byId("dashboard-plans-actions").getText();
+            assertTrue(plans.contains("1 overdue"), plans);
+
             JsonNode exclusion = markers(browser, "#sign-cell-EXCLUSION canvas");
             System.out.println("EXCLUSION markers: " + exclusion);
             JsonNode start = find(exclusion, "ACTION_START", PRE_BRIEFING);
