@@ -255,23 +255,12 @@ public class ActionEffects {
     /** The sentences, English and Japanese, of one estimate. Names of signs are the console's. */
     private record Words(WarningSign sign, Side side) {
 
-        private static final Map<WarningSign, String[]> SIGNS = Map.of(
-                WarningSign.EXECUTION_DELAY, new String[]{"Execution delay", "実行の遅れ"},
-                WarningSign.MOMENTUM, new String[]{"Slow momentum", "勢いの停滞"},
-                WarningSign.DIFFICULT_LABEL, new String[]{"\"Difficult\" label", "「扱いにくい」というレッテル"},
-                WarningSign.EXCLUSION, new String[]{"Exclusion", "初期議論からの除外"},
-                WarningSign.SILENT_DISSENT, new String[]{"Silent dissent", "沈黙による反対"},
-                WarningSign.AUTHORITY_GAP, new String[]{"Authority gap", "権限の認識差"},
-                WarningSign.RISK_LENS, new String[]{"Risk lens", "リスク観の違い"},
-                WarningSign.CONSENSUS_PACE, new String[]{"Consensus pace", "合意形成のペース"},
-                WarningSign.TRUST_EROSION, new String[]{"Trust erosion", "信頼の低下"});
-
         private String en() {
-            return (side == Side.HQ ? "HQ" : "Japan") + ", " + SIGNS.get(sign)[0] + ": ";
+            return (side == Side.HQ ? "HQ" : "Japan") + ", " + sign.english() + ": ";
         }
 
         private String ja() {
-            String label = SIGNS.get(sign)[1];
+            String label = sign.japanese();
             return (side == Side.HQ ? "本社" : "日本") + "・" + (label.startsWith("「") ? label : "「" + label + "」") + "：";
         }
 

@@ -36,16 +36,6 @@ class ActionMail implements OutboxSender {
     private static final DateTimeFormatter JA = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.JAPANESE);
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final String RULE = "――――――――――――――――";
-    private static final Map<WarningSign, String[]> SIGNS = new EnumMap<>(Map.of(
-            WarningSign.EXECUTION_DELAY, new String[]{"Execution delay", "実行の遅れ"},
-            WarningSign.MOMENTUM, new String[]{"Slow momentum", "勢いの停滞"},
-            WarningSign.DIFFICULT_LABEL, new String[]{"\"Difficult\" label", "「扱いにくい」というレッテル"},
-            WarningSign.EXCLUSION, new String[]{"Exclusion", "初期議論からの除外"},
-            WarningSign.SILENT_DISSENT, new String[]{"Silent dissent", "沈黙による反対"},
-            WarningSign.AUTHORITY_GAP, new String[]{"Authority gap", "権限の認識差"},
-            WarningSign.RISK_LENS, new String[]{"Risk lens", "リスク観の違い"},
-            WarningSign.CONSENSUS_PACE, new String[]{"Consensus pace", "合意形成のペース"},
-            WarningSign.TRUST_EROSION, new String[]{"Trust erosion", "信頼の低下"}));
     private static final Map<ActionStatus, String> STATUS_JA = new EnumMap<>(Map.of(
             ActionStatus.PROPOSED, "提案中（合意待ち）", ActionStatus.AGREED, "合意済み・未着手",
             ActionStatus.IN_PROGRESS, "実施中", ActionStatus.DONE, "完了", ActionStatus.DROPPED, "取り下げ"));
@@ -153,7 +143,7 @@ class ActionMail implements OutboxSender {
         };
         return opening + "\n\n"
                 + "Client: " + tenant + "\nEngagement: " + engagement + "\nAction: " + a.title()
-                + "\nTargets: " + a.signs().stream().map(s -> SIGNS.get(s)[0]).collect(Collectors.joining(", "))
+                + "\nTargets: " + a.signs().stream().map(WarningSign::english).collect(Collectors.joining(", "))
                 + "\nStart: " + EN.format(a.startOn()) + "\nDue: " + EN.format(a.dueOn())
                 + "\nHQ owner: " + a.hqOwner().name() + "\nJapan owner: " + a.japanOwner().name()
                 + (a.description() == null ? "" : "\n\n" + a.description())
@@ -178,7 +168,7 @@ class ActionMail implements OutboxSender {
         };
         return opening + "\n\n"
                 + "クライアント：" + tenant + "\nプロジェクト：" + engagement + "\nアクション：" + a.title()
-                + "\n対象となる兆候：" + a.signs().stream().map(s -> SIGNS.get(s)[1]).collect(Collectors.joining("、"))
+                + "\n対象となる兆候：" + a.signs().stream().map(WarningSign::japanese).collect(Collectors.joining("、"))
                 + "\n開始日：" + JA.format(a.startOn()) + "\n期限：" + JA.format(a.dueOn())
                 + "\n本社側担当者：" + a.hqOwner().name() + "\n日本側担当者：" + a.japanOwner().name()
                 + (a.description() == null ? "" : "\n\n" + a.description())

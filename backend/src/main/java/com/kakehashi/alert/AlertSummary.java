@@ -2,13 +2,13 @@ package com.kakehashi.alert;
 
 import com.kakehashi.alert.AlertView.HistoryPoint;
 import com.kakehashi.vocabulary.Side;
+import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,18 +21,17 @@ final class AlertSummary {
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter JA = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.JAPANESE);
 
-    private static final Map<String, String[]> SIGNS = Map.of(
-            "EXECUTION_DELAY", new String[]{"Execution delay", "実行の遅れ"},
-            "MOMENTUM", new String[]{"Slow momentum", "勢いの停滞"},
-            "DIFFICULT_LABEL", new String[]{"\"Difficult\" label", "「扱いにくい」というレッテル"},
-            "EXCLUSION", new String[]{"Exclusion", "初期議論からの除外"},
-            "SILENT_DISSENT", new String[]{"Silent dissent", "沈黙による反対"},
-            "AUTHORITY_GAP", new String[]{"Authority gap", "権限の認識差"},
-            "RISK_LENS", new String[]{"Risk lens", "リスク観の違い"},
-            "CONSENSUS_PACE", new String[]{"Consensus pace", "合意形成のペース"},
-            "TRUST_EROSION", new String[]{"Trust erosion", "信頼の低下"});
-
     private AlertSummary() {
+    }
+
+    /** A sign no longer in the vocabulary (an old alert) keeps its code. */
+    private static String name(String sign, boolean english) {
+        try {
+            WarningSign known = WarningSign.valueOf(sign);
+            return english ? known.english() : known.japanese();
+        } catch (IllegalArgumentException e) {
+            return sign;
+        }
     }
 
     /** @return {English, Japanese} */
@@ -55,8 +54,8 @@ final class AlertSummary {
                 : "（95%区間 " + n(last.low()) + "–" + n(last.high()) + "）";
         String pEn = evidence == null ? "" : " (beyond noise, " + p(evidence.pAdjusted()) + ")";
         String pJa = evidence == null ? "" : "（ノイズを超える変化、" + p(evidence.pAdjusted()) + "）";
-        String signEn = sign == null ? "" : SIGNS.getOrDefault(sign, new String[]{sign, sign})[0];
-        String signJa = sign == null ? "" : SIGNS.getOrDefault(sign, new String[]{sign, sign})[1];
+        String signEn = sign == null ? "" : name(sign, true);
+        String signJa = sign == null ? "" : name(sign, false);
         String sideEn = side == null ? "" : switch (side) {
             case HQ -> "HQ";
             case JAPAN -> "Japan";
