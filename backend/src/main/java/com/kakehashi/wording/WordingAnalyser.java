@@ -38,6 +38,9 @@ public class WordingAnalyser {
     private static final Set<String> JA_LIGHT_VERBS = Set.of("する", "ある", "いる", "おる", "なる", "できる", "いたす",
             "感じる", "思う", "持つ", "抱く", "覚える", "言える", "言う", "考える");
 
+    /** Nouns that make a compound with a marker without ending its phrase: 懸念事項, 不安材料. */
+    private static final Set<String> JA_COMPOUND_HEADS = Set.of("事項", "材料", "要素", "点");
+
     private final JapaneseTokens japanese = new JapaneseTokens();
     private final EnglishTokens english = new EnglishTokens();
     private final Lexicon lexicon;
@@ -235,7 +238,10 @@ public class WordingAnalyser {
                 return false;
             }
             if (isJapaneseNegation(t, i > 0 ? tokens.get(i - 1) : null)) {
-                return !nominalised && !questionFollows(tokens, i + 1);
+                return !nominalised && !questionFollows(tokens, i + 1) && !mustFollows(tokens, i + 1);
+            }
+            if (i == end && (t.posStartsWith("名詞-接尾") || JA_COMPOUND_HEADS.contains(t.base()))) {
+                continue; // 懸念点はありません, 懸念事項はない: the marker heads a compound noun
             }
             if (t.posStartsWith("名詞-非自立") && (t.base().equals("の") || t.base().equals("ん"))) {
                 nominalised = true; // 難しいのではないか: a rhetorical question, the marker stands
@@ -272,6 +278,15 @@ public class WordingAnalyser {
             return JA_NEGATIVE_POLARITY_ADVERBS.contains(t.base());
         }
         return t.posStartsWith("動詞-自立") && JA_LIGHT_VERBS.contains(t.base());
+    }
+
+    /** 〜ざるを得ない, 〜ないといけない: a double negation that affirms ("I have to say it is difficult"). */
+    private static boolean mustFollows(List<Token> tokens, int from) {
+        if (from + 1 < tokens.size() && tokens.get(from).base().equals("を") && tokens.get(from + 1).base().equals("得る")) {
+            return true;
+        }
+        return from + 1 < tokens.size() && tokens.get(from).base().equals("と")
+                && (tokens.get(from + 1).base().equals("いける") || tokens.get(from + 1).base().equals("いけない"));
     }
 
     private static boolean questionFollows(List<Token> tokens, int from) {

@@ -59,8 +59,8 @@ class WordingLexiconTest {
                         .anyMatch(e -> e.language().equals(language) && e.category() == category);
             }
         }
-        assertThat(ANALYSER.lexiconVersion()).isEqualTo("wording-lexicon-v1");
-        assertThat(ANALYSER.analyse("検討します。", "ja").lexiconVersion()).isEqualTo("wording-lexicon-v1");
+        assertThat(ANALYSER.lexiconVersion()).isEqualTo("wording-lexicon-v2");
+        assertThat(ANALYSER.analyse("検討します。", "ja").lexiconVersion()).isEqualTo("wording-lexicon-v2");
     }
 
     @ParameterizedTest(name = "{0}")
