@@ -60,6 +60,7 @@ class WordingLexiconTest {
             }
         }
         assertThat(ANALYSER.lexiconVersion()).isEqualTo("wording-lexicon-v2");
+        assertThat(Lexicon.RESOURCE).as("the file is named after its version").isEqualTo("/wording/lexicon-v2.tsv");
         assertThat(ANALYSER.analyse("検討します。", "ja").lexiconVersion()).isEqualTo("wording-lexicon-v2");
     }
 
