@@ -67,8 +67,8 @@ public class WordingAnalyser {
      * The markers in one comment.
      *
      * @param text     the comment; null or blank has no markers
-     * @param language {@code ja} or {@code en} (the response's language); any other value, or null, is
-     *                 decided from the script: a comment with kana or kanji is read as Japanese
+     * @param language {@code ja} or {@code en}, the response's language: a hint, since a Japan respondent
+     *                 may write Japanese in the English form (see {@link #readAs}); null decides by script
      */
     public CommentMarkers analyse(String text, String language) {
         if (text == null || text.isBlank()) {
@@ -92,9 +92,10 @@ public class WordingAnalyser {
     }
 
     /**
-     * The language the text is read in: the response's language, except that a comment written in
-     * Japanese script is read as Japanese whatever the form's language was (a Japan respondent may
-     * answer the English form in Japanese), and one without any is read as English.
+     * The language the text is read in: a comment with more kana and kanji than Latin letters is read as
+     * Japanese whatever the form's language (a Japan respondent may answer the English form in
+     * Japanese); an English-form comment quoting 根回し stays English; a Japanese-form comment without
+     * any kana or kanji is read as English, the only analysis that can read it.
      */
     static String readAs(String text, String language) {
         long japaneseLetters = text.codePoints().filter(WordingAnalyser::isJapaneseScript).count();
