@@ -30,6 +30,12 @@ public record CommentMarkers(Set<MarkerCategory> categories, SortedSet<String> e
         return new CommentMarkers(Set.of(), new TreeSet<>(), lexiconVersion);
     }
 
+    /** Without the entry ids, so that a logged result cannot carry a comment's phrases. */
+    @Override
+    public String toString() {
+        return "CommentMarkers[categories=" + categories + ", lexiconVersion=" + lexiconVersion + "]";
+    }
+
     /** At least one marker of any category: the comment counts toward the careful-wording share. */
     public boolean any() {
         return !categories.isEmpty();

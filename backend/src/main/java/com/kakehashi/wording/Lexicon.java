@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 final class Lexicon {
 
-    static final String RESOURCE = "/wording/lexicon-v2.tsv";
+    static final String RESOURCE = "/wording/lexicon-v3.tsv";
 
     private final String version;
     private final List<LexiconEntry> entries;

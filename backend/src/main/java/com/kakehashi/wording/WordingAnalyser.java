@@ -58,7 +58,7 @@ public class WordingAnalyser {
         return words.stream().map(w -> english.tokens(w).getFirst().base()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** The lexicon version every result carries, e.g. {@code wording-lexicon-v2}. */
+    /** The lexicon version every result carries, e.g. {@code wording-lexicon-v3}. */
     public String lexiconVersion() {
         return lexicon.version();
     }

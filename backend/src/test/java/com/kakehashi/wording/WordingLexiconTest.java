@@ -59,9 +59,9 @@ class WordingLexiconTest {
                         .anyMatch(e -> e.language().equals(language) && e.category() == category);
             }
         }
-        assertThat(ANALYSER.lexiconVersion()).isEqualTo("wording-lexicon-v2");
-        assertThat(Lexicon.RESOURCE).as("the file is named after its version").isEqualTo("/wording/lexicon-v2.tsv");
-        assertThat(ANALYSER.analyse("検討します。", "ja").lexiconVersion()).isEqualTo("wording-lexicon-v2");
+        assertThat(ANALYSER.lexiconVersion()).isEqualTo("wording-lexicon-v3");
+        assertThat(Lexicon.RESOURCE).as("the file is named after its version").isEqualTo("/wording/lexicon-v3.tsv");
+        assertThat(ANALYSER.analyse("検討します。", "ja").lexiconVersion()).isEqualTo("wording-lexicon-v3");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,6 +174,32 @@ class WordingLexiconTest {
         assertThat(ANALYSER.analyse("正直、難しいです。", "en").categories()).containsExactly(MarkerCategory.SOFTENED_REFUSAL);
         assertThat(ANALYSER.analyse("I am worried.", "ja").categories()).containsExactly(MarkerCategory.CONCERN);
         assertThat(ANALYSER.analyse("HQ should learn about nemawashi (根回し) first.", "en").categories()).isEmpty();
+    }
+
+    @Test
+    void oddInputIsReadWithoutFailing() {
+        List<String> odd = List.of("🙂🙂🙂", "…", "。。。", "!!!???", "ｶﾀｶﾅ ﾃﾞｽ", "Ｆｕｌｌ－ｗｉｄｔｈ　ｔｅｘｔ",
+                "a\tb\nc", "\u0000", "x".repeat(20_000), "検討します。".repeat(2_000), "don't won't can't it's let's ’s n't");
+        for (String text : odd) {
+            for (String language : new String[] {"ja", "en", null, "fr"}) {
+                assertThat(ANALYSER.analyse(text, language)).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void kanaSpellingsMatchLikeTheirKanji() {
+        // IPADIC gives むずかしい its own base form, so the lexicon lists both spellings
+        assertThat(ANALYSER.analyse("それはちょっとむずかしいです。", "ja").categories()).containsExactly(MarkerCategory.SOFTENED_REFUSAL);
+        assertThat(ANALYSER.analyse("いちおう、たぶん大丈夫です。", "ja").categories()).containsExactly(MarkerCategory.HEDGE);
+        assertThat(ANALYSER.analyse("一度もちかえります。", "ja").categories()).containsExactly(MarkerCategory.DEFERRAL);
+    }
+
+    @Test
+    void aResultPrintsNoEntryIds() {
+        CommentMarkers found = ANALYSER.analyse("持ち帰って検討させていただきます。", "ja");
+        assertThat(found.entryIds()).isNotEmpty();
+        assertThat(found.toString()).doesNotContain("ja.deferral").contains("DEFERRAL");
     }
 
     @Test
