@@ -102,10 +102,10 @@ class ActionMail implements OutboxSender {
             case OVERDUE -> "action overdue";
         } + " – " + action.title();
         String ja = "[Kakehashi] " + tenant + "：" + switch (event) {
-            case PROPOSED -> "アクションのご提案";
-            case AGREED -> "アクション合意のお知らせ";
-            case DONE -> "アクション完了のお知らせ";
-            case OVERDUE -> "アクション期限超過のお知らせ";
+            case PROPOSED -> "施策のご提案";
+            case AGREED -> "施策合意のお知らせ";
+            case DONE -> "施策完了のお知らせ";
+            case OVERDUE -> "施策期限超過のお知らせ";
         } + "「" + action.title() + "」";
         if ("ja".equals(language)) {
             return ja;
@@ -152,13 +152,13 @@ class ActionMail implements OutboxSender {
 
     private static String japanese(String tenant, String engagement, ActionView a, ActionEvent event) {
         String opening = switch (event) {
-            case PROPOSED -> "あなたを担当者の一人とするアクションが提案されました。本社側・日本側それぞれの担当者が合意した時点で、"
+            case PROPOSED -> "あなたを担当者の一人とする施策が提案されました。本社側・日本側それぞれの担当者が合意した時点で、"
                     + "正式に確定します。";
-            case AGREED -> "本アクションについて、双方の担当者の合意が得られました。予定どおり" + JA.format(a.startOn())
+            case AGREED -> "本施策について、双方の担当者の合意が得られました。予定どおり" + JA.format(a.startOn())
                     + "から開始できます。";
-            case DONE -> "本アクションは" + date(a.doneOn(), JA) + "に完了しました。対象となる兆候への効果は、"
+            case DONE -> "本施策は" + date(a.doneOn(), JA) + "に完了しました。対象となる兆候への効果は、"
                     + "今後のパルスサーベイの結果に表れてきます。";
-            case OVERDUE -> "本アクションは期限（" + JA.format(a.dueOn()) + "）を過ぎましたが、まだ完了していません（現在の状態："
+            case OVERDUE -> "本施策は期限（" + JA.format(a.dueOn()) + "）を過ぎましたが、まだ完了していません（現在の状態："
                     + STATUS_JA.get(a.status()) + "）。完了とするか、新しい期限について合意するか、理由を添えて取り下げてください。";
         };
         String closing = switch (event) {
@@ -167,7 +167,7 @@ class ActionMail implements OutboxSender {
             case OVERDUE -> "このお知らせは一度だけお送りします。完了または期限の変更まで、コンソール上では期限超過として表示されます。";
         };
         return opening + "\n\n"
-                + "クライアント：" + tenant + "\nプロジェクト：" + engagement + "\nアクション：" + a.title()
+                + "クライアント：" + tenant + "\nプロジェクト：" + engagement + "\n施策：" + a.title()
                 + "\n対象となる兆候：" + a.signs().stream().map(WarningSign::japanese).collect(Collectors.joining("、"))
                 + "\n開始日：" + JA.format(a.startOn()) + "\n期限：" + JA.format(a.dueOn())
                 + "\n本社側担当者：" + a.hqOwner().name() + "\n日本側担当者：" + a.japanOwner().name()

@@ -488,13 +488,13 @@ class ActionPlanTest implements TestPropertyProvider {
         assertThat(subject(english)).doesNotContain("ご提案");
         assertThat(text(english)).contains("An action has been proposed with you as one of its two owners",
                 "Targets: Exclusion, Consensus pace", "HQ owner: Anna Schmidt").doesNotContain("担当者");
-        MimeMessage japanese = to(japan).stream().filter(m -> subject(m).contains("アクションのご提案")).findFirst().orElseThrow();
+        MimeMessage japanese = to(japan).stream().filter(m -> subject(m).contains("施策のご提案")).findFirst().orElseThrow();
         assertThat(subject(japanese)).doesNotContain("action proposed");
-        assertThat(text(japanese)).contains("あなたを担当者の一人とするアクションが提案されました", "対象となる兆候：初期議論からの除外、合意形成のペース",
+        assertThat(text(japanese)).contains("あなたを担当者の一人とする施策が提案されました", "対象となる兆候：初期議論からの除外、合意形成のペース",
                 "日本側担当者：佐藤 健").doesNotContain("An action has been proposed");
         MimeMessage bilingual = to(secondExecutive.email()).stream().filter(m -> subject(m).contains("action proposed")).findFirst()
                 .orElseThrow();
-        assertThat(subject(bilingual)).contains("アクションのご提案");
+        assertThat(subject(bilingual)).contains("施策のご提案");
         String both = text(bilingual);
         assertThat(both.indexOf("An action has been proposed")).isGreaterThanOrEqualTo(0)
                 .isLessThan(both.indexOf("あなたを担当者の一人とする"));
@@ -510,8 +510,8 @@ class ActionPlanTest implements TestPropertyProvider {
 
         mail.dispatchDue();
 
-        assertThat(to(japan)).extracting(ActionPlanTest::subject).anyMatch(s -> s.contains("アクション合意のお知らせ"))
-                .anyMatch(s -> s.contains("アクション完了のお知らせ"));
+        assertThat(to(japan)).extracting(ActionPlanTest::subject).anyMatch(s -> s.contains("施策合意のお知らせ"))
+                .anyMatch(s -> s.contains("施策完了のお知らせ"));
         assertThat(worlds.rows(world.id(), """
                 SELECT email, action_event, status FROM mail_outbox WHERE action_id = ?::uuid AND action_event IN ('AGREED', 'DONE')
                 """, id)).extracting(r -> r.get("email") + " " + r.get("action_event") + " " + r.get("status"))
@@ -539,7 +539,7 @@ class ActionPlanTest implements TestPropertyProvider {
                 .containsExactlyInAnyOrder(japan + " SENT", world.executive.email() + " SENT", world.consultant.email() + " SENT");
         List<MimeMessage> japanese = to(japan).stream().filter(m -> subject(m).contains("期限超過")).toList();
         assertThat(japanese).singleElement().satisfies(m -> assertThat(text(m))
-                .contains("本アクションは期限（", "を過ぎましたが、まだ完了していません（現在の状態：合意済み・未着手）"));
+                .contains("本施策は期限（", "を過ぎましたが、まだ完了していません（現在の状態：合意済み・未着手）"));
         assertThat(to(world.executive.email()).stream().filter(m -> subject(m).contains("action overdue")
                 && text(m).contains(id.substring(0, 0) + "Pre-brief"))).isNotEmpty();
         assertThat(audit(id).stream().filter("action.overdue"::equals)).hasSize(1);
