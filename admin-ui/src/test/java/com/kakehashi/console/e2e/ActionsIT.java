@@ -119,7 +119,12 @@ class ActionsIT {
                     .executeScript("return performance.getEntriesByName('kakehashi:grid-drawn').length > 0")));
 
             // Beside what was measured, what was agreed: the register's two disagreements and the one overdue action.
-            String register = browser.byId("dashboard-plans-register").getText();
+            // Below the grid, shown once the grid has drawn.
+            var wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+            String register = wait.until(d -> {
+                String text = d.findElement(By.id("dashboard-plans-register")).getText();
+                return text.isEmpty() ? null : text;
+            });
             assertTrue(register.contains("2 open disagreements"), register);
             String plans = browser.byId("dashboard-plans-actions").getText();
             assertTrue(plans.contains("1 overdue"), plans);
