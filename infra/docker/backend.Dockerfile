@@ -56,6 +56,8 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${KAKEHASHI_MANAGEMENT_PORT:-${KAKEHASHI_PORT}}/health" || exit 1
 
+# The argument "migrate" (the Kubernetes Job, compose's migrate service) applies the schema
+# migrations as the owner role and exits instead of serving.
 # Exec form: java is PID 1 and receives SIGTERM directly. Memory follows the container limit.
 # Extra JVM flags: set JDK_JAVA_OPTIONS (the launcher then prints one "NOTE: Picked up" line that
 # is not JSON).
