@@ -40,6 +40,7 @@ final class DeploymentContract {
             "KAKEHASHI_DB_APP_PASSWORD", "KAKEHASHI_PUBLIC_URL");
     static final Set<String> OWNER_ONLY = Set.of("KAKEHASHI_DB_OWNER_USER", "KAKEHASHI_DB_OWNER_PASSWORD",
             "KAKEHASHI_DB_ADMIN_USER", "KAKEHASHI_DB_ADMIN_PASSWORD");
+    static final String ROLLOUT_STEP = "kakehashi.io/rollout-step";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(KAKEHASHI_[A-Z0-9_]+)(:)?");
     private static final Pattern JAVA_LITERAL = Pattern.compile("\"(KAKEHASHI_[A-Z0-9_]+)\"");
 
@@ -298,6 +299,19 @@ final class DeploymentContract {
         for (Map<String, Object> workload : workloads(k8s)) {
             String file = "infra/k8s/" + source(workload);
             for (Map<String, Object> container : containers(workload)) {
+                for (Object entry : list(container.get("env"))) {
+                    for (String kind : List.of("configMapKeyRef", "secretKeyRef")) {
+                        Map<String, Object> ref = map(path(map(entry), "valueFrom", kind));
+                        if (ref.isEmpty()) {
+                            continue;
+                        }
+                        Map<String, Object> source = find(k8s, kind.equals("configMapKeyRef") ? "ConfigMap" : "Secret", String.valueOf(ref.get("name")));
+                        Map<String, Object> data = source == null ? Map.of() : map(source.getOrDefault("data", source.get("stringData")));
+                        if (!data.containsKey(String.valueOf(ref.get("key")))) {
+                            fail(file, String.valueOf(map(entry).get("name")), "takes key " + ref.get("key") + " of " + ref.get("name") + ", which does not have it");
+                        }
+                    }
+                }
                 String image = image(container);
                 Map<String, String> env = delivered(k8s, container);
                 String owner = name(workload) + "/" + container.get("name");
@@ -405,7 +419,23 @@ final class DeploymentContract {
             fail("infra/k8s", "Job", "no Job runs the backend image with the argument \"migrate\"");
         }
         for (Map<String, Object> job : jobs) {
+            // The rollout's first step applies only objects with this label: the Job must find what it reads.
+            Object step = map(path(job, "metadata", "labels")).get(ROLLOUT_STEP);
+            if (!"migrate".equals(step)) {
+                fail("infra/k8s/" + source(job), ROLLOUT_STEP, "the migration Job " + name(job) + " must carry " + ROLLOUT_STEP + ": migrate");
+            }
+            for (Map<String, Object> namespace : all(k8s, "Namespace")) {
+                if (!"migrate".equals(map(path(namespace, "metadata", "labels")).get(ROLLOUT_STEP))) {
+                    fail("infra/k8s/" + source(namespace), ROLLOUT_STEP, "Namespace " + name(namespace) + " is not applied with the migration Job");
+                }
+            }
             for (Map<String, Object> c : containers(job)) {
+                for (String configMap : configMapsReadBy(c)) {
+                    Map<String, Object> cm = find(k8s, "ConfigMap", configMap);
+                    if (cm != null && !"migrate".equals(map(path(cm, "metadata", "labels")).get(ROLLOUT_STEP))) {
+                        fail("infra/k8s/" + source(cm), ROLLOUT_STEP, "ConfigMap " + configMap + " is read by the migration Job but not applied with it");
+                    }
+                }
                 Map<String, String> env = delivered(k8s, c);
                 for (String v : List.of("KAKEHASHI_DB_OWNER_USER", "KAKEHASHI_DB_OWNER_PASSWORD", "KAKEHASHI_DB_HOST")) {
                     if (!env.containsKey(v)) {
@@ -453,6 +483,23 @@ final class DeploymentContract {
                 fail("infra/compose.yaml", "backend.depends_on." + migrator, "the backend must wait for the migration to complete");
             }
         }
+    }
+
+    private static Set<String> configMapsReadBy(Map<String, Object> container) {
+        Set<String> names = new TreeSet<>();
+        for (Object entry : list(container.get("env"))) {
+            Object ref = path(map(entry), "valueFrom", "configMapKeyRef", "name");
+            if (ref != null) {
+                names.add(String.valueOf(ref));
+            }
+        }
+        for (Object from : list(container.get("envFrom"))) {
+            Object ref = path(map(from), "configMapRef", "name");
+            if (ref != null) {
+                names.add(String.valueOf(ref));
+            }
+        }
+        return names;
     }
 
     private static String envValue(Map<String, Object> container, String name) {

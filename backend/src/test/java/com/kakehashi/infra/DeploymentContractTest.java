@@ -159,6 +159,18 @@ class DeploymentContractTest {
     }
 
     @Test
+    void aMigrationJobWhoseInputsAreNotAppliedInTheFirstStepFails() throws IOException {
+        Path infra = copy();
+        edit(infra.resolve("k8s/configmap.yaml"), "    kakehashi.io/rollout-step: migrate\n", "");
+        edit(infra.resolve("k8s/migrate-job.yaml"), "configMapKeyRef: { name: kakehashi-config, key: KAKEHASHI_DB_PORT }",
+                "configMapKeyRef: { name: kakehashi-config, key: KAKEHASHI_DB_PORT_NUMBER }");
+
+        assertThat(violations(infra)).contains(
+                "infra/k8s/configmap.yaml: kakehashi.io/rollout-step: ConfigMap kakehashi-config is read by the migration Job but not applied with it",
+                "infra/k8s/migrate-job.yaml: KAKEHASHI_DB_PORT: takes key KAKEHASHI_DB_PORT_NUMBER of kakehashi-config, which does not have it");
+    }
+
+    @Test
     void metricsOpenBeyondTheMonitoringNamespaceOrNoDefaultDenyFails() throws IOException {
         Path infra = copy();
         edit(infra.resolve("k8s/networkpolicy.yaml"), "              kubernetes.io/metadata.name: monitoring", "              team: anyone");
