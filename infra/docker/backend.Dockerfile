@@ -51,10 +51,13 @@ USER 10001:10001
 EXPOSE 8080
 
 # /health answers 200 when the service and its database are up, 503 otherwise (no details to
-# anonymous callers). Migrations run before the HTTP port opens, hence the long start period.
+# anonymous callers); on the management port when KAKEHASHI_MANAGEMENT_PORT is set. In demo mode
+# (migrations at start) the first start takes longest, hence the start period.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${KAKEHASHI_PORT}/health" || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${KAKEHASHI_MANAGEMENT_PORT:-${KAKEHASHI_PORT}}/health" || exit 1
 
+# The argument "migrate" (the Kubernetes Job, compose's migrate service) applies the schema
+# migrations as the owner role and exits instead of serving.
 # Exec form: java is PID 1 and receives SIGTERM directly. Memory follows the container limit.
 # Extra JVM flags: set JDK_JAVA_OPTIONS (the launcher then prints one "NOTE: Picked up" line that
 # is not JSON).

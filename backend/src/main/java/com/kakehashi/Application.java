@@ -1,6 +1,7 @@
 package com.kakehashi;
 
 import com.kakehashi.bootstrap.DatabaseBootstrap;
+import com.kakehashi.bootstrap.MigrateOnly;
 import com.kakehashi.bootstrap.StartupChecks;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -22,14 +23,24 @@ public class Application {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         boolean demo = StartupChecks.isDemo(env);
+        String[] environments = demo ? new String[] {"demo"} : new String[0];
+        if (MigrateOnly.requested(args)) {
+            // The migration Job: owner credentials, no JWT secret, no HTTP port; exits when done.
+            if (demo || "true".equalsIgnoreCase(env.get("KAKEHASHI_DB_BOOTSTRAP"))) {
+                DatabaseBootstrap.fromEnvironment(env).ensureDatabaseAndRoles();
+            }
+            System.exit(MigrateOnly.run(Map.of(), environments));
+            return;
+        }
         StartupChecks.requireStrongJwtSecret(env, demo);
-        if (demo || "true".equalsIgnoreCase(env.get("KAKEHASHI_DB_BOOTSTRAP"))) {
+        // A pod that does not migrate has no owner credentials, so it cannot bootstrap either.
+        if ((demo || "true".equalsIgnoreCase(env.get("KAKEHASHI_DB_BOOTSTRAP"))) && StartupChecks.migratesAtStart(env)) {
             DatabaseBootstrap.fromEnvironment(env).ensureDatabaseAndRoles();
         }
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .banner(false)
-                .environments(demo ? new String[] {"demo"} : new String[0])
+                .environments(environments)
                 .start();
     }
 }

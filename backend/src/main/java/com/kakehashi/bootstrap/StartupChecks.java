@@ -14,6 +14,11 @@ public final class StartupChecks {
         return "true".equalsIgnoreCase(env.get("KAKEHASHI_DEMO"));
     }
 
+    /** KAKEHASHI_MIGRATE (default true): false when a migration Job applies the changelog before the pods start. */
+    public static boolean migratesAtStart(Map<String, String> env) {
+        return !"false".equalsIgnoreCase(env.getOrDefault("KAKEHASHI_MIGRATE", "true").strip());
+    }
+
     /** Outside the demo run a missing or short secret would let anyone forge tokens: stop with a clear message. */
     public static void requireStrongJwtSecret(Map<String, String> env, boolean demo) {
         if (demo) {
