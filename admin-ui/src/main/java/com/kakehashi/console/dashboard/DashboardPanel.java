@@ -199,12 +199,15 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
                 legendItem("sign-legend-gap", getTranslation("dashboard.grid.legend.gap")),
                 legendItem("sign-legend-high", getTranslation("dashboard.grid.legend.high")),
                 legendItem("sign-legend-suppressed", getTranslation("dashboard.grid.legend.suppressed", dashboard.anonymityThreshold())));
+        // On the first row, in few words: another legend row would push the grid's last row off a tablet's first screen.
+        if (dashboard.markers().stream().anyMatch(DashboardPresenter.Marker::isAction)) {
+            var action = legendItem("sign-legend-action", getTranslation("dashboard.grid.legend.action"));
+            action.setTitle(getTranslation("dashboard.grid.legend.actionHelp"));
+            gridLegend.add(action);
+        }
         for (var marker : SignDetail.markerLabels(dashboard, this::getTranslation, "ja".equals(getLocale().getLanguage()))) {
             gridLegend.add(legendItem("ENGAGEMENT_START".equals(marker.get("kind")) ? "sign-legend-start" : "sign-legend-event",
                     (String) marker.get("label")));
-        }
-        if (dashboard.markers().stream().anyMatch(DashboardPresenter.Marker::isAction)) {
-            gridLegend.add(legendItem("sign-legend-action", getTranslation("dashboard.grid.legend.action")));
         }
     }
 

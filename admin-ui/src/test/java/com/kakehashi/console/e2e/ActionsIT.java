@@ -139,7 +139,7 @@ class ActionsIT {
             JsonNode trust = markers(browser, "#sign-cell-TRUST_EROSION canvas");
             assertTrue(find(trust, "ACTION_START", PRE_BRIEFING) == null, "not on a sign it does not target: " + trust);
             assertTrue(find(trust, null, "Engagement start") != null, "every chart keeps the engagement start: " + trust);
-            assertTrue(browser.byId("dashboard-grid-legend").getText().contains("Action started / ended"),
+            assertTrue(browser.byId("dashboard-grid-legend").getText().contains("Action start/end"),
                     browser.byId("dashboard-grid-legend").getText());
 
             // The detail of the sign: the same marker, labelled, and the action's effect beside the chart.

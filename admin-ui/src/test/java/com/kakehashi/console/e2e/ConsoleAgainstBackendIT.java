@@ -87,6 +87,12 @@ class ConsoleAgainstBackendIT {
             ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
             ConsoleSteps.openTenant(browser, "Northwind Industries");
             browser.click("tab-dashboard");
+            // The panels below the grid fill in after it has drawn and move the button; click it once they have settled.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return performance.getEntriesByName('kakehashi:grid-drawn').length > 0")));
+            browser.waitForVaadin();
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", browser.byId("dashboard-alert-settings"));
             browser.click("dashboard-alert-settings");
             browser.byId("alert-settings-form");
             String saved = browser.byId("alert-settings-riskThreshold").getDomProperty("value");
