@@ -54,6 +54,7 @@ class DriversTest {
 
     Api api;
     InsightWorld.World world;
+    UUID firstWave;
     String token;
 
     @BeforeAll
@@ -64,6 +65,9 @@ class DriversTest {
         Random random = new Random(20261205);
         for (int w = 0; w < 4; w++) {
             UUID wave = world.wave(FIRST.plusWeeks(2L * w));
+            if (w == 0) {
+                firstWave = wave;
+            }
             // The fourth wave: four Japan respondents (below k = 5), answering wildly against the pattern.
             int japan = w < 3 ? 20 : 4;
             for (int i = 0; i < japan; i++) {
@@ -188,6 +192,13 @@ class DriversTest {
             assertThat(s.refusedReason()).isEqualTo("NO_OUTCOME");
             assertThat(s.drivers()).isEmpty();
         });
+    }
+
+    @Test
+    void theOutcomeItemsFeedNoScoreOrGap() {
+        Api.Reply wave = api.get("/api/v1/tenants/" + world.tenant + "/insights/waves/" + firstWave, token);
+        assertThat(wave.status()).isEqualTo(200);
+        assertThat(wave.body()).contains("EXCLUSION_1").doesNotContain("OUTCOME");
     }
 
     @Test
