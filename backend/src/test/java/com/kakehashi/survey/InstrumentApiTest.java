@@ -250,6 +250,24 @@ class InstrumentApiTest {
     }
 
     @Test
+    void anOutcomeItemMeasuresNoSignAndASignItemNeedsOne() {
+        String draft = copyOfDefault();
+        Map<String, Object> body = content(api.get(draft, consultant));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
+        int outcome = items.size() - 1;
+        assertThat(items.get(outcome).get("scale")).isEqualTo("OUTCOME");
+        items.get(outcome).put("sign", "EXCLUSION");
+        items.getFirst().remove("sign");
+
+        Api.Reply reply = api.put(draft + "/items", body, consultant);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body()).contains("\"field\":\"items[" + outcome + "].sign\"", "\"field\":\"items[0].sign\"");
+    }
+
+    @Test
     void aTextForASideTheItemIsNotAskedOfIsRefused() {
         String draft = copyOfDefault();
         Map<String, Object> body = content(api.get(draft, consultant));
