@@ -55,6 +55,8 @@ class DemoHistory {
     private static final int SUBMITTERS = 4;
     /** Noise of one item's answer on the 1–5 scale; with the person's lean it gives Spearman–Brown about 0.7. */
     private static final double ITEM_NOISE = 0.55;
+    /** Points of the sense of alignment that no sign explains (mood of the day, the person's own view). */
+    private static final double OUTCOME_NOISE = 8;
 
     private final WaveService waves;
     private final HistoricDelivery delivery;
@@ -134,8 +136,22 @@ class DemoHistory {
             boolean onTheFence = random.nextDouble() < story.neutralShare(side, weeksAgo);
             Map<String, String> form = new LinkedHashMap<>();
             form.put("lang", link.language());
+            Map<WarningSign, Double> drivers = DemoStory.outcomeDrivers(side);
+            double weights = drivers.values().stream().mapToDouble(Double::doubleValue).sum();
+            // Outcome answers draw from their own stream, so adding the outcome scale left every sign answer,
+            // comment and timing of the history as it was.
+            Random outcomeNoise = new Random(story.seed() * 1_000_003L + plan.occurrenceDate().toEpochDay()
+                    ^ link.email().hashCode() * 0x9E3779B97F4A7C15L);
+            double risk = drivers.entrySet().stream()
+                    .mapToDouble(d -> d.getValue() * (waveMood.get(side).get(d.getKey()) + person.lean(d.getKey(), weeksAgo)))
+                    .sum() / weights;
+            double alignment = 100 - risk + outcomeNoise.nextGaussian() * OUTCOME_NOISE;
             for (InstrumentItemView item : version.items()) {
                 if (!(side == Side.JAPAN ? item.audience().asksJapan() : item.audience().asksHq())) {
+                    continue;
+                }
+                if (item.outcome()) {
+                    form.put("q_" + item.code(), Integer.toString(onTheFence ? 3 : answer(item, alignment, outcomeNoise)));
                     continue;
                 }
                 double latent = waveMood.get(side).get(item.sign()) + person.lean(item.sign(), weeksAgo);

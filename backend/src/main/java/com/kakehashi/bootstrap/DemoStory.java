@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import static com.kakehashi.vocabulary.Side.HQ;
 import static com.kakehashi.vocabulary.Side.JAPAN;
 import static com.kakehashi.vocabulary.WarningSign.AUTHORITY_GAP;
 import static com.kakehashi.vocabulary.WarningSign.CONSENSUS_PACE;
+import static com.kakehashi.vocabulary.WarningSign.DIFFICULT_LABEL;
 import static com.kakehashi.vocabulary.WarningSign.EXCLUSION;
 import static com.kakehashi.vocabulary.WarningSign.EXECUTION_DELAY;
 import static com.kakehashi.vocabulary.WarningSign.MOMENTUM;
@@ -238,6 +240,19 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
 
     private static Shift share(Side side, Measure measure, int weeksAgo, int rampWaves, double size) {
         return new Shift(side, measure, Set.of(), size, weeksAgo, rampWaves);
+    }
+
+    /**
+     * What a person's sense of alignment (the outcome items) follows, as weights on their own risk per
+     * sign: the article's point that the two sides optimise for different risks. Japan feels aligned
+     * when it is consulted early and can disagree openly; HQ when initiatives land on time and move.
+     * The same for every demo tenant, so each shows drivers that differ between HQ and Japan.
+     */
+    static Map<WarningSign, Double> outcomeDrivers(Side side) {
+        return switch (side) {
+            case JAPAN -> Map.of(EXCLUSION, 0.5, SILENT_DISSENT, 0.4, TRUST_EROSION, 0.1);
+            case HQ, REGIONAL -> Map.of(EXECUTION_DELAY, 0.5, MOMENTUM, 0.4, DIFFICULT_LABEL, 0.1);
+        };
     }
 
     /** The calm state: Japan a little more worried than HQ about everything; regional staff in between. */

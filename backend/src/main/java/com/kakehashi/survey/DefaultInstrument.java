@@ -38,7 +38,7 @@ class DefaultInstrument {
                 promptJa = rs.getString(4);
             }
             List<InstrumentItemView> items = jdbc.prepareStatement("SELECT position, code, sign, audience, reverse_keyed, "
-                    + "text_hq_en, text_hq_ja, text_japan_en, text_japan_ja FROM default_instrument_item "
+                    + "text_hq_en, text_hq_ja, text_japan_en, text_japan_ja, scale FROM default_instrument_item "
                     + "WHERE default_version = ? ORDER BY position", items_ -> {
                 items_.setInt(1, version);
                 return InstrumentItems.read(items_);

@@ -22,7 +22,7 @@ import java.util.UUID;
 class InstrumentItems {
 
     private static final String COLUMNS =
-            "position, code, sign, audience, reverse_keyed, text_hq_en, text_hq_ja, text_japan_en, text_japan_ja";
+            "position, code, sign, audience, reverse_keyed, text_hq_en, text_hq_ja, text_japan_en, text_japan_ja, scale";
 
     private final JdbcOperations jdbc;
 
@@ -39,9 +39,10 @@ class InstrumentItems {
         });
     }
 
+    /** Sign items only: outcome items never reach a score, gap or alert. */
     List<ItemKey> keys(Collection<UUID> versionIds) {
         return jdbc.prepareStatement("SELECT version_id, code, sign, reverse_keyed FROM instrument_item "
-                + "WHERE tenant_id = ? AND version_id = ANY (?)", ps -> {
+                + "WHERE tenant_id = ? AND version_id = ANY (?) AND scale = 'SIGN'", ps -> {
             ps.setObject(1, TenantContext.require());
             ps.setArray(2, ps.getConnection().createArrayOf("uuid", versionIds.toArray()));
             List<ItemKey> keys = new ArrayList<>();
@@ -52,6 +53,21 @@ class InstrumentItems {
                 }
             }
             return keys;
+        });
+    }
+
+    List<OutcomeItem> outcomeItems(Collection<UUID> versionIds) {
+        return jdbc.prepareStatement("SELECT version_id, code, reverse_keyed FROM instrument_item "
+                + "WHERE tenant_id = ? AND version_id = ANY (?) AND scale = 'OUTCOME'", ps -> {
+            ps.setObject(1, TenantContext.require());
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", versionIds.toArray()));
+            List<OutcomeItem> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new OutcomeItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)));
+                }
+            }
+            return result;
         });
     }
 
@@ -66,19 +82,20 @@ class InstrumentItems {
             return;
         }
         jdbc.prepareStatement("INSERT INTO instrument_item (tenant_id, version_id, " + COLUMNS + ") "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             for (InstrumentItemView item : items) {
                 ps.setObject(1, tenantId);
                 ps.setObject(2, versionId);
                 ps.setInt(3, item.position());
                 ps.setString(4, item.code());
-                ps.setString(5, item.sign().name());
+                ps.setString(5, item.sign() == null ? null : item.sign().name());
                 ps.setString(6, item.audience().name());
                 ps.setBoolean(7, item.reverseKeyed());
                 ps.setString(8, item.textHqEn());
                 ps.setString(9, item.textHqJa());
                 ps.setString(10, item.textJapanEn());
                 ps.setString(11, item.textJapanJa());
+                ps.setString(12, item.scale().name());
                 ps.addBatch();
             }
             return ps.executeBatch();
@@ -89,9 +106,10 @@ class InstrumentItems {
         List<InstrumentItemView> items = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                items.add(new InstrumentItemView(rs.getInt(1), rs.getString(2), WarningSign.valueOf(rs.getString(3)),
+                String sign = rs.getString(3);
+                items.add(new InstrumentItemView(rs.getInt(1), rs.getString(2), sign == null ? null : WarningSign.valueOf(sign),
                         Audience.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9)));
+                        rs.getString(8), rs.getString(9), ItemScale.valueOf(rs.getString(10))));
             }
         }
         return items;

@@ -91,6 +91,12 @@ public class InstrumentService {
         return versionIds.isEmpty() ? List.of() : items.keys(versionIds);
     }
 
+    /** The outcome items of the given versions of the tenant in context (none in versions without the outcome scale). */
+    @Transactional
+    public List<OutcomeItem> outcomeItems(Collection<UUID> versionIds) {
+        return versionIds.isEmpty() ? List.of() : items.outcomeItems(versionIds);
+    }
+
     /** A new instrument with draft version 1: a copy of the default instrument, or empty. */
     @Transactional
     public InstrumentView create(Caller caller, NewInstrument request) {
@@ -147,7 +153,12 @@ public class InstrumentService {
             if (!codes.add(item.code())) {
                 errors.add(new Problem.FieldError(at + "code", "appears more than once in this version"));
             }
-            if (chosen != null && !chosen.contains(item.sign())) {
+            ItemScale scale = item.scale() == null ? ItemScale.SIGN : item.scale();
+            if (scale == ItemScale.SIGN && item.sign() == null) {
+                errors.add(new Problem.FieldError(at + "sign", "is required for an item of the SIGN scale"));
+            } else if (scale == ItemScale.OUTCOME && item.sign() != null) {
+                errors.add(new Problem.FieldError(at + "sign", "must be empty: an OUTCOME item measures no warning sign"));
+            } else if (scale == ItemScale.SIGN && chosen != null && !chosen.contains(item.sign())) {
                 errors.add(new Problem.FieldError(at + "sign", "is not one of the signs this version measures"));
             }
             String hqEn = trimmed(item.textHqEn());
@@ -163,13 +174,13 @@ public class InstrumentService {
                 mustBeEmpty(errors, at + "textJapanJa", japanJa, "Japan");
             }
             rows.add(new InstrumentItemView(i + 1, item.code(), item.sign(), item.audience(), item.reverseKeyed(),
-                    hqEn, hqJa, japanEn, japanJa));
+                    hqEn, hqJa, japanEn, japanJa, scale));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         Set<WarningSign> signs = chosen != null ? chosen
-                : rows.stream().map(InstrumentItemView::sign).collect(Collectors.toCollection(() -> EnumSet.noneOf(WarningSign.class)));
+                : rows.stream().filter(r -> !r.outcome()).map(InstrumentItemView::sign).collect(Collectors.toCollection(() -> EnumSet.noneOf(WarningSign.class)));
         if (signs.isEmpty()) {
             signs = EnumSet.allOf(WarningSign.class);
         }
@@ -196,7 +207,7 @@ public class InstrumentService {
     /** Field names as in {@link DraftContent}, so a client can point at what to fix. */
     private static List<Problem.FieldError> publishingProblems(InstrumentVersion draft, List<InstrumentItemView> current) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Set<WarningSign> covered = current.stream().map(InstrumentItemView::sign)
+        Set<WarningSign> covered = current.stream().filter(i -> !i.outcome()).map(InstrumentItemView::sign)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(WarningSign.class)));
         Set<WarningSign> missing = new LinkedHashSet<>(draft.chosenSigns());
         missing.removeAll(covered);
@@ -210,7 +221,7 @@ public class InstrumentService {
         for (int i = 0; i < current.size(); i++) {
             InstrumentItemView item = current.get(i);
             String at = "items[" + i + "].";
-            if (!draft.chosenSigns().contains(item.sign())) {
+            if (!item.outcome() && !draft.chosenSigns().contains(item.sign())) {
                 errors.add(new Problem.FieldError(at + "sign", "is not one of the signs this version measures"));
             }
             if (item.audience().asksHq()) {

@@ -106,6 +106,32 @@ class DemoHistoryTest {
                 (System.nanoTime() - between) / 1_000_000);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void northwindsDriversOfAlignmentDifferBetweenHqAndJapan() {
+        String token = api.login(northwindExec.email(), Fixtures.PASSWORD);
+        long started = System.nanoTime();
+        Api.Reply reply = api.get("/api/v1/tenants/" + northwind.id() + "/insights/drivers", token);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        Map<String, List<String>> topTwo = new java.util.HashMap<>();
+        for (Map<String, Object> side : (List<Map<String, Object>>) reply.map().get("sides")) {
+            List<Map<String, Object>> drivers = (List<Map<String, Object>>) side.get("drivers");
+            System.out.printf("Northwind drivers %s: n %s, waves %s (below k %s), R² %s, %s%n", side.get("side"), side.get("n"),
+                    side.get("waves"), side.get("wavesBelowK"), side.get("rSquared"), drivers.stream()
+                            .map(d -> d.get("sign") + " " + String.format("%.3f", ((Number) d.get("share")).doubleValue()))
+                            .toList());
+            assertThat(side.get("refusedReason")).as(side.get("side") + " refused").isNull();
+            double sum = drivers.stream().mapToDouble(d -> ((Number) d.get("share")).doubleValue()).sum();
+            assertThat(sum).isCloseTo(((Number) side.get("rSquared")).doubleValue(), org.assertj.core.api.Assertions.within(1e-12));
+            topTwo.put((String) side.get("side"), drivers.stream().limit(2).map(d -> (String) d.get("sign")).toList());
+        }
+        System.out.printf("Northwind drivers over the whole history: %d ms%n", millis);
+        // The article: the two sides optimise for different risks.
+        assertThat(topTwo.get("JAPAN")).containsExactlyInAnyOrder("EXCLUSION", "SILENT_DISSENT");
+        assertThat(topTwo.get("HQ")).containsExactlyInAnyOrder("EXECUTION_DELAY", "MOMENTUM");
+    }
+
     @AfterAll
     void realTimeAgain() {
         clock.reset();

@@ -84,7 +84,20 @@ class InstrumentApiTest {
         Api.Reply reply = api.get("/api/v1/instruments/default", executive);
 
         assertThat(reply.status()).isEqualTo(200);
-        List<Map<String, Object>> items = items(reply);
+        List<Map<String, Object>> all = items(reply);
+        // Version 2 (0028) adds the outcome scale: two mirrored items about alignment itself, without a sign.
+        assertThat(all).filteredOn(i -> "OUTCOME".equals(i.get("scale"))).extracting(i -> i.get("code"))
+                .containsExactly("OUTCOME_1", "OUTCOME_2");
+        assertThat(all).filteredOn(i -> "OUTCOME".equals(i.get("scale"))).allSatisfy(i -> {
+            assertThat(i.get("sign")).isNull();
+            assertThat(i.get("audience")).isEqualTo("BOTH");
+            assertThat(i.get("reverseKeyed")).isEqualTo(false);
+            assertThat(i.get("textHqEn")).asString().contains("Japan team");
+            assertThat(i.get("textJapanJa")).asString().isNotBlank();
+        });
+        assertThat(all).filteredOn(i -> "OUTCOME_2".equals(i.get("code"))).singleElement()
+                .satisfies(i -> assertThat(i.get("textJapanEn")).isEqualTo("I am committed to the global strategy as it applies to Japan."));
+        List<Map<String, Object>> items = all.stream().filter(i -> "SIGN".equals(i.get("scale"))).toList();
         Map<Object, List<Map<String, Object>>> bySign = items.stream().collect(Collectors.groupingBy(i -> i.get("sign")));
         assertThat(bySign.keySet()).containsExactlyInAnyOrder((Object[]) java.util.Arrays.stream(WarningSign.values())
                 .map(Enum::name).toArray());
@@ -150,8 +163,8 @@ class InstrumentApiTest {
         Api.Reply edited = api.put(draft + "/items", body, consultant);
 
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
-        assertThat(items(edited)).hasSize(21).extracting(i -> i.get("code")).doesNotContain("MOMENTUM_2").endsWith("EXCLUSION_3");
-        assertThat(items(edited).getLast().get("position")).isEqualTo(21);
+        assertThat(items(edited)).hasSize(23).extracting(i -> i.get("code")).doesNotContain("MOMENTUM_2").endsWith("EXCLUSION_3");
+        assertThat(items(edited).getLast().get("position")).isEqualTo(23);
         assertThat(items(api.get(draft, consultant)).getFirst().get("textHqEn"))
                 .isEqualTo("Initiatives we announce for Japan start late there.");
 
@@ -177,7 +190,7 @@ class InstrumentApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(api.post(v1 + "/publish", Map.of(), consultant).status()).isEqualTo(409);
-        assertThat(items(api.get(v1, consultant))).hasSize(21);
+        assertThat(items(api.get(v1, consultant))).hasSize(23);
 
         String instrument = v1.substring(0, v1.indexOf("/versions/"));
         Api.Reply v2 = api.post(instrument + "/versions", Map.of(), consultant);
@@ -186,7 +199,7 @@ class InstrumentApiTest {
         assertThat(v2.map().get("versionNumber")).isEqualTo(2);
         assertThat(items(v2)).isEqualTo(items(api.get(v1, consultant)));
         assertThat(api.put(instrument + "/versions/" + v2.field("id") + "/items", body, consultant).status()).isEqualTo(200);
-        assertThat(items(api.get(v1, consultant))).hasSize(21);
+        assertThat(items(api.get(v1, consultant))).hasSize(23);
         assertThat(api.get(instrument, consultant).map().get("versions")).asList().hasSize(2);
     }
 
@@ -234,6 +247,24 @@ class InstrumentApiTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body()).contains("\"field\":\"signs\"", "RISK_LENS");
+    }
+
+    @Test
+    void anOutcomeItemMeasuresNoSignAndASignItemNeedsOne() {
+        String draft = copyOfDefault();
+        Map<String, Object> body = content(api.get(draft, consultant));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
+        int outcome = items.size() - 1;
+        assertThat(items.get(outcome).get("scale")).isEqualTo("OUTCOME");
+        items.get(outcome).put("sign", "EXCLUSION");
+        items.getFirst().remove("sign");
+
+        Api.Reply reply = api.put(draft + "/items", body, consultant);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body()).contains("\"field\":\"items[" + outcome + "].sign\"", "\"field\":\"items[0].sign\"");
     }
 
     @Test

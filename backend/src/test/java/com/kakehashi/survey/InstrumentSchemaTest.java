@@ -44,9 +44,14 @@ class InstrumentSchemaTest {
     @Test
     void appRoleMayReadButNeverChangeTheDefaultInstrument() throws SQLException {
         try (Connection app = app(); Statement statement = app.createStatement()) {
-            try (var rs = statement.executeQuery("SELECT count(*) FROM default_instrument_item")) {
+            // Version 1: 21 sign items; version 2 (0028): the same plus the two outcome items.
+            try (var rs = statement.executeQuery("SELECT count(*) FILTER (WHERE default_version = 1), "
+                    + "count(*) FILTER (WHERE default_version = 2 AND scale = 'SIGN'), "
+                    + "count(*) FILTER (WHERE default_version = 2 AND scale = 'OUTCOME' AND sign IS NULL) FROM default_instrument_item")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(21);
+                assertThat(rs.getInt(2)).isEqualTo(21);
+                assertThat(rs.getInt(3)).isEqualTo(2);
             }
             for (String change : new String[] {
                     "UPDATE default_instrument_item SET text_hq_en = 'changed'",

@@ -135,4 +135,20 @@ public final class InsightRecords {
             return "OPEN".equals(status);
         }
     }
+
+    /**
+     * Key drivers of alignment for one side: R² of the outcome on the nine signs and each sign's LMG share of it
+     * (shares sum to R²), with 95% bootstrap intervals; {@code refusedCode} (BELOW_MINIMUM_N, NO_OUTCOME,
+     * NO_OUTCOME_VARIANCE) instead when the backend would not estimate.
+     */
+    public record SideDrivers(Side side, int n, Double rSquared, Double rSquaredLow, Double rSquaredHigh,
+                              List<Driver> drivers, String refusedCode, String refusedMessage) {
+    }
+
+    /** @param coefficient outcome points per risk point in the full model (negative: more risk, less alignment) */
+    public record Driver(String sign, double share, double low, double high, Double coefficient) {
+    }
+
+    public record Drivers(int anonymityThreshold, int minimumN, List<SideDrivers> sides) {
+    }
 }

@@ -112,6 +112,9 @@ public interface KakehashiApi {
     /** Per warning sign, the series of every segment the filter keeps over its waves, and the HQ–Japan gap series. */
     InsightRecords.Trends insightTrends(UUID tenantId, InsightRecords.TrendFilter filter);
 
+    /** Per side, how much of alignment's variance each warning sign explains (closed waves of the filter). */
+    InsightRecords.Drivers insightDrivers(UUID tenantId, UUID engagementId, java.time.LocalDate from, java.time.LocalDate to);
+
     /** One wave's silence signals per side and its comments per side (withheld below k). */
     InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId);
 

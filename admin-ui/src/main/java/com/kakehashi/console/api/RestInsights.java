@@ -37,6 +37,25 @@ final class RestInsights {
                 t.getSigns() == null ? List.of() : t.getSigns().stream().map(RestInsights::signTrend).toList());
     }
 
+    InsightRecords.Drivers drivers(UUID tenantId, UUID engagementId, java.time.LocalDate from, java.time.LocalDate to)
+            throws ApiException {
+        var d = insights.insightDrivers(tenantId, engagementId == null ? null : engagementId.toString(), null,
+                from == null ? null : from.format(DateTimeFormatter.ISO_LOCAL_DATE),
+                to == null ? null : to.format(DateTimeFormatter.ISO_LOCAL_DATE));
+        var sides = d.getSides() == null ? List.<InsightRecords.SideDrivers>of() : d.getSides().stream()
+                .map(s -> new InsightRecords.SideDrivers(Side.valueOf(s.getSide().getValue()), s.getN() == null ? 0 : s.getN(),
+                        s.getrSquared(), s.getrSquaredCi() == null ? null : s.getrSquaredCi().getLow(),
+                        s.getrSquaredCi() == null ? null : s.getrSquaredCi().getHigh(),
+                        s.getDrivers() == null ? List.of() : s.getDrivers().stream()
+                                .map(x -> new InsightRecords.Driver(x.getSign().getValue(), x.getShare(),
+                                        x.getCi() == null ? x.getShare() : x.getCi().getLow(),
+                                        x.getCi() == null ? x.getShare() : x.getCi().getHigh(), x.getCoefficient()))
+                                .toList(),
+                        s.getRefusedReason(), s.getRefusedMessage()))
+                .toList();
+        return new InsightRecords.Drivers(d.getK() == null ? 0 : d.getK(), d.getMinimumN() == null ? 0 : d.getMinimumN(), sides);
+    }
+
     /** Comma-separated enum names, or null (no restriction) for an empty set. */
     private static String names(Collection<? extends Enum<?>> values) {
         return values.isEmpty() ? null : values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));

@@ -404,6 +404,12 @@ final class RestKakehashiApi implements KakehashiApi {
     }
 
     @Override
+    public InsightRecords.Drivers insightDrivers(UUID tenantId, UUID engagementId, java.time.LocalDate from,
+                                                 java.time.LocalDate to) {
+        return call(() -> insights.drivers(tenantId, engagementId, from, to));
+    }
+
+    @Override
     public InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId) {
         return call(() -> insights.wave(tenantId, waveId));
     }

@@ -37,6 +37,8 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     private final DashboardFilterBar filters;
     private final AlertsPanel alerts;
     private final WaveDetailPanel waveDetail = new WaveDetailPanel();
+    private final DriversPanel drivers = new DriversPanel();
+    private final DriversPresenter driversPresenter;
     private final Div statusLines = new Div();
     private final Div planLines = new Div();
     private final Span status = new Span();
@@ -58,6 +60,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         alerts.presenter = alertsPresenter;
         wavePresenter = new WaveDetailPresenter(session.api(), tenantId, waveDetail);
         waveDetail.presenter = wavePresenter;
+        driversPresenter = new DriversPresenter(session.api(), tenantId, drivers);
         setId("dashboard");
         addClassName("dashboard");
         setPadding(false);
@@ -90,7 +93,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         below.addClassName("dashboard-below");
         below.setWidthFull();
         // What was agreed sits below the grid: the grid must fit the first screen of a tablet (DashboardOverviewIT).
-        below.add(planLines, alerts, heatmapTitle, heatmap, rates, waveDetail);
+        below.add(planLines, alerts, heatmapTitle, heatmap, drivers, rates, waveDetail);
         // Hidden until the grid has drawn: the first response carries only what the first look needs.
         below.setVisible(false);
         printedFilter.setId("dashboard-printed-filter");
@@ -190,6 +193,9 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         heatmap.show(dashboard, labels(), alertingSigns);
         rateChart.show(rateConfig(dashboard));
         wavePresenter.offer(dashboard.detailWaves());
+        var filter = presenter.filter();
+        driversPresenter.load(filter == null ? null : filter.engagementId(), presenter.periodStart(),
+                filter == null ? null : filter.end());
     }
 
     private void showLegend(Dashboard dashboard) {

@@ -463,6 +463,18 @@ public class FakeKakehashiApi implements KakehashiApi {
         return portfolio.values().stream().filter(s -> tenants.containsKey(s.tenantId())).toList();
     }
 
+    /** Key drivers per tenant; absent: every side refused for too few respondents. */
+    public final Map<UUID, InsightRecords.Drivers> drivers = new LinkedHashMap<>();
+
+    @Override
+    public InsightRecords.Drivers insightDrivers(UUID tenantId, UUID engagementId, java.time.LocalDate from,
+                                                 java.time.LocalDate to) {
+        record("insightDrivers " + tenantId);
+        return drivers.getOrDefault(tenantId, new InsightRecords.Drivers(5, 30, List.of(
+                new InsightRecords.SideDrivers(Side.HQ, 0, null, null, null, List.of(), "BELOW_MINIMUM_N", "too few"),
+                new InsightRecords.SideDrivers(Side.JAPAN, 0, null, null, null, List.of(), "BELOW_MINIMUM_N", "too few"))));
+    }
+
     @Override
     public InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId) {
         record("waveInsight " + waveId);

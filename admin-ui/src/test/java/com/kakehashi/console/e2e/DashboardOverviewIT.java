@@ -55,6 +55,7 @@ class DashboardOverviewIT {
             assertTheDetailOpensWithBandsAndAFittedGapScale(browser);
             browser.screenshot("dashboard-overview-en-1440-detail");
             assertHeatmapShowsTheSidesApartWithinThePage(browser);
+            assertDriversDifferBetweenHqAndJapan(browser);
 
             // Warm: the same tab opened again in a new page, and the dashboard opened straight from its address.
             browser.open("/tenants/" + tenant);
@@ -229,6 +230,19 @@ class DashboardOverviewIT {
         assertEquals("HQ,JAPAN,GAP", blocks);
         Object overflow = js(browser, "const h = document.getElementById('dashboard-heatmap'); return h.scrollWidth - h.clientWidth;");
         assertTrue(((Number) overflow).intValue() <= 1, "heatmap wider than the page by " + overflow + " px");
+    }
+
+    /** The article: the two sides optimise for different risks; the demo's drivers say so side by side. */
+    private static void assertDriversDifferBetweenHqAndJapan(Browser browser) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(90)).until(d ->
+                d.findElements(By.cssSelector("#dashboard-drivers-JAPAN .driver-row")).size() > 1
+                        && d.findElements(By.cssSelector("#dashboard-drivers-HQ .driver-row")).size() > 1);
+        Object japan = js(browser, "return [...document.querySelectorAll('#dashboard-drivers-JAPAN .driver-row')].slice(0, 2).map(r => r.dataset.sign).sort().join(',')");
+        Object hq = js(browser, "return document.querySelector('#dashboard-drivers-HQ .driver-row').dataset.sign");
+        assertEquals("EXCLUSION,SILENT_DISSENT", japan);
+        assertEquals("EXECUTION_DELAY", hq);
+        browser.byId("dashboard-drivers").getDomAttribute("id");
+        browser.screenshot("dashboard-drivers-en-1440");
     }
 
     private static String text(Browser browser, String id) {

@@ -201,6 +201,16 @@ final class FakeBackend implements AutoCloseable {
                     trendQueries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
                     send(exchange, 200, insights.trends(waves.getOrDefault(tenantId, List.of())));
                 }
+                case "/insights/drivers" -> {
+                    // Too few respondents on either side, as a young tenant would be.
+                    var refused = new java.util.ArrayList<Map<String, Object>>();
+                    for (String side : List.of("HQ", "JAPAN")) {
+                        refused.add(Map.of("side", side, "n", 0, "waves", 0, "wavesBelowK", 0, "incomplete", 0,
+                                "drivers", List.of(), "refusedReason", "BELOW_MINIMUM_N",
+                                "refusedMessage", "fewer than 30 complete responses"));
+                    }
+                    send(exchange, 200, Map.of("k", 5, "minimumN", 30, "resamples", 1000, "sides", refused));
+                }
                 case "/alerts" -> send(exchange, 200, alerts.values().stream().filter(a -> tenantId.equals(a.get("tenantId"))).toList());
                 case "/audit" -> send(exchange, 200, Map.of("items", List.of(Map.of("id", UUID.randomUUID().toString(),
                         "at", OffsetDateTime.now().toString(), "actorEmail", "consultant@kakehashi.example",
