@@ -6,4 +6,7 @@ package com.kakehashi.console.api;
  */
 public record QuestionnaireItem(String code, String sign, String audience, boolean reverseKeyed,
                                 String hqEn, String hqJa, String japanEn, String japanJa) {
+
+    /** The {@code sign} of an item of the outcome scale, which measures alignment itself rather than a warning sign. */
+    public static final String OUTCOME = "OUTCOME";
 }

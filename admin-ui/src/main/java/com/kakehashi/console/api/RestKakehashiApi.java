@@ -239,7 +239,9 @@ final class RestKakehashiApi implements KakehashiApi {
     public List<QuestionnaireItem> instrumentItems(UUID tenantId, InstrumentVersionChoice version) {
         return call(() -> instruments.getInstrumentVersion(tenantId, version.instrumentId(), version.versionId())
                 .getItems().stream()
-                .map(i -> new QuestionnaireItem(i.getCode(), i.getSign().getValue(), i.getAudience().getValue(),
+                // An outcome item (alignment, for the key drivers) measures no warning sign.
+                .map(i -> new QuestionnaireItem(i.getCode(), i.getSign() == null ? QuestionnaireItem.OUTCOME : i.getSign().getValue(),
+                        i.getAudience().getValue(),
                         Boolean.TRUE.equals(i.getReverseKeyed()), i.getTextHqEn(), i.getTextHqJa(), i.getTextJapanEn(),
                         i.getTextJapanJa()))
                 .toList());
