@@ -1,5 +1,6 @@
 package com.kakehashi.alert;
 
+import com.kakehashi.insight.InsightViews.CarefulWording;
 import com.kakehashi.insight.InsightViews.Gap;
 import com.kakehashi.insight.InsightViews.Score;
 import com.kakehashi.insight.InsightViews.Silence;
@@ -128,6 +129,7 @@ final class AlertRules {
                 tests.add(responseRateDrop(s, waves, side));
             }
             tests.add(neutralShare(s, current, side));
+            tests.add(carefulWordingRising(s, waves, side));
         }
         return correct(s, tests, open);
     }
@@ -374,6 +376,62 @@ final class AlertRules {
                 : r.low() <= 0 ? "INTERVAL_REACHES_THRESHOLD"
                 : p > s.alpha() ? "WITHIN_NOISE" : "CANDIDATE";
         return tested(rule, null, side, reason, point, 100 * r.estimate(), p, s.neutralSharePercent(), List.of(point));
+    }
+
+    /**
+     * Careful wording creeping into a side's comments, read like going quiet: the least-squares trend
+     * of the side's careful-wording share over the last {@code 2·worseningWaves + 2} closed waves (each
+     * wave's share a binomial proportion of its comments), as the change from the first wave to the
+     * last. It fires when that rise is at least {@code minimumEffect} points beyond noise and still
+     * held: each of the last two shown waves lies at least that far above the trend's start. Only
+     * waves whose share insight shows (at least the comment threshold of comments) and that come from
+     * the current wave's lexicon version enter the trend; the current wave needs at least
+     * {@code minimumN} comments.
+     */
+    private static Test carefulWordingRising(AlertSettings s, List<WaveInsight> waves, Side side) {
+        AlertRule rule = AlertRule.CAREFUL_WORDING_RISING;
+        Silence now = silence(waves.getLast(), side);
+        CarefulWording current = now == null ? null : now.carefulWording();
+        if (current == null || current.share() == null || current.comments() == null) {
+            return notTested(rule, null, side, "HIDDEN", s.minimumEffect());
+        }
+        if (current.comments() < s.minimumN()) {
+            return notTested(rule, null, side, "BELOW_MINIMUM_N", s.minimumEffect());
+        }
+        List<WaveInsight> window = last(waves, quietWindow(s));
+        List<Group> groups = new ArrayList<>();
+        List<WaveValue> points = new ArrayList<>();
+        List<Double> positions = new ArrayList<>();
+        for (int i = 0; i < window.size(); i++) {
+            Silence then = silence(window.get(i), side);
+            CarefulWording w = then == null ? null : then.carefulWording();
+            if (w != null && w.share() != null && w.comments() != null && w.comments() >= 2
+                    && w.lexiconVersion().equals(current.lexiconVersion())) {
+                double share = w.share();
+                // A Bernoulli sample's standard deviation, so the trend's variance is the binomial one.
+                double sd = 100 * Math.sqrt(share * (1 - share) * w.comments() / (w.comments() - 1.0));
+                groups.add(new Group(100 * share, sd, w.comments()));
+                Estimate wilson = Significance.proportionAgainst(w.withMarker(), w.comments(), 0.5);
+                points.add(new WaveValue(window.get(i).waveId(), window.get(i).occurrenceDate(), 100 * share,
+                        100 * (wilson.low() + 0.5), 100 * (wilson.high() + 0.5)));
+                positions.add((double) i);
+            }
+        }
+        if (groups.size() < s.worseningWaves() + 1) {
+            return notTested(rule, null, side, "TOO_FEW_WAVES", s.minimumEffect());
+        }
+        double[] x = positions.stream().mapToDouble(Double::doubleValue).toArray();
+        Estimate r = Significance.trend(groups, x);
+        double rise = r.estimate();
+        double p = rise > 0 ? r.p() : 1;
+        double start = fittedStart(groups, x);
+        boolean held = points.getLast().value() >= start + s.minimumEffect()
+                && points.get(points.size() - 2).value() >= start + s.minimumEffect();
+        String reason = rise <= 0 ? "NOT_RISING"
+                : rise < s.minimumEffect() ? "BELOW_MINIMUM_EFFECT"
+                : p > s.alpha() ? "WITHIN_NOISE"
+                : !held ? "NOT_HELD_TWO_WAVES" : "CANDIDATE";
+        return tested(rule, null, side, reason, points.getLast(), rise, p, s.minimumEffect(), points);
     }
 
     // ---- plumbing ----

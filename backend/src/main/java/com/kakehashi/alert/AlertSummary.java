@@ -77,6 +77,9 @@ final class AlertSummary {
                     + EN.format(since) + pEn + ".";
             case NEUTRAL_SHARE_HIGH -> sideEn + (past ? " had put " : " puts ") + v + "% of answers on the midpoint" + interval + ", above "
                     + n(threshold) + "% since " + EN.format(openedOn) + pEn + ".";
+            case CAREFUL_WORDING_RISING -> sideEn + (past ? "'s share of carefully worded comments rose from " : "'s share of carefully worded comments has risen from ")
+                    + from + "% to " + v + "% since " + EN.format(since) + pEn
+                    + ": deferrals, softened refusals, hedges or concerns in place of an open no.";
         };
         String ja = switch (rule) {
             case SIGN_ABOVE_THRESHOLD -> sideJa + "の「" + signJa + "」指数は " + v + intervalJa + " で、" + JA.format(openedOn)
@@ -89,6 +92,8 @@ final class AlertSummary {
                     + (past ? "% に低下しました" : "% に低下しています") + pJa + "。";
             case NEUTRAL_SHARE_HIGH -> sideJa + "の回答の " + v + "% が「どちらともいえない」" + intervalJa + "で、"
                     + JA.format(openedOn) + "以降、" + n(threshold) + (past ? "% を上回っていました" : "% を上回っています") + pJa + "。";
+            case CAREFUL_WORDING_RISING -> sideJa + "のコメントのうち慎重な言い回し（先送り・婉曲な断り・ぼかし・懸念）を含むものの割合が"
+                    + JA.format(since) + "以降、" + from + "% から " + v + (past ? "% に上昇しました" : "% に上昇しています") + pJa + "。";
         };
         HistoryPoint latest = history.isEmpty() ? null : history.getLast();
         if (status == AlertStatus.RESOLVED && reason == AlertView.ResolvedReason.AUTO && latest != null) {

@@ -45,7 +45,8 @@ class InsightController {
 
     @Get("/trends")
     @Operation(operationId = "insightTrends",
-            summary = "Per warning sign and segment, a point per wave (suppressed points say why); HQ–Japan gap series",
+            summary = "Per warning sign and segment, a point per wave (suppressed points say why); HQ–Japan gap series; "
+                    + "per side, the careful-wording share of each closed wave (hidden below the comment threshold)",
             description = "signs, sides and levels are comma-separated names; from and to are ISO dates of wave occurrences. "
                     + "byLevel=false leaves out every per-level series and gap (only the totals per side and the "
                     + "overall gap): a dashboard over every level needs a fifth of the answer.")
@@ -69,7 +70,8 @@ class InsightController {
 
     @Get("/waves/{waveId}")
     @Operation(operationId = "waveInsight",
-            summary = "Scores per sign and segment, dimensions, perception gaps, silence signals and alpha of one wave")
+            summary = "Scores per sign and segment, dimensions, perception gaps, silence signals (with careful wording "
+                    + "per side, hidden below the comment threshold) and alpha of one wave")
     InsightViews.WaveInsight wave(@PathVariable UUID tenantId, @PathVariable UUID waveId) {
         return insights.wave(waveId);
     }

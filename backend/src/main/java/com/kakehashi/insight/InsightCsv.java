@@ -22,7 +22,7 @@ class InsightCsv {
 
     private static final String[] HEADER = {"wave_id", "occurrence_date", "measure", "sign", "dimension", "item_code",
             "segment", "side", "level", "n", "value", "sd", "ci_low", "ci_high", "n_hq", "n_japan",
-            "suppressed_code", "suppressed_message"};
+            "suppressed_code", "suppressed_message", "lexicon_version"};
 
     byte[] write(List<InsightViews.WaveInsight> waves, InsightService.Filter filter) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -58,6 +58,7 @@ class InsightCsv {
                                 s.suppressedReason() == null ? s.responses() : null, s.commentRate(), null, null, null, null, s.suppressedReason());
                         row(out, wave, "MEDIAN_DELAY", null, null, null, "side:" + s.side(), s.side(), null,
                                 s.suppressedReason() == null ? s.responses() : null, s.medianDelay(), null, null, null, null, s.suppressedReason());
+                        carefulWording(out, wave, s);
                     }
                 }
                 for (InsightViews.Reliability r : wave.reliability()) {
@@ -77,6 +78,31 @@ class InsightCsv {
         return bytes.toByteArray();
     }
 
+    /**
+     * The careful-wording share (n: comments) and the comments per category, all empty with the reason
+     * below the comment threshold; each row names the lexicon its figures come from.
+     */
+    private static void carefulWording(CSVPrinter out, InsightViews.WaveInsight wave, InsightViews.Silence s) throws IOException {
+        InsightViews.CarefulWording w = s.carefulWording();
+        if (w == null) {
+            return;
+        }
+        String segment = "side:" + s.side();
+        wordingRow(out, wave, "CAREFUL_WORDING_SHARE", segment, s.side(), w.comments(), w.share(), w);
+        wordingRow(out, wave, "CAREFUL_WORDING_DEFERRAL", segment, s.side(), w.comments(), w.deferral(), w);
+        wordingRow(out, wave, "CAREFUL_WORDING_SOFTENED_REFUSAL", segment, s.side(), w.comments(), w.softenedRefusal(), w);
+        wordingRow(out, wave, "CAREFUL_WORDING_HEDGE", segment, s.side(), w.comments(), w.hedge(), w);
+        wordingRow(out, wave, "CAREFUL_WORDING_CONCERN", segment, s.side(), w.comments(), w.concern(), w);
+    }
+
+    private static void wordingRow(CSVPrinter out, InsightViews.WaveInsight wave, String measure, String segment, Side side,
+                                   @Nullable Long n, @Nullable Object value, InsightViews.CarefulWording w) throws IOException {
+        InsightViews.Suppressed suppressed = w.suppressedReason();
+        out.printRecord(wave.waveId(), wave.occurrenceDate(), measure, null, null, null, segment, side, null, n, value, null,
+                null, null, null, null, suppressed == null ? null : suppressed.code(), suppressed == null ? null : suppressed.message(),
+                w.lexiconVersion());
+    }
+
     private static void row(CSVPrinter out, InsightViews.WaveInsight wave, String measure, @Nullable String sign,
                             @Nullable String dimension, @Nullable String item, String segment, @Nullable Side side,
                             @Nullable Level level, @Nullable Long n, @Nullable Object value, @Nullable Double sd,
@@ -84,6 +110,6 @@ class InsightCsv {
                             @Nullable InsightViews.Suppressed suppressed) throws IOException {
         out.printRecord(wave.waveId(), wave.occurrenceDate(), measure, sign, dimension, item, segment, side, level, n,
                 value, sd, ci == null ? null : ci.low(), ci == null ? null : ci.high(), nHq, nJapan,
-                suppressed == null ? null : suppressed.code(), suppressed == null ? null : suppressed.message());
+                suppressed == null ? null : suppressed.code(), suppressed == null ? null : suppressed.message(), null);
     }
 }

@@ -71,12 +71,15 @@ public class InsightService {
     private final TenantService tenants;
     private final WaveService waveService;
     private final InvitationService invitations;
+    private final CarefulWordingFigures wording;
 
-    InsightService(InsightStore store, TenantService tenants, WaveService waves, InvitationService invitations) {
+    InsightService(InsightStore store, TenantService tenants, WaveService waves, InvitationService invitations,
+                   CarefulWordingFigures wording) {
         this.store = store;
         this.tenants = tenants;
         this.waveService = waves;
         this.invitations = invitations;
+        this.wording = wording;
     }
 
     @Transactional
@@ -113,7 +116,8 @@ public class InsightService {
     public Trends trends(Filter filter, boolean byLevel) {
         int k = tenants.current().anonymityThreshold();
         // Only scores and sign gaps: the trend shows nothing that item, pair or silence rollups feed.
-        List<WaveInsight> waves = compute(rows(waveService.summaries(filter.engagementId(), filter.from(), filter.to())), k, false);
+        List<WaveRow> waveRows = rows(waveService.summaries(filter.engagementId(), filter.from(), filter.to()));
+        List<WaveInsight> waves = compute(waveRows, k, false);
         List<Map<String, Score>> scoresByWave = waves.stream().map(w -> w.scores().stream()
                 .collect(Collectors.toMap(s -> s.sign() + "|" + s.segment(), s -> s, (a, b) -> a))).toList();
         List<Map<String, Gap>> gapsByWave = waves.stream().map(w -> w.gaps().stream().filter(g -> g.itemCode() == null)
@@ -164,7 +168,53 @@ public class InsightService {
             }
             signs.add(new SignTrend(sign.name(), series, gaps));
         }
-        return new Trends(k, signs);
+        return new Trends(k, signs, wordingTrend(filter, waveRows, k));
+    }
+
+    /**
+     * A series per side of the filter: each closed wave's careful-wording share, decided per wave over
+     * all its groups before the side filter applies (as every trend point is), so two requests that
+     * differ in sides or in period show the same value for the same wave and group, or none.
+     */
+    private List<InsightViews.WordingSeries> wordingTrend(Filter filter, List<WaveRow> waves, int k) {
+        Map<UUID, Map<Side, InsightViews.CarefulWording>> figures = wordingOf(waves,
+                store.silence(waves.stream().map(WaveRow::id).toList()), k);
+        List<InsightViews.WordingSeries> series = new ArrayList<>();
+        for (Side side : Side.values()) {
+            if (!filter.includes(side, null)) {
+                continue;
+            }
+            List<InsightViews.WordingPoint> points = new ArrayList<>();
+            boolean any = false;
+            for (WaveRow wave : waves) {
+                InsightViews.CarefulWording figure = figures.getOrDefault(wave.id(), Map.of()).get(side);
+                if (figure == null) {
+                    points.add(new InsightViews.WordingPoint(wave.id(), wave.occurrenceDate(), null, null, Suppressed.of(
+                            wave.status() == WaveStatus.OPEN ? Cause.WAVE_OPEN : Cause.NO_RESPONSES)));
+                    continue;
+                }
+                any |= figure.suppressedReason() == null || !"NO_COMMENTS".equals(figure.suppressedReason().code());
+                points.add(new InsightViews.WordingPoint(wave.id(), wave.occurrenceDate(), figure.share(), figure.comments(),
+                        figure.suppressedReason()));
+            }
+            if (any) {
+                series.add(new InsightViews.WordingSeries(side, wording.lexiconVersion(), CarefulWordingFigures.threshold(k), points));
+            }
+        }
+        return series;
+    }
+
+    /** Careful wording of the closed waves among {@code waves}, from their comments (open waves show none). */
+    private Map<UUID, Map<Side, InsightViews.CarefulWording>> wordingOf(List<WaveRow> waves, List<InsightStore.SilenceRow> silence,
+                                                                        int k) {
+        Set<UUID> closed = waves.stream().filter(w -> w.status() != WaveStatus.OPEN).map(WaveRow::id).collect(Collectors.toSet());
+        Map<UUID, Long> comments = new HashMap<>();
+        for (InsightStore.SilenceRow row : silence) {
+            if (closed.contains(row.waveId())) {
+                comments.merge(row.waveId(), row.comments(), Long::sum);
+            }
+        }
+        return comments.isEmpty() ? Map.of() : wording.of(comments, k);
     }
 
     /** The trend filter's waves, each in full (export filters rows itself). */
@@ -214,18 +264,22 @@ public class InsightService {
         Map<UUID, List<InsightStore.InvitedRow>> invited = !full ? Map.of() : invitations.counts(ids).stream()
                 .map(c -> new InsightStore.InvitedRow(c.waveId(), c.side().name(), c.invited()))
                 .collect(Collectors.groupingBy(InsightStore.InvitedRow::waveId));
+        Map<UUID, Map<Side, InsightViews.CarefulWording>> careful = !full ? Map.of()
+                : wordingOf(waves, silence.values().stream().flatMap(List::stream).toList(), k);
         List<WaveInsight> result = new ArrayList<>();
         for (WaveRow wave : waves) {
             result.add(compute(wave, k, full, signs.getOrDefault(wave.id(), List.of()), items.getOrDefault(wave.id(), List.of()),
                     pairs.getOrDefault(wave.id(), List.of()), silence.getOrDefault(wave.id(), List.of()),
-                    invited.getOrDefault(wave.id(), List.of())));
+                    invited.getOrDefault(wave.id(), List.of()), careful.getOrDefault(wave.id(), Map.of()),
+                    wording.lexiconVersion()));
         }
         return result;
     }
 
     private static WaveInsight compute(WaveRow wave, int k, boolean full, List<SignRow> signRows, List<ItemRow> itemRows,
                                        List<PairRow> pairRows, List<InsightStore.SilenceRow> silenceRows,
-                                       List<InsightStore.InvitedRow> invitedRows) {
+                                       List<InsightStore.InvitedRow> invitedRows, Map<Side, InsightViews.CarefulWording> careful,
+                                       String lexiconVersion) {
         if (wave.status() == WaveStatus.OPEN) {
             // Counts and rates only: each new response would otherwise be readable as the difference of two polls.
             return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status().name(), wave.closesAt(), k, List.of(), List.of(),
@@ -277,7 +331,7 @@ public class InsightService {
                     List.of(), List.of(), null);
         }
         return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status().name(), wave.closesAt(), k, scores,
-                dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, silenceRows, invitedRows),
+                dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, silenceRows, invitedRows, careful, lexiconVersion),
                 reliability(k, measured, itemRows, pairRows, hiddenBySign), null);
     }
 
@@ -407,7 +461,8 @@ public class InsightService {
         return dimensions;
     }
 
-    private static List<Silence> silence(int k, List<InsightStore.SilenceRow> rows, List<InsightStore.InvitedRow> invited) {
+    private static List<Silence> silence(int k, List<InsightStore.SilenceRow> rows, List<InsightStore.InvitedRow> invited,
+                                         Map<Side, InsightViews.CarefulWording> careful, String lexiconVersion) {
         List<Silence> result = new ArrayList<>();
         for (Side side : Side.values()) {
             long asked = invited.stream().filter(r -> r.side().equals(side.name())).mapToLong(InsightStore.InvitedRow::invited).sum();
@@ -417,14 +472,20 @@ public class InsightService {
                 continue;
             }
             Double nonResponse = asked == 0 ? null : 1 - (double) responses / asked;
+            int threshold = CarefulWordingFigures.threshold(k);
+            InsightViews.CarefulWording noComments = CarefulWordingFigures.hidden(lexiconVersion, threshold,
+                    new Suppressed("NO_COMMENTS", "no comments"));
             if (responses == 0) {
-                result.add(new Silence(side, asked, 0, nonResponse, null, null, null, null, Suppressed.of(Cause.NO_RESPONSES)));
+                result.add(new Silence(side, asked, 0, nonResponse, null, null, null, null, Suppressed.of(Cause.NO_RESPONSES),
+                        CarefulWordingFigures.hidden(lexiconVersion, threshold, Suppressed.of(Cause.NO_RESPONSES))));
             } else if (responses < k) {
-                result.add(new Silence(side, asked, responses, nonResponse, null, null, null, null, Suppressed.of(Cause.BELOW_K)));
+                result.add(new Silence(side, asked, responses, nonResponse, null, null, null, null, Suppressed.of(Cause.BELOW_K),
+                        CarefulWordingFigures.hidden(lexiconVersion, threshold, Suppressed.of(Cause.BELOW_COMMENT_THRESHOLD))));
             } else {
                 result.add(new Silence(side, asked, responses, nonResponse,
                         row.answers() == 0 ? null : (double) row.neutral() / row.answers(), row.comments(),
-                        (double) row.comments() / responses, medianDelay(row.delays()), null));
+                        (double) row.comments() / responses, medianDelay(row.delays()), null,
+                        careful.getOrDefault(side, noComments)));
             }
         }
         return result;
@@ -438,7 +499,7 @@ public class InsightService {
             long responses = rows.stream().filter(r -> r.side().equals(side.name())).mapToLong(InsightStore.SilenceRow::responses).sum();
             if (asked > 0 || responses > 0) {
                 result.add(new Silence(side, asked, responses, asked == 0 ? null : 1 - (double) responses / asked,
-                        null, null, null, null, Suppressed.of(Cause.WAVE_OPEN)));
+                        null, null, null, null, Suppressed.of(Cause.WAVE_OPEN), null));
             }
         }
         return result;

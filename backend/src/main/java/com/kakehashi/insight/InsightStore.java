@@ -91,6 +91,17 @@ class InsightStore {
                 });
     }
 
+    /** A stored comment with the group it belongs to; read only to be counted (see {@link CarefulWordingFigures}). */
+    record CommentRow(UUID waveId, String side, String level, String text, String language) {
+    }
+
+    /** Comments of the given (closed) waves, for the careful-wording counts; never returned to a caller. */
+    List<CommentRow> commentsOf(List<UUID> waves) {
+        return byWaves("SELECT wave_id, side, level, comment, language FROM response WHERE wave_id = ANY(?) AND comment IS NOT NULL",
+                waves, rs -> new CommentRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
+    }
+
     private <T> List<T> byWaves(String sql, List<UUID> waves, RowMapper<T> mapper) {
         if (waves.isEmpty()) {
             return List.of();

@@ -60,7 +60,22 @@ public final class InsightViews {
     @Serdeable
     public record Silence(Side side, long invited, long responses, @Nullable Double nonResponseRate,
                           @Nullable Double neutralShare, @Nullable Long comments, @Nullable Double commentRate,
-                          @Nullable String medianDelay, @Nullable Suppressed suppressedReason) {
+                          @Nullable String medianDelay, @Nullable Suppressed suppressedReason,
+                          @Nullable CarefulWording carefulWording) {
+    }
+
+    /**
+     * The fourth silence signal of one side: how its comments are worded (docs/measurement.md, "Careful
+     * wording"). {@code share}: comments with at least one marker of indirect disagreement; the four counts:
+     * comments carrying each category (one comment may carry several). Every figure is absent, with the
+     * reason, unless the side has at least {@code commentThreshold} comments; nothing here ever names a
+     * comment, a phrase or a lexicon entry. Figures of different {@code lexiconVersion}s do not compare.
+     */
+    @Serdeable
+    public record CarefulWording(@Nullable Long comments, @Nullable Long withMarker, @Nullable Double share,
+                                 @Nullable Long deferral, @Nullable Long softenedRefusal, @Nullable Long hedge,
+                                 @Nullable Long concern, String lexiconVersion, int commentThreshold,
+                                 @Nullable Suppressed suppressedReason) {
     }
 
     /** Which estimate a reliability coefficient is: Spearman–Brown for two items, Cronbach's alpha for more. */
@@ -133,7 +148,18 @@ public final class InsightViews {
     public record SignTrend(String sign, List<Series> series, List<GapSeries> gaps) {
     }
 
+    /** A side's careful-wording share wave by wave (closed waves; hidden points say why). */
     @Serdeable
-    public record Trends(int anonymityThreshold, List<SignTrend> signs) {
+    public record WordingPoint(UUID waveId, LocalDate occurrenceDate, @Nullable Double share, @Nullable Long comments,
+                               @Nullable Suppressed suppressedReason) {
+    }
+
+    @Serdeable
+    public record WordingSeries(Side side, String lexiconVersion, int commentThreshold, List<WordingPoint> points) {
+    }
+
+    /** {@code carefulWording}: one series per side that commented in any wave of the filter. */
+    @Serdeable
+    public record Trends(int anonymityThreshold, List<SignTrend> signs, List<WordingSeries> carefulWording) {
     }
 }

@@ -43,7 +43,8 @@ final class Suppression {
         BELOW_K("suppressed: fewer than k responses"),
         COMPLEMENTARY("suppressed: could otherwise be derived from shown values"),
         NO_RESPONSES("no responses"),
-        WAVE_OPEN("withheld while the wave is open: results appear when it closes");
+        WAVE_OPEN("withheld while the wave is open: results appear when it closes"),
+        BELOW_COMMENT_THRESHOLD("suppressed: fewer comments than the comment threshold");
 
         final String message;
 

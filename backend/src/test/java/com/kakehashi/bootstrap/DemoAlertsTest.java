@@ -61,6 +61,8 @@ class DemoAlertsTest {
     InsightService insight;
     @Inject
     com.kakehashi.objective.ObjectiveService objectives;
+    @Inject
+    com.kakehashi.wording.WordingAnalyser analyser;
 
     TenantView northwind;
     TenantView contoso;
@@ -156,6 +158,64 @@ class DemoAlertsTest {
         assertThat(early.proposalToApproval().medianDays()).isGreaterThan(late.proposalToApproval().medianDays());
         assertThat(early.approvalToExecutionStart().medianDays()).isLessThan(late.approvalToExecutionStart().medianDays());
         assertThat(early.proposalToExecutionStart().medianDays()).isLessThan(late.proposalToExecutionStart().medianDays());
+    }
+
+    /**
+     * The story in Japan's own words: its comments (as the wave view shows them) read by the analyser,
+     * pooled per chapter, since Northwind's Japan writes one to three comments a wave and no single wave
+     * reaches the comment threshold. Careful wording rises after the restructuring with EXCLUSION and
+     * SILENT_DISSENT and eases after the engagement; Contoso's Japan stays calm.
+     */
+    @Test
+    void northwindJapansCarefulWordingRisesAfterTheRestructuringAndEasesAfterTheEngagement() {
+        List<WaveInsight> waves = TenantContext.callAs(northwind.id(), () -> insight.waves(new InsightService.Filter(
+                northwindSeed.engagementId(), Set.of(), Set.of(), Set.of(), null, null)));
+        LocalDate strainFrom = TODAY.minusWeeks(DemoStory.RESTRUCTURING_WEEKS_AGO - 6);
+        LocalDate turn = TODAY.minusWeeks(DemoStory.NORTHWIND_ENGAGEMENT_WEEKS_AGO);
+        int[][] tally = new int[3][2]; // before, strained, after × {comments, careful}
+        int mostInOneWave = 0;
+        int shownWaves = 0;
+        for (WaveInsight summary : waves) {
+            WaveInsight wave = TenantContext.callAs(northwind.id(), () -> insight.wave(summary.waveId()));
+            var japan = wave.silence().stream().filter(s -> s.side() == com.kakehashi.vocabulary.Side.JAPAN).findFirst().orElse(null);
+            if (japan != null && japan.carefulWording() != null && japan.carefulWording().share() != null) {
+                shownWaves++;
+            }
+            if (wave.comments() == null) {
+                continue;
+            }
+            int period = wave.occurrenceDate().isBefore(strainFrom) ? 0 : wave.occurrenceDate().isBefore(turn) ? 1 : 2;
+            for (var group : wave.comments()) {
+                if (group.side() != com.kakehashi.vocabulary.Side.JAPAN || group.comments() == null) {
+                    continue;
+                }
+                mostInOneWave = Math.max(mostInOneWave, group.comments().size());
+                for (var comment : group.comments()) {
+                    tally[period][0]++;
+                    tally[period][1] += analyser.analyse(comment.text(), comment.language()).any() ? 1 : 0;
+                }
+            }
+        }
+        double[] share = new double[3];
+        String[] names = {"before the restructuring", "strained", "after the engagement"};
+        for (int p = 0; p < 3; p++) {
+            share[p] = (double) tally[p][1] / tally[p][0];
+            System.out.printf(Locale.ROOT, "Northwind Japan careful wording %s: %d of %d comments (%.0f%%)%n", names[p],
+                    tally[p][1], tally[p][0], 100 * share[p]);
+        }
+        System.out.printf(Locale.ROOT, "Northwind Japan: at most %d comments in one wave; %d waves reach the comment threshold%n",
+                mostInOneWave, shownWaves);
+        List<AlertView> rising = all(northwind).stream().filter(a -> a.rule().name().equals("CAREFUL_WORDING_RISING")).toList();
+        print("Northwind careful-wording conditions", rising);
+        assertThat(tally[0][0]).isGreaterThanOrEqualTo(15);
+        assertThat(tally[1][0]).isGreaterThanOrEqualTo(15);
+        assertThat(tally[2][0]).isGreaterThanOrEqualTo(15);
+        assertThat(share[1]).as("strained above before").isGreaterThan(share[0] + 0.25);
+        assertThat(share[2]).as("eases after the engagement").isLessThan(share[1] - 0.15);
+        // Per wave the signal stays below the comment threshold, so it is never shown and never tested.
+        assertThat(shownWaves).isZero();
+        assertThat(rising).isEmpty();
+        assertThat(all(contoso)).noneSatisfy(a -> assertThat(a.rule().name()).isEqualTo("CAREFUL_WORDING_RISING"));
     }
 
     /** Japan's response rate and the going-quiet test of every Northwind wave, oldest first. */

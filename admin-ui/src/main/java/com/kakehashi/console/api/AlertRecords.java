@@ -27,7 +27,7 @@ public final class AlertRecords {
     }
 
     /**
-     * @param rule          SIGN_ABOVE_THRESHOLD, SIGN_WORSENING, GAP_WIDENING, RESPONSE_RATE_DROP or NEUTRAL_SHARE_HIGH
+     * @param rule          SIGN_ABOVE_THRESHOLD, SIGN_WORSENING, GAP_WIDENING, RESPONSE_RATE_DROP, NEUTRAL_SHARE_HIGH or CAREFUL_WORDING_RISING
      * @param sign          the warning sign, null for rules about a whole side
      * @param side          null for rules about both sides (the gap)
      * @param severity      HIGH or MEDIUM

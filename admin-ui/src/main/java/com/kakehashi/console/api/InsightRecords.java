@@ -87,7 +87,21 @@ public final class InsightRecords {
      * @param medianDelay UNDER_1H, UNDER_1D, UNDER_3D, LATER or null
      */
     public record Silence(Side side, long invited, long responses, Double nonResponseRate, Double neutralShare,
-                          Long comments, Double commentRate, String medianDelay, String suppressedCode) {
+                          Long comments, Double commentRate, String medianDelay, String suppressedCode,
+                          CarefulWording carefulWording) {
+
+        public Silence(Side side, long invited, long responses, Double nonResponseRate, Double neutralShare,
+                       Long comments, Double commentRate, String medianDelay, String suppressedCode) {
+            this(side, invited, responses, nonResponseRate, neutralShare, comments, commentRate, medianDelay, suppressedCode, null);
+        }
+    }
+
+    /**
+     * The careful-wording signal of one side (share of comments with a marker of indirect disagreement, 0..1):
+     * null values below the comment threshold, {@code suppressedCode} saying why.
+     */
+    public record CarefulWording(Long comments, Double share, int commentThreshold, String lexiconVersion,
+                                 String suppressedCode) {
     }
 
     /** @param language the language the respondent wrote in, as a BCP 47 tag (en, ja) */

@@ -66,7 +66,11 @@ final class RestInsights {
         var silence = w.getSilence() == null ? List.<InsightRecords.Silence>of() : w.getSilence().stream()
                 .map(s -> new InsightRecords.Silence(Side.valueOf(s.getSide().getValue()), zero(s.getInvited()),
                         zero(s.getResponses()), s.getNonResponseRate(), s.getNeutralShare(), s.getComments(),
-                        s.getCommentRate(), s.getMedianDelay(), code(s.getSuppressedReason())))
+                        s.getCommentRate(), s.getMedianDelay(), code(s.getSuppressedReason()),
+                        s.getCarefulWording() == null ? null : new InsightRecords.CarefulWording(s.getCarefulWording().getComments(),
+                                s.getCarefulWording().getShare(), s.getCarefulWording().getCommentThreshold() == null ? 10
+                                : s.getCarefulWording().getCommentThreshold(), s.getCarefulWording().getLexiconVersion(),
+                                code(s.getCarefulWording().getSuppressedReason()))))
                 .toList();
         var comments = w.getComments() == null ? List.<InsightRecords.CommentGroup>of() : w.getComments().stream()
                 .map(g -> new InsightRecords.CommentGroup(Side.valueOf(g.getSide().getValue()),

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 public final class AlertsPresenter {
 
     /** Rules whose value is a rate or share: shown as a percentage, the others as index points. */
-    private static final Set<String> PERCENT_RULES = Set.of("RESPONSE_RATE_DROP", "NEUTRAL_SHARE_HIGH");
+    private static final Set<String> PERCENT_RULES = Set.of("RESPONSE_RATE_DROP", "NEUTRAL_SHARE_HIGH", "CAREFUL_WORDING_RISING");
     static final int NOTE_MAX = 4000;
     /** Rows shown before "show all": the list is read at a glance, not scrolled. */
     static final int SHORT_LIST = 6;

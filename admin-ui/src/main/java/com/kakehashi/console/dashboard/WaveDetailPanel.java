@@ -108,7 +108,8 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         comments.setVisible(!detail.open());
         silence.removeAll();
         for (String key : List.of("", "dashboard.silence.nonResponse", "dashboard.silence.medianDelay",
-                "dashboard.silence.neutralShare", "dashboard.silence.commentRate", "dashboard.silence.responses")) {
+                "dashboard.silence.neutralShare", "dashboard.silence.commentRate", "dashboard.silence.carefulWording",
+                "dashboard.silence.responses")) {
             silence.add(cell(key.isEmpty() ? "" : getTranslation(key), "silence-head"));
         }
         for (SilenceRow row : detail.silence()) {
@@ -119,6 +120,9 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
             silence.add(cell(row.medianDelayKey() != null ? getTranslation(row.medianDelayKey()) : hidden ? hiddenText : WaveDetailPresenter.NONE, "silence-value"));
             silence.add(cell(hidden ? hiddenText : row.neutralShare(), "silence-value"));
             silence.add(cell(hidden ? hiddenText : row.commentRate(), "silence-value"));
+            // Careful wording has its own threshold (comments, never below k): its reason names that number.
+            silence.add(cell(row.carefulWording() != null ? row.carefulWording()
+                    : "⊘ " + getTranslation(row.carefulWordingSuppressedKey(), hidden ? k : row.commentThreshold()), "silence-value"));
             silence.add(cell(row.responses() + " / " + row.invited(), "silence-value"));
         }
         comments.removeAll();

@@ -29,9 +29,14 @@ public final class WaveDetailPresenter {
     public record SideComments(Side side, String sideKey, List<CommentItem> comments, String suppressedKey) {
     }
 
-    /** Formatted silence signals of one side; "–" where the backend sent no value. */
+    /**
+     * Formatted silence signals of one side; "–" where the backend sent no value. {@code carefulWording}: the
+     * share of comments with careful wording and how many comments ("42% of 12"), or null with
+     * {@code carefulWordingSuppressedKey} (which takes the comment threshold, {@code commentThreshold}).
+     */
     public record SilenceRow(Side side, String sideKey, long invited, long responses, String nonResponse,
-                             String medianDelayKey, String neutralShare, String commentRate, String suppressedKey) {
+                             String medianDelayKey, String neutralShare, String commentRate, String suppressedKey,
+                             String carefulWording, String carefulWordingSuppressedKey, int commentThreshold) {
     }
 
     /**
@@ -99,7 +104,9 @@ public final class WaveDetailPresenter {
     static WaveDetail detail(InsightRecords.WaveInsight w) {
         var silence = w.silence().stream().map(s -> new SilenceRow(s.side(), sideKey(s.side()), s.invited(), s.responses(),
                 percent(s.nonResponseRate()), s.medianDelay() == null ? null : "dashboard.delay." + s.medianDelay(),
-                percent(s.neutralShare()), percent(s.commentRate()), suppressedKey(s.suppressedCode()))).toList();
+                percent(s.neutralShare()), percent(s.commentRate()), suppressedKey(s.suppressedCode()),
+                carefulWording(s.carefulWording()), carefulWordingSuppressed(s),
+                s.carefulWording() == null ? 10 : s.carefulWording().commentThreshold())).toList();
         var comments = w.comments().stream().map(g -> new SideComments(g.side(), sideKey(g.side()),
                 g.suppressedCode() != null ? List.of() : g.comments().stream().map(WaveDetailPresenter::comment).toList(),
                 suppressedKey(g.suppressedCode()))).toList();
@@ -149,6 +156,19 @@ public final class WaveDetailPresenter {
 
     private static String suppressedKey(String code) {
         return code == null ? null : "dashboard.suppressed." + code;
+    }
+
+    private static String carefulWording(InsightRecords.CarefulWording w) {
+        return w == null || w.share() == null || w.comments() == null ? null : percent(w.share()) + " / " + w.comments();
+    }
+
+    /** The side's own reason first (open, below k), else the comment threshold's. */
+    private static String carefulWordingSuppressed(InsightRecords.Silence s) {
+        if (s.suppressedCode() != null) {
+            return suppressedKey(s.suppressedCode());
+        }
+        InsightRecords.CarefulWording w = s.carefulWording();
+        return w == null ? "dashboard.suppressed.NO_COMMENTS" : suppressedKey(w.suppressedCode());
     }
 
     static String percent(Double share) {

@@ -3,6 +3,7 @@ package com.kakehashi.console.dashboard;
 import com.kakehashi.console.api.ApiProblem;
 import com.kakehashi.console.api.FakeKakehashiApi;
 import com.kakehashi.console.api.Fixtures;
+import com.kakehashi.console.api.InsightRecords;
 import com.kakehashi.console.api.InsightRecords.Comment;
 import com.kakehashi.console.api.InsightRecords.Reliability;
 import com.kakehashi.console.api.InsightRecords.CommentGroup;
@@ -78,10 +79,32 @@ class WaveDetailPresenterTest {
         api.waveInsights.put(wave.id(), insight(wave));
         new WaveDetailPresenter(api, NORTHWIND, view).select(wave.id());
 
-        assertEquals(new SilenceRow(Side.HQ, "dashboard.side.HQ", 10, 8, "20%", "dashboard.delay.UNDER_1D", "13%", "38%", null),
+        assertEquals(new SilenceRow(Side.HQ, "dashboard.side.HQ", 10, 8, "20%", "dashboard.delay.UNDER_1D", "13%", "38%", null,
+                        null, "dashboard.suppressed.NO_COMMENTS", 10),
                 view.detail.silence().get(0));
-        assertEquals(new SilenceRow(Side.JAPAN, "dashboard.side.JAPAN", 10, 3, "70%", null, "–", "–", "dashboard.suppressed.BELOW_K"),
+        assertEquals(new SilenceRow(Side.JAPAN, "dashboard.side.JAPAN", 10, 3, "70%", null, "–", "–", "dashboard.suppressed.BELOW_K",
+                        null, "dashboard.suppressed.BELOW_K", 10),
                 view.detail.silence().get(1));
+    }
+
+    @Test
+    void carefulWordingShowsItsShareAndCommentCountAndBelowTheCommentThresholdOnlyTheReasonWithThatThreshold() {
+        var wave = closed(LocalDate.of(2026, 10, 29));
+        api.waveInsights.put(wave.id(), new WaveInsight(wave.id(), wave.occurrenceDate(), "CLOSED", null, 5,
+                List.of(new Silence(Side.HQ, 20, 15, 0.25, 0.1, 9L, 0.6, "UNDER_1D", null,
+                                new InsightRecords.CarefulWording(null, null, 10, "wording-lexicon-v3", "BELOW_COMMENT_THRESHOLD")),
+                        new Silence(Side.JAPAN, 20, 18, 0.1, 0.2, 12L, 0.67, "UNDER_1D", null,
+                                new InsightRecords.CarefulWording(12L, 0.5, 10, "wording-lexicon-v3", null))),
+                List.of()));
+        new WaveDetailPresenter(api, NORTHWIND, view).select(wave.id());
+
+        var hq = view.detail.silence().get(0);
+        assertNull(hq.carefulWording(), "nine comments: no share, no count");
+        assertEquals("dashboard.suppressed.BELOW_COMMENT_THRESHOLD", hq.carefulWordingSuppressedKey());
+        assertEquals(10, hq.commentThreshold());
+        var japan = view.detail.silence().get(1);
+        assertEquals("50% / 12", japan.carefulWording());
+        assertNull(japan.carefulWordingSuppressedKey());
     }
 
     @Test
@@ -104,9 +127,11 @@ class WaveDetailPresenterTest {
         presenter.select(open.id());
         assertTrue(view.detail.open());
         assertEquals(closes, view.detail.closesAt(), "says when the results appear");
-        assertEquals(new SilenceRow(Side.HQ, "dashboard.side.HQ", 10, 5, "50%", null, "–", "–", "dashboard.suppressed.WAVE_OPEN"),
+        assertEquals(new SilenceRow(Side.HQ, "dashboard.side.HQ", 10, 5, "50%", null, "–", "–", "dashboard.suppressed.WAVE_OPEN",
+                        null, "dashboard.suppressed.WAVE_OPEN", 10),
                 view.detail.silence().get(0));
-        assertEquals(new SilenceRow(Side.JAPAN, "dashboard.side.JAPAN", 10, 2, "80%", null, "–", "–", "dashboard.suppressed.WAVE_OPEN"),
+        assertEquals(new SilenceRow(Side.JAPAN, "dashboard.side.JAPAN", 10, 2, "80%", null, "–", "–", "dashboard.suppressed.WAVE_OPEN",
+                        null, "dashboard.suppressed.WAVE_OPEN", 10),
                 view.detail.silence().get(1));
         assertTrue(view.detail.comments().isEmpty(), "no comments while open");
     }

@@ -186,6 +186,8 @@ class ConsoleWalkthroughIT {
             assertTrue(comments.findElement(By.cssSelector("[lang=en]")).getText().startsWith("Tokyo hears"));
             assertTrue(comments.findElement(By.cssSelector("[data-side=JAPAN]")).getText().contains("fewer than 5 responses"));
             assertTrue(browser.byId("dashboard-silence").getText().contains("under 1 day"));
+            assertTrue(browser.byId("dashboard-silence").getText().contains("fewer than 10 comments"),
+                    "careful wording of three comments: only the reason, with the comment threshold");
             browser.screenshot("en-07-dashboard");
 
             // Acknowledge, annotate and resolve the first alert.

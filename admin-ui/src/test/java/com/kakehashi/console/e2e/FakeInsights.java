@@ -191,7 +191,10 @@ final class FakeInsights {
         }
         insight.put("silence", List.of(
                 Map.of("side", "HQ", "invited", 10, "responses", 9, "nonResponseRate", 0.1, "neutralShare", 0.2,
-                        "comments", 3, "commentRate", 0.33, "medianDelay", "UNDER_1D"),
+                        "comments", 3, "commentRate", 0.33, "medianDelay", "UNDER_1D",
+                        "carefulWording", Map.of("lexiconVersion", "wording-lexicon-v3", "commentThreshold", 10,
+                                "suppressedReason", Map.of("code", "BELOW_COMMENT_THRESHOLD",
+                                        "message", "suppressed: fewer comments than the comment threshold"))),
                 Map.of("side", "JAPAN", "invited", 10, "responses", 3, "nonResponseRate", 0.7, "suppressedReason", below)));
         insight.put("comments", List.of(
                 Map.of("side", "HQ", "comments", List.of(
