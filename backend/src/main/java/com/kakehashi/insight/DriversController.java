@@ -1,7 +1,6 @@
 package com.kakehashi.insight;
 
 import com.kakehashi.vocabulary.Side;
-import com.kakehashi.web.InvalidInputException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,10 +13,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 /** Key drivers of alignment: read like every insight (whoever may enter the tenant). */
@@ -44,45 +39,8 @@ class DriversController {
     DriverViews.Drivers drivers(@PathVariable UUID tenantId, @QueryValue @Nullable String engagementId,
                                 @QueryValue @Nullable String side, @QueryValue @Nullable String from,
                                 @QueryValue @Nullable String to) {
-        UUID engagement = null;
-        if (engagementId != null && !engagementId.isBlank()) {
-            try {
-                engagement = UUID.fromString(engagementId.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("engagementId", "must be a UUID");
-            }
-        }
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw new InvalidInputException("to", "must not be before from");
-        }
-        return drivers.drivers(new KeyDriverService.Filter(engagement, sides(side), start, end));
-    }
-
-    private static Set<Side> sides(@Nullable String value) {
-        Set<Side> result = EnumSet.noneOf(Side.class);
-        if (value == null || value.isBlank()) {
-            return result;
-        }
-        for (String part : value.split(",")) {
-            try {
-                result.add(Side.valueOf(part.strip()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("side", "unknown value; one of " + EnumSet.allOf(Side.class));
-            }
-        }
-        return result;
-    }
-
-    private static @Nullable LocalDate date(String field, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be a date (YYYY-MM-DD)");
-        }
+        InsightService.Filter period = InsightController.filter(engagementId, null, null, null, from, to);
+        return drivers.drivers(new KeyDriverService.Filter(period.engagementId(),
+                InsightController.names("side", side, Side.class, Side::valueOf), period.from(), period.to()));
     }
 }

@@ -89,7 +89,8 @@ class InsightController {
                 .header("Content-Disposition", "attachment; filename=\"insights.csv\"");
     }
 
-    private static InsightService.Filter filter(@Nullable String engagementId, @Nullable String signs,
+    /** The filters every insight endpoint shares, each bad one a 400 naming its parameter. */
+    static InsightService.Filter filter(@Nullable String engagementId, @Nullable String signs,
                                                 @Nullable String sides, @Nullable String levels,
                                                 @Nullable String from, @Nullable String to) {
         UUID engagement = null;
@@ -109,7 +110,7 @@ class InsightController {
                 names("sides", sides, Side.class, Side::valueOf), names("levels", levels, Level.class, Level::valueOf), start, end);
     }
 
-    private static @Nullable LocalDate date(String field, @Nullable String value) {
+    static @Nullable LocalDate date(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -120,7 +121,7 @@ class InsightController {
         }
     }
 
-    private static <E extends Enum<E>> Set<E> names(String field, @Nullable String value, Class<E> type,
+    static <E extends Enum<E>> Set<E> names(String field, @Nullable String value, Class<E> type,
                                                     Function<String, E> parse) {
         Set<E> result = EnumSet.noneOf(type);
         if (value == null || value.isBlank()) {
