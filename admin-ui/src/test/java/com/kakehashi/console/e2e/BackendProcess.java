@@ -37,6 +37,23 @@ final class BackendProcess implements AutoCloseable {
         return Files.isRegularFile(JAR);
     }
 
+    /**
+     * Every run starts from the demo as it is seeded today. The browser tests write to it (they launch and close
+     * waves, add register items), and a database an earlier run left behind tells another story: the backend seeds
+     * only an empty database, so the old one goes first. The backend's demo start creates it again.
+     */
+    private static void dropDatabase(String name) throws IOException, InterruptedException {
+        var psql = new ProcessBuilder("psql", "-h", System.getenv().getOrDefault("KAKEHASHI_DB_HOST", "127.0.0.1"),
+                "-U", System.getenv().getOrDefault("KAKEHASHI_DB_ADMIN_USER", "postgres"), "-d", "postgres",
+                "-v", "ON_ERROR_STOP=1", "-c", "DROP DATABASE IF EXISTS \"" + name.replace("\"", "") + "\" WITH (FORCE)")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (psql.waitFor() != 0) {
+            throw new IllegalStateException("could not drop the e2e database " + name + " (psql exit " + psql.exitValue() + ")");
+        }
+    }
+
     static BackendProcess startDemo() throws IOException, InterruptedException {
         var port = freePort();
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -44,13 +61,15 @@ final class BackendProcess implements AutoCloseable {
         // Run a copy: a backend build replacing the jar under a running JVM breaks its class loading mid-test.
         var jar = Files.copy(JAR, Files.createDirectories(Path.of("target")).resolve("backend-under-test.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
+        String database = System.getenv().getOrDefault("KAKEHASHI_E2E_DB", "kakehashi_e2e");
+        dropDatabase(database);
         var builder = new ProcessBuilder(List.of(java, "-jar", jar.toAbsolutePath().toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createDirectories(Path.of("target")).resolve("backend-e2e.log").toFile());
         builder.environment().putAll(Map.of(
                 "KAKEHASHI_PORT", String.valueOf(port),
                 // Parallel checkouts on one machine each name their own database.
-                "KAKEHASHI_DB_NAME", System.getenv().getOrDefault("KAKEHASHI_E2E_DB", "kakehashi_e2e"),
+                "KAKEHASHI_DB_NAME", database,
                 "KAKEHASHI_DEMO", "true",
                 // Links in the mails point at this very process, so a test can follow them as a person would.
                 "KAKEHASHI_PUBLIC_URL", "http://127.0.0.1:" + port,
