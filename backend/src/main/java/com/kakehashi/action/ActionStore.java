@@ -2,6 +2,7 @@ package com.kakehashi.action;
 
 import com.kakehashi.jdbc.ParameterBinder;
 import com.kakehashi.jdbc.RowReader;
+import com.kakehashi.jdbc.Sql;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -236,22 +236,10 @@ class ActionStore {
     }
 
     private <T> List<T> query(String sql, ParameterBinder binder, RowReader<T> reader) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
-                }
-            }
-            return rows;
-        });
+        return Sql.list(jdbc, sql, binder, reader);
     }
 
     private int update(String sql, ParameterBinder binder) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        });
+        return Sql.update(jdbc, sql, binder);
     }
 }

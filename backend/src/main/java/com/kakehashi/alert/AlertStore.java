@@ -2,6 +2,7 @@ package com.kakehashi.alert;
 
 import com.kakehashi.jdbc.ParameterBinder;
 import com.kakehashi.jdbc.RowReader;
+import com.kakehashi.jdbc.Sql;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.wave.WaveClosed;
 import io.micronaut.core.annotation.Nullable;
@@ -519,22 +520,10 @@ class AlertStore {
     }
 
     private <T> List<T> list(String sql, ParameterBinder binder, RowReader<T> reader) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
-                }
-            }
-            return rows;
-        });
+        return Sql.list(jdbc, sql, binder, reader);
     }
 
     private int update(String sql, ParameterBinder binder) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        });
+        return Sql.update(jdbc, sql, binder);
     }
 }

@@ -2,6 +2,7 @@ package com.kakehashi.invitation;
 
 import com.kakehashi.jdbc.ParameterBinder;
 import com.kakehashi.jdbc.RowReader;
+import com.kakehashi.jdbc.Sql;
 import com.kakehashi.participant.ParticipantAudience;
 import com.kakehashi.tenancy.TenantContext;
 import com.kakehashi.vocabulary.Level;
@@ -15,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -170,16 +170,7 @@ class InvitationStore {
 
 
     private <T> List<T> list(String sql, ParameterBinder binder, RowReader<T> reader) {
-        return jdbc.prepareStatement(sql, ps -> {
-            binder.bind(ps);
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(reader.read(rs));
-                }
-            }
-            return rows;
-        });
+        return Sql.list(jdbc, sql, binder, reader);
     }
 
     private static InvitationView view(ResultSet rs) throws SQLException {
