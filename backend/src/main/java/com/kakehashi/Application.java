@@ -7,15 +7,20 @@ import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.servers.Server;
 
 import java.util.Map;
 
 @OpenAPIDefinition(
         info = @Info(title = "Kakehashi", version = "0.1.0",
                 description = "HQ–Japan alignment measurement. Tenant data lives under /api/v1/tenants/{tenantId}; "
-                        + "errors are RFC 9457 problem+json."),
+                        + "errors are RFC 9457 problem+json.",
+                license = @License(name = "Proprietary", url = "https://kakehashi.example/terms")),
+        // Relative: the document describes whichever backend serves it (GET /openapi).
+        servers = @Server(url = "/", description = "The backend that served this document"),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
