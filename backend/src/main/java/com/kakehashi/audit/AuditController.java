@@ -2,6 +2,7 @@ package com.kakehashi.audit;
 
 import com.kakehashi.identity.Role;
 import com.kakehashi.web.PageView;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -20,6 +21,7 @@ import java.util.UUID;
 @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Audit")
+@ProblemResponses.TokenRequired
 class AuditController {
 
     private final AuditLog audit;
@@ -29,7 +31,8 @@ class AuditController {
     }
 
     @Get
-    @Operation(operationId = "listAudit", summary = "Who did what in this tenant, newest first")
+    @Operation(operationId = "listAudit", summary = "Who did what in this tenant, newest first",
+            description = "Paged; consultants and operators only.")
     PageView<AuditEntry> list(@PathVariable UUID tenantId,
                               @QueryValue(defaultValue = "0") @Min(0) int page,
                               @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {

@@ -2,7 +2,11 @@ package com.kakehashi.engagement;
 
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
+import com.kakehashi.web.Created;
+import com.kakehashi.web.NoContent;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -10,6 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -28,6 +33,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Engagements")
+@ProblemResponses.TokenRequired
 class EngagementController {
 
     private final EngagementService engagements;
@@ -37,14 +43,21 @@ class EngagementController {
     }
 
     @Get
-    @Operation(operationId = "listEngagements")
+    @Operation(operationId = "listEngagements",
+            summary = "Engagements of the tenant",
+            description = "Every member of the tenant may read them.")
     List<EngagementView> list(@PathVariable UUID tenantId) {
         return engagements.list();
     }
 
     @Post
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "createEngagement")
+    @Operation(operationId = "createEngagement",
+            summary = "Start an engagement",
+            description = "Consultants and operators only: a named consulting engagement with its period, under which schedules, waves and actions are kept.")
+    @Status(HttpStatus.CREATED)
+    @Created
+    @ProblemResponses.Conflict
     HttpResponse<EngagementView> create(@PathVariable UUID tenantId, @Body @Valid EngagementDetails body,
                                         Authentication authentication) {
         EngagementView created = engagements.create(Caller.of(authentication), body);
@@ -52,14 +65,20 @@ class EngagementController {
     }
 
     @Get("/{engagementId}")
-    @Operation(operationId = "getEngagement")
+    @Operation(operationId = "getEngagement",
+            summary = "One engagement",
+            description = "Every member of the tenant may read it.")
+    @ProblemResponses.NotFound
     EngagementView get(@PathVariable UUID tenantId, @PathVariable UUID engagementId) {
         return engagements.get(engagementId);
     }
 
     @Put("/{engagementId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "updateEngagement")
+    @Operation(operationId = "updateEngagement",
+            summary = "Change an engagement",
+            description = "Consultants and operators only; replaces every field.")
+    @ProblemResponses.NotFound
     EngagementView update(@PathVariable UUID tenantId, @PathVariable UUID engagementId,
                           @Body @Valid EngagementDetails body, Authentication authentication) {
         return engagements.update(Caller.of(authentication), engagementId, body);
@@ -67,7 +86,12 @@ class EngagementController {
 
     @Delete("/{engagementId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "deleteEngagement")
+    @Operation(operationId = "deleteEngagement",
+            summary = "Delete an engagement",
+            description = "Consultants and operators only.")
+    @Status(HttpStatus.NO_CONTENT)
+    @NoContent
+    @ProblemResponses.NotFound
     HttpResponse<Void> delete(@PathVariable UUID tenantId, @PathVariable UUID engagementId,
                               Authentication authentication) {
         engagements.delete(Caller.of(authentication), engagementId);

@@ -1,6 +1,7 @@
 package com.kakehashi.identity;
 
 import com.kakehashi.web.ClientAddress;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -28,7 +29,13 @@ class LoginController {
     }
 
     @Post("/login")
-    @Operation(operationId = "login", summary = "Exchange email and password for a bearer token")
+    @Operation(operationId = "login", summary = "Exchange email and password for a bearer token",
+            description = "The token goes in `Authorization: Bearer …` on every other call. Wrong credentials answer 401; "
+                    + "repeated failures from one address or for one account answer 429 with Retry-After.",
+            security = {})
+    @ProblemResponses.Anonymous
+    @ProblemResponses.BadCredentials
+    @ProblemResponses.TooManyRequests
     LoginResponse login(@Body @Valid LoginRequest body, HttpRequest<?> request) {
         return loginService.login(body, addresses.of(request));
     }

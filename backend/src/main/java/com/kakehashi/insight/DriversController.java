@@ -1,6 +1,7 @@
 package com.kakehashi.insight;
 
 import com.kakehashi.vocabulary.Side;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,6 +21,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Insights")
+@ProblemResponses.TokenRequired
 class DriversController {
 
     private final KeyDriverService drivers;

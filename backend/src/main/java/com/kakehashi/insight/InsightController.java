@@ -4,6 +4,7 @@ import com.kakehashi.vocabulary.Level;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.WarningSign;
 import com.kakehashi.web.InvalidInputException;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -33,6 +34,7 @@ import java.util.function.Function;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Insights")
+@ProblemResponses.TokenRequired
 class InsightController {
 
     private final InsightService insights;
@@ -71,14 +73,17 @@ class InsightController {
     @Get("/waves/{waveId}")
     @Operation(operationId = "waveInsight",
             summary = "Scores per sign and segment, dimensions, perception gaps, silence signals (with careful wording "
-                    + "per side, hidden below the comment threshold) and alpha of one wave")
+                    + "per side, hidden below the comment threshold) and alpha of one wave",
+            description = "Every member of the tenant may read it; values of groups below the anonymity threshold never leave the backend.")
+    @ProblemResponses.NotFound
     InsightViews.WaveInsight wave(@PathVariable UUID tenantId, @PathVariable UUID waveId) {
         return insights.wave(waveId);
     }
 
     @Get(value = "/export.csv", produces = "text/csv")
     @Operation(operationId = "exportInsights",
-            summary = "The trend filter's aggregates as CSV (UTF-8 with BOM), with the same suppression")
+            summary = "The trend filter's aggregates as CSV (UTF-8 with BOM), with the same suppression",
+            description = "Takes the same filters as the trends; groups below the anonymity threshold stay empty with their reason.")
     HttpResponse<byte[]> export(@PathVariable UUID tenantId, @QueryValue @Nullable String engagementId,
                                 @QueryValue @Nullable String signs, @QueryValue @Nullable String sides,
                                 @QueryValue @Nullable String levels, @QueryValue @Nullable String from,

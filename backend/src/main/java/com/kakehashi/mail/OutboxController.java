@@ -1,6 +1,7 @@
 package com.kakehashi.mail;
 
 import com.kakehashi.identity.Role;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,6 +24,7 @@ import java.util.UUID;
 @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Outbox")
+@ProblemResponses.TokenRequired
 class OutboxController {
 
     private final MailOutbox outbox;
@@ -33,7 +35,8 @@ class OutboxController {
 
     // The status stays a string with a pattern in the API: the console's generated client takes it so.
     @Get
-    @Operation(operationId = "listOutbox", summary = "Mails of this tenant, newest first; filter by status (FAILED for permanent failures)")
+    @Operation(operationId = "listOutbox", summary = "Mails of this tenant, newest first; filter by status (FAILED for permanent failures)",
+            description = "Consultants and operators only.")
     List<OutboxEntry> list(@PathVariable UUID tenantId,
                            @QueryValue @Nullable @Pattern(regexp = "PENDING|SENT|FAILED|CANCELLED") String status,
                            @QueryValue(defaultValue = "200") @Min(1) @Max(1000) int limit) {

@@ -2,8 +2,12 @@ package com.kakehashi.objective;
 
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
+import com.kakehashi.web.Created;
+import com.kakehashi.web.NoContent;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -12,6 +16,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -30,6 +35,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Objective signals")
+@ProblemResponses.TokenRequired
 class ObjectiveController {
 
     private final ObjectiveService objective;
@@ -39,14 +45,21 @@ class ObjectiveController {
     }
 
     @Get("/initiatives")
-    @Operation(operationId = "listInitiatives")
+    @Operation(operationId = "listInitiatives",
+            summary = "Initiatives of the tenant",
+            description = "Every member of the tenant may read them.")
     List<InitiativeView> initiatives(@PathVariable UUID tenantId, @QueryValue @Nullable UUID engagementId) {
         return objective.initiatives(engagementId);
     }
 
     @Post("/initiatives")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "createInitiative")
+    @Operation(operationId = "createInitiative",
+            summary = "Record an initiative",
+            description = "Consultants and operators only.")
+    @Status(HttpStatus.CREATED)
+    @Created
+    @ProblemResponses.Conflict
     HttpResponse<InitiativeView> createInitiative(@PathVariable UUID tenantId, @Body @Valid InitiativeDetails body,
                                                   Authentication authentication) {
         InitiativeView created = objective.createInitiative(Caller.of(authentication), body);
@@ -54,14 +67,20 @@ class ObjectiveController {
     }
 
     @Get("/initiatives/{initiativeId}")
-    @Operation(operationId = "getInitiative")
+    @Operation(operationId = "getInitiative",
+            summary = "One initiative",
+            description = "With its planned and actual dates.")
+    @ProblemResponses.NotFound
     InitiativeView initiative(@PathVariable UUID tenantId, @PathVariable UUID initiativeId) {
         return objective.initiative(initiativeId);
     }
 
     @Put("/initiatives/{initiativeId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "updateInitiative")
+    @Operation(operationId = "updateInitiative",
+            summary = "Change an initiative",
+            description = "Consultants and operators only; replaces every field.")
+    @ProblemResponses.NotFound
     InitiativeView updateInitiative(@PathVariable UUID tenantId, @PathVariable UUID initiativeId,
                                     @Body @Valid InitiativeDetails body, Authentication authentication) {
         return objective.updateInitiative(Caller.of(authentication), initiativeId, body);
@@ -69,7 +88,12 @@ class ObjectiveController {
 
     @Delete("/initiatives/{initiativeId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "deleteInitiative")
+    @Operation(operationId = "deleteInitiative",
+            summary = "Delete an initiative",
+            description = "Consultants and operators only.")
+    @Status(HttpStatus.NO_CONTENT)
+    @NoContent
+    @ProblemResponses.NotFound
     HttpResponse<Void> deleteInitiative(@PathVariable UUID tenantId, @PathVariable UUID initiativeId,
                                         Authentication authentication) {
         objective.deleteInitiative(Caller.of(authentication), initiativeId);
@@ -77,14 +101,21 @@ class ObjectiveController {
     }
 
     @Get("/decisions")
-    @Operation(operationId = "listDecisions")
+    @Operation(operationId = "listDecisions",
+            summary = "Decisions of the tenant",
+            description = "Each decision with its dates and whether Japan was consulted before the proposal.")
     List<DecisionView> decisions(@PathVariable UUID tenantId, @QueryValue @Nullable UUID engagementId) {
         return objective.decisions(engagementId);
     }
 
     @Post("/decisions")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "createDecision")
+    @Operation(operationId = "createDecision",
+            summary = "Record a decision",
+            description = "Consultants and operators only.")
+    @Status(HttpStatus.CREATED)
+    @Created
+    @ProblemResponses.Conflict
     HttpResponse<DecisionView> createDecision(@PathVariable UUID tenantId, @Body @Valid DecisionDetails body,
                                               Authentication authentication) {
         DecisionView created = objective.createDecision(Caller.of(authentication), body);
@@ -93,20 +124,27 @@ class ObjectiveController {
 
     @Get("/decisions/cycle-times")
     @Operation(operationId = "decisionCycleTimes",
-            summary = "Days from proposal to approval to execution start, by whether Japan was consulted before the proposal")
+            summary = "Days from proposal to approval to execution start, by whether Japan was consulted before the proposal",
+            description = "Medians and counts per group; groups below the anonymity threshold are suppressed.")
     DecisionCycleTimes cycleTimes(@PathVariable UUID tenantId, @QueryValue @Nullable UUID engagementId) {
         return objective.cycleTimes(engagementId);
     }
 
     @Get("/decisions/{decisionId}")
-    @Operation(operationId = "getDecision")
+    @Operation(operationId = "getDecision",
+            summary = "One decision",
+            description = "With its dates and its initiative.")
+    @ProblemResponses.NotFound
     DecisionView decision(@PathVariable UUID tenantId, @PathVariable UUID decisionId) {
         return objective.decision(decisionId);
     }
 
     @Put("/decisions/{decisionId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "updateDecision")
+    @Operation(operationId = "updateDecision",
+            summary = "Change a decision",
+            description = "Consultants and operators only; replaces every field.")
+    @ProblemResponses.NotFound
     DecisionView updateDecision(@PathVariable UUID tenantId, @PathVariable UUID decisionId,
                                 @Body @Valid DecisionDetails body, Authentication authentication) {
         return objective.updateDecision(Caller.of(authentication), decisionId, body);
@@ -114,7 +152,12 @@ class ObjectiveController {
 
     @Delete("/decisions/{decisionId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "deleteDecision")
+    @Operation(operationId = "deleteDecision",
+            summary = "Delete a decision",
+            description = "Consultants and operators only.")
+    @Status(HttpStatus.NO_CONTENT)
+    @NoContent
+    @ProblemResponses.NotFound
     HttpResponse<Void> deleteDecision(@PathVariable UUID tenantId, @PathVariable UUID decisionId,
                                       Authentication authentication) {
         objective.deleteDecision(Caller.of(authentication), decisionId);
@@ -122,7 +165,8 @@ class ObjectiveController {
     }
 
     @Get("/objective-signals")
-    @Operation(operationId = "objectiveSignals", summary = "Initiative slippage and early-consultation rate")
+    @Operation(operationId = "objectiveSignals", summary = "Initiative slippage and early-consultation rate",
+            description = "Every member of the tenant may read them.")
     ObjectiveSignals signals(@PathVariable UUID tenantId, @QueryValue @Nullable UUID engagementId) {
         return objective.signals(engagementId);
     }

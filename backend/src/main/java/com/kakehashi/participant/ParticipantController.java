@@ -1,11 +1,15 @@
 package com.kakehashi.participant;
 
-import com.kakehashi.vocabulary.Side;
-import com.kakehashi.vocabulary.Level;
 import com.kakehashi.identity.Caller;
+import com.kakehashi.vocabulary.Level;
+import com.kakehashi.vocabulary.Side;
+import com.kakehashi.web.Created;
+import com.kakehashi.web.NoContent;
 import com.kakehashi.web.PageView;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -16,12 +20,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,6 +45,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Participants")
+@ProblemResponses.TokenRequired
 class ParticipantController {
 
     private final ParticipantService participants;
@@ -48,10 +55,12 @@ class ParticipantController {
     }
 
     @Get
-    @Operation(operationId = "listParticipants")
+    @Operation(operationId = "listParticipants",
+            summary = "Participants of the tenant, paged",
+            description = "Filter by side, level, active and a search text over name and email.")
     PageView<ParticipantView> list(@PathVariable UUID tenantId,
-                                   @QueryValue @Nullable Side side,
-                                   @QueryValue @Nullable Level level,
+                                   @QueryValue @Nullable @Schema(type = "string") Side side,
+                                   @QueryValue @Nullable @Schema(type = "string") Level level,
                                    @QueryValue @Nullable Boolean active,
                                    @QueryValue @Nullable @Size(max = 200) String q,
                                    @QueryValue(defaultValue = "0") @Min(0) int page,
@@ -61,7 +70,12 @@ class ParticipantController {
     }
 
     @Post
-    @Operation(operationId = "createParticipant")
+    @Operation(operationId = "createParticipant",
+            summary = "Add a participant",
+            description = "An email already in the tenant is a 409.")
+    @Status(HttpStatus.CREATED)
+    @Created
+    @ProblemResponses.Conflict
     HttpResponse<ParticipantView> create(@PathVariable UUID tenantId, @Body @Valid ParticipantDetails body,
                                          Authentication authentication) {
         ParticipantView created = participants.create(Caller.of(authentication), body);
@@ -69,28 +83,41 @@ class ParticipantController {
     }
 
     @Get("/{participantId}")
-    @Operation(operationId = "getParticipant")
+    @Operation(operationId = "getParticipant",
+            summary = "One participant",
+            description = "Consultants, operators and executives with the participant-admin permission.")
+    @ProblemResponses.NotFound
     ParticipantView get(@PathVariable UUID tenantId, @PathVariable UUID participantId,
                         Authentication authentication) {
         return participants.get(Caller.of(authentication), participantId);
     }
 
     @Put("/{participantId}")
-    @Operation(operationId = "updateParticipant")
+    @Operation(operationId = "updateParticipant",
+            summary = "Change a participant",
+            description = "Replaces every field; an email already used by another participant is a 409.")
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     ParticipantView update(@PathVariable UUID tenantId, @PathVariable UUID participantId,
                            @Body @Valid ParticipantDetails body, Authentication authentication) {
         return participants.update(Caller.of(authentication), participantId, body);
     }
 
     @Post("/{participantId}/deactivate")
-    @Operation(operationId = "deactivateParticipant", summary = "Stop surveying this person; history stays")
+    @Operation(operationId = "deactivateParticipant", summary = "Stop surveying this person; history stays",
+            description = "The person is left out of future waves; past responses stay in the aggregates.")
+    @ProblemResponses.NotFound
     ParticipantView deactivate(@PathVariable UUID tenantId, @PathVariable UUID participantId,
                                Authentication authentication) {
         return participants.deactivate(Caller.of(authentication), participantId);
     }
 
     @Delete("/{participantId}")
-    @Operation(operationId = "eraseParticipant", summary = "Erase the person's data (privacy request); anonymous responses stay")
+    @Operation(operationId = "eraseParticipant", summary = "Erase the person's data (privacy request); anonymous responses stay",
+            description = "Nothing that names the person remains; the anonymous responses and the aggregates stay.")
+    @Status(HttpStatus.NO_CONTENT)
+    @NoContent
+    @ProblemResponses.NotFound
     HttpResponse<Void> erase(@PathVariable UUID tenantId, @PathVariable UUID participantId,
                              Authentication authentication) {
         participants.erase(Caller.of(authentication), participantId);
@@ -99,7 +126,9 @@ class ParticipantController {
 
     @Post("/import")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Operation(operationId = "importParticipants", summary = "Upsert participants by email from a CSV file")
+    @Operation(operationId = "importParticipants", summary = "Upsert participants by email from a CSV file",
+            description = "The body is the CSV file. Each row is checked on its own; the report says, row by row, what was created, updated or refused and why.")
+    @ProblemResponses.Conflict
     CsvImportReport importCsv(@PathVariable UUID tenantId, @Body byte[] body, Authentication authentication) {
         return participants.importCsv(Caller.of(authentication), body);
     }

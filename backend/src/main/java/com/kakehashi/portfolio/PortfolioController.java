@@ -1,6 +1,7 @@
 package com.kakehashi.portfolio;
 
 import com.kakehashi.identity.Caller;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,6 +18,7 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Portfolio")
+@ProblemResponses.TokenRequired
 class PortfolioController {
 
     private final PortfolioService portfolio;
@@ -26,7 +28,8 @@ class PortfolioController {
     }
 
     @Get
-    @Operation(operationId = "portfolio", summary = "Every tenant the caller may see, most in need of attention first")
+    @Operation(operationId = "portfolio", summary = "Every tenant the caller may see, most in need of attention first",
+            description = "One row per visible tenant with its latest wave, its riskiest signs and its widest HQ–Japan gap; values below the anonymity threshold are suppressed with their reason.")
     List<PortfolioViews.TenantSummary> list(Authentication authentication) {
         return portfolio.visibleTo(Caller.of(authentication));
     }

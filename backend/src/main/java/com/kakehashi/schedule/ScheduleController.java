@@ -2,7 +2,11 @@ package com.kakehashi.schedule;
 
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
+import com.kakehashi.web.Created;
+import com.kakehashi.web.NoContent;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -10,6 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -27,6 +32,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Schedules")
+@ProblemResponses.TokenRequired
 class ScheduleController {
 
     private final ScheduleService schedules;
@@ -36,14 +42,21 @@ class ScheduleController {
     }
 
     @Get
-    @Operation(operationId = "listSchedules")
+    @Operation(operationId = "listSchedules",
+            summary = "Survey schedules of the tenant",
+            description = "Each with its cadence, instrument, audience and next launch.")
     List<ScheduleView> list(@PathVariable UUID tenantId) {
         return schedules.list();
     }
 
     @Post
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "createSchedule")
+    @Operation(operationId = "createSchedule",
+            summary = "Create a survey schedule",
+            description = "Consultants and operators only: when waves launch, for whom and with which instrument.")
+    @Status(HttpStatus.CREATED)
+    @Created
+    @ProblemResponses.Conflict
     HttpResponse<ScheduleView> create(@PathVariable UUID tenantId, @Body @Valid ScheduleDetails body,
                                       Authentication authentication) {
         ScheduleView created = schedules.create(Caller.of(authentication), body);
@@ -51,14 +64,20 @@ class ScheduleController {
     }
 
     @Get("/{scheduleId}")
-    @Operation(operationId = "getSchedule")
+    @Operation(operationId = "getSchedule",
+            summary = "One survey schedule",
+            description = "With its next launch time.")
+    @ProblemResponses.NotFound
     ScheduleView get(@PathVariable UUID tenantId, @PathVariable UUID scheduleId) {
         return schedules.get(scheduleId);
     }
 
     @Put("/{scheduleId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "updateSchedule")
+    @Operation(operationId = "updateSchedule",
+            summary = "Change a survey schedule",
+            description = "Consultants and operators only; replaces every field. Waves already launched keep their settings.")
+    @ProblemResponses.NotFound
     ScheduleView update(@PathVariable UUID tenantId, @PathVariable UUID scheduleId,
                         @Body @Valid ScheduleDetails body, Authentication authentication) {
         return schedules.update(Caller.of(authentication), scheduleId, body);
@@ -66,21 +85,32 @@ class ScheduleController {
 
     @Post("/{scheduleId}/pause")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "pauseSchedule")
+    @Operation(operationId = "pauseSchedule",
+            summary = "Pause a schedule",
+            description = "No wave launches until it is resumed.")
+    @ProblemResponses.NotFound
     ScheduleView pause(@PathVariable UUID tenantId, @PathVariable UUID scheduleId, Authentication authentication) {
         return schedules.pause(Caller.of(authentication), scheduleId);
     }
 
     @Post("/{scheduleId}/resume")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "resumeSchedule")
+    @Operation(operationId = "resumeSchedule",
+            summary = "Resume a paused schedule",
+            description = "The next launch is computed from now.")
+    @ProblemResponses.NotFound
     ScheduleView resume(@PathVariable UUID tenantId, @PathVariable UUID scheduleId, Authentication authentication) {
         return schedules.resume(Caller.of(authentication), scheduleId);
     }
 
     @Delete("/{scheduleId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "deleteSchedule")
+    @Operation(operationId = "deleteSchedule",
+            summary = "Delete a survey schedule",
+            description = "Consultants and operators only; waves already launched stay.")
+    @Status(HttpStatus.NO_CONTENT)
+    @NoContent
+    @ProblemResponses.NotFound
     HttpResponse<Void> delete(@PathVariable UUID tenantId, @PathVariable UUID scheduleId, Authentication authentication) {
         schedules.delete(Caller.of(authentication), scheduleId);
         return HttpResponse.noContent();

@@ -1,5 +1,6 @@
 package com.kakehashi.survey;
 
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Instruments")
+@ProblemResponses.TokenRequired
 class DefaultInstrumentController {
 
     private final InstrumentService instruments;
@@ -23,7 +25,9 @@ class DefaultInstrumentController {
     }
 
     @Get("/default")
-    @Operation(operationId = "getDefaultInstrument")
+    @Operation(operationId = "getDefaultInstrument",
+            summary = "The global default instrument",
+            description = "The instrument every tenant starts from, with its items per warning sign; read-only.")
     DefaultInstrumentView get() {
         return instruments.defaultInstrument();
     }

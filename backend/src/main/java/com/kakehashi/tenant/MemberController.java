@@ -2,13 +2,17 @@ package com.kakehashi.tenant;
 
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
+import com.kakehashi.web.NoContent;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -24,6 +28,7 @@ import java.util.UUID;
 @Secured(Role.OPERATOR_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Members")
+@ProblemResponses.TokenRequired
 class MemberController {
 
     private final MembershipService memberships;
@@ -34,20 +39,28 @@ class MemberController {
 
     @Get
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "listMembers")
+    @Operation(operationId = "listMembers",
+            summary = "Members of this tenant",
+            description = "Consultants and executives with access to the tenant, and whether each executive may maintain participants.")
     List<MemberView> list(@PathVariable UUID tenantId) {
         return memberships.members();
     }
 
     @Get("/{userId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "getMember")
+    @Operation(operationId = "getMember",
+            summary = "One member of this tenant",
+            description = "Operators and consultants only.")
+    @ProblemResponses.NotFound
     MemberView get(@PathVariable UUID tenantId, @PathVariable UUID userId) {
         return memberships.member(userId);
     }
 
     @Put("/{userId}")
-    @Operation(operationId = "assignMember", summary = "Give a consultant or executive access to this tenant")
+    @Operation(operationId = "assignMember", summary = "Give a consultant or executive access to this tenant",
+            description = "Operators only; a user who cannot be assigned is a 409.")
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     MemberView assign(@PathVariable UUID tenantId, @PathVariable UUID userId, Authentication authentication) {
         return memberships.assign(Caller.of(authentication), userId);
     }
@@ -55,14 +68,20 @@ class MemberController {
     @Put("/{userId}/participant-admin")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
     @Operation(operationId = "setParticipantAdmin",
-            summary = "Grant or revoke a client executive's permission to maintain the participant list")
+            summary = "Grant or revoke a client executive's permission to maintain the participant list",
+            description = "Operators and consultants only.")
+    @ProblemResponses.NotFound
     MemberView setParticipantAdmin(@PathVariable UUID tenantId, @PathVariable UUID userId,
                                    @Body @Valid ParticipantAdminChange body, Authentication authentication) {
         return memberships.setParticipantAdmin(Caller.of(authentication), userId, body.participantAdmin());
     }
 
     @Delete("/{userId}")
-    @Operation(operationId = "unassignMember")
+    @Operation(operationId = "unassignMember", summary = "Take a consultant's or executive's access to this tenant away",
+            description = "The user keeps their account; they no longer see this tenant.")
+    @Status(HttpStatus.NO_CONTENT)
+    @NoContent
+    @ProblemResponses.NotFound
     HttpResponse<Void> unassign(@PathVariable UUID tenantId, @PathVariable UUID userId, Authentication authentication) {
         memberships.unassign(Caller.of(authentication), userId);
         return HttpResponse.noContent();

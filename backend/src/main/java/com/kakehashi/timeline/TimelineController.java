@@ -2,13 +2,18 @@ package com.kakehashi.timeline;
 
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
+import com.kakehashi.web.Created;
+import com.kakehashi.web.NoContent;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -27,6 +32,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Timeline")
+@ProblemResponses.TokenRequired
 class TimelineController {
 
     private final TimelineService timeline;
@@ -36,14 +42,23 @@ class TimelineController {
     }
 
     @Get
-    @Operation(operationId = "listTimelineEvents")
+    @Operation(operationId = "listTimelineEvents",
+            summary = "Events on an engagement's timeline",
+            description = "Milestones and incidents shown beside the trends, oldest first.")
+    @ProblemResponses.NotFound
     List<TimelineEventView> list(@PathVariable UUID tenantId, @PathVariable UUID engagementId) {
         return timeline.list(engagementId);
     }
 
     @Post
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "createTimelineEvent")
+    @Operation(operationId = "createTimelineEvent",
+            summary = "Record an event on an engagement's timeline",
+            description = "Consultants and operators only.")
+    @Status(HttpStatus.CREATED)
+    @Created
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     HttpResponse<TimelineEventView> create(@PathVariable UUID tenantId, @PathVariable UUID engagementId,
                                            @Body @Valid NewTimelineEvent body, Authentication authentication) {
         TimelineEventView created = timeline.create(Caller.of(authentication), engagementId, body);
@@ -53,7 +68,12 @@ class TimelineController {
 
     @Delete("/{eventId}")
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
-    @Operation(operationId = "deleteTimelineEvent")
+    @Operation(operationId = "deleteTimelineEvent",
+            summary = "Remove an event from the timeline",
+            description = "Consultants and operators only.")
+    @Status(HttpStatus.NO_CONTENT)
+    @NoContent
+    @ProblemResponses.NotFound
     HttpResponse<Void> delete(@PathVariable UUID tenantId, @PathVariable UUID engagementId, @PathVariable UUID eventId,
                               Authentication authentication) {
         timeline.delete(Caller.of(authentication), engagementId, eventId);
