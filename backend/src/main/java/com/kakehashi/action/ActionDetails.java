@@ -4,6 +4,7 @@ import com.kakehashi.vocabulary.WarningSign;
 import com.kakehashi.web.MultiLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,12 @@ import java.util.UUID;
  * is the target when {@code signs} is left empty. {@code signs}: the warning signs it targets (at least one).
  */
 @Serdeable
+@Schema(example = """
+                {"engagementId": "9b2f4d6e-1a3c-4b5d-8e7f-0a1b2c3d4e5f", "title": "Involve Japan in pricing drafts",
+                "description": "Japan sees the draft price list two weeks before HQ decides.", "language": "en",
+                "signs": ["EXCLUSION"], "startOn": "2027-02-01", "dueOn": "2027-04-30",
+                "hqOwner": {"name": "Anna Weber", "email": "a.weber@nordwind.example", "language": "en"},
+                "japanOwner": {"name": "田中 健", "email": "k.tanaka@nordwind.example.jp", "language": "ja"}}""")
 public record ActionDetails(@NotNull UUID engagementId,
                             @Nullable UUID alertId,
                             @NotBlank @Size(max = 200) String title,

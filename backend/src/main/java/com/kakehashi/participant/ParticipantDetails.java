@@ -4,6 +4,7 @@ import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.Level;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,9 @@ import java.util.Locale;
 
 /** What a person entering or editing a participant provides; the time zone defaults by side. */
 @Serdeable
+@Schema(example = """
+                {"email": "k.tanaka@nordwind.example.jp", "displayName": "田中 健", "side": "JAPAN",
+                "level": "MIDDLE_MANAGER", "language": "ja", "timeZone": "Asia/Tokyo", "department": "営業本部"}""")
 public record ParticipantDetails(@NotBlank @Email @Size(max = 254) String email,
                                  @NotBlank @Size(max = 200) String displayName,
                                  @NotNull Side side,

@@ -4,6 +4,7 @@ import com.kakehashi.vocabulary.Level;
 import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,12 @@ import java.util.UUID;
  * reminder offsets are whole days after a side's send time, each before the wave closes.
  */
 @Serdeable
+@Schema(example = """
+                {"name": "Monthly pulse", "surveyTitleEn": "How is collaboration going?",
+                "surveyTitleJa": "連携の状況について", "engagementId": "9b2f4d6e-1a3c-4b5d-8e7f-0a1b2c3d4e5f",
+                "instrumentVersionId": "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f", "audienceSides": ["HQ", "JAPAN"],
+                "audienceLevels": [], "cadence": "MONTHLY", "japanSendTime": "09:00", "hqSendTime": "09:00",
+                "daysOpen": 7, "reminderOffsetDays": [3], "startDate": "2027-02-01"}""")
 public record ScheduleDetails(@NotBlank @Size(max = 200) String name,
                               @NotBlank @Size(max = SURVEY_TITLE_MAX) String surveyTitleEn,
                               @NotBlank @Size(max = SURVEY_TITLE_MAX) String surveyTitleJa,

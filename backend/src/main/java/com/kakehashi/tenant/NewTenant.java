@@ -2,6 +2,7 @@ package com.kakehashi.tenant;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Serdeable
+@Schema(description = "A new client company: its HQ, its Japanese subsidiary and its anonymity threshold (default 5).",
+        example = """
+                {"name": "Nordwind Maschinenbau", "hqCountry": "DE", "hqTimeZone": "Europe/Berlin",
+                 "japanSubsidiaryName": "ノルトヴィント・ジャパン株式会社", "anonymityThreshold": 5}""")
 public record NewTenant(@NotBlank @Size(max = 200) String name,
                         @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code") String hqCountry,
                         @NotBlank @Size(max = 64) String hqTimeZone,
