@@ -21,7 +21,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -50,7 +49,7 @@ class ActionController {
     @Operation(operationId = "listActions", summary = "Actions by status, then due date; overdue ones are marked",
             description = "Filter by engagementId and status. Every member of the tenant may read the action plan.")
     List<ActionView> list(@PathVariable UUID tenantId, @QueryValue @Nullable UUID engagementId,
-                          @QueryValue @Nullable @Schema(type = "string") ActionStatus status) {
+                          @QueryValue @Nullable ActionStatus status) {
         return actions.list(engagementId, status);
     }
 

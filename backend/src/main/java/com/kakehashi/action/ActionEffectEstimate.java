@@ -4,7 +4,6 @@ import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -25,8 +24,8 @@ import java.util.List;
  */
 @Serdeable
 public record ActionEffectEstimate(WarningSign sign, Side side, ActionEffectVerdict verdict,
-                                   @Nullable @Schema(type = "string") ActionEffectReason reason, int wavesBefore, int wavesAfter,
-                                   @Nullable Double before, @Nullable Double after, @Nullable @Schema(type = "object") ActionEffectChange change,
-                                   @Nullable @Schema(type = "object") ActionEffectChange differenceInDifferences, List<WarningSign> referenceSigns,
+                                   @Nullable ActionEffectReason reason, int wavesBefore, int wavesAfter,
+                                   @Nullable Double before, @Nullable Double after, @Nullable ActionEffectChange change,
+                                   @Nullable ActionEffectChange differenceInDifferences, List<WarningSign> referenceSigns,
                                    List<ActionEffectWave> waves, String summaryEn, String summaryJa) {
 }

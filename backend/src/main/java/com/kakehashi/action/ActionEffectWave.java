@@ -3,7 +3,6 @@ package com.kakehashi.action;
 import com.kakehashi.insight.InsightViews.Suppressed;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,7 +17,7 @@ import java.util.UUID;
 @Serdeable
 public record ActionEffectWave(UUID waveId, LocalDate occurrenceDate, Period period, @Nullable Double value,
                                @Nullable Long n, @Nullable Double reference, @Nullable Double difference,
-                               @Nullable @Schema(type = "object") Suppressed leftOutReason) {
+                               @Nullable Suppressed leftOutReason) {
 
     /** Before the action started (occurrence date before the start) or since (on or after it). */
     public enum Period { BEFORE, AFTER }

@@ -21,7 +21,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -64,7 +63,7 @@ class AlertController {
     @Operation(operationId = "listAlerts",
             summary = "Alerts of the tenant, newest first",
             description = "Filter by status (OPEN, ACKNOWLEDGED, RESOLVED).")
-    List<AlertView> list(@PathVariable UUID tenantId, @QueryValue @Nullable @Schema(type = "string") AlertStatus status) {
+    List<AlertView> list(@PathVariable UUID tenantId, @QueryValue @Nullable AlertStatus status) {
         return alerts.list(status);
     }
 

@@ -3,7 +3,6 @@ package com.kakehashi.alert;
 import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -17,7 +16,7 @@ import java.util.UUID;
  */
 @Serdeable
 public record AlertEvaluationView(UUID waveId, LocalDate occurrenceDate, AlertRule rule, @Nullable String sign,
-                                  @Nullable @Schema(type = "string") Side side, String outcome, String reason, @Nullable Double value,
+                                  @Nullable Side side, String outcome, String reason, @Nullable Double value,
                                   @Nullable Double low, @Nullable Double high, @Nullable Double effect, @Nullable Double p,
                                   @Nullable Double pAdjusted, @Nullable UUID alertId) {
 }

@@ -3,7 +3,6 @@ package com.kakehashi.alert;
 import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,9 +21,9 @@ import java.util.UUID;
  */
 @Serdeable
 public record AlertView(UUID id, UUID engagementId, UUID waveId, LocalDate occurrenceDate, AlertRule rule,
-                        @Nullable String sign, @Nullable @Schema(type = "string") Side side, String severity, double value, double threshold,
+                        @Nullable String sign, @Nullable Side side, String severity, double value, double threshold,
                         UUID openedWaveId, LocalDate openedOn, List<HistoryPoint> history, int clearWaves,
-                        AlertStatus status, @Nullable @Schema(type = "string") ResolvedReason resolvedReason, String summaryEn, String summaryJa,
+                        AlertStatus status, @Nullable ResolvedReason resolvedReason, String summaryEn, String summaryJa,
                         Instant createdAt, Instant updatedAt, @Nullable Instant acknowledgedAt, @Nullable UUID acknowledgedBy,
                         @Nullable Instant resolvedAt, @Nullable UUID resolvedBy, List<Note> notes) {
 

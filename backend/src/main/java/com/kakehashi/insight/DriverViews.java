@@ -4,7 +4,6 @@ import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class DriverViews {
      */
     @Serdeable
     public record SideDrivers(Side side, int n, int waves, int wavesBelowK, int incomplete, @Nullable Double outcomeMean,
-                              @Nullable Double rSquared, @Nullable @Schema(type = "object") InsightViews.Interval rSquaredCi, List<Driver> drivers,
+                              @Nullable Double rSquared, @Nullable InsightViews.Interval rSquaredCi, List<Driver> drivers,
                               @Nullable String refusedReason, @Nullable String refusedMessage) {
     }
 

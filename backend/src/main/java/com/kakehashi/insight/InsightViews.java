@@ -5,7 +5,6 @@ import com.kakehashi.vocabulary.Side;
 import com.kakehashi.wave.WaveStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,14 +33,14 @@ public final class InsightViews {
     }
 
     @Serdeable
-    public record Score(String sign, String segment, @Nullable @Schema(type = "string") Side side, @Nullable @Schema(type = "string") Level level, @Nullable Double value,
-                        @Nullable Long n, @Nullable Double sd, @Nullable @Schema(type = "object") Interval ci, @Nullable @Schema(type = "object") Suppressed suppressedReason) {
+    public record Score(String sign, String segment, @Nullable Side side, @Nullable Level level, @Nullable Double value,
+                        @Nullable Long n, @Nullable Double sd, @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
     /** A dimension's index: the mean of its signs' indices, shown only when all of them are. */
     @Serdeable
-    public record DimensionScore(String dimension, String segment, @Nullable @Schema(type = "string") Side side, @Nullable @Schema(type = "string") Level level,
-                                 List<String> signs, @Nullable Double value, @Nullable @Schema(type = "object") Suppressed suppressedReason) {
+    public record DimensionScore(String dimension, String segment, @Nullable Side side, @Nullable Level level,
+                                 List<String> signs, @Nullable Double value, @Nullable Suppressed suppressedReason) {
     }
 
     /**
@@ -49,9 +48,9 @@ public final class InsightViews {
      * risk than HQ believes), per sign ({@code itemCode} absent) or per mirrored item.
      */
     @Serdeable
-    public record Gap(String sign, @Nullable String itemCode, String segment, @Nullable @Schema(type = "string") Level level,
+    public record Gap(String sign, @Nullable String itemCode, String segment, @Nullable Level level,
                       @Nullable Double hq, @Nullable Double japan, @Nullable Double gap, @Nullable Long nHq,
-                      @Nullable Long nJapan, @Nullable @Schema(type = "object") Interval ci, @Nullable @Schema(type = "object") Suppressed suppressedReason) {
+                      @Nullable Long nJapan, @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
     /**
@@ -61,8 +60,8 @@ public final class InsightViews {
     @Serdeable
     public record Silence(Side side, long invited, long responses, @Nullable Double nonResponseRate,
                           @Nullable Double neutralShare, @Nullable Long comments, @Nullable Double commentRate,
-                          @Nullable String medianDelay, @Nullable @Schema(type = "object") Suppressed suppressedReason,
-                          @Nullable @Schema(type = "object") CarefulWording carefulWording) {
+                          @Nullable String medianDelay, @Nullable Suppressed suppressedReason,
+                          @Nullable CarefulWording carefulWording) {
     }
 
     /**
@@ -76,7 +75,7 @@ public final class InsightViews {
     public record CarefulWording(@Nullable Long comments, @Nullable Long withMarker, @Nullable Double share,
                                  @Nullable Long deferral, @Nullable Long softenedRefusal, @Nullable Long hedge,
                                  @Nullable Long concern, String lexiconVersion, int commentThreshold,
-                                 @Nullable @Schema(type = "object") Suppressed suppressedReason) {
+                                 @Nullable Suppressed suppressedReason) {
     }
 
     /** Which estimate a reliability coefficient is: Spearman–Brown for two items, Cronbach's alpha for more. */
@@ -91,14 +90,14 @@ public final class InsightViews {
      * {@code quality} is there whenever it was computed.
      */
     @Serdeable
-    public record Reliability(String sign, Side side, int items, @Nullable Long n, @Nullable @Schema(type = "string") ReliabilityMethod method,
-                              @Nullable Double coefficient, @Nullable @Schema(type = "string") ReliabilityQuality quality,
-                              @Nullable @Schema(type = "object") Suppressed unavailable) {
+    public record Reliability(String sign, Side side, int items, @Nullable Long n, @Nullable ReliabilityMethod method,
+                              @Nullable Double coefficient, @Nullable ReliabilityQuality quality,
+                              @Nullable Suppressed unavailable) {
     }
 
     /** Comments of one side: only when the side has at least k responses, in random order, without timestamps. */
     @Serdeable
-    public record CommentGroup(Side side, @Nullable List<Comment> comments, @Nullable @Schema(type = "object") Suppressed suppressedReason) {
+    public record CommentGroup(Side side, @Nullable List<Comment> comments, @Nullable Suppressed suppressedReason) {
     }
 
     @Serdeable
@@ -129,20 +128,20 @@ public final class InsightViews {
 
     @Serdeable
     public record Point(UUID waveId, LocalDate occurrenceDate, @Nullable Double value, @Nullable Long n,
-                        @Nullable @Schema(type = "object") Interval ci, @Nullable @Schema(type = "object") Suppressed suppressedReason) {
+                        @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
     @Serdeable
-    public record Series(String segment, @Nullable @Schema(type = "string") Side side, @Nullable @Schema(type = "string") Level level, List<Point> points) {
+    public record Series(String segment, @Nullable Side side, @Nullable Level level, List<Point> points) {
     }
 
     @Serdeable
     public record GapPoint(UUID waveId, LocalDate occurrenceDate, @Nullable Double hq, @Nullable Double japan,
-                           @Nullable Double gap, @Nullable @Schema(type = "object") Interval ci, @Nullable @Schema(type = "object") Suppressed suppressedReason) {
+                           @Nullable Double gap, @Nullable Interval ci, @Nullable Suppressed suppressedReason) {
     }
 
     @Serdeable
-    public record GapSeries(String segment, @Nullable @Schema(type = "string") Level level, List<GapPoint> points) {
+    public record GapSeries(String segment, @Nullable Level level, List<GapPoint> points) {
     }
 
     @Serdeable
@@ -152,7 +151,7 @@ public final class InsightViews {
     /** A side's careful-wording share wave by wave (closed waves; hidden points say why). */
     @Serdeable
     public record WordingPoint(UUID waveId, LocalDate occurrenceDate, @Nullable Double share, @Nullable Long comments,
-                               @Nullable @Schema(type = "object") Suppressed suppressedReason) {
+                               @Nullable Suppressed suppressedReason) {
     }
 
     @Serdeable

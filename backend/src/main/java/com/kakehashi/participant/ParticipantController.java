@@ -27,7 +27,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -59,8 +58,8 @@ class ParticipantController {
             summary = "Participants of the tenant, paged",
             description = "Filter by side, level, active and a search text over name and email.")
     PageView<ParticipantView> list(@PathVariable UUID tenantId,
-                                   @QueryValue @Nullable @Schema(type = "string") Side side,
-                                   @QueryValue @Nullable @Schema(type = "string") Level level,
+                                   @QueryValue @Nullable Side side,
+                                   @QueryValue @Nullable Level level,
                                    @QueryValue @Nullable Boolean active,
                                    @QueryValue @Nullable @Size(max = 200) String q,
                                    @QueryValue(defaultValue = "0") @Min(0) int page,

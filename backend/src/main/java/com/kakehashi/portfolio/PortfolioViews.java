@@ -4,7 +4,6 @@ import com.kakehashi.insight.InsightViews.Suppressed;
 import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -24,8 +23,8 @@ public final class PortfolioViews {
     public enum Trend { UP, DOWN, FLAT }
 
     @Serdeable
-    public record TenantSummary(UUID tenantId, String name, int anonymityThreshold, @Nullable @Schema(type = "object") LatestWave latestWave,
-                                List<SignRisk> signs, @Nullable @Schema(type = "object") WidestGap widestGap, OpenAlerts openAlerts,
+    public record TenantSummary(UUID tenantId, String name, int anonymityThreshold, @Nullable LatestWave latestWave,
+                                List<SignRisk> signs, @Nullable WidestGap widestGap, OpenAlerts openAlerts,
                                 Attention attention) {
     }
 
@@ -52,8 +51,8 @@ public final class PortfolioViews {
      * with an arrow). {@code change} and {@code p} (adjusted) where tested.
      */
     @Serdeable
-    public record SignRisk(String sign, Side side, @Nullable Double value, @Nullable @Schema(type = "object") Suppressed suppressedReason,
-                           @Nullable Double previous, @Nullable @Schema(type = "string") Trend trend, @Nullable @Schema(type = "object") Suppressed trendUnavailable,
+    public record SignRisk(String sign, Side side, @Nullable Double value, @Nullable Suppressed suppressedReason,
+                           @Nullable Double previous, @Nullable Trend trend, @Nullable Suppressed trendUnavailable,
                            @Nullable Double change, @Nullable Double p, @Nullable String trendReason) {
     }
 

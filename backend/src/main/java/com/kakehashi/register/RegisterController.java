@@ -24,7 +24,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -54,8 +53,8 @@ class RegisterController {
     @Operation(operationId = "listRegisterItems",
             summary = "Register items: open disagreements first, then pending, then agreed",
             description = "Filter by classification, state and area.")
-    List<RegisterItemView> list(@PathVariable UUID tenantId, @QueryValue @Nullable @Schema(type = "string") Classification classification,
-                                @QueryValue @Nullable @Schema(type = "string") RegisterState state, @QueryValue @Nullable @Schema(type = "string") RegisterArea area) {
+    List<RegisterItemView> list(@PathVariable UUID tenantId, @QueryValue @Nullable Classification classification,
+                                @QueryValue @Nullable RegisterState state, @QueryValue @Nullable RegisterArea area) {
         return register.list(classification, state, area);
     }
 

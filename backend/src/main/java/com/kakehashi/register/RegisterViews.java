@@ -4,7 +4,6 @@ import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +31,8 @@ public final class RegisterViews {
      */
     @Serdeable
     public record VersionView(int version, Classification classification, String rationale, @Nullable UUID authoredBy,
-                              @Nullable String authoredByName, Instant authoredAt, @Nullable @Schema(type = "object") ApprovalView hq,
-                              @Nullable @Schema(type = "object") ApprovalView japan, boolean agreed, List<ApprovalView> approvals) {
+                              @Nullable String authoredByName, Instant authoredAt, @Nullable ApprovalView hq,
+                              @Nullable ApprovalView japan, boolean agreed, List<ApprovalView> approvals) {
     }
 
     /**
@@ -44,7 +43,7 @@ public final class RegisterViews {
      */
     @Serdeable
     public record RegisterItemView(UUID id, String title, RegisterArea area, List<WarningSign> signs,
-                                   RegisterState state, VersionView current, @Nullable @Schema(type = "object") VersionView inEffect,
+                                   RegisterState state, VersionView current, @Nullable VersionView inEffect,
                                    @Nullable Instant disagreedSince, @Nullable Integer disagreementDays,
                                    Instant createdAt, List<VersionView> versions) {
     }

@@ -3,7 +3,6 @@ package com.kakehashi.survey;
 import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,12 +16,12 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record InstrumentItemDetails(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Z][A-Z0-9_]*") String code,
-                                    @Nullable @Schema(type = "string") WarningSign sign,
+                                    @Nullable WarningSign sign,
                                     @NotNull Audience audience,
                                     @NotNull Boolean reverseKeyed,
                                     @Nullable @Size(max = 500) String textHqEn,
                                     @Nullable @Size(max = 500) String textHqJa,
                                     @Nullable @Size(max = 500) String textJapanEn,
                                     @Nullable @Size(max = 500) String textJapanJa,
-                                    @Nullable @Schema(type = "string") ItemScale scale) {
+                                    @Nullable ItemScale scale) {
 }

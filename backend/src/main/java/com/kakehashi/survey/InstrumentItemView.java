@@ -3,14 +3,13 @@ package com.kakehashi.survey;
 import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An item of a version or of the default instrument; texts for a side not asked are null. An item of
  * the OUTCOME scale has no sign (see {@link ItemScale}).
  */
 @Serdeable
-public record InstrumentItemView(int position, String code, @Nullable @Schema(type = "string") WarningSign sign, Audience audience, boolean reverseKeyed,
+public record InstrumentItemView(int position, String code, @Nullable WarningSign sign, Audience audience, boolean reverseKeyed,
                                  @Nullable String textHqEn, @Nullable String textHqJa,
                                  @Nullable String textJapanEn, @Nullable String textJapanJa, ItemScale scale) {
 

@@ -3,7 +3,6 @@ package com.kakehashi.wave;
 import com.kakehashi.vocabulary.Side;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.UUID;
  * that is still open, if any. With an open wave the launch needs a reason.
  */
 @Serdeable
-public record LaunchPreview(long invitees, List<SideCount> sides, @Nullable @Schema(type = "object") OpenWave openWave) {
+public record LaunchPreview(long invitees, List<SideCount> sides, @Nullable OpenWave openWave) {
 
     @Serdeable
     public record SideCount(Side side, long invitees) {
