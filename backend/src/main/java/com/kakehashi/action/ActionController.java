@@ -36,7 +36,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Actions")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class ActionController {
 
     private final ActionService actions;
@@ -68,7 +68,6 @@ class ActionController {
     @Get("/{actionId}")
     @Operation(operationId = "getAction", summary = "One action with both owners and their agreements",
             description = "Includes both owners, the targeted signs and which side has agreed.")
-    @ProblemResponses.NotFound
     ActionView get(@PathVariable UUID tenantId, @PathVariable UUID actionId) {
         return actions.get(actionId);
     }
@@ -79,7 +78,6 @@ class ActionController {
                     + " against the closed waves since, with a 95% interval, and the difference-in-differences against"
                     + " the signs the action does not target. Hidden waves are left out with their reason; the verdict"
                     + " says TOO_EARLY until at least two waves on each side of the start have a value.")
-    @ProblemResponses.NotFound
     ActionEffect effect(@PathVariable UUID tenantId, @PathVariable UUID actionId, @QueryValue @Nullable Integer beforeWaves) {
         return actions.effect(actionId, beforeWaves);
     }
@@ -89,7 +87,6 @@ class ActionController {
     @Operation(operationId = "updateAction",
             summary = "Edit an action; new owners or signs after an agreement withdraw the agreements (said in the answer)",
             description = "Consultants and operators only. A DONE or DROPPED action cannot change, and once IN_PROGRESS its owners, signs and start date are fixed (409).")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     ActionUpdate update(@PathVariable UUID tenantId, @PathVariable UUID actionId, @Body @Valid ActionChanges body,
                         Authentication authentication) {
@@ -100,7 +97,6 @@ class ActionController {
     @Operation(operationId = "agreeToAction",
             summary = "The owner of one side agrees (an executive only for the side they own); AGREED once both sides have",
             description = "Only a PROPOSED action can be agreed to, once per side (409 otherwise).")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     ActionView agree(@PathVariable UUID tenantId, @PathVariable UUID actionId, @Body @Valid Agreement body,
                      Authentication authentication) {
@@ -111,7 +107,6 @@ class ActionController {
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
     @Operation(operationId = "startAction", summary = "AGREED to IN_PROGRESS, started today",
             description = "Only an AGREED action can start (409 otherwise).")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     ActionView start(@PathVariable UUID tenantId, @PathVariable UUID actionId, Authentication authentication) {
         return actions.start(Caller.of(authentication), actionId);
@@ -121,7 +116,6 @@ class ActionController {
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
     @Operation(operationId = "completeAction", summary = "IN_PROGRESS to DONE, done today",
             description = "Only an action IN_PROGRESS can be done (409 otherwise).")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     ActionView done(@PathVariable UUID tenantId, @PathVariable UUID actionId, Authentication authentication) {
         return actions.done(Caller.of(authentication), actionId);
@@ -131,7 +125,6 @@ class ActionController {
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
     @Operation(operationId = "dropAction", summary = "Give up an action that is not done, with the reason why",
             description = "The reason is kept with the action; only an action that is still open can be dropped (409 otherwise).")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     ActionView drop(@PathVariable UUID tenantId, @PathVariable UUID actionId, @Body @Valid DropRequest body,
                     Authentication authentication) {
@@ -141,7 +134,6 @@ class ActionController {
     @Get("/{actionId}/comments")
     @Operation(operationId = "listActionComments", summary = "Comments on an action, oldest first",
             description = "Every member of the tenant may read the discussion.")
-    @ProblemResponses.NotFound
     List<ActionCommentView> comments(@PathVariable UUID tenantId, @PathVariable UUID actionId) {
         return actions.comments(actionId);
     }
@@ -151,7 +143,6 @@ class ActionController {
             description = "The comment names its author; Location is the action's comment list.")
     @Status(HttpStatus.CREATED)
     @Created
-    @ProblemResponses.NotFound
     HttpResponse<ActionCommentView> comment(@PathVariable UUID tenantId, @PathVariable UUID actionId,
                                             @Body @Valid NewComment body, Authentication authentication) {
         ActionCommentView created = actions.comment(Caller.of(authentication), actionId, body);

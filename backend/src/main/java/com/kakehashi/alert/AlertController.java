@@ -33,7 +33,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Alerts")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class AlertController {
 
     private final AlertService alerts;
@@ -71,7 +71,6 @@ class AlertController {
     @Operation(operationId = "getAlert",
             summary = "One alert with its notes",
             description = "The condition that opened it, the wave it came from and its history.")
-    @ProblemResponses.NotFound
     AlertView get(@PathVariable UUID tenantId, @PathVariable UUID alertId) {
         return alerts.get(alertId);
     }
@@ -79,7 +78,6 @@ class AlertController {
     @Get("/alerts/{alertId}/evaluations")
     @Operation(operationId = "alertEvaluations", summary = "Every test of the alert's condition since it opened",
             description = "One row per closed wave since the alert opened: the measured value, the threshold and whether the condition still held.")
-    @ProblemResponses.NotFound
     List<AlertEvaluationView> evaluations(@PathVariable UUID tenantId, @PathVariable UUID alertId) {
         return alerts.evaluationsOfAlert(alertId);
     }
@@ -87,7 +85,6 @@ class AlertController {
     @Get("/waves/{waveId}/alert-evaluations")
     @Operation(operationId = "waveAlertEvaluations", summary = "Every alert test of one closed wave, with its outcome and reason",
             description = "Explains why a closed wave did or did not open an alert.")
-    @ProblemResponses.NotFound
     List<AlertEvaluationView> waveEvaluations(@PathVariable UUID tenantId, @PathVariable UUID waveId) {
         return alerts.evaluationsOfWave(waveId);
     }
@@ -97,7 +94,6 @@ class AlertController {
     @Operation(operationId = "acknowledgeAlert",
             summary = "Acknowledge an open alert",
             description = "Says someone is on it; only an OPEN alert can be acknowledged (409 otherwise).")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     AlertView acknowledge(@PathVariable UUID tenantId, @PathVariable UUID alertId, Authentication authentication) {
         return alerts.acknowledge(Caller.of(authentication), alertId);
@@ -108,7 +104,6 @@ class AlertController {
     @Operation(operationId = "resolveAlert",
             summary = "Resolve an alert",
             description = "Closes the alert by hand; an alert already resolved is a 409.")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     AlertView resolve(@PathVariable UUID tenantId, @PathVariable UUID alertId, Authentication authentication) {
         return alerts.resolve(Caller.of(authentication), alertId);
@@ -121,7 +116,6 @@ class AlertController {
             description = "The note is kept with the alert; Location is the alert's address.")
     @Status(HttpStatus.CREATED)
     @Created
-    @ProblemResponses.NotFound
     HttpResponse<AlertView> addNote(@PathVariable UUID tenantId, @PathVariable UUID alertId, @Body @Valid NewNote body,
                                     Authentication authentication) {
         AlertView alert = alerts.addNote(Caller.of(authentication), alertId, body);

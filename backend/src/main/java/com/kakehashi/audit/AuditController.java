@@ -21,7 +21,7 @@ import java.util.UUID;
 @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Audit")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class AuditController {
 
     private final AuditLog audit;

@@ -33,7 +33,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Engagements")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class EngagementController {
 
     private final EngagementService engagements;
@@ -68,7 +68,6 @@ class EngagementController {
     @Operation(operationId = "getEngagement",
             summary = "One engagement",
             description = "Every member of the tenant may read it.")
-    @ProblemResponses.NotFound
     EngagementView get(@PathVariable UUID tenantId, @PathVariable UUID engagementId) {
         return engagements.get(engagementId);
     }
@@ -78,7 +77,6 @@ class EngagementController {
     @Operation(operationId = "updateEngagement",
             summary = "Change an engagement",
             description = "Consultants and operators only; replaces every field.")
-    @ProblemResponses.NotFound
     EngagementView update(@PathVariable UUID tenantId, @PathVariable UUID engagementId,
                           @Body @Valid EngagementDetails body, Authentication authentication) {
         return engagements.update(Caller.of(authentication), engagementId, body);
@@ -91,7 +89,6 @@ class EngagementController {
             description = "Consultants and operators only.")
     @Status(HttpStatus.NO_CONTENT)
     @NoContent
-    @ProblemResponses.NotFound
     HttpResponse<Void> delete(@PathVariable UUID tenantId, @PathVariable UUID engagementId,
                               Authentication authentication) {
         engagements.delete(Caller.of(authentication), engagementId);

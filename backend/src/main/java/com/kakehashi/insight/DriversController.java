@@ -21,7 +21,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Insights")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class DriversController {
 
     private final KeyDriverService drivers;

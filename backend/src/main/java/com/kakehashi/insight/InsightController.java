@@ -34,7 +34,7 @@ import java.util.function.Function;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Insights")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class InsightController {
 
     private final InsightService insights;
@@ -75,7 +75,6 @@ class InsightController {
             summary = "Scores per sign and segment, dimensions, perception gaps, silence signals (with careful wording "
                     + "per side, hidden below the comment threshold) and alpha of one wave",
             description = "Every member of the tenant may read it; values of groups below the anonymity threshold never leave the backend.")
-    @ProblemResponses.NotFound
     InsightViews.WaveInsight wave(@PathVariable UUID tenantId, @PathVariable UUID waveId) {
         return insights.wave(waveId);
     }

@@ -24,7 +24,7 @@ import java.util.UUID;
 @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Outbox")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class OutboxController {
 
     private final MailOutbox outbox;

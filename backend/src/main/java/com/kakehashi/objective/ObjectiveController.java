@@ -35,7 +35,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Objective signals")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class ObjectiveController {
 
     private final ObjectiveService objective;
@@ -70,7 +70,6 @@ class ObjectiveController {
     @Operation(operationId = "getInitiative",
             summary = "One initiative",
             description = "With its planned and actual dates.")
-    @ProblemResponses.NotFound
     InitiativeView initiative(@PathVariable UUID tenantId, @PathVariable UUID initiativeId) {
         return objective.initiative(initiativeId);
     }
@@ -80,7 +79,6 @@ class ObjectiveController {
     @Operation(operationId = "updateInitiative",
             summary = "Change an initiative",
             description = "Consultants and operators only; replaces every field.")
-    @ProblemResponses.NotFound
     InitiativeView updateInitiative(@PathVariable UUID tenantId, @PathVariable UUID initiativeId,
                                     @Body @Valid InitiativeDetails body, Authentication authentication) {
         return objective.updateInitiative(Caller.of(authentication), initiativeId, body);
@@ -93,7 +91,6 @@ class ObjectiveController {
             description = "Consultants and operators only.")
     @Status(HttpStatus.NO_CONTENT)
     @NoContent
-    @ProblemResponses.NotFound
     HttpResponse<Void> deleteInitiative(@PathVariable UUID tenantId, @PathVariable UUID initiativeId,
                                         Authentication authentication) {
         objective.deleteInitiative(Caller.of(authentication), initiativeId);
@@ -134,7 +131,6 @@ class ObjectiveController {
     @Operation(operationId = "getDecision",
             summary = "One decision",
             description = "With its dates and its initiative.")
-    @ProblemResponses.NotFound
     DecisionView decision(@PathVariable UUID tenantId, @PathVariable UUID decisionId) {
         return objective.decision(decisionId);
     }
@@ -144,7 +140,6 @@ class ObjectiveController {
     @Operation(operationId = "updateDecision",
             summary = "Change a decision",
             description = "Consultants and operators only; replaces every field.")
-    @ProblemResponses.NotFound
     DecisionView updateDecision(@PathVariable UUID tenantId, @PathVariable UUID decisionId,
                                 @Body @Valid DecisionDetails body, Authentication authentication) {
         return objective.updateDecision(Caller.of(authentication), decisionId, body);
@@ -157,7 +152,6 @@ class ObjectiveController {
             description = "Consultants and operators only.")
     @Status(HttpStatus.NO_CONTENT)
     @NoContent
-    @ProblemResponses.NotFound
     HttpResponse<Void> deleteDecision(@PathVariable UUID tenantId, @PathVariable UUID decisionId,
                                       Authentication authentication) {
         objective.deleteDecision(Caller.of(authentication), decisionId);

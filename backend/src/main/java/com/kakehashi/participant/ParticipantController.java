@@ -44,7 +44,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Participants")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class ParticipantController {
 
     private final ParticipantService participants;
@@ -85,7 +85,6 @@ class ParticipantController {
     @Operation(operationId = "getParticipant",
             summary = "One participant",
             description = "Consultants, operators and executives with the participant-admin permission.")
-    @ProblemResponses.NotFound
     ParticipantView get(@PathVariable UUID tenantId, @PathVariable UUID participantId,
                         Authentication authentication) {
         return participants.get(Caller.of(authentication), participantId);
@@ -95,7 +94,6 @@ class ParticipantController {
     @Operation(operationId = "updateParticipant",
             summary = "Change a participant",
             description = "Replaces every field; an email already used by another participant is a 409.")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     ParticipantView update(@PathVariable UUID tenantId, @PathVariable UUID participantId,
                            @Body @Valid ParticipantDetails body, Authentication authentication) {
@@ -105,7 +103,6 @@ class ParticipantController {
     @Post("/{participantId}/deactivate")
     @Operation(operationId = "deactivateParticipant", summary = "Stop surveying this person; history stays",
             description = "The person is left out of future waves; past responses stay in the aggregates.")
-    @ProblemResponses.NotFound
     ParticipantView deactivate(@PathVariable UUID tenantId, @PathVariable UUID participantId,
                                Authentication authentication) {
         return participants.deactivate(Caller.of(authentication), participantId);
@@ -116,7 +113,6 @@ class ParticipantController {
             description = "Nothing that names the person remains; the anonymous responses and the aggregates stay.")
     @Status(HttpStatus.NO_CONTENT)
     @NoContent
-    @ProblemResponses.NotFound
     HttpResponse<Void> erase(@PathVariable UUID tenantId, @PathVariable UUID participantId,
                              Authentication authentication) {
         participants.erase(Caller.of(authentication), participantId);

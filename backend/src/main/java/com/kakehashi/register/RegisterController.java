@@ -40,7 +40,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Register")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class RegisterController {
 
     private final RegisterService register;
@@ -81,7 +81,6 @@ class RegisterController {
     @Get("/{itemId}")
     @Operation(operationId = "getRegisterItem", summary = "An item with every version and who agreed or disagreed to which, when",
             description = "Versions newest first, each with the approvals recorded against it.")
-    @ProblemResponses.NotFound
     RegisterItemView get(@PathVariable UUID tenantId, @PathVariable UUID itemId) {
         return register.get(itemId);
     }
@@ -92,7 +91,6 @@ class RegisterController {
             description = "The new version becomes current and needs both sides' agreement again; a change based on a version that is no longer current is a 409.")
     @Status(HttpStatus.CREATED)
     @Created
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     HttpResponse<RegisterItemView> propose(@PathVariable UUID tenantId, @PathVariable UUID itemId,
                                            @Body @Valid NewRegisterVersion body, Authentication authentication) {
@@ -106,7 +104,6 @@ class RegisterController {
             description = "Executives for themselves or a named colleague, consultants on behalf of the person who said it; a version that is no longer current is a 409.")
     @Status(HttpStatus.CREATED)
     @Created
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     HttpResponse<RegisterItemView> approve(@PathVariable UUID tenantId, @PathVariable UUID itemId,
                                            @Body @Valid NewApproval body, Authentication authentication) {
@@ -120,7 +117,6 @@ class RegisterController {
             description = "Consultants and operators only.")
     @Status(HttpStatus.NO_CONTENT)
     @NoContent
-    @ProblemResponses.NotFound
     HttpResponse<Void> delete(@PathVariable UUID tenantId, @PathVariable UUID itemId, Authentication authentication) {
         register.delete(Caller.of(authentication), itemId);
         return HttpResponse.noContent();

@@ -32,7 +32,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Schedules")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class ScheduleController {
 
     private final ScheduleService schedules;
@@ -67,7 +67,6 @@ class ScheduleController {
     @Operation(operationId = "getSchedule",
             summary = "One survey schedule",
             description = "With its next launch time.")
-    @ProblemResponses.NotFound
     ScheduleView get(@PathVariable UUID tenantId, @PathVariable UUID scheduleId) {
         return schedules.get(scheduleId);
     }
@@ -77,7 +76,6 @@ class ScheduleController {
     @Operation(operationId = "updateSchedule",
             summary = "Change a survey schedule",
             description = "Consultants and operators only; replaces every field. Waves already launched keep their settings.")
-    @ProblemResponses.NotFound
     ScheduleView update(@PathVariable UUID tenantId, @PathVariable UUID scheduleId,
                         @Body @Valid ScheduleDetails body, Authentication authentication) {
         return schedules.update(Caller.of(authentication), scheduleId, body);
@@ -88,7 +86,6 @@ class ScheduleController {
     @Operation(operationId = "pauseSchedule",
             summary = "Pause a schedule",
             description = "No wave launches until it is resumed.")
-    @ProblemResponses.NotFound
     ScheduleView pause(@PathVariable UUID tenantId, @PathVariable UUID scheduleId, Authentication authentication) {
         return schedules.pause(Caller.of(authentication), scheduleId);
     }
@@ -98,7 +95,6 @@ class ScheduleController {
     @Operation(operationId = "resumeSchedule",
             summary = "Resume a paused schedule",
             description = "The next launch is computed from now.")
-    @ProblemResponses.NotFound
     ScheduleView resume(@PathVariable UUID tenantId, @PathVariable UUID scheduleId, Authentication authentication) {
         return schedules.resume(Caller.of(authentication), scheduleId);
     }
@@ -110,7 +106,6 @@ class ScheduleController {
             description = "Consultants and operators only; waves already launched stay.")
     @Status(HttpStatus.NO_CONTENT)
     @NoContent
-    @ProblemResponses.NotFound
     HttpResponse<Void> delete(@PathVariable UUID tenantId, @PathVariable UUID scheduleId, Authentication authentication) {
         schedules.delete(Caller.of(authentication), scheduleId);
         return HttpResponse.noContent();

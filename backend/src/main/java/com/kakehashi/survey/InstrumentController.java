@@ -31,7 +31,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Instruments")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class InstrumentController {
 
     private final InstrumentService instruments;
@@ -66,7 +66,6 @@ class InstrumentController {
     @Operation(operationId = "getInstrument",
             summary = "One instrument with its versions",
             description = "Every member of the tenant may read it.")
-    @ProblemResponses.NotFound
     InstrumentView get(@PathVariable UUID tenantId, @PathVariable UUID instrumentId) {
         return instruments.get(instrumentId);
     }
@@ -75,7 +74,6 @@ class InstrumentController {
     @Operation(operationId = "getInstrumentVersion",
             summary = "One version with its items",
             description = "Items in their order, with their sign, scale and texts in both languages.")
-    @ProblemResponses.NotFound
     InstrumentVersionView version(@PathVariable UUID tenantId, @PathVariable UUID instrumentId,
                                   @PathVariable UUID versionId) {
         return instruments.version(instrumentId, versionId);
@@ -88,7 +86,6 @@ class InstrumentController {
             description = "Copies the latest published version; an instrument that already has a draft, or has nothing published, is a 409.")
     @Status(HttpStatus.CREATED)
     @Created
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     HttpResponse<InstrumentVersionView> newDraft(@PathVariable UUID tenantId, @PathVariable UUID instrumentId,
                                                  Authentication authentication) {
@@ -101,7 +98,6 @@ class InstrumentController {
     @Operation(operationId = "replaceInstrumentDraftItems",
             summary = "Replace the items of a draft",
             description = "Only a draft can change (409 once published); the list replaces every item.")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     InstrumentVersionView replaceItems(@PathVariable UUID tenantId, @PathVariable UUID instrumentId,
                                        @PathVariable UUID versionId, @Body @Valid DraftContent body,
@@ -114,7 +110,6 @@ class InstrumentController {
     @Operation(operationId = "publishInstrumentVersion",
             summary = "Publish a draft",
             description = "A published version is frozen; waves launched from now on use it. Publishing a published version is a 409.")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     InstrumentVersionView publish(@PathVariable UUID tenantId, @PathVariable UUID instrumentId,
                                   @PathVariable UUID versionId, Authentication authentication) {

@@ -28,7 +28,7 @@ import java.util.UUID;
 @Secured(Role.OPERATOR_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Members")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class MemberController {
 
     private final MembershipService memberships;
@@ -51,7 +51,6 @@ class MemberController {
     @Operation(operationId = "getMember",
             summary = "One member of this tenant",
             description = "Operators and consultants only.")
-    @ProblemResponses.NotFound
     MemberView get(@PathVariable UUID tenantId, @PathVariable UUID userId) {
         return memberships.member(userId);
     }
@@ -59,7 +58,6 @@ class MemberController {
     @Put("/{userId}")
     @Operation(operationId = "assignMember", summary = "Give a consultant or executive access to this tenant",
             description = "Operators only; a user who cannot be assigned is a 409.")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     MemberView assign(@PathVariable UUID tenantId, @PathVariable UUID userId, Authentication authentication) {
         return memberships.assign(Caller.of(authentication), userId);
@@ -70,7 +68,6 @@ class MemberController {
     @Operation(operationId = "setParticipantAdmin",
             summary = "Grant or revoke a client executive's permission to maintain the participant list",
             description = "Operators and consultants only.")
-    @ProblemResponses.NotFound
     MemberView setParticipantAdmin(@PathVariable UUID tenantId, @PathVariable UUID userId,
                                    @Body @Valid ParticipantAdminChange body, Authentication authentication) {
         return memberships.setParticipantAdmin(Caller.of(authentication), userId, body.participantAdmin());
@@ -81,7 +78,6 @@ class MemberController {
             description = "The user keeps their account; they no longer see this tenant.")
     @Status(HttpStatus.NO_CONTENT)
     @NoContent
-    @ProblemResponses.NotFound
     HttpResponse<Void> unassign(@PathVariable UUID tenantId, @PathVariable UUID userId, Authentication authentication) {
         memberships.unassign(Caller.of(authentication), userId);
         return HttpResponse.noContent();

@@ -32,7 +32,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Timeline")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class TimelineController {
 
     private final TimelineService timeline;
@@ -45,7 +45,6 @@ class TimelineController {
     @Operation(operationId = "listTimelineEvents",
             summary = "Events on an engagement's timeline",
             description = "Milestones and incidents shown beside the trends, oldest first.")
-    @ProblemResponses.NotFound
     List<TimelineEventView> list(@PathVariable UUID tenantId, @PathVariable UUID engagementId) {
         return timeline.list(engagementId);
     }
@@ -57,7 +56,6 @@ class TimelineController {
             description = "Consultants and operators only.")
     @Status(HttpStatus.CREATED)
     @Created
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     HttpResponse<TimelineEventView> create(@PathVariable UUID tenantId, @PathVariable UUID engagementId,
                                            @Body @Valid NewTimelineEvent body, Authentication authentication) {
@@ -73,7 +71,6 @@ class TimelineController {
             description = "Consultants and operators only.")
     @Status(HttpStatus.NO_CONTENT)
     @NoContent
-    @ProblemResponses.NotFound
     HttpResponse<Void> delete(@PathVariable UUID tenantId, @PathVariable UUID engagementId, @PathVariable UUID eventId,
                               Authentication authentication) {
         timeline.delete(Caller.of(authentication), engagementId, eventId);

@@ -30,7 +30,7 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Waves")
-@ProblemResponses.TokenRequired
+@ProblemResponses.TenantScoped
 class WaveController {
 
     private final WaveService waves;
@@ -50,7 +50,6 @@ class WaveController {
     @Operation(operationId = "getWave",
             summary = "One wave with its response counts",
             description = "Counts per side, live while the wave is open.")
-    @ProblemResponses.NotFound
     WaveView get(@PathVariable UUID tenantId, @PathVariable UUID waveId) {
         return waves.get(waveId);
     }
@@ -60,7 +59,6 @@ class WaveController {
     @Operation(operationId = "previewLaunch",
             summary = "How many people a wave launched now would invite, and the schedule's wave that is still open",
             description = "Nothing is sent; use it to confirm a launch.")
-    @ProblemResponses.NotFound
     LaunchPreview preview(@PathVariable UUID tenantId, @PathVariable UUID scheduleId) {
         return waves.launchPreview(scheduleId);
     }
@@ -72,7 +70,6 @@ class WaveController {
             description = "Invitations go out through the outbox; while the schedule's previous wave is open a reason is required (409 without one).")
     @Status(HttpStatus.CREATED)
     @Created
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     HttpResponse<WaveView> launch(@PathVariable UUID tenantId, @PathVariable UUID scheduleId,
                                   @Body @Nullable @Valid LaunchRequest body, Authentication authentication) {
@@ -84,7 +81,6 @@ class WaveController {
     @Secured({Role.OPERATOR_NAME, Role.CONSULTANT_NAME})
     @Operation(operationId = "closeWave", summary = "Close a wave before its time",
             description = "Stops accepting responses now; only an open wave can be closed (409 otherwise).")
-    @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     WaveView close(@PathVariable UUID tenantId, @PathVariable UUID waveId, Authentication authentication) {
         return waves.close(Caller.of(authentication), waveId);

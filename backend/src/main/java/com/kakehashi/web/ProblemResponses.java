@@ -41,6 +41,28 @@ public final class ProblemResponses {
     public @interface TokenRequired {
     }
 
+    /**
+     * Every operation under {@code /api/v1/tenants/{tenantId}}: those of {@link TokenRequired} (listed
+     * again so that micronaut-openapi reads one level of meta-annotation only), and
+     * 404 for a tenant the caller may not enter (said exactly as for one that does not exist, see
+     * TenantAccessFilter) or a resource that is not in it. Meant for the controller class.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "400", description = "The path, query or body is not valid; errors names each offending field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "No bearer token, or one that is expired or not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "The caller's role or tenant does not allow this",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "The body is over the size limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such tenant for this caller, or no such resource in it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface TenantScoped {
+    }
+
     /** An operation anyone may call: only its input can be wrong (400, 413). */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

@@ -121,6 +121,17 @@ class OpenApiContractTest {
     }
 
     @Test
+    void anOperationInATenantDocuments404() {
+        List<String> failures = new ArrayList<>();
+        eachOperation((name, op) -> {
+            if (name.contains(" /api/v1/tenants/{tenantId}") && !map(op.get("responses")).containsKey("404")) {
+                failures.add(name + ": a tenant the caller may not enter answers 404, undocumented here");
+            }
+        });
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void everyErrorResponseIsAProblem() {
         List<String> failures = new ArrayList<>();
         eachOperation((name, op) -> map(op.get("responses")).forEach((code, response) -> {
