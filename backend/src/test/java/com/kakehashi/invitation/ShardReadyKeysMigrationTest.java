@@ -53,7 +53,7 @@ class ShardReadyKeysMigrationTest {
                 List<Map<String, String>> evaluations = rows(c, "SELECT id, rule, sign FROM alert_evaluation ORDER BY rule");
                 assertThat(evaluations).hasSize(2).allSatisfy(e -> assertThat(e.get("id")).isNotNull());
                 assertThat(evaluations).extracting(e -> e.get("rule")).containsExactly("RESPONSE_RATE_DROP", "SIGN_ABOVE_THRESHOLD");
-                assertThat(rows(c, "SELECT count(*) AS n FROM invitation_token").getFirst()).containsEntry("n", "1");
+                assertThat(rows(c, "SELECT count(*) AS n FROM invitation_token WHERE tenant_id = current_tenant_id()").getFirst()).containsEntry("n", "1");
                 c.commit();
             }
             c.setAutoCommit(true);
