@@ -3,6 +3,7 @@ package com.kakehashi.tenancy;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -63,7 +64,8 @@ final class StatementLog implements BeanCreatedEventListener<DataSource> {
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
-        DataSource pool = event.getBean();
+        // Below Micronaut Data's contextual proxy, if it came first: the pool itself is wrapped.
+        DataSource pool = DelegatingDataSource.unwrapDataSource(event.getBean());
         return new DataSource() {
             @Override
             public Connection getConnection() throws SQLException {
