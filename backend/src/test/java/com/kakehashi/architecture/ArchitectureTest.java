@@ -83,6 +83,21 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /**
+     * The tenant setting is transaction-scoped: it is written when a transaction begins on a newly
+     * borrowed connection (RowLevelSecurityCustomizer). A bare connection scope, or a transaction
+     * opened by hand inside one, begins without that hook, and plain SQL in it would see no tenant.
+     */
+    @Test
+    void noCodeOpensAConnectionScopeOrATransactionByHand() {
+        noClasses().that().resideOutsideOfPackage(TENANCY)
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.data.connection.annotation.Connectable")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.data.connection.ConnectionOperations")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.data.connection.SynchronousConnectionManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.micronaut.transaction.SynchronousTransactionManager")
+                .check(main);
+    }
+
     /** SQL text is not visible to ArchUnit, but it is in the class files' constant pools. */
     @Test
     void onlyTheTenancyPackageWritesTheTenantSetting() throws IOException, URISyntaxException {

@@ -38,12 +38,10 @@ class RowLevelSecurityTest {
     private static final String APP_ROLE = "kakehashi_app";
     private static final String OWNER_ROLE = "kakehashi_owner";
     /**
-     * Keys of tenant tables that deliberately do not lead with tenant_id. The token table's key is
-     * the SHA-256 of a 256-bit random token: the lookup by hash alone is what it is for, and no one
-     * can choose a hash to probe it. A membership names a user, who is global.
+     * Keys of tenant tables that deliberately do not lead with tenant_id: a membership names a user,
+     * who is global (app_user is a reference table under Citus, see CitusDistributionTest).
      */
-    private static final Set<String> KEYS_WITHOUT_TENANT_ID = Set.of("invitation_token.invitation_token_pkey",
-            "tenant_membership.tenant_membership_user_id_fkey");
+    private static final Set<String> KEYS_WITHOUT_TENANT_ID = Set.of("tenant_membership.tenant_membership_user_id_fkey");
     private static final String RLS_VIOLATION = "42501";
 
     @Inject
