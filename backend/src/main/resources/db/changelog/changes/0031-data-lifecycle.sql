@@ -41,7 +41,7 @@ GRANT SELECT ON databasechangelog TO ${app_role};
 -- time was the alternative; production pods do not have the owner's credentials (operations.md),
 -- and these functions give exactly three narrow powers instead of all of them.
 
--- Comments of responses to waves closed before the cut-off: the comment goes, the answers and
+-- Retention of response comments of waves closed before the cut-off: the comment goes, the answers and
 -- every rollup (including the comment counts) stay.
 CREATE FUNCTION retention_clear_comments(closed_before timestamptz) RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER
