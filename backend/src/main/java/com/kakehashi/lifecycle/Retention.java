@@ -67,8 +67,7 @@ public class Retention {
         Instant commentsBefore = now.atZone(ZoneOffset.UTC).minusMonths(tenant.commentRetentionMonths()).toInstant();
         int links = invitations.forgetTokensOfWaves(waves.closedBefore(linksBefore));
         int comments = store.clearComments(commentsBefore);
-        int auditEntries = tenant.auditRetentionDays() == 0 ? 0
-                : store.purgeAudit(now.minus(Duration.ofDays(tenant.auditRetentionDays())));
+        int auditEntries = store.purgeAudit(now.minus(Duration.ofDays(tenant.auditRetentionDays())));
         RetentionRun run = new RetentionRun(links, comments, auditEntries);
         if (run.total() > 0) {
             audit.record(null, "retention.applied", "tenant", tenant.id(), run.detail());

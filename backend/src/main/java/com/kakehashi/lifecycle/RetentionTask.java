@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -15,7 +16,9 @@ class RetentionTask {
 
     static final String NAME = "retention";
 
+    /** Off only in tests (application-test.yml): their scheduler must not thin out other test classes' old waves. */
     @Singleton
+    @Requires(property = "kakehashi.retention.enabled", notEquals = "false")
     RecurringTask<Void> retention(Retention retention,
                                   @Value("${kakehashi.retention.interval:24h}") Duration interval) {
         return Tasks.recurring(NAME, FixedDelay.of(interval)).execute((instance, context) -> retention.run());

@@ -16,5 +16,5 @@ public record TenantChanges(@Nullable @Size(min = 1, max = 200) String name,
                             @Nullable @Min(value = 3, message = "must be at least 3 to protect anonymity") @Max(1000) Integer anonymityThreshold,
                              @Nullable @Min(1) @Max(3650) Integer tokenLinkRetentionDays,
                              @Nullable @Min(1) @Max(120) Integer commentRetentionMonths,
-                             @Nullable @Min(value = 0, message = "must be 0 (keep for good) or between 90 and 36500") @Max(36500) Integer auditRetentionDays) {
+                             @Nullable @Min(90) @Max(36500) Integer auditRetentionDays) {
 }

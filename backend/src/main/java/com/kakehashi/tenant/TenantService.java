@@ -29,9 +29,8 @@ public class TenantService {
     /** Retention defaults (issue 13 §5; docs/operations.md, "Data lifecycle"). */
     public static final int DEFAULT_TOKEN_LINK_RETENTION_DAYS = 30;
     public static final int DEFAULT_COMMENT_RETENTION_MONTHS = 24;
+    /** At least 90 (TenantChanges): a shorter policy would drop entries before a quarterly review read them. */
     public static final int DEFAULT_AUDIT_RETENTION_DAYS = 730;
-    /** Shorter audit policies would drop entries before a yearly review could read them. */
-    static final int MIN_AUDIT_RETENTION_DAYS = 90;
     private static final Logger LOG = LoggerFactory.getLogger(TenantService.class);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -96,7 +95,7 @@ public class TenantService {
                 changes.anonymityThreshold() == null ? old.anonymityThreshold() : changes.anonymityThreshold(),
                 changes.tokenLinkRetentionDays() == null ? old.tokenLinkRetentionDays() : changes.tokenLinkRetentionDays(),
                 changes.commentRetentionMonths() == null ? old.commentRetentionMonths() : changes.commentRetentionMonths(),
-                changes.auditRetentionDays() == null ? old.auditRetentionDays() : auditDays(changes.auditRetentionDays()),
+                changes.auditRetentionDays() == null ? old.auditRetentionDays() : changes.auditRetentionDays(),
                 old.createdAt(), clock.instant());
         tenants.update(updated);
         audit.record(caller, "tenant.updated", "tenant", old.id());
@@ -155,13 +154,6 @@ public class TenantService {
             throw new InvalidInputException("hqCountry", "must be an ISO 3166 two-letter country code");
         }
         return upper;
-    }
-
-    private static int auditDays(int days) {
-        if (days != 0 && days < MIN_AUDIT_RETENTION_DAYS) {
-            throw new InvalidInputException("auditRetentionDays", "must be 0 (keep for good) or between 90 and 36500");
-        }
-        return days;
     }
 
     static String zone(String id) {

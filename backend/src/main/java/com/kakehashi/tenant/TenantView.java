@@ -13,7 +13,7 @@ public record TenantView(UUID id, String name, String hqCountry, String hqTimeZo
                          int tokenLinkRetentionDays,
                          @Schema(description = "Months after a wave closes until the comments of its responses are deleted (answers and aggregates stay)")
                          int commentRetentionMonths,
-                         @Schema(description = "Days audit entries are kept; 0 keeps them for good")
+                         @Schema(description = "Days audit entries are kept (90 to 36500; 36500 keeps them for good)")
                          int auditRetentionDays,
                          Instant createdAt, Instant updatedAt) {
 

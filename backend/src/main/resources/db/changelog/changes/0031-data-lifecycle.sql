@@ -3,14 +3,14 @@
 --changeset kakehashi:0031-1
 -- Retention per tenant (issue 13 §5), applied daily by the `retention` task (lifecycle.Retention):
 -- the invitation <-> token-hash links go N days after their wave closed, response comments M months
--- after, audit entries after the policy's days (0: kept for good).
+-- after, audit entries after the policy's days (90 to 36500; 36500 keeps them for good).
 ALTER TABLE tenant
     ADD COLUMN token_link_retention_days integer NOT NULL DEFAULT 30
         CHECK (token_link_retention_days BETWEEN 1 AND 3650),
     ADD COLUMN comment_retention_months integer NOT NULL DEFAULT 24
         CHECK (comment_retention_months BETWEEN 1 AND 120),
     ADD COLUMN audit_retention_days integer NOT NULL DEFAULT 730
-        CHECK (audit_retention_days = 0 OR audit_retention_days BETWEEN 90 AND 36500);
+        CHECK (audit_retention_days BETWEEN 90 AND 36500);
 
 --changeset kakehashi:0031-2
 -- What happened to whole tenants (offboarding), kept when the tenant itself is gone. Global and

@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Property(name = "micronaut.server.port", value = "-1")
 @Property(name = "endpoints.all.port", value = "-1")
 @Property(name = "kakehashi.scheduler.enabled", value = "false")
+@Property(name = "kakehashi.retention.enabled", value = "true")
 @Property(name = "kakehashi.respond.requests-per-minute", value = "100000")
 @Property(name = "kakehashi.insight.fold-delay", value = "10ms")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -163,8 +164,8 @@ class RetentionTest {
 
     @Test
     @Order(6)
-    void auditEntriesPastThePolicyGoUnlessThePolicyKeepsThemForGood() throws Exception {
-        assertThat(api.patch("/api/v1/tenants/" + bystander.id(), Map.of("auditRetentionDays", 0),
+    void auditEntriesPastThePolicyGoAndALongerPolicyKeepsThem() throws Exception {
+        assertThat(api.patch("/api/v1/tenants/" + bystander.id(), Map.of("auditRetentionDays", 36500),
                 api.login(bystander.consultant.email(), Fixtures.PASSWORD)).status()).isEqualTo(200);
         long before = world.count("SELECT count(*) FROM audit_event");
         Instant later = Instant.now().plus(Duration.ofDays(731));
