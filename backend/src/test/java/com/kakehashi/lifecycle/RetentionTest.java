@@ -179,9 +179,10 @@ class RetentionTest {
 
     @Test
     @Order(7)
-    void theRecurringTaskIsRegisteredAndItsRunVisitsEveryTenant() {
+    void theRecurringTaskIsRegisteredUnderItsName() {
+        // Its body is Retention.run(): applyAt(now) in each tenant, as above. Not run here: over the
+        // shared test database it would thin out other test classes' old waves.
         assertThat(tasks).extracting(Task::getName).contains("retention");
-        assertThat(retention.run()).isGreaterThanOrEqualTo(0);
     }
 
     @Test
