@@ -31,6 +31,7 @@ WHERE NOT EXISTS (SELECT 1 FROM pg_dist_object WHERE objid = 'current_tenant_id(
 -- coordinator-local: databasechangelog (Liquibase's record of applied migrations; migrations run on the coordinator)
 -- coordinator-local: databasechangeloglock (Liquibase's lock, taken by the migration job on the coordinator)
 -- coordinator-local: scheduled_tasks (db-scheduler's queue: polled with SELECT ... FOR UPDATE SKIP LOCKED and heartbeats every few seconds; one node keeps that cheap, and task data names its tenant)
+-- coordinator-local: platform_audit_event (the record of a tenant's offboarding, kept outside every tenant; written once per offboarding, never joined with tenant tables)
 -- coordinator-local: login_throttle (failed logins per key, written on every failed login; a reference table would turn each into a write on every node)
 
 -- Reference tables: small, global, read by tenant tables' foreign keys and joins; a full copy on

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * the analyser's current lexicon, so figures of two lexicon versions never meet in one answer, and no
  * table or migration has to follow a lexicon change. A closed wave's comments do not change, so its
  * per-cell tallies are kept in memory, keyed by the lexicon version and the wave's comment count from
- * the silence rollup (a response folded late changes the count and so the key).
+ * the silence rollup (a response folded late changes the count and so the key). A wave whose
+ * comments retention has cleared has no figures (docs/operations.md, "Data lifecycle").
  * <p>
  * Anonymity: a side's figures are shown only when it has at least {@link #threshold} comments; the
  * decision goes through {@link Suppression} over the side × level cells with only the sides published,
@@ -77,7 +78,15 @@ class CarefulWordingFigures {
         String version = analyser.lexiconVersion();
         Map<UUID, Map<Segment, WordingTally>> tallies = new HashMap<>();
         List<UUID> missing = new ArrayList<>();
+        // The rollups keep a wave's comment count after retention has cleared the comments, so the
+        // count alone cannot tell a kept tally from one of comments that are gone (on any replica).
+        java.util.Set<UUID> withComments = store.wavesWithComments(List.copyOf(commentsPerWave.keySet()));
         commentsPerWave.forEach((wave, count) -> {
+            if (!withComments.contains(wave)) {
+                cells.remove(new Key(wave, version, count));
+                tallies.put(wave, Map.of());
+                return;
+            }
             Map<Segment, WordingTally> known = cells.get(new Key(wave, version, count));
             if (known != null) {
                 tallies.put(wave, known);

@@ -102,6 +102,14 @@ class InsightStore {
                         rs.getString(5)));
     }
 
+    /** Of these waves, those with at least one stored comment (retention clears them; the rollups keep the count). */
+    java.util.Set<UUID> wavesWithComments(List<UUID> waves) {
+        return java.util.Set.copyOf(byWaves("""
+                SELECT w.id FROM unnest(?::uuid[]) AS w(id)
+                WHERE EXISTS (SELECT 1 FROM response r WHERE r.wave_id = w.id AND r.comment IS NOT NULL)
+                """, waves, rs -> rs.getObject(1, UUID.class)));
+    }
+
     private <T> List<T> byWaves(String sql, List<UUID> waves, RowMapper<T> mapper) {
         if (waves.isEmpty()) {
             return List.of();

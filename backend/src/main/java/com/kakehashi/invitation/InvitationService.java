@@ -92,6 +92,18 @@ public class InvitationService {
         store.insertTokens(tokens);
     }
 
+    /**
+     * Retention: the link between these waves' invitations and their token hashes goes. The tokens
+     * expired when the waves closed; once the rows are gone nobody (not even with the database and
+     * a mail someone kept) can tell which invitation a token was.
+     *
+     * @return the token rows deleted
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public int forgetTokensOfWaves(Collection<UUID> waveIds) {
+        return waveIds.isEmpty() ? 0 : store.deleteTokensOfWaves(waveIds);
+    }
+
     /** Every link minted for the participant stops working at once (erasure). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void revokeTokensOf(UUID participantId) {

@@ -147,6 +147,15 @@ class InvitationStore {
         });
     }
 
+    int deleteTokensOfWaves(Collection<UUID> waveIds) {
+        return jdbc.prepareStatement("""
+                DELETE FROM invitation_token WHERE invitation_id IN (SELECT id FROM invitation WHERE wave_id = ANY (?))
+                """, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", waveIds.toArray()));
+            return ps.executeUpdate();
+        });
+    }
+
     int deleteTokensOfParticipant(UUID participantId) {
         return jdbc.prepareStatement("""
                 DELETE FROM invitation_token WHERE invitation_id IN (SELECT id FROM invitation WHERE participant_id = ?)

@@ -13,6 +13,9 @@ record Tenant(@Id UUID id,
               String hqTimeZone,
               String japanSubsidiaryName,
               int anonymityThreshold,
+              int tokenLinkRetentionDays,
+              int commentRetentionMonths,
+              int auditRetentionDays,
               Instant createdAt,
               Instant updatedAt) {
 }

@@ -13,5 +13,8 @@ public record TenantChanges(@Nullable @Size(min = 1, max = 200) String name,
                             @Nullable @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code") String hqCountry,
                             @Nullable @Size(min = 1, max = 64) String hqTimeZone,
                             @Nullable @Size(min = 1, max = 200) String japanSubsidiaryName,
-                            @Nullable @Min(value = 3, message = "must be at least 3 to protect anonymity") @Max(1000) Integer anonymityThreshold) {
+                            @Nullable @Min(value = 3, message = "must be at least 3 to protect anonymity") @Max(1000) Integer anonymityThreshold,
+                             @Nullable @Min(1) @Max(3650) Integer tokenLinkRetentionDays,
+                             @Nullable @Min(1) @Max(120) Integer commentRetentionMonths,
+                             @Nullable @Min(90) @Max(36500) Integer auditRetentionDays) {
 }

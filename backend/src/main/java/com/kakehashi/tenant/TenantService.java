@@ -26,6 +26,11 @@ import java.util.function.ToIntFunction;
 public class TenantService {
 
     public static final int DEFAULT_ANONYMITY_THRESHOLD = 5;
+    /** Retention defaults (issue 13 §5; docs/operations.md, "Data lifecycle"). */
+    public static final int DEFAULT_TOKEN_LINK_RETENTION_DAYS = 30;
+    public static final int DEFAULT_COMMENT_RETENTION_MONTHS = 24;
+    /** At least 90 (TenantChanges): a shorter policy would drop entries before a quarterly review read them. */
+    public static final int DEFAULT_AUDIT_RETENTION_DAYS = 730;
     private static final Logger LOG = LoggerFactory.getLogger(TenantService.class);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -55,7 +60,8 @@ public class TenantService {
         Instant now = clock.instant();
         Tenant tenant = new Tenant(UUID.randomUUID(), name, country(command.hqCountry()), zone(command.hqTimeZone()),
                 command.japanSubsidiaryName().trim(),
-                command.anonymityThreshold() == null ? DEFAULT_ANONYMITY_THRESHOLD : command.anonymityThreshold(), now, now);
+                command.anonymityThreshold() == null ? DEFAULT_ANONYMITY_THRESHOLD : command.anonymityThreshold(),
+                DEFAULT_TOKEN_LINK_RETENTION_DAYS, DEFAULT_COMMENT_RETENTION_MONTHS, DEFAULT_AUDIT_RETENTION_DAYS, now, now);
         tenants.save(tenant);
         TenantContext.runAs(tenant.id(), () -> audit.record(caller, "tenant.created", "tenant", tenant.id()));
         return TenantView.of(tenant);
@@ -87,6 +93,9 @@ public class TenantService {
                 changes.hqTimeZone() == null ? old.hqTimeZone() : zone(changes.hqTimeZone()),
                 changes.japanSubsidiaryName() == null ? old.japanSubsidiaryName() : changes.japanSubsidiaryName().trim(),
                 changes.anonymityThreshold() == null ? old.anonymityThreshold() : changes.anonymityThreshold(),
+                changes.tokenLinkRetentionDays() == null ? old.tokenLinkRetentionDays() : changes.tokenLinkRetentionDays(),
+                changes.commentRetentionMonths() == null ? old.commentRetentionMonths() : changes.commentRetentionMonths(),
+                changes.auditRetentionDays() == null ? old.auditRetentionDays() : changes.auditRetentionDays(),
                 old.createdAt(), clock.instant());
         tenants.update(updated);
         audit.record(caller, "tenant.updated", "tenant", old.id());

@@ -20,4 +20,7 @@ interface WaveRepository extends CrudRepository<Wave, UUID> {
     /** Open waves of a schedule whose time is not up yet (the closer may lag behind a little). */
     List<Wave> findByScheduleIdAndStatusAndClosesAtAfterOrderByClosesAtDesc(UUID scheduleId, WaveStatus status,
                                                                            java.time.Instant now);
+
+    /** Waves closed before the instant: what retention may thin out (lifecycle.Retention). */
+    List<Wave> findByClosedAtLessThan(java.time.Instant before);
 }

@@ -146,6 +146,12 @@ public class WaveService {
         });
     }
 
+    /** The ids of the waves closed before {@code before}, for the retention task. */
+    @Transactional
+    public List<UUID> closedBefore(Instant before) {
+        return waves.findByClosedAtLessThan(before).stream().map(Wave::id).toList();
+    }
+
     @Transactional
     public Optional<WaveSummary> summary(UUID waveId) {
         return waves.findById(waveId).map(w -> new WaveSummary(w.id(), w.occurrenceDate(), w.status(), w.opensAt(), w.closesAt()));

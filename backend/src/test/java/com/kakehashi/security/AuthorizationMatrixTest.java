@@ -157,6 +157,12 @@ class AuthorizationMatrixTest {
             tenant(HttpMethod.GET, T, ALL, 200, null),
             tenant(HttpMethod.PATCH, T, STAFF, 200, t -> Map.of("japanSubsidiaryName", "Renamed KK " + UUID.randomUUID())),
             new Endpoint(RENAME, HttpMethod.PATCH, T, OPERATOR_ONLY, Scope.TENANT, 200, null, t -> t.rename(), false),
+            tenant(HttpMethod.GET, T + "/export", STAFF, 200, null),
+            // Offboarding itself would remove the world; with a confirm that is not the tenant's name the
+            // operator gets 400 and nothing changes in either tenant (the denied-write snapshot).
+            new Endpoint("DELETE " + T + " with the wrong name", HttpMethod.DELETE, T + "?confirm=not-its-name", OPERATOR_ONLY,
+                    Scope.TENANT, 400, null, null, false),
+            global(HttpMethod.GET, "/api/v1/platform-audit", OPERATOR_ONLY, 200, null),
             tenant(HttpMethod.GET, T + "/members", STAFF, 200, null),
             object(HttpMethod.GET, T + "/members/{id}", STAFF, 200, (t, w) -> w.consultant.id().toString(), null),
             new Endpoint("PUT " + T + "/members/{id}", HttpMethod.PUT, T + "/members/{id}", OPERATOR_ONLY, Scope.OBJECT, 200,

@@ -192,6 +192,10 @@ class BadInputTest {
                 "code", "EXCLUSION_9", "sign", "MARS", "audience", "JAPAN", "reverseKeyed", false))), "unknown sign"),
                 400, null));
         cases.add(invalid(Target.TENANT_CHANGE, "name", "", "empty"));
+        cases.add(invalid(Target.TENANT_CHANGE, "tokenLinkRetentionDays", 0, "zero days"));
+        cases.add(invalid(Target.TENANT_CHANGE, "commentRetentionMonths", 121, "over ten years"));
+        cases.add(invalid(Target.TENANT_CHANGE, "auditRetentionDays", 30, "shorter than 90 days"));
+        cases.add(invalid(Target.TENANT_CHANGE, "auditRetentionDays", "forever", "not a number"));
         cases.add(invalid(Target.PARTICIPANT, "email", null, "null"));
         // oversize
         cases.add(invalid(Target.LOGIN, "username", "x".repeat(255), "too long"));
@@ -456,7 +460,12 @@ class BadInputTest {
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/actions?engagementId=not-a-uuid", 400, "engagementId"),
                 Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/actions/not-a-uuid", 400, "actionId"),
                 Arguments.of(HttpMethod.POST, "/api/v1/tenants/{t}/actions/not-a-uuid/start", 400, "actionId"),
-                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/actions/not-a-uuid/comments", 400, "actionId"));
+                Arguments.of(HttpMethod.GET, "/api/v1/tenants/{t}/actions/not-a-uuid/comments", 400, "actionId"),
+                Arguments.of(HttpMethod.DELETE, "/api/v1/tenants/{t}", 400, "confirm"),
+                Arguments.of(HttpMethod.DELETE, "/api/v1/tenants/{t}?confirm=someone%20else", 400, "confirm"),
+                Arguments.of(HttpMethod.DELETE, "/api/v1/tenants/{t}?confirm=%00", 400, "confirm"),
+                Arguments.of(HttpMethod.GET, "/api/v1/platform-audit?limit=0", 400, "limit"),
+                Arguments.of(HttpMethod.GET, "/api/v1/platform-audit?limit=many", 400, "limit"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

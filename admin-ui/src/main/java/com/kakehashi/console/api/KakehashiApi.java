@@ -17,6 +17,11 @@ public interface KakehashiApi {
 
     Tenant createTenant(TenantDraft draft);
 
+    RetentionSettings retention(UUID tenantId);
+
+    /** Consultants and operators; a value out of range is a problem naming its field. */
+    RetentionSettings updateRetention(UUID tenantId, RetentionSettings settings);
+
     List<User> users();
 
     User createUser(UserDraft draft);

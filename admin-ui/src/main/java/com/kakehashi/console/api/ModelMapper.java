@@ -36,6 +36,10 @@ final class ModelMapper {
                 t.getAnonymityThreshold(), t.getCreatedAt());
     }
 
+    static RetentionSettings retention(TenantView t) {
+        return new RetentionSettings(t.getTokenLinkRetentionDays(), t.getCommentRetentionMonths(), t.getAuditRetentionDays());
+    }
+
     static User user(AccountUserView u) {
         return new User(u.getId(), u.getEmail(), u.getDisplayName(), role(u.getRole()), u.getTenantIds());
     }

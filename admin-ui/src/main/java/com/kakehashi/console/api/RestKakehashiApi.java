@@ -14,6 +14,7 @@ import com.kakehashi.console.client.api.TenantsApi;
 import com.kakehashi.console.client.model.EngagementDetails;
 import com.kakehashi.console.client.model.NewAccount;
 import com.kakehashi.console.client.model.NewTenant;
+import com.kakehashi.console.client.model.TenantChanges;
 import com.kakehashi.console.client.model.ParticipantDetails;
 import com.kakehashi.console.client.model.ScheduleDetails;
 
@@ -96,6 +97,18 @@ final class RestKakehashiApi implements KakehashiApi {
         return call(() -> ModelMapper.tenant(tenants.createTenant(new NewTenant().name(draft.name())
                 .hqCountry(draft.hqCountry()).hqTimeZone(draft.hqTimeZone())
                 .japanSubsidiaryName(draft.japanSubsidiaryName()).anonymityThreshold(draft.anonymityThreshold()))));
+    }
+
+    @Override
+    public RetentionSettings retention(UUID tenantId) {
+        return call(() -> ModelMapper.retention(tenants.getTenant(tenantId)));
+    }
+
+    @Override
+    public RetentionSettings updateRetention(UUID tenantId, RetentionSettings settings) {
+        return call(() -> ModelMapper.retention(tenants.updateTenant(tenantId, new TenantChanges()
+                .tokenLinkRetentionDays(settings.tokenLinkDays()).commentRetentionMonths(settings.commentMonths())
+                .auditRetentionDays(settings.auditDays()))));
     }
 
     @Override

@@ -81,6 +81,7 @@ public class TenantView extends VerticalLayout implements TenantPagePresenter.Vi
         addTab(sheet, tabs, TenantTab.ACTIONS, () -> new com.kakehashi.console.action.ActionsPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.MEMBERS, () -> new MembersPanel(session, tenant.id()));
         addTab(sheet, tabs, TenantTab.AUDIT, () -> new AuditPanel(session, tenant.id()));
+        addTab(sheet, tabs, TenantTab.RETENTION, () -> new RetentionPanel(session, tenant.id()));
         // Waves poll for live counts only while their tab is the one shown.
         sheet.addSelectedChangeListener(e -> {
             if (e.getPreviousTab() != null && sheet.getComponent(e.getPreviousTab()) instanceof WavesPanel waves) {

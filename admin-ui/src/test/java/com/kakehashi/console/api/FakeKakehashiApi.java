@@ -16,6 +16,7 @@ public class FakeKakehashiApi implements KakehashiApi {
 
     public final CurrentUser me;
     public final Map<UUID, Tenant> tenants = new LinkedHashMap<>();
+    public final Map<UUID, RetentionSettings> retention = new HashMap<>();
     public final List<User> users = new ArrayList<>();
     public final Map<UUID, List<Member>> members = new HashMap<>();
     public final Map<UUID, Participant> participants = new LinkedHashMap<>();
@@ -63,6 +64,25 @@ public class FakeKakehashiApi implements KakehashiApi {
     public List<Tenant> tenants() {
         record("tenants");
         return List.copyOf(tenants.values());
+    }
+
+    @Override
+    public RetentionSettings retention(UUID tenantId) {
+        record("retention " + tenantId);
+        tenant(tenantId);
+        return retention.getOrDefault(tenantId, new RetentionSettings(30, 24, 730));
+    }
+
+    @Override
+    public RetentionSettings updateRetention(UUID tenantId, RetentionSettings settings) {
+        record("updateRetention " + tenantId + " " + settings);
+        tenant(tenantId);
+        if (settings.auditDays() < 90) {
+            throw new ProblemException(new ApiProblem(null, "Bad Request", 400, "The request has invalid fields.",
+                    List.of(new ApiProblem.FieldError("update.body.auditRetentionDays", "must be greater than or equal to 90"))));
+        }
+        retention.put(tenantId, settings);
+        return settings;
     }
 
     @Override

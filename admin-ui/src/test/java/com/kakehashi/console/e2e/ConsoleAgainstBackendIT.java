@@ -115,6 +115,40 @@ class ConsoleAgainstBackendIT {
     }
 
     @Test
+    void consultantsRetentionSettingsRefuseAShortAuditPolicyOnItsFieldAndKeepWhatWasSaved() {
+        try (var browser = new Browser(console.url(), "ja-JP")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "consultant@kakehashi.example", DEMO_PASSWORD);
+            ConsoleSteps.openTenant(browser, "Contoso Medical");
+            // The last of many tabs sits under the tab strip's scroll button at this window width.
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", browser.byId("tab-retention"));
+            browser.waitForVaadin();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> "730".equals(browser.byId("retention-audit-days").getDomProperty("value")));
+            assertEquals("30", browser.byId("retention-token-link-days").getDomProperty("value"));
+            assertEquals("24", browser.byId("retention-comment-months").getDomProperty("value"));
+
+            browser.type("retention-audit-days", "30");
+            browser.click("retention-save");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> browser.byId("retention-audit-days").getDomAttribute("invalid") != null);
+            browser.screenshot("retention-refused-ja");
+
+            browser.type("retention-audit-days", "365");
+            browser.click("retention-save");
+            browser.waitForVaadin();
+            browser.open("/tenants");
+            ConsoleSteps.openTenant(browser, "Contoso Medical");
+            // The last of many tabs sits under the tab strip's scroll button at this window width.
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", browser.byId("tab-retention"));
+            browser.waitForVaadin();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> "365".equals(browser.byId("retention-audit-days").getDomProperty("value")));
+            assertTrue(browser.pageText().contains("データ保持"), browser.pageText());
+        }
+    }
+
+    @Test
     void contosoExecutiveSeesNoTraceOfNorthwind() {
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.open("/login");
