@@ -3,7 +3,11 @@ package com.kakehashi.lifecycle;
 import com.kakehashi.identity.Caller;
 import com.kakehashi.identity.Role;
 import io.micronaut.core.annotation.Nullable;
+import com.kakehashi.web.NoContent;
+import com.kakehashi.web.ProblemResponses;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -28,6 +32,7 @@ import java.util.UUID;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Tenants")
+@ProblemResponses.TokenRequired
 class LifecycleController {
 
     static final MediaType ZIP = MediaType.of("application/zip");
@@ -47,8 +52,7 @@ class LifecycleController {
                     + "members.json and last manifest.json (files, row counts, SHA-256 per file, schema version). "
                     + "Streamed: a zip without manifest.json broke off and is incomplete.")
     @ApiResponse(responseCode = "200", description = "The zip, streamed")
-    @ApiResponse(responseCode = "403", description = "Executives may not export")
-    @ApiResponse(responseCode = "404", description = "No such tenant for the caller")
+    @ProblemResponses.NotFound
     HttpResponse<StreamedFile> export(@PathVariable UUID tenantId, Authentication authentication) {
         StreamedFile zip = new StreamedFile(export.start(Caller.of(authentication)), ZIP)
                 .attach("kakehashi-tenant-" + tenantId + ".zip");
@@ -60,10 +64,9 @@ class LifecycleController {
     @Operation(operationId = "offboardTenant", summary = "Delete every row of one tenant (client offboarding)",
             description = "One transaction; checked over every table with tenant_id before it commits. The tenant's exact "
                     + "name must be given as confirm. The deletion is recorded in the platform audit, which outlives the tenant.")
-    @ApiResponse(responseCode = "204", description = "The tenant and all its data are gone")
-    @ApiResponse(responseCode = "400", description = "confirm is missing or not the tenant's name")
-    @ApiResponse(responseCode = "403", description = "Only operators offboard tenants")
-    @ApiResponse(responseCode = "404", description = "No such tenant")
+    @Status(HttpStatus.NO_CONTENT)
+    @NoContent
+    @ProblemResponses.NotFound
     HttpResponse<Void> offboard(@PathVariable UUID tenantId, @QueryValue @Nullable String confirm,
                                 Authentication authentication) {
         offboarding.offboard(Caller.of(authentication), confirm);
@@ -75,7 +78,6 @@ class LifecycleController {
     @Operation(operationId = "listPlatformAudit", summary = "What happened to whole tenants, newest first",
             description = "Offboardings, with the rows each table held; kept after the tenant is gone.")
     @ApiResponse(responseCode = "200", description = "The newest entries")
-    @ApiResponse(responseCode = "403", description = "Only operators read the platform audit")
     List<PlatformAuditEntry> platformAudit(@QueryValue(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return offboarding.platformAudit(limit);
     }
