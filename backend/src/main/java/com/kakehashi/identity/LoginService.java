@@ -1,5 +1,7 @@
 package com.kakehashi.identity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -14,14 +16,17 @@ class LoginService {
     private final LoginThrottle throttle;
     private final FailedLoginNotice notice;
     private final JwtIssuer issuer;
+    /** {@code kakehashi.login.failures}: over every account and address (neither is a tag). */
+    private final Counter failures;
 
     LoginService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, FailedLoginNotice notice,
-                 JwtIssuer issuer) {
+                 JwtIssuer issuer, MeterRegistry meters) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.notice = notice;
         this.issuer = issuer;
+        this.failures = Counter.builder("kakehashi.login.failures").description("Failed console and API logins").register(meters);
     }
 
     LoginResponse login(LoginRequest request, String clientAddress) {
@@ -36,6 +41,7 @@ class LoginService {
             verified = false;
         }
         if (!verified) {
+            failures.increment();
             throttle.recordFailure(email, clientAddress)
                     .ifPresent(due -> user.filter(AppUser::active).ifPresent(owner -> notice.tell(owner, due)));
             throw new InvalidCredentialsException();

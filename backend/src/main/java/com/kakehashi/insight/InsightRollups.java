@@ -198,6 +198,16 @@ public class InsightRollups {
      * @return how many were folded (fewer than {@link #BATCH}: the queue was empty after them)
      */
     @Transactional
+    /** How many responses of the tenant in context wait in the queue (the rollups lag them). */
+    long pendingCount() {
+        return jdbc.prepareStatement("SELECT count(*) FROM insight_pending", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     public int foldPending() {
         lock();
         List<UUID> queued = jdbc.prepareStatement("SELECT DISTINCT wave_id FROM insight_pending", ps -> {
