@@ -192,12 +192,6 @@ public class InsightRollups {
         this.instruments = instruments;
     }
 
-    /**
-     * Folds up to {@link #BATCH} queued responses of the tenant in context into its rollups.
-     *
-     * @return how many were folded (fewer than {@link #BATCH}: the queue was empty after them)
-     */
-    @Transactional
     /** How many responses of the tenant in context wait in the queue (the rollups lag them). */
     long pendingCount() {
         return jdbc.prepareStatement("SELECT count(*) FROM insight_pending", ps -> {
@@ -208,6 +202,12 @@ public class InsightRollups {
         });
     }
 
+    /**
+     * Folds up to {@link #BATCH} queued responses of the tenant in context into its rollups.
+     *
+     * @return how many were folded (fewer than {@link #BATCH}: the queue was empty after them)
+     */
+    @Transactional
     public int foldPending() {
         lock();
         List<UUID> queued = jdbc.prepareStatement("SELECT DISTINCT wave_id FROM insight_pending", ps -> {
