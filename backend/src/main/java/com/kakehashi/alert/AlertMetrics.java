@@ -2,7 +2,7 @@ package com.kakehashi.alert;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +12,8 @@ import java.util.UUID;
  * when the wave closed ({@code close}) or in the catch-up task ({@code reevaluation}), done or
  * failed; and {@code kakehashi.alerts.raised}: conditions they opened. No tenant, wave or rule.
  */
-@Singleton
+// Created at start-up, so every series is in the first scrape (a rate over "none yet" is 0, not absent).
+@Context
 class AlertMetrics {
 
     private final Counter raised;

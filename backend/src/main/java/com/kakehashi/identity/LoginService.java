@@ -1,7 +1,5 @@
 package com.kakehashi.identity;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -16,17 +14,16 @@ class LoginService {
     private final LoginThrottle throttle;
     private final FailedLoginNotice notice;
     private final JwtIssuer issuer;
-    /** {@code kakehashi.login.failures}: over every account and address (neither is a tag). */
-    private final Counter failures;
+    private final LoginMetrics metrics;
 
     LoginService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, FailedLoginNotice notice,
-                 JwtIssuer issuer, MeterRegistry meters) {
+                 JwtIssuer issuer, LoginMetrics metrics) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.notice = notice;
         this.issuer = issuer;
-        this.failures = Counter.builder("kakehashi.login.failures").description("Failed console and API logins").register(meters);
+        this.metrics = metrics;
     }
 
     LoginResponse login(LoginRequest request, String clientAddress) {
@@ -41,7 +38,7 @@ class LoginService {
             verified = false;
         }
         if (!verified) {
-            failures.increment();
+            metrics.failed();
             throttle.recordFailure(email, clientAddress)
                     .ifPresent(due -> user.filter(AppUser::active).ifPresent(owner -> notice.tell(owner, due)));
             throw new InvalidCredentialsException();

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.sql.Connection;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.Locale;
  *       doubled one would show), and {@code kakehashi.outbox.wave-cancelled-mails} the mails they cancelled.</li>
  * </ul>
  */
-@Singleton
+@Context
 class OutboxMetrics {
 
     /** What happened to one claimed mail. */
@@ -38,6 +38,8 @@ class OutboxMetrics {
     OutboxMetrics(MeterRegistry registry, TransactionOperations<Connection> transactions) {
         this.registry = registry;
         this.transactions = transactions;
+        registry.counter("kakehashi.outbox.wave-cancellations");
+        registry.counter("kakehashi.outbox.wave-cancelled-mails");
         for (OutboxKind kind : OutboxKind.values()) {
             // Present from the first scrape, so a rate over "no mail yet" is 0 rather than absent.
             queuedCounter(kind);

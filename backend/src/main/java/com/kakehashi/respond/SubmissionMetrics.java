@@ -2,7 +2,7 @@ package com.kakehashi.respond;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.util.Locale;
 
@@ -12,7 +12,8 @@ import java.util.Locale;
  * of the wave, the token or the respondent: the reasons are the four ways a POST to /s/ ends without
  * a stored response.
  */
-@Singleton
+// Created at start-up, so every series is in the first scrape (a rate over "none yet" is 0, not absent).
+@Context
 class SubmissionMetrics {
 
     /** Why a submission stored nothing. */

@@ -3,14 +3,15 @@ package com.kakehashi.wave;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 /**
  * {@code kakehashi.waves.opened}, {@code kakehashi.waves.closed} and
  * {@code kakehashi.invitations} (not "…created": Prometheus reserves the suffix _created), over every tenant, counted after the wave's transaction
  * commits (an opening that rolls back opened nothing).
  */
-@Singleton
+// Created at start-up, so every series is in the first scrape (a rate over "none yet" is 0, not absent).
+@Context
 class WaveMetrics {
 
     private final Counter opened;
