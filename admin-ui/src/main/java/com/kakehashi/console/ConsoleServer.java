@@ -1,5 +1,6 @@
 package com.kakehashi.console;
 
+import com.kakehashi.console.api.RequestIdFilter;
 import com.kakehashi.console.api.RestAuthenticator;
 import com.kakehashi.console.i18n.ConsoleI18NProvider;
 import com.kakehashi.console.shell.ConsoleContext;
@@ -13,7 +14,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
+import jakarta.servlet.DispatcherType;
+
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Objects;
 
 /** The embedded Jetty hosting Vaadin; every jar and class folder on the class path is scanned for Vaadin's initialisers. */
@@ -55,6 +59,8 @@ public final class ConsoleServer {
         sessions.setSecureCookies(config.behindProxy());
         context.setAttribute(ConsoleContext.AUTHENTICATOR_ATTRIBUTE, new RestAuthenticator(config.apiUrl(), config.behindProxy()));
         DemoMailbox.probe(config.apiUrl()).ifPresent(mailbox -> context.setAttribute(DemoMailbox.ATTRIBUTE, mailbox));
+        // One id per console request, forwarded to the backend with each API call it makes.
+        context.addFilter(RequestIdFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
         return new ConsoleServer(server);

@@ -43,23 +43,26 @@ public class AlertEvaluation {
     private final UserService users;
     private final AuditLog audit;
     private final OutboxQueue mails;
+    private final AlertMetrics metrics;
 
     AlertEvaluation(AlertStore store, InsightService insight, EngagementService engagements, UserService users,
-                    AuditLog audit, OutboxQueue mails) {
+                    AuditLog audit, OutboxQueue mails, AlertMetrics metrics) {
         this.store = store;
         this.insight = insight;
         this.engagements = engagements;
         this.users = users;
         this.audit = audit;
         this.mails = mails;
+        this.metrics = metrics;
     }
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.BEFORE_COMMIT)
     void onWaveClosed(WaveClosed event) {
         TenantContext.runAs(event.tenantId(), () -> store.recordClosed(event));
         try {
-            TenantContext.runAs(event.tenantId(), () -> evaluate(event.waveId()));
+            metrics.evaluated("close", TenantContext.callAs(event.tenantId(), () -> evaluate(event.waveId())));
         } catch (RuntimeException e) {
+            metrics.failed("close");
             LOG.error("Alert evaluation failed for wave {}", event.waveId(), e);
         }
     }

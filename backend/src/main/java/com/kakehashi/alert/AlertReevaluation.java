@@ -24,11 +24,13 @@ public class AlertReevaluation {
     private final TenantService tenants;
     private final UnevaluatedWaves unevaluated;
     private final AlertEvaluation evaluation;
+    private final AlertMetrics metrics;
 
-    AlertReevaluation(TenantService tenants, UnevaluatedWaves unevaluated, AlertEvaluation evaluation) {
+    AlertReevaluation(TenantService tenants, UnevaluatedWaves unevaluated, AlertEvaluation evaluation, AlertMetrics metrics) {
         this.tenants = tenants;
         this.unevaluated = unevaluated;
         this.evaluation = evaluation;
+        this.metrics = metrics;
     }
 
     /** @return the number of waves evaluated in this run */
@@ -39,8 +41,10 @@ public class AlertReevaluation {
                 try {
                     List<UUID> raised = evaluation.evaluate(wave);
                     evaluated++;
+                    metrics.evaluated("reevaluation", raised);
                     LOG.info("Re-evaluated alerts of wave {}: {} raised", wave, raised.size());
                 } catch (RuntimeException e) {
+                    metrics.failed("reevaluation");
                     LOG.error("Alert re-evaluation failed for wave {}", wave, e);
                 }
             }

@@ -14,14 +14,16 @@ class LoginService {
     private final LoginThrottle throttle;
     private final FailedLoginNotice notice;
     private final JwtIssuer issuer;
+    private final LoginMetrics metrics;
 
     LoginService(UserRepository users, PasswordHasher hasher, LoginThrottle throttle, FailedLoginNotice notice,
-                 JwtIssuer issuer) {
+                 JwtIssuer issuer, LoginMetrics metrics) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.notice = notice;
         this.issuer = issuer;
+        this.metrics = metrics;
     }
 
     LoginResponse login(LoginRequest request, String clientAddress) {
@@ -36,6 +38,7 @@ class LoginService {
             verified = false;
         }
         if (!verified) {
+            metrics.failed();
             throttle.recordFailure(email, clientAddress)
                     .ifPresent(due -> user.filter(AppUser::active).ifPresent(owner -> notice.tell(owner, due)));
             throw new InvalidCredentialsException();

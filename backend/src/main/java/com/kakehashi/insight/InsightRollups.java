@@ -192,6 +192,16 @@ public class InsightRollups {
         this.instruments = instruments;
     }
 
+    /** How many responses of the tenant in context wait in the queue (the rollups lag them). */
+    long pendingCount() {
+        return jdbc.prepareStatement("SELECT count(*) FROM insight_pending", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /**
      * Folds up to {@link #BATCH} queued responses of the tenant in context into its rollups.
      *

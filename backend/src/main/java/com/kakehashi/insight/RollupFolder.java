@@ -1,6 +1,9 @@
 package com.kakehashi.insight;
 
 import com.kakehashi.tenant.TenantService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
@@ -31,16 +34,26 @@ public class RollupFolder {
     private final long delayMillis;
     private final Set<UUID> due = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When the first response of the batch now waiting for {@link #foldDue} was committed (monotonic). */
+    private volatile long batchStartNanos;
+    private final Timer foldLag;
+    private final Counter foldFailures;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(run -> {
         Thread thread = new Thread(run, "insight-fold");
         thread.setDaemon(true);
         return thread;
     });
 
-    RollupFolder(InsightRollups rollups, TenantService tenants, @Value("${kakehashi.insight.fold-delay:200ms}") Duration delay) {
+    RollupFolder(InsightRollups rollups, TenantService tenants, @Value("${kakehashi.insight.fold-delay:200ms}") Duration delay,
+                 MeterRegistry meters) {
         this.rollups = rollups;
         this.tenants = tenants;
         this.delayMillis = delay.toMillis();
+        // Commit of a batch's first response to its fold: how far the dashboards trail the respondents.
+        this.foldLag = Timer.builder("kakehashi.rollup.fold-lag").description("From a response's commit to its fold into the rollups")
+                .register(meters);
+        this.foldFailures = Counter.builder("kakehashi.rollup.fold-failures").description("Tenant folds that failed and rolled back")
+                .register(meters);
     }
 
     /** Once the response's transaction has committed: its queue row is visible to the fold. */
@@ -53,6 +66,7 @@ public class RollupFolder {
     private void nudge(UUID tenantId) {
         due.add(tenantId);
         if (scheduled.compareAndSet(false, true)) {
+            batchStartNanos = System.nanoTime();
             worker.schedule(this::foldDue, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
@@ -70,16 +84,28 @@ public class RollupFolder {
 
     /** Every tenant's queue, one after the other; a failing tenant does not stop the others. */
     void sweep() {
-        tenants.forEachTenant("Folding responses into the rollups", tenant -> foldAll());
+        tenants.forEachTenant("Folding responses into the rollups", tenant -> counted());
     }
 
     private void foldDue() {
         // Cleared before draining: a nudge from now on schedules another run (after this one).
+        long started = batchStartNanos;
         scheduled.set(false);
         List<UUID> tenants = List.copyOf(due);
         due.removeAll(tenants);
         // Rolled back on failure: the responses stay queued for the next nudge or sweep.
-        TenantService.forEachTenant("Folding responses into the rollups", tenants, tenant -> foldAll());
+        TenantService.forEachTenant("Folding responses into the rollups", tenants, tenant -> counted());
+        foldLag.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@link #foldAll()}, with its failures counted (the tenant loop logs and skips them). */
+    private int counted() {
+        try {
+            return foldAll();
+        } catch (RuntimeException e) {
+            foldFailures.increment();
+            throw e;
+        }
     }
 
     @PreDestroy

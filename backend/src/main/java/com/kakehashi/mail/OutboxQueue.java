@@ -17,17 +17,21 @@ import java.util.UUID;
 public class OutboxQueue {
 
     private final OutboxStore store;
+    private final OutboxMetrics metrics;
     private final Clock clock;
 
-    OutboxQueue(OutboxStore store, Clock clock) {
+    OutboxQueue(OutboxStore store, OutboxMetrics metrics, Clock clock) {
         this.store = store;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     /** A mail to a consultant about an alert raised in a wave, due now; queued at most once per alert, wave and consultant. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void queueAlert(UUID alertId, UUID waveId, UUID userId, String email) {
-        store.queueAlert(alertId, waveId, userId, email, clock.instant());
+        if (store.queueAlert(alertId, waveId, userId, email, clock.instant())) {
+            metrics.queued(OutboxKind.ALERT, 1);
+        }
     }
 
     /**
@@ -39,6 +43,10 @@ public class OutboxQueue {
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public boolean queueAction(UUID actionId, String event, @Nullable UUID userId, String email, @Nullable String language) {
-        return store.queueAction(actionId, event, userId, email.strip().toLowerCase(Locale.ROOT), language, clock.instant());
+        boolean queued = store.queueAction(actionId, event, userId, email.strip().toLowerCase(Locale.ROOT), language, clock.instant());
+        if (queued) {
+            metrics.queued(OutboxKind.ACTION, 1);
+        }
+        return queued;
     }
 }

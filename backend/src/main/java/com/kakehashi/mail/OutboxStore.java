@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,10 @@ class OutboxStore {
 
     /** An invitation to mail: when its invitation is due. */
     record Addressee(UUID invitationId, Instant sendAt) {
+    }
+
+    /** The PENDING mails due at some instant, and the oldest due time among them. */
+    record Due(long mails, Optional<Instant> oldest) {
     }
 
     private final JdbcOperations jdbc;
@@ -58,6 +63,20 @@ class OutboxStore {
         });
     }
 
+    /** The tenant's PENDING mails due at {@code now} (the per-tenant due index answers it). */
+    Due due(Instant now) {
+        return jdbc.prepareStatement("""
+                SELECT count(*), min(send_after) FROM mail_outbox
+                WHERE tenant_id = current_tenant_id() AND status = 'PENDING' AND send_after <= ?""", ps -> {
+            ps.setTimestamp(1, Timestamp.from(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp oldest = rs.getTimestamp(2);
+                return new Due(rs.getLong(1), Optional.ofNullable(oldest).map(Timestamp::toInstant));
+            }
+        });
+    }
+
     /**
      * The invitation mail at each invitation's send time, and one reminder per offset that falls
      * before closing, in one statement.
@@ -89,9 +108,9 @@ class OutboxStore {
         });
     }
 
-    /** Once per alert, wave and consultant: a second queueing of the same mail changes nothing. */
-    void queueAlert(UUID alertId, UUID waveId, UUID userId, String email, Instant sendAfter) {
-        update("""
+    /** Once per alert, wave and consultant: a second queueing of the same mail changes nothing. @return true if queued now */
+    boolean queueAlert(UUID alertId, UUID waveId, UUID userId, String email, Instant sendAfter) {
+        return update("""
                 INSERT INTO mail_outbox (tenant_id, id, kind, status, send_after, alert_id, wave_id, user_id, email)
                 VALUES (current_tenant_id(), ?, 'ALERT', 'PENDING', ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, alert_id, user_id, wave_id) WHERE kind = 'ALERT' DO NOTHING
@@ -102,7 +121,7 @@ class OutboxStore {
             ps.setObject(4, waveId);
             ps.setObject(5, userId);
             ps.setString(6, email);
-        });
+        }) == 1;
     }
 
     /** Once per action, event and address: a second queueing of the same notice changes nothing. @return true if queued now */

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 /**
  * A wave's mails follow the wave: queued when it opens, cancelled when it closes. Both run inside
  * the wave's transaction and tenant (the events are published there and listened to synchronously), so the
@@ -34,8 +36,12 @@ class WaveMailLifecycle {
     @EventListener
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     void onWaveOpened(WaveOpened event) {
-        store.queue(invitations.ofWave(event.waveId()).stream().map(i -> new OutboxStore.Addressee(i.id(), i.sendAt())).toList(),
-                event.reminderOffsetDays(), event.closesAt());
+        List<OutboxStore.Addressee> addressees = invitations.ofWave(event.waveId()).stream()
+                .map(i -> new OutboxStore.Addressee(i.id(), i.sendAt())).toList();
+        int queued = store.queue(addressees, event.reminderOffsetDays(), event.closesAt());
+        // One invitation mail per addressee; the rest are its reminders.
+        metrics.queued(OutboxKind.INVITATION, addressees.size());
+        metrics.queued(OutboxKind.REMINDER, queued - addressees.size());
     }
 
     /** The one cancellation of a closing wave's mails: the event is published once per wave. */

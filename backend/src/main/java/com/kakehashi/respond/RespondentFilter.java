@@ -26,11 +26,13 @@ final class RespondentFilter implements Ordered {
     private final RateLimiter limiter;
     private final PageRenderer pages;
     private final ClientAddress addresses;
+    private final SubmissionMetrics metrics;
 
-    RespondentFilter(RateLimiter limiter, PageRenderer pages, ClientAddress addresses) {
+    RespondentFilter(RateLimiter limiter, PageRenderer pages, ClientAddress addresses, SubmissionMetrics metrics) {
         this.limiter = limiter;
         this.pages = pages;
         this.addresses = addresses;
+        this.metrics = metrics;
     }
 
     @Override
@@ -44,6 +46,9 @@ final class RespondentFilter implements Ordered {
         // The stylesheet is fetched with every page (no-store): counting it would halve the limit.
         if (request.getPath().startsWith("/s/assets/") || limiter.tryAcquire(clientAddress(request))) {
             return null;
+        }
+        if (request.getMethod() == io.micronaut.http.HttpMethod.POST) {
+            metrics.rateLimited();
         }
         PageRenderer.RenderedPage page = pages.tooManyRequests();
         MutableHttpResponse<String> response = HttpResponse.<String>status(io.micronaut.http.HttpStatus.TOO_MANY_REQUESTS)

@@ -58,10 +58,11 @@ class RespondentService {
     private final PublishedVersions versions;
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
+    private final SubmissionMetrics metrics;
 
     RespondentService(AnonymousResponses responses, InvitationService invitations, WaveService waves,
                       ScheduleService schedules, PublishedVersions versions, Clock clock,
-                      TransactionOperations<Connection> transactions) {
+                      TransactionOperations<Connection> transactions, SubmissionMetrics metrics) {
         this.responses = responses;
         this.invitations = invitations;
         this.waves = waves;
@@ -69,6 +70,7 @@ class RespondentService {
         this.versions = versions;
         this.clock = clock;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /** GET: the questionnaire in the requested language, or why there is none. Changes nothing. */
@@ -93,7 +95,10 @@ class RespondentService {
      * one connection from the token to the answers stored through insight's {@link AnonymousResponses}.
      */
     Outcome submit(String token, Map<String, String> form) {
-        return submit(token, form, clock.instant());
+        Outcome outcome = submit(token, form, clock.instant());
+        // After the commit: a submission whose transaction failed was neither accepted nor rejected.
+        metrics.count(outcome);
+        return outcome;
     }
 
     /** {@link #submit(String, Map)} as if posted at {@code now}: the demo's history answers in the past. */

@@ -2,9 +2,11 @@ package com.kakehashi.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -34,7 +36,8 @@ class SchedulerFactory {
     @Singleton
     @Bean(preDestroy = "stop")
     @Requires(property = "kakehashi.scheduler.enabled", notEquals = "false")
-    Scheduler scheduler(@Named("default") DataSource dataSource, List<Task<?>> tasks,
+    Scheduler scheduler(@Named("default") DataSource dataSource, List<Task<?>> tasks, MeterRegistry meters,
+                        SchedulerHeartbeat heartbeat,
                         @Value("${kakehashi.scheduler.polling-interval:2s}") Duration pollingInterval,
                         @Value("${kakehashi.scheduler.threads:4}") int threads) {
         // A factory-made task can be offered twice (once per matching bean type); keep one per name.
@@ -54,6 +57,10 @@ class SchedulerFactory {
                 .threads(threads)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(10))
+                // db-scheduler's own meters per task (dbscheduler_task_completions_total{task, result}, …):
+                // task names are a small fixed set, never a tenant or an instance id.
+                .statsRegistry(new MicrometerStatsRegistry(meters, known))
+                .addSchedulerListener(heartbeat)
                 .build();
         return scheduler;
     }

@@ -8,5 +8,5 @@ import java.util.UUID;
  * Published inside the transaction that opens a wave, after its invitations are written: listeners
  * queue the wave's mails, which then commit with the wave or not at all.
  */
-public record WaveOpened(UUID tenantId, UUID waveId, List<Integer> reminderOffsetDays, Instant closesAt) {
+public record WaveOpened(UUID tenantId, UUID waveId, List<Integer> reminderOffsetDays, Instant closesAt, int invitations) {
 }

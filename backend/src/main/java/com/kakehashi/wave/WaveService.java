@@ -371,7 +371,7 @@ public class WaveService {
 
     private void populate(Wave wave, ScheduleView schedule, Map<Side, Instant> sendAt) {
         int invited = invitations.invite(wave.id(), schedule.audienceSides(), schedule.audienceLevels(), sendAt, wave.opensAt());
-        opened.publishEvent(new WaveOpened(TenantContext.require(), wave.id(), schedule.reminderOffsetDays(), wave.closesAt()));
+        opened.publishEvent(new WaveOpened(TenantContext.require(), wave.id(), schedule.reminderOffsetDays(), wave.closesAt(), invited));
         LOG.info("Wave {} of schedule {} opened with {} invitations", wave.id(), schedule.id(), invited);
     }
 }

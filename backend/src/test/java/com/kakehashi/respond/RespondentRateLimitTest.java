@@ -24,6 +24,8 @@ class RespondentRateLimitTest {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void clientOverTheLimitGetsAPoliteBilingualPageWithRetryAfter() throws Exception {
@@ -44,5 +46,23 @@ class RespondentRateLimitTest {
         assertThat(limited.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
         assertThat(limited.body()).contains("しばらくお待ちください", "Please wait a moment");
         assertThat(replies.get(4).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void postsRefusedByTheLimitAreCountedAsRateLimitedSubmissions() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        // The management port is a random one here: read the registry /prometheus exports.
+        io.micrometer.core.instrument.Counter counter = meters.get("kakehashi.submissions.rejected").tag("reason", "rate_limited").counter();
+        double before = counter.count();
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(server.getURI().resolve("/s/not-a-real-token-" + i))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("q_X=1")).build(), HttpResponse.BodyHandlers.discarding());
+            limited += reply.statusCode() == 429 ? 1 : 0;
+        }
+
+        assertThat(limited).as("at most 3 a minute pass").isGreaterThanOrEqualTo(3);
+        assertThat(counter.count() - before).isEqualTo(limited);
     }
 }

@@ -11,12 +11,18 @@ import java.util.List;
 /** Turns the generated client's {@link ApiException} into the console's {@link ProblemException}. */
 final class ProblemTranslator {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemTranslator.class);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProblemTranslator() {
     }
 
     static ProblemException from(ApiException e) {
+        if (e.getCode() == 0 || e.getCode() >= 500) {
+            // The backend's log has the same id: this line is where a console error report starts.
+            LOG.warn("Backend call failed with status {} (requestId {}): {}", e.getCode(), RequestIds.current(), e.getMessage());
+        }
         if (e.getCode() == 0) {
             return new ProblemException(new ApiProblem(ApiProblem.UNREACHABLE, "Kakehashi API unreachable", 503,
                     e.getMessage(), List.of()), e);

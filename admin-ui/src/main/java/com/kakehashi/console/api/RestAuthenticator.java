@@ -85,6 +85,7 @@ public final class RestAuthenticator implements Authenticator {
         var client = new ApiClient(builder, ApiClient.createDefaultObjectMapper(), baseUri.toString());
         client.setReadTimeout(READ_TIMEOUT);
         client.setRequestInterceptor(request -> {
+            request.header(RequestIds.HEADER, RequestIds.current());
             if (accessToken != null) {
                 request.header("Authorization", "Bearer " + accessToken);
             }
