@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code kakehashi.rollup.fold-lag}. Measured in the background like the outbox backlog, never
  * during a scrape.
  */
-@Singleton
+// Eager: the gauges register in the constructor, so every series exists from the first scrape.
+@Context
 class RollupBacklog {
 
     private static final Logger LOG = LoggerFactory.getLogger(RollupBacklog.class);

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Gauges: {@code kakehashi.outbox.due-mails} and {@code kakehashi.outbox.oldest-due-age} (seconds,
  * aged by the clock between measurements, 0 when nothing is due).
  */
-@Singleton
+// Eager: the gauges register in the constructor, so every series exists from the first scrape.
+@Context
 public class OutboxBacklog {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxBacklog.class);
