@@ -106,7 +106,7 @@ public final class ThemeLexicon {
                 put(entries, new Key("ja", term), new Entry(en.getFirst(), ordered), number);
             }
             for (String word : en) {
-                String lemma = terms.englishLemma(word);
+                String lemma = word.contains(" ") ? null : terms.englishLemma(word);
                 if (lemma != null) { // a multi-word gloss ("time zone") is shown, never looked up
                     put(entries, new Key("en", lemma), new Entry(ja.getFirst(), ordered), number);
                 }
@@ -119,7 +119,8 @@ public final class ThemeLexicon {
     }
 
     private static void put(Map<Key, Entry> entries, Key key, Entry entry, int number) {
-        if (entries.putIfAbsent(key, entry) != null) {
+        Entry before = entries.putIfAbsent(key, entry);
+        if (before != null && !before.equals(entry)) { // "sharing" and "share" on one line are one lemma: fine
             throw new IllegalStateException(RESOURCE + " line " + number + ": " + key.term() + " is listed twice");
         }
     }

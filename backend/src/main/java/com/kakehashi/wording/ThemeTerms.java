@@ -62,7 +62,7 @@ public final class ThemeTerms {
             "since", "step", "side", "someone", "everything", "nothing", "anything", "something", "far", "usual", "both",
             "down", "back", "behind", "mostly", "last", "like", "please", "several", "worth", "see", "take", "need",
             "needs", "sit", "without", "enough", "ready", "close", "better", "long", "remains", "working", "heard",
-            "hear", "help", "show", "hard", "quarter", "year", "month", "today", "week");
+            "hear", "help", "show", "hard", "new", "quarter", "year", "month", "today", "week");
     /** Two-letter terms that are topics, not noise. */
     private static final Set<String> EN_SHORT_KEPT = Set.of("hq", "hr", "qa", "pr", "ai", "ui", "ux");
 

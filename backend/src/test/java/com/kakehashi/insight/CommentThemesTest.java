@@ -55,7 +55,7 @@ class CommentThemesTest {
             "Synergy, synergy, synergy.");
     /** Japan, wave two: exactly ten comments (the threshold), each about approval. */
     private static final List<String> JAPAN_TWO = List.of(
-            "承認が遅い。", "承認が早くなった。", "承認の流れが見えた。", "承認者が分かった。", "承認は改善した。",
+            "承認が遅い。", "承認が早くなった。", "承認の流れが見えた。", "承認が分かりやすい。", "承認は改善した。",
             "承認がまだ遅い。", "承認の基準が明確だ。", "承認の件は良い。", "承認が速い。", "承認が楽になった。");
 
     @Inject
@@ -140,9 +140,8 @@ class CommentThemesTest {
         assertThat(((Number) meeting.get("comments")).intValue()).isEqualTo(3);
         assertThat(meeting.get("signs")).isEqualTo(List.of("SILENT_DISSENT"));
         assertThat(terms(japan).getFirst().get("term")).isEqualTo("承認");
-        // A term the lexicon does not know is shown as written, with no gloss and no sign.
-        Map<String, Object> time = term(japan, "時間");
-        assertThat(((Number) time.get("comments")).intValue()).isEqualTo(3);
+        // 時間 is in three comments but a 副詞可能 noun (a time word): not a theme.
+        assertThat(terms(japan).stream().map(t -> t.get("term"))).doesNotContain("時間");
     }
 
     @Test

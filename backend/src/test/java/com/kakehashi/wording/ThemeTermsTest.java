@@ -53,7 +53,7 @@ class ThemeTermsTest {
 
     @Test
     void eachTermCountsOncePerCommentHoweverOftenItIsRepeated() {
-        Set<ThemeTerms.Term> found = terms.of("会議、会議、また会議。Meetings after meetings.", "ja");
+        Set<ThemeTerms.Term> found = terms.of("会議、会議、また会議。", "ja");
         assertThat(found.stream().filter(t -> t.text().equals("会議"))).hasSize(1);
         assertThat(terms.of("Meetings, meetings and more meetings.", "en")).containsExactly(new ThemeTerms.Term("meeting", "en"));
     }
