@@ -1,5 +1,6 @@
 package com.kakehashi.insight;
 
+import com.kakehashi.insight.InsightViews.Suppressed;
 import com.kakehashi.vocabulary.Side;
 import com.kakehashi.vocabulary.WarningSign;
 import io.micronaut.core.annotation.Nullable;
@@ -38,7 +39,7 @@ public final class ThemeViews {
      */
     @Serdeable
     public record SideThemes(Side side, @Nullable Long comments, List<Theme> terms,
-                             InsightViews.@Nullable Suppressed suppressedReason) {
+                             @Nullable Suppressed suppressedReason) {
     }
 
     @Serdeable
