@@ -66,9 +66,10 @@ class CommentThemeFigures {
 
     /**
      * @param commentsPerWave closed waves and each one's comment count (silence rollup)
+     * @param threshold       the comment threshold careful wording uses (at least k)
      * @return per wave, per side: the themes or why they are hidden
      */
-    Map<UUID, Map<Side, SideThemes>> of(Map<UUID, Long> commentsPerWave, int k) {
+    Map<UUID, Map<Side, SideThemes>> of(Map<UUID, Long> commentsPerWave, int threshold) {
         String version = analyser.lexiconVersion();
         Map<UUID, Map<Segment, Cell>> byWave = new HashMap<>();
         List<UUID> missing = new ArrayList<>();
@@ -92,7 +93,7 @@ class CommentThemeFigures {
             }
         }
         Map<UUID, Map<Side, SideThemes>> result = new HashMap<>();
-        byWave.forEach((wave, byCell) -> result.put(wave, decide(byCell, k)));
+        byWave.forEach((wave, byCell) -> result.put(wave, decide(byCell, threshold)));
         return result;
     }
 
@@ -112,8 +113,7 @@ class CommentThemeFigures {
     }
 
     /** Per side: the same decision as careful wording's, then the top terms mentioned by enough comments. */
-    private Map<Side, SideThemes> decide(Map<Segment, Cell> byCell, int k) {
-        int threshold = CarefulWordingFigures.threshold(k);
+    private Map<Side, SideThemes> decide(Map<Segment, Cell> byCell, int threshold) {
         Map<Segment, Long> counts = new HashMap<>();
         byCell.forEach((cell, c) -> counts.put(cell, (long) c.comments()));
         List<Segment> sides = Arrays.stream(Side.values()).map(s -> new Segment(s, null)).toList();

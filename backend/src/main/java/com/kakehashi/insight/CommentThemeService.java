@@ -48,7 +48,8 @@ public class CommentThemeService {
 
     @Transactional
     public Themes themes(Filter filter) {
-        int k = tenants.current().anonymityThreshold();
+        // The one place the comment threshold is read: careful wording's, so both hide the same sides.
+        int threshold = CarefulWordingFigures.threshold(tenants.current().anonymityThreshold());
         List<WaveRow> waves;
         if (filter.waveId() != null) {
             waves = waveService.summary(filter.waveId()).map(WaveRow::of).stream().toList();
@@ -64,7 +65,7 @@ public class CommentThemeService {
         for (InsightStore.SilenceRow row : store.silence(closed)) {
             commentsPerClosedWave.merge(row.waveId(), row.comments(), Long::sum);
         }
-        Map<UUID, Map<Side, SideThemes>> decided = commentsPerClosedWave.isEmpty() ? Map.of() : figures.of(commentsPerClosedWave, k);
+        Map<UUID, Map<Side, SideThemes>> decided = commentsPerClosedWave.isEmpty() ? Map.of() : figures.of(commentsPerClosedWave, threshold);
         List<WaveThemes> result = new ArrayList<>();
         for (WaveRow wave : waves) {
             List<SideThemes> sides = new ArrayList<>();
@@ -78,7 +79,7 @@ public class CommentThemeService {
             }
             result.add(new WaveThemes(wave.id(), wave.occurrenceDate(), wave.status().name(), sides));
         }
-        return new Themes(figures.lexiconVersion(), CarefulWordingFigures.threshold(k), CommentThemeFigures.MINIMUM_MENTIONS,
+        return new Themes(figures.lexiconVersion(), threshold, CommentThemeFigures.MINIMUM_MENTIONS,
                 CommentThemeFigures.TOP, result);
     }
 }
