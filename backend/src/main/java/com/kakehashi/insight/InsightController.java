@@ -39,10 +39,12 @@ class InsightController {
 
     private final InsightService insights;
     private final InsightCsv csv;
+    private final CommentThemeService themes;
 
-    InsightController(InsightService insights, InsightCsv csv) {
+    InsightController(InsightService insights, InsightCsv csv, CommentThemeService themes) {
         this.insights = insights;
         this.csv = csv;
+        this.themes = themes;
     }
 
     @Get("/trends")
@@ -82,13 +84,15 @@ class InsightController {
     @Get(value = "/export.csv", produces = "text/csv")
     @Operation(operationId = "exportInsights",
             summary = "The trend filter's aggregates as CSV (UTF-8 with BOM), with the same suppression",
-            description = "Takes the same filters as the trends; groups below the anonymity threshold stay empty with their reason.")
+            description = "Takes the same filters as the trends; groups below the anonymity threshold stay empty with their reason. "
+                    + "Comment themes are THEME rows: n the side's comments, value the comments mentioning the term, "
+                    + "and the term, its language and its signs in the last three columns.")
     HttpResponse<byte[]> export(@PathVariable UUID tenantId, @QueryValue @Nullable String engagementId,
                                 @QueryValue @Nullable String signs, @QueryValue @Nullable String sides,
                                 @QueryValue @Nullable String levels, @QueryValue @Nullable String from,
                                 @QueryValue @Nullable String to) {
         InsightService.Filter filter = filter(engagementId, signs, sides, levels, from, to);
-        byte[] body = csv.write(insights.waves(filter), filter);
+        byte[] body = csv.write(insights.waves(filter), themes.themes(new CommentThemeService.Filter(null, filter)), filter);
         return HttpResponse.ok(body).contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"insights.csv\"");
     }

@@ -22,9 +22,9 @@ class InsightCsv {
 
     private static final String[] HEADER = {"wave_id", "occurrence_date", "measure", "sign", "dimension", "item_code",
             "segment", "side", "level", "n", "value", "sd", "ci_low", "ci_high", "n_hq", "n_japan",
-            "suppressed_code", "suppressed_message", "lexicon_version"};
+            "suppressed_code", "suppressed_message", "lexicon_version", "term", "term_language", "term_signs"};
 
-    byte[] write(List<InsightViews.WaveInsight> waves, InsightService.Filter filter) {
+    byte[] write(List<InsightViews.WaveInsight> waves, ThemeViews.Themes themes, InsightService.Filter filter) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // BOM: Excel then reads UTF-8
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
@@ -61,6 +61,7 @@ class InsightCsv {
                         carefulWording(out, wave, s);
                     }
                 }
+                themes(out, wave, themes);
                 for (InsightViews.Reliability r : wave.reliability()) {
                     if (filter.includes(WarningSign.valueOf(r.sign())) && filter.includes(r.side(), null)) {
                         // The measure names the estimate; a LOW one says so where a value would be misread as a score.
@@ -95,12 +96,40 @@ class InsightCsv {
         wordingRow(out, wave, "CAREFUL_WORDING_CONCERN", segment, s.side(), w.comments(), w.concern(), w);
     }
 
+    /**
+     * A THEME row per listed term of each side (n: the side's comments, value: comments mentioning the term),
+     * or one THEME row with the reason when the side's terms are hidden, exactly as the themes endpoint.
+     */
+    private static void themes(CSVPrinter out, InsightViews.WaveInsight wave, ThemeViews.Themes themes) throws IOException {
+        for (ThemeViews.WaveThemes w : themes.waves()) {
+            if (!w.waveId().equals(wave.waveId())) {
+                continue;
+            }
+            for (ThemeViews.SideThemes s : w.sides()) {
+                InsightViews.Suppressed suppressed = s.suppressedReason();
+                if (suppressed != null) {
+                    if (!"NO_COMMENTS".equals(suppressed.code())) {
+                        out.printRecord(wave.waveId(), wave.occurrenceDate(), "THEME", null, null, null, "side:" + s.side(), s.side(),
+                                null, null, null, null, null, null, null, null, suppressed.code(), suppressed.message(),
+                                themes.lexiconVersion(), null, null, null);
+                    }
+                    continue;
+                }
+                for (ThemeViews.Theme t : s.terms()) {
+                    out.printRecord(wave.waveId(), wave.occurrenceDate(), "THEME", null, null, null, "side:" + s.side(), s.side(),
+                            null, s.comments(), t.comments(), null, null, null, null, null, null, null, themes.lexiconVersion(),
+                            t.term(), t.language(), t.signs().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(";")));
+                }
+            }
+        }
+    }
+
     private static void wordingRow(CSVPrinter out, InsightViews.WaveInsight wave, String measure, String segment, Side side,
                                    @Nullable Long n, @Nullable Object value, InsightViews.CarefulWording w) throws IOException {
         InsightViews.Suppressed suppressed = w.suppressedReason();
         out.printRecord(wave.waveId(), wave.occurrenceDate(), measure, null, null, null, segment, side, null, n, value, null,
                 null, null, null, null, suppressed == null ? null : suppressed.code(), suppressed == null ? null : suppressed.message(),
-                w.lexiconVersion());
+                w.lexiconVersion(), null, null, null);
     }
 
     private static void row(CSVPrinter out, InsightViews.WaveInsight wave, String measure, @Nullable String sign,
@@ -110,6 +139,7 @@ class InsightCsv {
                             @Nullable InsightViews.Suppressed suppressed) throws IOException {
         out.printRecord(wave.waveId(), wave.occurrenceDate(), measure, sign, dimension, item, segment, side, level, n,
                 value, sd, ci == null ? null : ci.low(), ci == null ? null : ci.high(), nHq, nJapan,
-                suppressed == null ? null : suppressed.code(), suppressed == null ? null : suppressed.message(), null);
+                suppressed == null ? null : suppressed.code(), suppressed == null ? null : suppressed.message(), null, null,
+                null, null);
     }
 }

@@ -118,13 +118,15 @@ class OpenWaveAttackTest {
 
     /**
      * Every output that includes the open wave, with counts and rates blanked: the wave's insight,
-     * the trends (all and filtered), the CSV export, the portfolio, and the waves the dashboard lists.
+     * the trends (all and filtered), the comment themes (all and the wave), the CSV export, the portfolio,
+     * and the waves the dashboard lists.
      */
     private Map<String, String> readEverything(Api api, InsightWorld.World world, UUID open, String token) {
         Map<String, String> outputs = new LinkedHashMap<>();
         String tenant = "/api/v1/tenants/" + world.tenant;
         List<String> jsonPaths = List.of(base(world) + "/waves/" + open, base(world) + "/trends",
-                base(world) + "/trends?sides=JAPAN&levels=STAFF", "/api/v1/portfolio", tenant + "/waves", tenant + "/waves/" + open);
+                base(world) + "/trends?sides=JAPAN&levels=STAFF", base(world) + "/themes", base(world) + "/themes?waveId=" + open,
+                "/api/v1/portfolio", tenant + "/waves", tenant + "/waves/" + open);
         for (String path : jsonPaths) {
             Api.Reply reply = api.get(path, token);
             assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(200);

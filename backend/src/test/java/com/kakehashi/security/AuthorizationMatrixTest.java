@@ -227,6 +227,7 @@ class AuthorizationMatrixTest {
             tenant(HttpMethod.GET, T + "/objective-signals", ALL, 200, null),
             tenant(HttpMethod.GET, T + "/insights/trends", ALL, 200, null),
             tenant(HttpMethod.GET, T + "/insights/drivers", ALL, 200, null),
+            tenant(HttpMethod.GET, T + "/insights/themes", ALL, 200, null),
             object(HttpMethod.GET, T + "/insights/waves/{id}", ALL, 200, (t, w) -> w.waveId, null),
             tenant(HttpMethod.GET, T + "/insights/export.csv", ALL, 200, null),
             tenant(HttpMethod.GET, T + "/alert-settings", ALL, 200, null),

@@ -165,4 +165,20 @@ public final class InsightRecords {
 
     public record Drivers(int anonymityThreshold, int minimumN, List<SideDrivers> sides) {
     }
+
+    /**
+     * One content term of a side's comments: {@code term} as written ({@code language} ja or en), how many comments
+     * mention it, the term in English and in Japanese where the theme lexicon knows it (else null), and the warning
+     * signs whose items name it.
+     */
+    public record Theme(String term, String language, long comments, String english, String japanese, List<String> signs) {
+    }
+
+    /** A side's top terms, or none with {@code suppressedCode} (below the comment threshold, open wave, no comments). */
+    public record SideThemes(Side side, Long comments, List<Theme> terms, String suppressedCode) {
+    }
+
+    /** Comment themes of one wave: at most {@code top} terms per side, each mentioned by {@code minimumMentions}+ comments. */
+    public record WaveThemes(UUID waveId, int commentThreshold, int minimumMentions, List<SideThemes> sides) {
+    }
 }

@@ -120,6 +120,9 @@ public interface KakehashiApi {
     /** Per side, how much of alignment's variance each warning sign explains (closed waves of the filter). */
     InsightRecords.Drivers insightDrivers(UUID tenantId, UUID engagementId, java.time.LocalDate from, java.time.LocalDate to);
 
+    /** The top content terms of one wave's comments per side (withheld below the comment threshold). */
+    InsightRecords.WaveThemes waveThemes(UUID tenantId, UUID waveId);
+
     /** One wave's silence signals per side and its comments per side (withheld below k). */
     InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId);
 

@@ -61,6 +61,22 @@ final class RestInsights {
         return values.isEmpty() ? null : values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
+    InsightRecords.WaveThemes themes(UUID tenantId, UUID waveId) throws ApiException {
+        var t = insights.insightThemes(tenantId, waveId.toString(), null, null, null, null);
+        var wave = t.getWaves() == null ? null : t.getWaves().stream().filter(w -> waveId.equals(w.getWaveId())).findFirst().orElse(null);
+        var sides = wave == null || wave.getSides() == null ? List.<InsightRecords.SideThemes>of() : wave.getSides().stream()
+                .map(s -> new InsightRecords.SideThemes(Side.valueOf(s.getSide().getValue()), s.getComments(),
+                        s.getTerms() == null ? List.of() : s.getTerms().stream()
+                                .map(x -> new InsightRecords.Theme(x.getTerm(), x.getLanguage(), x.getComments() == null ? 0 : x.getComments(),
+                                        x.getEnglish(), x.getJapanese(), x.getSigns() == null ? List.of()
+                                        : x.getSigns().stream().map(Object::toString).toList()))
+                                .toList(),
+                        code(s.getSuppressedReason())))
+                .toList();
+        return new InsightRecords.WaveThemes(waveId, t.getCommentThreshold() == null ? 10 : t.getCommentThreshold(),
+                t.getMinimumMentions() == null ? 3 : t.getMinimumMentions(), sides);
+    }
+
     InsightRecords.WaveInsight wave(UUID tenantId, UUID waveId) throws ApiException {
         var w = insights.waveInsight(tenantId, waveId);
         var silence = w.getSilence() == null ? List.<InsightRecords.Silence>of() : w.getSilence().stream()

@@ -425,6 +425,11 @@ final class RestKakehashiApi implements KakehashiApi {
     }
 
     @Override
+    public InsightRecords.WaveThemes waveThemes(UUID tenantId, UUID waveId) {
+        return call(() -> insights.themes(tenantId, waveId));
+    }
+
+    @Override
     public InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId) {
         return call(() -> insights.wave(tenantId, waveId));
     }

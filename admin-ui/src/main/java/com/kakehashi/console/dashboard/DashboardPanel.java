@@ -60,6 +60,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         alerts.presenter = alertsPresenter;
         wavePresenter = new WaveDetailPresenter(session.api(), tenantId, waveDetail);
         waveDetail.presenter = wavePresenter;
+        wavePresenter.alsoShowThemes(new ThemesPresenter(session.api(), tenantId, waveDetail.themes), getLocale());
         driversPresenter = new DriversPresenter(session.api(), tenantId, drivers);
         setId("dashboard");
         addClassName("dashboard");

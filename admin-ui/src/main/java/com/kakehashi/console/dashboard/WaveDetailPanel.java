@@ -35,6 +35,7 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
     private final H3 reliabilityTitle = new H3();
     private final Div reliabilityNote = new Div();
     private final Div reliability = new Div();
+    final ThemesPanel themes = new ThemesPanel();
     WaveDetailPresenter presenter;
     private boolean updating;
 
@@ -70,7 +71,8 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         reliabilityNote.addClassName("dashboard-status");
         reliability.setId("dashboard-reliability");
         reliability.addClassName("reliability-table");
-        add(wave, printedWave, empty, openNotice, silenceTitle, silence, commentsTitle, comments,
+        // The themes first: what each side talks about in a glance, then the comments they come from.
+        add(wave, printedWave, empty, openNotice, silenceTitle, silence, themes, commentsTitle, comments,
                 reliabilityTitle, reliabilityNote, reliability);
     }
 
@@ -85,7 +87,7 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         }
         empty.setVisible(selected == null);
         // Without a closed wave there is nothing to pick or read: only the sentence saying so.
-        for (var part : List.of(wave, printedWave, silenceTitle, silence, commentsTitle, comments, reliabilityTitle,
+        for (var part : List.of(wave, printedWave, silenceTitle, silence, themes, commentsTitle, comments, reliabilityTitle,
                 reliabilityNote, reliability)) {
             part.setVisible(selected != null);
         }
@@ -106,6 +108,7 @@ class WaveDetailPanel extends Div implements WaveDetailPresenter.View {
         openNotice.setVisible(detail.open());
         commentsTitle.setVisible(!detail.open());
         comments.setVisible(!detail.open());
+        themes.setVisible(!detail.open());
         silence.removeAll();
         for (String key : List.of("", "dashboard.silence.nonResponse", "dashboard.silence.medianDelay",
                 "dashboard.silence.neutralShare", "dashboard.silence.commentRate", "dashboard.silence.carefulWording",

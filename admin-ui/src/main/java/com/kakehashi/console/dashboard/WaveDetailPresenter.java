@@ -77,6 +77,14 @@ public final class WaveDetailPresenter {
     private final KakehashiApi api;
     private final UUID tenantId;
     private final View view;
+    private ThemesPresenter themes;
+    private Locale reader = Locale.ENGLISH;
+
+    /** Each closed wave shown also loads its comment themes, labelled for {@code reader}. */
+    public void alsoShowThemes(ThemesPresenter themes, Locale reader) {
+        this.themes = themes;
+        this.reader = reader;
+    }
 
     public WaveDetailPresenter(KakehashiApi api, UUID tenantId, View view) {
         this.api = api;
@@ -95,7 +103,11 @@ public final class WaveDetailPresenter {
 
     public void select(UUID waveId) {
         try {
-            view.showWaveDetail(detail(api.waveInsight(tenantId, waveId)));
+            WaveDetail detail = detail(api.waveInsight(tenantId, waveId));
+            view.showWaveDetail(detail);
+            if (themes != null && !detail.open()) {
+                themes.load(waveId, reader);
+            }
         } catch (ProblemException e) {
             view.showProblem(e.problem());
         }

@@ -495,6 +495,17 @@ public class FakeKakehashiApi implements KakehashiApi {
                 new InsightRecords.SideDrivers(Side.JAPAN, 0, null, null, null, List.of(), "BELOW_MINIMUM_N", "too few"))));
     }
 
+    /** Comment themes per wave; absent: every side below the comment threshold. */
+    public final Map<UUID, InsightRecords.WaveThemes> waveThemes = new LinkedHashMap<>();
+
+    @Override
+    public InsightRecords.WaveThemes waveThemes(UUID tenantId, UUID waveId) {
+        record("waveThemes " + waveId);
+        return waveThemes.getOrDefault(waveId, new InsightRecords.WaveThemes(waveId, 10, 3, List.of(
+                new InsightRecords.SideThemes(Side.HQ, null, List.of(), "BELOW_COMMENT_THRESHOLD"),
+                new InsightRecords.SideThemes(Side.JAPAN, null, List.of(), "BELOW_COMMENT_THRESHOLD"))));
+    }
+
     @Override
     public InsightRecords.WaveInsight waveInsight(UUID tenantId, UUID waveId) {
         record("waveInsight " + waveId);

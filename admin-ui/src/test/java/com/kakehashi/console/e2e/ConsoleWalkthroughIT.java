@@ -188,6 +188,12 @@ class ConsoleWalkthroughIT {
             assertTrue(browser.byId("dashboard-silence").getText().contains("under 1 day"));
             assertTrue(browser.byId("dashboard-silence").getText().contains("fewer than 10 comments"),
                     "careful wording of three comments: only the reason, with the comment threshold");
+            // Themes beside the comments: HQ's terms as chips with counts and signs, Japan's withheld with the threshold.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#dashboard-themes-HQ .theme-chip")).isEmpty());
+            assertTrue(browser.byId("dashboard-themes-HQ").getText().contains("decision"), browser.byId("dashboard-themes-HQ").getText());
+            assertTrue(browser.byId("dashboard-themes-HQ").getText().contains("Exclusion"), browser.byId("dashboard-themes-HQ").getText());
+            assertTrue(browser.byId("dashboard-themes-JAPAN").getText().contains("fewer than 10 comments"),
+                    browser.byId("dashboard-themes-JAPAN").getText());
             browser.screenshot("en-07-dashboard");
 
             // Acknowledge, annotate and resolve the first alert.

@@ -201,6 +201,20 @@ final class FakeBackend implements AutoCloseable {
                     trendQueries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
                     send(exchange, 200, insights.trends(waves.getOrDefault(tenantId, List.of())));
                 }
+                case "/insights/themes" -> {
+                    // One wave asked for: Japan below the comment threshold, HQ with a few terms.
+                    String query = String.valueOf(exchange.getRequestURI().getRawQuery());
+                    String waveId = query.replaceAll(".*waveId=([0-9a-f-]+).*", "$1");
+                    var hidden = Map.of("code", "BELOW_COMMENT_THRESHOLD", "message", "suppressed: fewer comments than the comment threshold");
+                    var hq = Map.of("side", "HQ", "comments", 12, "terms", List.of(
+                            Map.of("term", "decision", "language", "en", "comments", 5, "english", "decision", "japanese", "決定",
+                                    "signs", List.of("EXCLUSION")),
+                            Map.of("term", "tokyo", "language", "en", "comments", 3, "english", "tokyo", "japanese", "東京",
+                                    "signs", List.of())));
+                    send(exchange, 200, Map.of("lexiconVersion", "themes-v1", "commentThreshold", 10, "minimumMentions", 3,
+                            "top", 10, "waves", List.of(Map.of("waveId", waveId, "occurrenceDate", "2026-10-01", "status", "CLOSED",
+                                    "sides", List.of(hq, Map.of("side", "JAPAN", "terms", List.of(), "suppressedReason", hidden))))));
+                }
                 case "/insights/drivers" -> {
                     // Too few respondents on either side, as a young tenant would be.
                     var refused = new java.util.ArrayList<Map<String, Object>>();
