@@ -13,6 +13,7 @@ record Tenant(@Id UUID id,
               String hqTimeZone,
               String japanSubsidiaryName,
               int anonymityThreshold,
+              int commentThreshold,
               Instant createdAt,
               Instant updatedAt) {
 }
