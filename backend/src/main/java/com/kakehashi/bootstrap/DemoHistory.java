@@ -158,7 +158,7 @@ class DemoHistory {
                 form.put("q_" + item.code(), Integer.toString(onTheFence ? 3 : answer(item, latent, random)));
             }
             if (random.nextDouble() < story.commentRate(side, weeksAgo)) {
-                form.put("comment", DemoComments.pick(side, link.language(), story.tone(weeksAgo), random));
+                form.put("comment", DemoComments.pick(side, link.language(), story.tone(side, weeksAgo, random), random));
             }
             posts.add(new Post(link.token(), form, answeredAt(link.sentAt(), plan.closesAt(),
                     story.neutralShare(side, weeksAgo), random)));
