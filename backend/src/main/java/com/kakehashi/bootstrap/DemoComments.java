@@ -66,7 +66,7 @@ final class DemoComments {
                     List.of("", "", "この調子で続けてほしい。", "引き続きよろしくお願いします。", "特に不満はない。",
                             "小さな改善の余地はある。"),
                     true).withDetails(
-                            "", "", "営業部門の立場からの意見です。", "来月の会議でも共有したい。", "顧客からの反応も良い。", "チーム内でも同じ意見が多い。",
+                            "", "営業部門の立場からの意見です。", "来月の会議でも共有したい。", "顧客からの反応も良い。", "チーム内でも同じ意見が多い。",
                             "引き続き情報共有をお願いしたい。", "小さなことだが大事だと思う。"),
             Tone.STRAINED, new Bank(
                     List.of("組織再編以降", "新体制になってから", "ここ数か月", "最近", "今期に入ってから", "正直なところ"),
@@ -89,7 +89,7 @@ final class DemoComments {
                     List.of("", "社内でもう少し検討させていただきたい。", "しばらく様子を見たいと思う。", "改善を期待したい。",
                             "今後の進め方が心配だ。", "同じ意見の同僚も多い。", "いったん持ち帰って部内で相談したい。"),
                     true).withDetails(
-                            "", "", "営業部門では特にそう感じる。", "顧客対応にも影響が出始めている。", "部内でも同じ声を聞く。", "会議の場では言いにくいので、ここに書く。",
+                            "", "営業部門では特にそう感じる。", "顧客対応にも影響が出始めている。", "部内でも同じ声を聞く。", "会議の場では言いにくいので、ここに書く。",
                             "数字には表れていないかもしれない。", "具体的な例は個別に伝えたい。"),
             Tone.RECOVERING, new Bank(
                     List.of("最近は", "ワークショップ以降", "ここ数回", "少しずつだが", "以前と比べると"),
@@ -105,7 +105,7 @@ final class DemoComments {
                             "日本側の声が記録に残るようになった"),
                     List.of("", "", "まだ課題はある。", "この流れが続くとよい。", "引き続き様子を見たい。"),
                     true).withDetails(
-                            "", "", "以前より会議に参加しやすい。", "部内でも前向きな声が増えた。", "この変化は続けてほしい。", "今後も事前の相談をお願いしたい。",
+                            "", "以前より会議に参加しやすい。", "部内でも前向きな声が増えた。", "この変化は続けてほしい。", "今後も事前の相談をお願いしたい。",
                             "若手も発言するようになった。"),
             Tone.RISK_DEBATE, new Bank(
                     List.of("今回の発売計画について", "品質の観点から", "正直なところ", "日本市場の経験から言うと", "現場としては"),
@@ -117,7 +117,7 @@ final class DemoComments {
                             "リスクの議論が形式的に終わっている"),
                     List.of("", "", "慎重に判断してほしい。", "日本側の懸念も記録に残してほしい。", "スケジュールの再検討を提案したい。"),
                     true).withDetails(
-                            "", "", "代理店からも同じ指摘がある。", "過去の発売でも同様の問題があった。", "品質保証部とも相談している。", "数字の根拠を共有してほしい。"));
+                            "", "代理店からも同じ指摘がある。", "過去の発売でも同様の問題があった。", "品質保証部とも相談している。", "数字の根拠を共有してほしい。"));
 
     private static final Map<Tone, Bank> JAPAN_EN = Map.of(
             Tone.CALM, new Bank(
@@ -129,7 +129,7 @@ final class DemoComments {
                             "our input seems to reach the plan"),
                     List.of("", "", "Thanks.", "No big issues."),
                     false).withDetails(
-                            "", "", "The monthly summary is useful.", "Our customers notice the difference.",
+                            "", "The monthly summary is useful.", "Our customers notice the difference.",
                             "The team agrees.", "Small things, but they matter."),
             Tone.STRAINED, new Bank(
                     List.of("Since the restructuring", "Lately", "In the last few months", "Honestly"),
@@ -144,7 +144,7 @@ final class DemoComments {
                     List.of("", "We will need to consider this internally.", "Several colleagues feel the same.",
                             "We are concerned about morale.", "Hoping this changes."),
                     false).withDetails(
-                            "", "", "Sales feels this most.", "Customers are starting to notice.",
+                            "", "Sales feels this most.", "Customers are starting to notice.",
                             "It is easier to write this here than to say it in the meeting.",
                             "Others in the team say the same."),
             Tone.RECOVERING, new Bank(
@@ -157,7 +157,7 @@ final class DemoComments {
                             "the pre-briefings help us prepare for the strategy meetings"),
                     List.of("", "", "A good change.", "Still some way to go.", "Let's keep it up."),
                     false).withDetails(
-                            "", "", "The team notices the change.", "Meetings feel more open.",
+                            "", "The team notices the change.", "Meetings feel more open.",
                             "Please keep consulting us early."),
             Tone.RISK_DEBATE, new Bank(
                     List.of("On the launch plan", "Honestly", "From our experience in Japan"),
@@ -166,7 +166,7 @@ final class DemoComments {
                             "our distributors will not be ready in time",
                             "the risk review feels like a formality"),
                     List.of("", "", "Please reconsider the dates.", "We would like our concerns on record."),
-                    false).withDetails("", "", "Distributors say the same.", "We saw this with the last launch."));
+                    false).withDetails("", "Distributors say the same.", "We saw this with the last launch."));
 
     private static final Map<Tone, Bank> HQ_EN = Map.of(
             Tone.CALM, new Bank(
@@ -185,11 +185,15 @@ final class DemoComments {
                             "the shared dashboard saves us many emails"),
                     List.of("", "", "Keep it up.", "No concerns from our side.", "Thanks to the Tokyo team."),
                     false).withDetails(
-                            "", "", "The quarterly numbers back this up.", "Customers in Japan seem happy.",
+                            "", "The quarterly numbers back this up.", "Customers in Japan seem happy.",
                             "The steering notes were clear.", "Nothing to escalate.", "Good teamwork this cycle."),
             Tone.STRAINED, new Bank(
-                    List.of("Since the restructuring", "Lately", "From where I sit", "Overall"),
+                    List.of("Since the restructuring", "Lately", "From where I sit", "Overall", "This quarter", "So far"),
                     List.of("the new structure is working and Japan seems on board",
+                            "the Japan team accepted the new targets without much debate",
+                            "Tokyo now reports through APAC and the numbers arrive on time",
+                            "the global templates are in use in Japan as well",
+                            "the Japan side has fewer questions than before",
                             "Japan has been quiet in recent calls, but no objections were raised",
                             "we would like faster decisions from the Japan side",
                             "Japan follows the global plan without much discussion",
@@ -197,18 +201,21 @@ final class DemoComments {
                             "I am not sure we hear everything from Tokyo"),
                     List.of("", "", "Good progress overall.", "Worth checking in with Tokyo.", "Let's keep the pace."),
                     false).withDetails(
-                            "", "", "The numbers look fine so far.", "No escalations this cycle.",
+                            "", "The numbers look fine so far.", "No escalations this cycle.",
                             "The APAC review went smoothly.", "Tokyo signed off on the plan."),
             Tone.RECOVERING, new Bank(
-                    List.of("Since the workshops", "Looking back", "Lately", "Honestly"),
+                    List.of("Since the workshops", "Looking back", "Lately", "Honestly", "This quarter"),
                     List.of("we had not heard some of Japan's concerns",
+                            "the pre-briefings with Tokyo are worth the hour",
+                            "Japan's objections now come before the decision, not after",
+                            "the bilingual register makes the open points visible",
                             "we now bring Japan into planning earlier",
                             "the joint sessions with Tokyo changed some of our plans",
                             "Japan pushes back more, and that is useful",
                             "decisions take a little longer but stick better"),
                     List.of("", "", "A lesson for us.", "Worth the extra time.", "Good to see."),
                     false).withDetails(
-                            "", "", "The Tokyo team is more vocal now.", "Planning took longer, but the plan holds.",
+                            "", "The Tokyo team is more vocal now.", "Planning took longer, but the plan holds.",
                             "The joint review was worth it."),
             Tone.RISK_DEBATE, new Bank(
                     List.of("On the launch", "Frankly", "From a market point of view"),
@@ -217,7 +224,7 @@ final class DemoComments {
                             "the regulatory concerns from Japan are worth a closer look",
                             "the debate with Tokyo is slowing the launch down"),
                     List.of("", "", "We need a decision soon.", "Let's settle this at the steering meeting."),
-                    false).withDetails("", "", "The competitors are moving.", "The launch window is narrow."));
+                    false).withDetails("", "The competitors are moving.", "The launch window is narrow."));
 
     private DemoComments() {
     }
