@@ -49,11 +49,11 @@ record DemoStory(String name, long seed, Staff staff, int engagementWeeksAgo, Li
     enum Measure { RISK, RESPONSE_RATE, NEUTRAL_SHARE, COMMENT_RATE, STRAIN }
 
     /**
-     * People invited per side and the share of each side's respondents who write a comment in a calm
-     * wave. A side's careful-wording share is shown only from the comment threshold (10) of comments a
-     * wave, so a story that should show it needs enough people who write.
+     * People invited per side and the share of respondents who write a comment in a calm wave. A
+     * side's careful-wording share is shown only from the comment threshold (10) of comments a wave,
+     * so a story that should show it needs enough people who write.
      */
-    record Staff(int japan, int hq, double japanCommentRate, double hqCommentRate) {
+    record Staff(int japan, int hq, double commentRate) {
     }
 
     /** The tone of what people write in the comment box. */
@@ -136,11 +136,9 @@ record DemoStory(String name, long seed, Staff staff, int engagementWeeksAgo, Li
         // pulls a side's mean towards the middle the more, the closer it gets to an end.
         // Japan's comments turn careful with its EXCLUSION and SILENT_DISSENT: the strained share of them
         // follows those signs' ramp up, then their slower way down after the engagement.
-        // 48 in Japan, half of whom write a comment: Japan keeps the comment threshold even when only half
-        // of it answers, so its careful wording is shown through the whole story. HQ keeps its 20 (more
-        // would make its waves' shared ups and downs look like effects of Japan's actions), and more of
-        // them write, so HQ's careful wording is shown on most waves too.
-        return new DemoStory("Northwind", 20251104L, new Staff(48, 20, 0.55, 0.7), turn, List.of(
+        // 48 in Japan and 32 at HQ, half of whom write a comment: Japan keeps the comment threshold even
+        // when only half of it answers, so its careful wording is shown through the whole story.
+        return new DemoStory("Northwind", 20251104L, new Staff(48, 32, 0.55), turn, List.of(
                 risk(JAPAN, fall, 16, +56, EXCLUSION),
                 risk(JAPAN, fall, 16, +41, SILENT_DISSENT),
                 risk(JAPAN, fall, 16, +17, TRUST_EROSION, EXECUTION_DELAY),
@@ -243,7 +241,7 @@ record DemoStory(String name, long seed, Staff staff, int engagementWeeksAgo, Li
     static DemoStory contoso() {
         int from = RISK_EPISODE_WEEKS_AGO;
         int until = from - 10;
-        return new DemoStory("Contoso", 20240615L, new Staff(24, 20, 0.10, 0.10), 8, List.of(
+        return new DemoStory("Contoso", 20240615L, new Staff(24, 20, 0.10), 8, List.of(
                 risk(JAPAN, from, 1, +46, RISK_LENS),
                 risk(HQ, from, 1, +15, RISK_LENS),
                 risk(JAPAN, until, 1, -46, RISK_LENS),
@@ -314,8 +312,7 @@ record DemoStory(String name, long seed, Staff staff, int engagementWeeksAgo, Li
     }
 
     double commentRate(Side side, double weeksAgo) {
-        double calm = side == JAPAN ? staff.japanCommentRate() : staff.hqCommentRate();
-        return clamp(calm + sum(side, Measure.COMMENT_RATE, null, weeksAgo), 0.02, 0.8);
+        return clamp(staff.commentRate() + sum(side, Measure.COMMENT_RATE, null, weeksAgo), 0.02, 0.8);
     }
 
     Tone tone(double weeksAgo) {

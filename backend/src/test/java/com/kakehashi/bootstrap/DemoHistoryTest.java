@@ -258,8 +258,8 @@ class DemoHistoryTest {
                 "ACTION SENT demo history: recorded as sent, not delivered",
                 "INVITATION SENT demo history: recorded as sent, not delivered",
                 "REMINDER CANCELLED demo history: not sent");
-        // Northwind invites 48 in Japan and 20 at HQ (DemoStory.Staff) to each of its 52 waves.
-        assertThat(rows.get(1).get("n")).isEqualTo(Integer.toString(52 * (48 + 20)));
+        // Northwind invites 48 in Japan and 32 at HQ (DemoStory.Staff) to each of its 52 waves.
+        assertThat(rows.get(1).get("n")).isEqualTo(Integer.toString(52 * (48 + 32)));
         List<Map<String, String>> early = sql.rows(northwind.id(),
                 "SELECT count(*) AS n FROM mail_outbox o JOIN invitation i ON i.id = o.invitation_id WHERE o.sent_at <> i.send_at");
         assertThat(early.getFirst().get("n")).isEqualTo("0");
