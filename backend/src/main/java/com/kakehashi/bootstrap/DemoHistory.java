@@ -158,7 +158,10 @@ class DemoHistory {
                 form.put("q_" + item.code(), Integer.toString(onTheFence ? 3 : answer(item, latent, random)));
             }
             if (random.nextDouble() < story.commentRate(side, weeksAgo)) {
-                form.put("comment", DemoComments.pick(side, link.language(), story.tone(weeksAgo), random));
+                // The detail of a comment draws from its own stream, like the outcome answers.
+                Random detail = new Random(story.seed() * 1_000_003L + plan.occurrenceDate().toEpochDay()
+                        ^ link.email().hashCode() * 0x2545F4914F6CDD1DL);
+                form.put("comment", DemoComments.pick(side, link.language(), story.tone(side, weeksAgo, random), random, detail));
             }
             posts.add(new Post(link.token(), form, answeredAt(link.sentAt(), plan.closesAt(),
                     story.neutralShare(side, weeksAgo), random)));

@@ -30,6 +30,7 @@ import static com.kakehashi.vocabulary.WarningSign.TRUST_EROSION;
  * turns the mood of a side at a wave into answers; nothing here knows about waves or tokens.
  *
  * @param seed                the tenant's seeded randomness (same history on every start of the same day)
+ * @param staff               how many people each side invites, and how often a respondent writes a comment
  * @param engagementWeeksAgo  when the consulting engagement started
  * @param shifts              changes to the baseline, summed where they overlap
  * @param chapters            which comments people write from when on (latest first wins)
@@ -38,11 +39,22 @@ import static com.kakehashi.vocabulary.WarningSign.TRUST_EROSION;
  * @param decisions           strategic decisions with the stages of their consensus process
  * @param actions             what the consultants and both sides agreed to do about the signs, and how it went
  */
-record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shifts, List<Chapter> chapters,
+record DemoStory(String name, long seed, Staff staff, int engagementWeeksAgo, List<Shift> shifts, List<Chapter> chapters,
                  List<Event> events, List<Decision> decisions, List<Action> actions) {
 
-    /** What a shift moves: a sign's risk index (points), or a share (0–1) of the side's behaviour. */
-    enum Measure { RISK, RESPONSE_RATE, NEUTRAL_SHARE, COMMENT_RATE }
+    /**
+     * What a shift moves: a sign's risk index (points), or a share (0–1) of the side's behaviour.
+     * {@code STRAIN}: the share of a side's comments written in the strained tone whatever the chapter.
+     */
+    enum Measure { RISK, RESPONSE_RATE, NEUTRAL_SHARE, COMMENT_RATE, STRAIN }
+
+    /**
+     * People invited per side and the share of respondents who write a comment in a calm wave. A
+     * side's careful-wording share is shown only from the comment threshold (10) of comments a wave,
+     * so a story that should show it needs enough people who write.
+     */
+    record Staff(int japan, int hq, double commentRate) {
+    }
 
     /** The tone of what people write in the comment box. */
     enum Tone { CALM, STRAINED, RECOVERING, RISK_DEBATE }
@@ -122,19 +134,25 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
         // Shifts are larger than the means should move (a fifth; EXCLUSION, which rises furthest, two fifths):
         // each person's own lean spreads the answers and the ends of the 1–5 scale cut that spread, which
         // pulls a side's mean towards the middle the more, the closer it gets to an end.
-        return new DemoStory("Northwind", 20251104L, turn, List.of(
+        // Japan's comments turn careful with its EXCLUSION and SILENT_DISSENT: the strained share of them
+        // follows those signs' ramp up, then their slower way down after the engagement.
+        // 48 in Japan and 32 at HQ, half of whom write a comment: Japan keeps the comment threshold even
+        // when only half of it answers, so its careful wording is shown through the whole story.
+        return new DemoStory("Northwind", 20251104L, new Staff(48, 32, 0.55), turn, List.of(
                 risk(JAPAN, fall, 16, +56, EXCLUSION),
                 risk(JAPAN, fall, 16, +41, SILENT_DISSENT),
                 risk(JAPAN, fall, 16, +17, TRUST_EROSION, EXECUTION_DELAY),
                 share(JAPAN, Measure.RESPONSE_RATE, fall, 16, -0.36),
-                share(JAPAN, Measure.NEUTRAL_SHARE, fall, 16, +0.28),
+                share(JAPAN, Measure.NEUTRAL_SHARE, fall, 16, +0.32),
                 share(JAPAN, Measure.COMMENT_RATE, fall, 16, -0.05),
+                share(JAPAN, Measure.STRAIN, fall, 16, +0.85),
                 risk(JAPAN, turn, 12, -50, EXCLUSION),
                 risk(JAPAN, turn, 12, -36, SILENT_DISSENT),
                 risk(JAPAN, turn, 12, -12, TRUST_EROSION, EXECUTION_DELAY),
                 share(JAPAN, Measure.RESPONSE_RATE, turn, 10, +0.26),
-                share(JAPAN, Measure.NEUTRAL_SHARE, turn, 10, -0.26),
-                share(JAPAN, Measure.COMMENT_RATE, turn, 6, +0.07)),
+                share(JAPAN, Measure.NEUTRAL_SHARE, turn, 10, -0.30),
+                share(JAPAN, Measure.COMMENT_RATE, turn, 6, +0.07),
+                share(JAPAN, Measure.STRAIN, turn, 12, -0.75)),
                 List.of(new Chapter(turn, Tone.RECOVERING), new Chapter(fall - 6, Tone.STRAINED)),
                 List.of(new Event(fall, EventKind.ORGANISATION_CHANGE, "HQ restructuring: Japan now reports through APAC",
                         "本社の組織再編：日本法人はAPAC経由の報告体制に")),
@@ -223,7 +241,7 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
     static DemoStory contoso() {
         int from = RISK_EPISODE_WEEKS_AGO;
         int until = from - 10;
-        return new DemoStory("Contoso", 20240615L, 8, List.of(
+        return new DemoStory("Contoso", 20240615L, new Staff(24, 20, 0.10), 8, List.of(
                 risk(JAPAN, from, 1, +46, RISK_LENS),
                 risk(HQ, from, 1, +15, RISK_LENS),
                 risk(JAPAN, until, 1, -46, RISK_LENS),
@@ -273,10 +291,13 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
      */
     double responseRate(Side side, double weeksAgo, LocalDate occurrence) {
         if (side == JAPAN && japaneseHoliday(occurrence)) {
-            return 0.1;
+            return Math.min(0.1, HOLIDAY_RESPONDENTS / staff.japan());
         }
         return clamp((side == JAPAN ? 0.86 : 0.82) + sum(side, Measure.RESPONSE_RATE, null, weeksAgo), 0.1, 0.97);
     }
+
+    /** Expected respondents of Japan over its holidays: about two, below k whatever the headcount. */
+    private static final double HOLIDAY_RESPONDENTS = 2.4;
 
     static boolean japaneseHoliday(LocalDate date) {
         MonthDay day = MonthDay.from(date);
@@ -291,11 +312,28 @@ record DemoStory(String name, long seed, int engagementWeeksAgo, List<Shift> shi
     }
 
     double commentRate(Side side, double weeksAgo) {
-        return clamp(0.10 + sum(side, Measure.COMMENT_RATE, null, weeksAgo), 0.02, 0.3);
+        return clamp(staff.commentRate() + sum(side, Measure.COMMENT_RATE, null, weeksAgo), 0.02, 0.8);
     }
 
     Tone tone(double weeksAgo) {
         return chapters.stream().filter(c -> weeksAgo <= c.weeksAgo()).findFirst().map(Chapter::tone).orElse(Tone.CALM);
+    }
+
+    /**
+     * The tone of one comment of the side: the chapter's, except that a side under strain writes the
+     * given share of its comments strained (the rest calm, or recovering once that chapter began). A
+     * side without strain draws nothing, so its history stays as it was.
+     */
+    Tone tone(Side side, double weeksAgo, Random random) {
+        Tone chapter = tone(weeksAgo);
+        double strain = clamp(sum(side, Measure.STRAIN, null, weeksAgo), 0, 1);
+        if (strain <= 0) {
+            return chapter;
+        }
+        if (random.nextDouble() < strain) {
+            return Tone.STRAINED;
+        }
+        return chapter == Tone.STRAINED ? Tone.CALM : chapter;
     }
 
     private double sum(Side side, Measure measure, WarningSign sign, double weeksAgo) {

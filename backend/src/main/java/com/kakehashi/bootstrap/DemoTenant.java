@@ -126,7 +126,7 @@ class DemoTenant {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return TenantContext.callAs(tenant.id(), () -> {
             members.forEach(m -> memberships.assign(system, m.id()));
-            addParticipants(system, domain);
+            addParticipants(system, domain, story.staff());
             // No consultant yet while the history is written: historic alerts would otherwise mail
             // the demo mailbox dozens of times. The consultant joins once history is done.
             EngagementDetails details = new EngagementDetails(engagementName, goals,
@@ -254,17 +254,24 @@ class DemoTenant {
         return day.atTime(8, 30).toInstant(ZoneOffset.UTC);
     }
 
-    private void addParticipants(Caller system, String domain) {
+    /**
+     * The first 24 of Japan and 20 of HQ are the same people in every demo tenant (actions name some of
+     * them); a larger side goes round the family names again with other given names.
+     */
+    private void addParticipants(Caller system, String domain, DemoStory.Staff staff) {
         Level[] levels = {Level.EXECUTIVE, Level.MIDDLE_MANAGER, Level.MIDDLE_MANAGER, Level.STAFF, Level.STAFF, Level.STAFF};
-        for (int i = 0; i < 24; i++) {
-            String name = JAPANESE_FAMILY[i] + " " + JAPANESE_GIVEN[i % JAPANESE_GIVEN.length];
-            String email = ROMAJI_FAMILY[i] + "." + (i + 1) + "@jp." + domain + ".example";
+        for (int i = 0; i < staff.japan(); i++) {
+            int family = i % JAPANESE_FAMILY.length;
+            String name = JAPANESE_FAMILY[family] + " " + JAPANESE_GIVEN[(i + 5 * (i / JAPANESE_FAMILY.length)) % JAPANESE_GIVEN.length];
+            String email = ROMAJI_FAMILY[family] + "." + (i + 1) + "@jp." + domain + ".example";
             participants.create(system, new ParticipantDetails(email, name, Side.JAPAN, levels[i % levels.length],
                     i % 5 == 4 ? "en" : "ja", null, i % 2 == 0 ? "営業本部" : "事業企画部"));
         }
-        for (int i = 0; i < 20; i++) {
-            String name = WESTERN_GIVEN[i] + " " + WESTERN_FAMILY[i];
-            String email = WESTERN_GIVEN[i].toLowerCase() + "." + (i + 1) + "@" + domain + ".example";
+        for (int i = 0; i < staff.hq(); i++) {
+            int n = WESTERN_GIVEN.length;
+            String given = WESTERN_GIVEN[i % n];
+            String name = given + " " + WESTERN_FAMILY[(i + 7 * (i / n)) % n];
+            String email = given.toLowerCase() + "." + (i + 1) + "@" + domain + ".example";
             participants.create(system, new ParticipantDetails(email, name, Side.HQ, levels[i % levels.length],
                     "en", null, i % 2 == 0 ? "Global Strategy" : "APAC Operations"));
         }

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * the silence rollup (a response folded late changes the count and so the key). A wave whose
  * comments retention has cleared has no figures (docs/operations.md, "Data lifecycle").
  * <p>
- * Anonymity: a side's figures are shown only when it has at least {@link #threshold} comments; the
+ * Anonymity: a side's figures are shown only when it has at least the tenant's comment threshold of
+ * comments ({@link com.kakehashi.tenant.TenantService#commentThreshold()}, never below k); the
  * decision goes through {@link Suppression} over the side × level cells with only the sides published,
  * so the same rules as every other figure decide what a combination of shown groups would reveal.
  * Nothing per comment leaves this class: no text, no entry id, no phrase.
@@ -38,8 +39,8 @@ import java.util.stream.Collectors;
 @Singleton
 class CarefulWordingFigures {
 
-    /** Comments a group needs before any careful-wording figure of it is shown, like the strictest peer. */
-    static final int COMMENT_THRESHOLD = 10;
+    /** The default comment threshold, like the strictest peer. */
+    static final int COMMENT_THRESHOLD = com.kakehashi.tenant.TenantService.DEFAULT_COMMENT_THRESHOLD;
 
     /** A few thousand waves of per-cell counts: well under a megabyte. */
     private static final int CACHED = 5_000;
@@ -61,7 +62,7 @@ class CarefulWordingFigures {
         cells.clear();
     }
 
-    /** Never below the tenant's k. */
+    /** The default comment threshold for a tenant with this k: never below k. */
     static int threshold(int k) {
         return Math.max(COMMENT_THRESHOLD, k);
     }
@@ -72,9 +73,10 @@ class CarefulWordingFigures {
 
     /**
      * @param commentsPerWave the closed waves to read and each one's comment count (silence rollup)
+     * @param threshold       the tenant's comment threshold (already at least k)
      * @return per wave, per side that has comments or responses: the figures or why they are hidden
      */
-    Map<UUID, Map<Side, CarefulWording>> of(Map<UUID, Long> commentsPerWave, int k) {
+    Map<UUID, Map<Side, CarefulWording>> of(Map<UUID, Long> commentsPerWave, int threshold) {
         String version = analyser.lexiconVersion();
         Map<UUID, Map<Segment, WordingTally>> tallies = new HashMap<>();
         List<UUID> missing = new ArrayList<>();
@@ -106,7 +108,7 @@ class CarefulWordingFigures {
             }
         }
         Map<UUID, Map<Side, CarefulWording>> result = new HashMap<>();
-        tallies.forEach((wave, byCell) -> result.put(wave, decide(byCell, k, version)));
+        tallies.forEach((wave, byCell) -> result.put(wave, decide(byCell, threshold, version)));
         return result;
     }
 
@@ -122,8 +124,7 @@ class CarefulWordingFigures {
     }
 
     /** Per side: shown when the side has at least the threshold of comments and no shown combination reveals a smaller group. */
-    static Map<Side, CarefulWording> decide(Map<Segment, WordingTally> byCell, int k, String version) {
-        int threshold = threshold(k);
+    static Map<Side, CarefulWording> decide(Map<Segment, WordingTally> byCell, int threshold, String version) {
         Map<Segment, Long> counts = new HashMap<>();
         byCell.forEach((cell, tally) -> counts.put(cell, (long) tally.comments()));
         List<Segment> sides = java.util.Arrays.stream(Side.values()).map(s -> new Segment(s, null)).toList();

@@ -49,7 +49,7 @@ public class CommentThemeService {
     @Transactional
     public Themes themes(Filter filter) {
         // The one place the comment threshold is read: careful wording's, so both hide the same sides.
-        int threshold = CarefulWordingFigures.threshold(tenants.current().anonymityThreshold());
+        int threshold = tenants.commentThreshold();
         List<WaveRow> waves;
         if (filter.waveId() != null) {
             waves = waveService.summary(filter.waveId()).map(WaveRow::of).stream().toList();

@@ -177,8 +177,9 @@ public class InsightService {
      * differ in sides or in period show the same value for the same wave and group, or none.
      */
     private List<InsightViews.WordingSeries> wordingTrend(Filter filter, List<WaveRow> waves, int k) {
+        int threshold = tenants.commentThreshold();
         Map<UUID, Map<Side, InsightViews.CarefulWording>> figures = wordingOf(waves,
-                store.silence(waves.stream().map(WaveRow::id).toList()), k);
+                store.silence(waves.stream().map(WaveRow::id).toList()), threshold);
         List<InsightViews.WordingSeries> series = new ArrayList<>();
         for (Side side : Side.values()) {
             if (!filter.includes(side, null)) {
@@ -198,7 +199,7 @@ public class InsightService {
                         figure.suppressedReason()));
             }
             if (any) {
-                series.add(new InsightViews.WordingSeries(side, wording.lexiconVersion(), CarefulWordingFigures.threshold(k), points));
+                series.add(new InsightViews.WordingSeries(side, wording.lexiconVersion(), threshold, points));
             }
         }
         return series;
@@ -206,7 +207,7 @@ public class InsightService {
 
     /** Careful wording of the closed waves among {@code waves}, from their comments (open waves show none). */
     private Map<UUID, Map<Side, InsightViews.CarefulWording>> wordingOf(List<WaveRow> waves, List<InsightStore.SilenceRow> silence,
-                                                                        int k) {
+                                                                        int threshold) {
         Set<UUID> closed = waves.stream().filter(w -> w.status() != WaveStatus.OPEN).map(WaveRow::id).collect(Collectors.toSet());
         Map<UUID, Long> comments = new HashMap<>();
         for (InsightStore.SilenceRow row : silence) {
@@ -214,7 +215,7 @@ public class InsightService {
                 comments.merge(row.waveId(), row.comments(), Long::sum);
             }
         }
-        return comments.isEmpty() ? Map.of() : wording.of(comments, k);
+        return comments.isEmpty() ? Map.of() : wording.of(comments, threshold);
     }
 
     /** The trend filter's waves, each in full (export filters rows itself). */
@@ -264,11 +265,12 @@ public class InsightService {
         Map<UUID, List<InsightStore.InvitedRow>> invited = !full ? Map.of() : invitations.counts(ids).stream()
                 .map(c -> new InsightStore.InvitedRow(c.waveId(), c.side().name(), c.invited()))
                 .collect(Collectors.groupingBy(InsightStore.InvitedRow::waveId));
+        int commentThreshold = !full ? 0 : tenants.commentThreshold();
         Map<UUID, Map<Side, InsightViews.CarefulWording>> careful = !full ? Map.of()
-                : wordingOf(waves, silence.values().stream().flatMap(List::stream).toList(), k);
+                : wordingOf(waves, silence.values().stream().flatMap(List::stream).toList(), commentThreshold);
         List<WaveInsight> result = new ArrayList<>();
         for (WaveRow wave : waves) {
-            result.add(compute(wave, k, full, signs.getOrDefault(wave.id(), List.of()), items.getOrDefault(wave.id(), List.of()),
+            result.add(compute(wave, k, commentThreshold, full, signs.getOrDefault(wave.id(), List.of()), items.getOrDefault(wave.id(), List.of()),
                     pairs.getOrDefault(wave.id(), List.of()), silence.getOrDefault(wave.id(), List.of()),
                     invited.getOrDefault(wave.id(), List.of()), careful.getOrDefault(wave.id(), Map.of()),
                     wording.lexiconVersion()));
@@ -276,7 +278,7 @@ public class InsightService {
         return result;
     }
 
-    private static WaveInsight compute(WaveRow wave, int k, boolean full, List<SignRow> signRows, List<ItemRow> itemRows,
+    private static WaveInsight compute(WaveRow wave, int k, int commentThreshold, boolean full, List<SignRow> signRows, List<ItemRow> itemRows,
                                        List<PairRow> pairRows, List<InsightStore.SilenceRow> silenceRows,
                                        List<InsightStore.InvitedRow> invitedRows, Map<Side, InsightViews.CarefulWording> careful,
                                        String lexiconVersion) {
@@ -331,7 +333,7 @@ public class InsightService {
                     List.of(), List.of(), null);
         }
         return new WaveInsight(wave.id(), wave.occurrenceDate(), wave.status().name(), wave.closesAt(), k, scores,
-                dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, silenceRows, invitedRows, careful, lexiconVersion),
+                dimensions(measured, scores, shown, hiddenBySign), gaps, silence(k, commentThreshold, silenceRows, invitedRows, careful, lexiconVersion),
                 reliability(k, measured, itemRows, pairRows, hiddenBySign), null);
     }
 
@@ -461,7 +463,7 @@ public class InsightService {
         return dimensions;
     }
 
-    private static List<Silence> silence(int k, List<InsightStore.SilenceRow> rows, List<InsightStore.InvitedRow> invited,
+    private static List<Silence> silence(int k, int threshold, List<InsightStore.SilenceRow> rows, List<InsightStore.InvitedRow> invited,
                                          Map<Side, InsightViews.CarefulWording> careful, String lexiconVersion) {
         List<Silence> result = new ArrayList<>();
         for (Side side : Side.values()) {
@@ -472,7 +474,6 @@ public class InsightService {
                 continue;
             }
             Double nonResponse = asked == 0 ? null : 1 - (double) responses / asked;
-            int threshold = CarefulWordingFigures.threshold(k);
             InsightViews.CarefulWording noComments = CarefulWordingFigures.hidden(lexiconVersion, threshold,
                     new Suppressed("NO_COMMENTS", "no comments"));
             if (responses == 0) {

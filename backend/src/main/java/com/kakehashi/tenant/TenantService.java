@@ -26,6 +26,8 @@ import java.util.function.ToIntFunction;
 public class TenantService {
 
     public static final int DEFAULT_ANONYMITY_THRESHOLD = 5;
+    /** Comments a group needs by default before figures read from comments are shown, like the strictest peer. */
+    public static final int DEFAULT_COMMENT_THRESHOLD = 10;
     /** Retention defaults (issue 13 §5; docs/operations.md, "Data lifecycle"). */
     public static final int DEFAULT_TOKEN_LINK_RETENTION_DAYS = 30;
     public static final int DEFAULT_COMMENT_RETENTION_MONTHS = 24;
@@ -58,9 +60,10 @@ public class TenantService {
             throw new ConflictException("name", "A tenant with this name already exists.");
         }
         Instant now = clock.instant();
+        int k = command.anonymityThreshold() == null ? DEFAULT_ANONYMITY_THRESHOLD : command.anonymityThreshold();
         Tenant tenant = new Tenant(UUID.randomUUID(), name, country(command.hqCountry()), zone(command.hqTimeZone()),
-                command.japanSubsidiaryName().trim(),
-                command.anonymityThreshold() == null ? DEFAULT_ANONYMITY_THRESHOLD : command.anonymityThreshold(),
+                command.japanSubsidiaryName().trim(), k,
+                commentThreshold(command.commentThreshold(), Math.max(DEFAULT_COMMENT_THRESHOLD, k), k),
                 DEFAULT_TOKEN_LINK_RETENTION_DAYS, DEFAULT_COMMENT_RETENTION_MONTHS, DEFAULT_AUDIT_RETENTION_DAYS, now, now);
         tenants.save(tenant);
         TenantContext.runAs(tenant.id(), () -> audit.record(caller, "tenant.created", "tenant", tenant.id()));
@@ -88,11 +91,13 @@ public class TenantService {
         if (!name.equalsIgnoreCase(old.name()) && tenants.nameTaken(name, old.id())) {
             throw new ConflictException("name", "A tenant with this name already exists.");
         }
+        int k = changes.anonymityThreshold() == null ? old.anonymityThreshold() : changes.anonymityThreshold();
+        // k raised past the stored comment threshold takes it along: never below k, without a second request.
         Tenant updated = new Tenant(old.id(), name,
                 changes.hqCountry() == null ? old.hqCountry() : country(changes.hqCountry()),
                 changes.hqTimeZone() == null ? old.hqTimeZone() : zone(changes.hqTimeZone()),
                 changes.japanSubsidiaryName() == null ? old.japanSubsidiaryName() : changes.japanSubsidiaryName().trim(),
-                changes.anonymityThreshold() == null ? old.anonymityThreshold() : changes.anonymityThreshold(),
+                k, commentThreshold(changes.commentThreshold(), Math.max(old.commentThreshold(), k), k),
                 changes.tokenLinkRetentionDays() == null ? old.tokenLinkRetentionDays() : changes.tokenLinkRetentionDays(),
                 changes.commentRetentionMonths() == null ? old.commentRetentionMonths() : changes.commentRetentionMonths(),
                 changes.auditRetentionDays() == null ? old.auditRetentionDays() : changes.auditRetentionDays(),
@@ -100,6 +105,26 @@ public class TenantService {
         tenants.update(updated);
         audit.record(caller, "tenant.updated", "tenant", old.id());
         return TenantView.of(updated);
+    }
+
+    /**
+     * Comments a group of the tenant in context needs before any figure read from its comments is
+     * shown (careful wording, comment themes): the tenant's comment threshold, never below its k.
+     */
+    @Transactional
+    public int commentThreshold() {
+        Tenant tenant = load(TenantContext.require());
+        return Math.max(tenant.commentThreshold(), tenant.anonymityThreshold());
+    }
+
+    private static int commentThreshold(Integer asked, int otherwise, int k) {
+        if (asked == null) {
+            return otherwise;
+        }
+        if (asked < k) {
+            throw new InvalidInputException("commentThreshold", "must be at least the anonymity threshold (" + k + ")");
+        }
+        return asked;
     }
 
     /** The HQ time zone of the tenant in context: the default for HQ-side participants. */

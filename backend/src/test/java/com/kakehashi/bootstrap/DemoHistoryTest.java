@@ -87,7 +87,9 @@ class DemoHistoryTest {
 
     @BeforeAll
     void seedBothDemoTenants() {
-        api = new Api(server.getURL(), json);
+        // The drivers over two years of Northwind (about 3,000 respondents, 1,000 bootstrap resamples) can take
+        // longer than the client's default 10 s on a shared machine: the test prints the time, it does not bound it.
+        api = new Api(server.getURL(), json, java.time.Duration.ofMinutes(2));
         clock.set(NOW);
         UserView operator = fixtures.operator();
         Caller system = new Caller(operator.id(), operator.email(), Role.OPERATOR);
@@ -256,7 +258,8 @@ class DemoHistoryTest {
                 "ACTION SENT demo history: recorded as sent, not delivered",
                 "INVITATION SENT demo history: recorded as sent, not delivered",
                 "REMINDER CANCELLED demo history: not sent");
-        assertThat(rows.get(1).get("n")).isEqualTo(Integer.toString(52 * 44));
+        // Northwind invites 48 in Japan and 32 at HQ (DemoStory.Staff) to each of its 52 waves.
+        assertThat(rows.get(1).get("n")).isEqualTo(Integer.toString(52 * (48 + 32)));
         List<Map<String, String>> early = sql.rows(northwind.id(),
                 "SELECT count(*) AS n FROM mail_outbox o JOIN invitation i ON i.id = o.invitation_id WHERE o.sent_at <> i.send_at");
         assertThat(early.getFirst().get("n")).isEqualTo("0");
@@ -293,7 +296,8 @@ class DemoHistoryTest {
                        count(*) FILTER (WHERE comment IS NOT NULL AND language = 'ja') AS ja,
                        count(*) FILTER (WHERE comment IS NOT NULL AND language = 'en') AS en
                 FROM response""").getFirst();
-        assertThat(Integer.parseInt(rate.get("percent"))).isBetween(4, 20);
+        // Half of Northwind's respondents write a comment: enough for its careful wording to be shown (DemoStory.Staff).
+        assertThat(Integer.parseInt(rate.get("percent"))).isBetween(40, 65);
         assertThat(Integer.parseInt(rate.get("ja"))).isPositive();
         assertThat(Integer.parseInt(rate.get("en"))).isPositive();
         String wave = sql.rows(northwind.id(), """

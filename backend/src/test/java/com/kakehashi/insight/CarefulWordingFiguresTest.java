@@ -40,7 +40,7 @@ class CarefulWordingFiguresTest {
                 new Segment(Side.JAPAN, Level.STAFF), tally(5, 3),
                 new Segment(Side.JAPAN, Level.MIDDLE_MANAGER), tally(4, 1),
                 new Segment(Side.HQ, Level.STAFF), tally(10, 2));
-        Map<Side, CarefulWording> figures = CarefulWordingFigures.decide(cells, 5, V);
+        Map<Side, CarefulWording> figures = CarefulWordingFigures.decide(cells, CarefulWordingFigures.threshold(5), V);
 
         CarefulWording japan = figures.get(Side.JAPAN);
         assertThat(japan.comments()).isNull();
@@ -66,8 +66,8 @@ class CarefulWordingFiguresTest {
     @Test
     void aSideIsShownFromTheTenantsKWhenKIsAboveTen() {
         Map<Segment, WordingTally> cells = Map.of(new Segment(Side.JAPAN, Level.STAFF), tally(11, 3));
-        assertThat(CarefulWordingFigures.decide(cells, 5, V).get(Side.JAPAN).share()).isNotNull();
-        assertThat(CarefulWordingFigures.decide(cells, 12, V).get(Side.JAPAN).share()).isNull();
-        assertThat(CarefulWordingFigures.decide(cells, 12, V).get(Side.JAPAN).commentThreshold()).isEqualTo(12);
+        assertThat(CarefulWordingFigures.decide(cells, CarefulWordingFigures.threshold(5), V).get(Side.JAPAN).share()).isNotNull();
+        assertThat(CarefulWordingFigures.decide(cells, CarefulWordingFigures.threshold(12), V).get(Side.JAPAN).share()).isNull();
+        assertThat(CarefulWordingFigures.decide(cells, CarefulWordingFigures.threshold(12), V).get(Side.JAPAN).commentThreshold()).isEqualTo(12);
     }
 }

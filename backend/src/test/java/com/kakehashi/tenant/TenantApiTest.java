@@ -70,6 +70,41 @@ class TenantApiTest {
     }
 
     @Test
+    void newTenantHasCommentThresholdTenAndKeepsAChosenOne() {
+        assertThat(api.post("/api/v1/tenants", tenant("Comments " + UUID.randomUUID()), operator).map().get("commentThreshold"))
+                .isEqualTo(10);
+        Map<String, Object> body = tenant("Strict comments " + UUID.randomUUID());
+        body.put("commentThreshold", 15);
+        assertThat(api.post("/api/v1/tenants", body, operator).map().get("commentThreshold")).isEqualTo(15);
+        Map<String, Object> highK = tenant("High k " + UUID.randomUUID());
+        highK.put("anonymityThreshold", 12);
+        assertThat(api.post("/api/v1/tenants", highK, operator).map().get("commentThreshold")).as("never below k").isEqualTo(12);
+    }
+
+    @Test
+    void commentThresholdBelowKIsRefusedNamingTheFieldOnCreateAndPatch() {
+        Map<String, Object> body = tenant("Loose comments " + UUID.randomUUID());
+        body.put("anonymityThreshold", 8);
+        body.put("commentThreshold", 7);
+        Api.Reply refused = api.post("/api/v1/tenants", body, operator);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"commentThreshold\"");
+
+        String id = api.post("/api/v1/tenants", tenant("Comments ok " + UUID.randomUUID()), operator).field("id");
+        Api.Reply patch = api.patch("/api/v1/tenants/" + id, Map.of("commentThreshold", 4), operator);
+        assertThat(patch.status()).isEqualTo(400);
+        assertThat(patch.body()).contains("\"field\":\"commentThreshold\"");
+        assertThat(api.patch("/api/v1/tenants/" + id, Map.of("commentThreshold", 2), operator).body())
+                .contains("\"field\":\"commentThreshold\"");
+        assertThat(api.get("/api/v1/tenants/" + id, operator).map().get("commentThreshold")).isEqualTo(10);
+
+        assertThat(api.patch("/api/v1/tenants/" + id, Map.of("commentThreshold", 6), operator).map().get("commentThreshold"))
+                .isEqualTo(6);
+        assertThat(api.patch("/api/v1/tenants/" + id, Map.of("anonymityThreshold", 9), operator).map().get("commentThreshold"))
+                .as("raising k takes the comment threshold along").isEqualTo(9);
+    }
+
+    @Test
     void unknownCountryAndTimeZoneAreNamedInTheProblem() {
         Map<String, Object> body = tenant("Bad zone " + UUID.randomUUID());
         body.put("hqTimeZone", "Europe/Atlantis");

@@ -213,6 +213,10 @@ class BadInputTest {
         cases.add(invalid(Target.USER, "email", "not-an-email", "not an email"));
         cases.add(invalid(Target.TENANT, "anonymityThreshold", "many", "not a number"));
         cases.add(invalid(Target.TENANT, "anonymityThreshold", 2, "below the anonymity floor"));
+        cases.add(invalid(Target.TENANT, "commentThreshold", "ten", "not a number"));
+        cases.add(invalid(Target.TENANT, "commentThreshold", 4, "below k"));
+        cases.add(invalid(Target.TENANT_CHANGE, "commentThreshold", 2, "below the anonymity floor"));
+        cases.add(invalid(Target.TENANT_CHANGE, "commentThreshold", Map.of("value", 12), "an object"));
         cases.add(invalid(Target.TENANT, "hqCountry", "Germany", "not a country code"));
         cases.add(invalid(Target.TENANT, "hqTimeZone", "Mars/Olympus", "not a time zone"));
         // An object where a number or text belongs: the strict deserializers in web/ name the field.

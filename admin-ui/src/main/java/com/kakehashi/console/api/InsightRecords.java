@@ -55,9 +55,28 @@ public final class InsightRecords {
         }
     }
 
-    public record Trends(int anonymityThreshold, List<SignTrend> signs) {
+    public record Trends(int anonymityThreshold, List<SignTrend> signs, List<WordingSeries> carefulWording) {
         public Trends {
             signs = List.copyOf(signs);
+            carefulWording = carefulWording == null ? List.of() : List.copyOf(carefulWording);
+        }
+
+        public Trends(int anonymityThreshold, List<SignTrend> signs) {
+            this(anonymityThreshold, signs, List.of());
+        }
+    }
+
+    /**
+     * One wave's careful-wording share of a side (0..1) with its number of comments, or neither and the code of
+     * why it is hidden (BELOW_COMMENT_THRESHOLD, COMPLEMENTARY, NO_COMMENTS, NO_RESPONSES, WAVE_OPEN).
+     */
+    public record WordingPoint(UUID waveId, LocalDate occurrenceDate, Double share, Long comments, String suppressedCode) {
+    }
+
+    /** A side's careful-wording series over the trend's waves, shown from {@code commentThreshold} comments. */
+    public record WordingSeries(Side side, int commentThreshold, List<WordingPoint> points) {
+        public WordingSeries {
+            points = List.copyOf(points);
         }
     }
 

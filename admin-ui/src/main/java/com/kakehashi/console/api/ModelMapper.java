@@ -33,7 +33,7 @@ final class ModelMapper {
 
     static Tenant tenant(TenantView t) {
         return new Tenant(t.getId(), t.getName(), t.getHqCountry(), t.getHqTimeZone(), t.getJapanSubsidiaryName(),
-                t.getAnonymityThreshold(), t.getCreatedAt());
+                t.getAnonymityThreshold(), t.getCommentThreshold(), t.getCreatedAt());
     }
 
     static RetentionSettings retention(TenantView t) {

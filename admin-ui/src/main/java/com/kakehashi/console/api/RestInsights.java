@@ -34,7 +34,14 @@ final class RestInsights {
                 filter.to() == null ? null : filter.to().format(DateTimeFormatter.ISO_LOCAL_DATE),
                 filter.byLevel() ? null : "false");
         return new InsightRecords.Trends(t.getAnonymityThreshold() == null ? 0 : t.getAnonymityThreshold(),
-                t.getSigns() == null ? List.of() : t.getSigns().stream().map(RestInsights::signTrend).toList());
+                t.getSigns() == null ? List.of() : t.getSigns().stream().map(RestInsights::signTrend).toList(),
+                t.getCarefulWording() == null ? List.of() : t.getCarefulWording().stream()
+                        .map(w -> new InsightRecords.WordingSeries(Side.valueOf(w.getSide().getValue()),
+                                w.getCommentThreshold() == null ? 10 : w.getCommentThreshold(),
+                                w.getPoints() == null ? List.of() : w.getPoints().stream().map(p -> new InsightRecords.WordingPoint(
+                                        p.getWaveId(), p.getOccurrenceDate(), p.getShare(), p.getComments(),
+                                        code(p.getSuppressedReason()))).toList()))
+                        .toList());
     }
 
     InsightRecords.Drivers drivers(UUID tenantId, UUID engagementId, java.time.LocalDate from, java.time.LocalDate to)

@@ -96,7 +96,8 @@ final class RestKakehashiApi implements KakehashiApi {
     public Tenant createTenant(TenantDraft draft) {
         return call(() -> ModelMapper.tenant(tenants.createTenant(new NewTenant().name(draft.name())
                 .hqCountry(draft.hqCountry()).hqTimeZone(draft.hqTimeZone())
-                .japanSubsidiaryName(draft.japanSubsidiaryName()).anonymityThreshold(draft.anonymityThreshold()))));
+                .japanSubsidiaryName(draft.japanSubsidiaryName()).anonymityThreshold(draft.anonymityThreshold())
+                .commentThreshold(draft.commentThreshold()))));
     }
 
     @Override

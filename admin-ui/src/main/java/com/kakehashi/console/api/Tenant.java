@@ -4,5 +4,5 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 public record Tenant(UUID id, String name, String hqCountry, String hqTimeZone, String japanSubsidiaryName,
-                     Integer anonymityThreshold, OffsetDateTime createdAt) {
+                     Integer anonymityThreshold, Integer commentThreshold, OffsetDateTime createdAt) {
 }

@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * The executive dashboard, read top-down: a sentence per side, the filters, all nine warning signs as small
- * multiples (a click opens one in detail), then the open alerts, the heatmap by side, response rates, and one
+ * multiples (a click opens one in detail), then the open alerts, the heatmap by side, response rates, careful
+ * wording, and one
  * wave's silence signals and comments. The grid comes in the first response; the rest follows once the browser
  * has drawn it, so the charts are on screen while alerts and comments are still being fetched.
  * Three presenters decide; this lays out.
@@ -46,6 +47,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
     private final SignGrid grid = new SignGrid(this::openSign);
     private final Div gridLegend = new Div();
     private final ChartCanvas rateChart = new ChartCanvas("dashboard-rate-chart");
+    private final CarefulWordingChart carefulChart = new CarefulWordingChart();
     private final Heatmap heatmap = new Heatmap();
     private final Div below = new Div();
     private Set<String> alertingSigns = new HashSet<>();
@@ -89,12 +91,15 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
 
         var rates = box("dashboard.rates", rateChart);
         rates.setId("dashboard-rates");
+        var careful = box("dashboard.careful", carefulChart);
+        careful.setId("dashboard-careful-box");
         var heatmapTitle = new H3(getTranslation("dashboard.heatmap.sides"));
         heatmapTitle.addClassName("dashboard-section-title");
         below.addClassName("dashboard-below");
         below.setWidthFull();
         // What was agreed sits below the grid: the grid must fit the first screen of a tablet (DashboardOverviewIT).
-        below.add(planLines, alerts, heatmapTitle, heatmap, drivers, rates, waveDetail);
+        // Careful wording beside the response rates: both are silence signals of the sides over time.
+        below.add(planLines, alerts, heatmapTitle, heatmap, drivers, rates, careful, waveDetail);
         // Hidden until the grid has drawn: the first response carries only what the first look needs.
         below.setVisible(false);
         printedFilter.setId("dashboard-printed-filter");
@@ -193,6 +198,7 @@ public class DashboardPanel extends VerticalLayout implements DashboardPresenter
         }
         heatmap.show(dashboard, labels(), alertingSigns);
         rateChart.show(rateConfig(dashboard));
+        carefulChart.show(dashboard, labels());
         wavePresenter.offer(dashboard.detailWaves());
         var filter = presenter.filter();
         driversPresenter.load(filter == null ? null : filter.engagementId(), presenter.periodStart(),

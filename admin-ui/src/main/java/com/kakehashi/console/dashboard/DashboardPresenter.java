@@ -45,6 +45,19 @@ public final class DashboardPresenter {
         }
     }
 
+    /**
+     * The careful-wording share of HQ and Japan (0..1) aligned to {@link Dashboard#waves()}, n the comments; a
+     * hidden point carries its reason. Empty lists: no side commented in the filter's waves.
+     */
+    public record Wording(int commentThreshold, List<Cell> hq, List<Cell> japan) {
+        static final Wording NONE = new Wording(10, List.of(), List.of());
+
+        public boolean isEmpty() {
+            return hq.stream().allMatch(c -> c.value() == null && c.suppressed() == null)
+                    && japan.stream().allMatch(c -> c.value() == null && c.suppressed() == null);
+        }
+    }
+
     /** A sign's series aligned to {@link Dashboard#waves()}. */
     public record SignSeries(String sign, List<Cell> hq, List<Cell> japan, List<Cell> gap, List<Cell> all) {
     }
@@ -115,10 +128,12 @@ public final class DashboardPresenter {
      * @param open per wave of {@link #waves()}: still open, so it has no scores yet
      */
     public record Dashboard(int anonymityThreshold, List<LocalDate> waves, List<SignSeries> signs, List<Rate> rates,
-                            List<Wave> detailWaves, List<Boolean> open, List<Marker> markers, List<StatusLine> status) {
+                            List<Wave> detailWaves, List<Boolean> open, List<Marker> markers, List<StatusLine> status,
+                            Wording wording) {
         public Dashboard(int anonymityThreshold, List<LocalDate> waves, List<SignSeries> signs, List<Rate> rates,
                          List<Wave> detailWaves) {
-            this(anonymityThreshold, waves, signs, rates, detailWaves, waves.stream().map(w -> false).toList(), List.of(), List.of());
+            this(anonymityThreshold, waves, signs, rates, detailWaves, waves.stream().map(w -> false).toList(), List.of(), List.of(),
+                    Wording.NONE);
         }
 
         public boolean isEmpty() {
@@ -365,7 +380,7 @@ public final class DashboardPresenter {
         }
         placed.sort(Comparator.comparingDouble(Marker::position));
         return new Dashboard(dashboard.anonymityThreshold(), dashboard.waves(), dashboard.signs(), dashboard.rates(),
-                dashboard.detailWaves(), dashboard.open(), List.copyOf(placed), dashboard.status());
+                dashboard.detailWaves(), dashboard.open(), List.copyOf(placed), dashboard.status(), dashboard.wording());
     }
 
     /** Linear in days between the two waves around the date; null outside the axis. */
@@ -429,8 +444,24 @@ public final class DashboardPresenter {
                 .toList();
         List<Boolean> open = order.stream().map(id -> byId.get(id) != null ? byId.get(id).isOpen()
                 : signs.stream().anyMatch(s -> s.hq().get(order.indexOf(id)).open())).toList();
+        int commentThreshold = trends.carefulWording().stream().mapToInt(InsightRecords.WordingSeries::commentThreshold)
+                .max().orElse(Math.max(10, trends.anonymityThreshold()));
+        Wording wording = new Wording(commentThreshold, alignWording(order, trends, Side.HQ), alignWording(order, trends, Side.JAPAN));
         return new Dashboard(trends.anonymityThreshold(), axis, List.copyOf(signs), rates, detail, open, List.of(),
-                List.of(status(Side.HQ, signs, rates, open, axis), status(Side.JAPAN, signs, rates, open, axis)));
+                List.of(status(Side.HQ, signs, rates, open, axis), status(Side.JAPAN, signs, rates, open, axis)), wording);
+    }
+
+    /** A side's careful-wording share on the axis; an open wave is neither a value nor a suppressed point. */
+    private static List<Cell> alignWording(List<UUID> order, InsightRecords.Trends trends, Side side) {
+        Map<UUID, Cell> byWave = new TreeMap<>();
+        trends.carefulWording().stream().filter(s -> s.side() == side).findFirst().ifPresent(series -> {
+            for (var p : series.points()) {
+                byWave.put(p.waveId(), OPEN_CODE.equals(p.suppressedCode()) ? Cell.OPEN
+                        : p.suppressedCode() != null ? new Cell(null, null, p.suppressedCode())
+                        : new Cell(p.share(), p.comments(), null));
+            }
+        });
+        return order.stream().map(id -> byWave.getOrDefault(id, Cell.MISSING)).toList();
     }
 
     /**

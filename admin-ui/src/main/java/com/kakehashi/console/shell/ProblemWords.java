@@ -39,6 +39,7 @@ public final class ProblemWords {
         known("must not be before the start date", "problem.endBeforeStart");
         known("must not be before from", "problem.toBeforeFrom");
         known("must be at least (\\d+) to protect anonymity", "problem.anonymityThreshold");
+        known("must be at least the anonymity threshold \\((\\d+)\\)", "problem.commentThreshold");
         known("must be (\\d+) to (\\d+) characters", "problem.length");
         known("must be ja or en", "problem.language");
         known("every reminder must come before the wave closes", "problem.reminderAfterClose");

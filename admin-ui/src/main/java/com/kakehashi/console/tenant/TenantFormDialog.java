@@ -18,6 +18,8 @@ class TenantFormDialog extends FormDialog {
     private final TextField hqTimeZone = field("hqTimeZone", new TextField(getTranslation("tenant.hqTimeZone")));
     private final IntegerField anonymityThreshold = field("anonymityThreshold",
             new IntegerField(getTranslation("tenant.anonymityThreshold")));
+    private final IntegerField commentThreshold = field("commentThreshold",
+            new IntegerField(getTranslation("tenant.commentThreshold")));
 
     TenantFormDialog(Consumer<TenantDraft> onSave) {
         super("tenant", "tenant.create");
@@ -28,8 +30,13 @@ class TenantFormDialog extends FormDialog {
         anonymityThreshold.setMin(3);
         anonymityThreshold.setPlaceholder("5");
         anonymityThreshold.setHelperText(getTranslation("tenant.anonymityThreshold.help"));
-        add(new FormLayout(name, japanSubsidiaryName, hqCountry, hqTimeZone, anonymityThreshold));
+        commentThreshold.setId("tenant-comment-threshold");
+        commentThreshold.setMin(3);
+        commentThreshold.setPlaceholder("10");
+        commentThreshold.setHelperText(getTranslation("tenant.commentThreshold.help"));
+        add(new FormLayout(name, japanSubsidiaryName, hqCountry, hqTimeZone, anonymityThreshold, commentThreshold));
         addSaveListener(() -> onSave.accept(new TenantDraft(name.getValue().strip(), hqCountry.getValue().strip(),
-                hqTimeZone.getValue().strip(), japanSubsidiaryName.getValue().strip(), anonymityThreshold.getValue())));
+                hqTimeZone.getValue().strip(), japanSubsidiaryName.getValue().strip(), anonymityThreshold.getValue(),
+                commentThreshold.getValue())));
     }
 }

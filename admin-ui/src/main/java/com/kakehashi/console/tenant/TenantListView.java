@@ -46,6 +46,7 @@ public class TenantListView extends VerticalLayout implements TenantListPresente
         grid.addColumn(Tenant::hqCountry).setHeader(getTranslation("tenant.hqCountry"));
         grid.addColumn(Tenant::hqTimeZone).setHeader(getTranslation("tenant.hqTimeZone"));
         grid.addColumn(Tenant::anonymityThreshold).setHeader(getTranslation("tenant.anonymityThreshold"));
+        grid.addColumn(Tenant::commentThreshold).setHeader(getTranslation("tenant.commentThreshold"));
         grid.addColumn(t -> Formats.dateTime(t.createdAt(), getLocale())).setHeader(getTranslation("common.createdAt"));
         grid.addItemClickListener(e -> presenter.select(e.getItem()));
         grid.setEmptyStateText(getTranslation("tenant.list.empty"));

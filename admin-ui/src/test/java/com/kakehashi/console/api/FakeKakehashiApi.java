@@ -99,7 +99,8 @@ public class FakeKakehashiApi implements KakehashiApi {
     public Tenant createTenant(TenantDraft d) {
         record("createTenant " + d.name());
         var tenant = new Tenant(UUID.randomUUID(), d.name(), d.hqCountry(), d.hqTimeZone(), d.japanSubsidiaryName(),
-                d.anonymityThreshold() == null ? 5 : d.anonymityThreshold(), OffsetDateTime.now());
+                d.anonymityThreshold() == null ? 5 : d.anonymityThreshold(),
+                d.commentThreshold() == null ? 10 : d.commentThreshold(), OffsetDateTime.now());
         tenants.put(tenant.id(), tenant);
         return tenant;
     }

@@ -8,9 +8,9 @@ import java.util.UUID;
 public final class Fixtures {
 
     public static final Tenant NORTHWIND = new Tenant(UUID.randomUUID(), "Northwind Industries", "US",
-            "America/Chicago", "ノースウィンド・ジャパン株式会社", 5, OffsetDateTime.now());
+            "America/Chicago", "ノースウィンド・ジャパン株式会社", 5, 10, OffsetDateTime.now());
     public static final Tenant CONTOSO = new Tenant(UUID.randomUUID(), "Contoso Medical", "DE", "Europe/Berlin",
-            "コントソ・メディカル合同会社", 5, OffsetDateTime.now());
+            "コントソ・メディカル合同会社", 5, 10, OffsetDateTime.now());
 
     private Fixtures() {
     }

@@ -83,6 +83,31 @@ class DashboardPresenterTest {
     }
 
     @Test
+    void carefulWordingOfBothSidesIsOnTheAxisWithHiddenWavesAsGapsThatKeepTheirReason() {
+        var base = northwindTrends();
+        var japan = new com.kakehashi.console.api.InsightRecords.WordingSeries(Side.JAPAN, 10, List.of(
+                new com.kakehashi.console.api.InsightRecords.WordingPoint(W2, D2, 0.6, 15L, null),
+                new com.kakehashi.console.api.InsightRecords.WordingPoint(W1, D1, null, null, "BELOW_COMMENT_THRESHOLD")));
+        var hq = new com.kakehashi.console.api.InsightRecords.WordingSeries(Side.HQ, 10, List.of(
+                new com.kakehashi.console.api.InsightRecords.WordingPoint(W1, D1, 0.1, 12L, null),
+                new com.kakehashi.console.api.InsightRecords.WordingPoint(W2, D2, null, null, "NO_COMMENTS")));
+        api.trends.put(NORTHWIND, new Trends(5, base.signs(), List.of(hq, japan)));
+        new DashboardPresenter(api, NORTHWIND, view).load();
+
+        var wording = view.dashboard.wording();
+        assertEquals(10, wording.commentThreshold());
+        assertEquals(List.of(new Cell(null, null, "BELOW_COMMENT_THRESHOLD"), new Cell(0.6, 15L, null)), wording.japan());
+        assertEquals(List.of(new Cell(0.1, 12L, null), new Cell(null, null, "NO_COMMENTS")), wording.hq());
+    }
+
+    @Test
+    void withoutCarefulWordingTheChartHasNothingToShow() {
+        api.trends.put(NORTHWIND, northwindTrends());
+        new DashboardPresenter(api, NORTHWIND, view).load();
+        assertTrue(view.dashboard.wording().isEmpty());
+    }
+
+    @Test
     void aWaveMissingFromASeriesIsAbsentNotSuppressed() {
         var hq = new Series("side:HQ", Side.HQ, null, List.of(shown(W2, D2, 40, 8)));
         var all = new Series("ALL", null, null, List.of(shown(W1, D1, 38, 10), shown(W2, D2, 50, 14)));

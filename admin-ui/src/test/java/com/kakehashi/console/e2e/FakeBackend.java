@@ -284,7 +284,7 @@ final class FakeBackend implements AutoCloseable {
         var id = UUID.randomUUID().toString();
         var now = OffsetDateTime.now().toString();
         tenants.put(id, Map.of("id", id, "name", name, "hqCountry", country, "hqTimeZone", zone,
-                "japanSubsidiaryName", japanName, "anonymityThreshold", 5, "createdAt", now, "updatedAt", now));
+                "japanSubsidiaryName", japanName, "anonymityThreshold", 5, "commentThreshold", 10, "createdAt", now, "updatedAt", now));
         participants.put(id, new CopyOnWriteArrayList<>());
         engagements.put(id, new CopyOnWriteArrayList<>());
         return id;
