@@ -312,6 +312,54 @@ class MailDispatcherTest implements TestPropertyProvider {
         }
     }
 
+    /** The fast part of the SMTP-outage drill (infra/drills/smtp-outage.sh): stopped, then started again. */
+    @Test
+    void mailsThatWaitedOutAnSmtpOutageAreEachDeliveredExactlyOnceWhenTheServerIsBack() throws Exception {
+        try (OutboxRows db = rows()) {
+            OutboxRows.Wave wave = db.wave("Back again", CLOSES);
+            List<String> addresses = new ArrayList<>();
+            List<UUID> mails = new ArrayList<>();
+            for (int i = 0; i < 7; i++) { // more than one round (batch size 5)
+                String email = address("back" + i);
+                addresses.add(email);
+                mails.add(db.outbox(db.invitation(wave, email, "Back " + i, "en", "Europe/Berlin"), "INVITATION",
+                        Instant.now().minusSeconds(30)));
+            }
+            Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            clock.set(start);
+            SMTP.stop();
+
+            dispatcher.dispatchDue();
+            clock.set(start.plusSeconds(30));
+            dispatcher.dispatchDue();
+
+            for (UUID mail : mails) {
+                OutboxRows.Row row = db.row(mail);
+                assertThat(row.status()).as("waits while the server is down").isEqualTo("PENDING");
+                assertThat(row.attempts()).as("one attempt, then the backoff").isEqualTo(1);
+                assertThat(row.sendAfter()).isEqualTo(start.plus(Duration.ofMinutes(1)));
+            }
+
+            SMTP.start();
+            clock.set(start.plusSeconds(61));
+            dispatcher.dispatchDue();
+            clock.set(start.plusSeconds(200));
+            dispatcher.dispatchDue();
+
+            for (UUID mail : mails) {
+                OutboxRows.Row row = db.row(mail);
+                assertThat(row.status()).isEqualTo("SENT");
+                assertThat(row.lastError()).isNull();
+            }
+            for (String email : addresses) {
+                assertThat(mailsTo(email)).as("exactly one mail to " + email).hasSize(1);
+            }
+            assertThat(db.count("""
+                    SELECT count(*) FROM invitation_token t JOIN invitation i ON i.id = t.invitation_id
+                    WHERE i.wave_id = ?""", wave.id())).as("one working link per mail").isEqualTo(7);
+        }
+    }
+
     @Test
     void alertAndInvitationMailsGoOutThroughTheOneWorkerRetriedWithBackoffOnTheOneClock() throws Exception {
         try (OutboxRows db = rows()) {
