@@ -354,9 +354,7 @@ class MailDispatcherTest implements TestPropertyProvider {
             for (String email : addresses) {
                 assertThat(mailsTo(email)).as("exactly one mail to " + email).hasSize(1);
             }
-            assertThat(db.count("""
-                    SELECT count(*) FROM invitation_token t JOIN invitation i ON i.id = t.invitation_id
-                    WHERE i.wave_id = ?""", wave.id())).as("one working link per mail").isEqualTo(7);
+            assertEveryMailedLinkOpens(db, addresses);
         }
     }
 
@@ -490,8 +488,7 @@ class MailDispatcherTest implements TestPropertyProvider {
             }
             assertThat(delivered - 12).as("duplicates at most one batch").isBetween(0, 5);
             assertThat(delivered).isEqualTo(crashable().sends.get() - sendsBefore);
-            assertThat(db.count("SELECT count(*) FROM invitation_token WHERE tenant_id = ?", db.tenantId))
-                    .as("tokens of the rolled-back batch were never stored").isEqualTo(12);
+            assertEveryMailedLinkOpens(db, addresses);
         }
     }
 
@@ -515,7 +512,7 @@ class MailDispatcherTest implements TestPropertyProvider {
             long sentRows = db.statuses().stream().filter("SENT"::equals).count();
             assertThat(db.statuses()).as("every row is SENT or still PENDING").isSubsetOf("SENT", "PENDING");
             assertThat(db.count("SELECT count(*) FROM invitation_token WHERE tenant_id = ?", db.tenantId))
-                    .as("exactly one stored token per SENT row").isEqualTo(sentRows);
+                    .as("a stored token for every SENT row (and for the rolled-back round's mails)").isGreaterThanOrEqualTo(sentRows);
 
             dispatcher.dispatchDue();
 
@@ -528,7 +525,21 @@ class MailDispatcherTest implements TestPropertyProvider {
             }
             assertThat(delivered - 23).as("duplicates at most the one batch that died").isBetween(0, 5);
             assertThat(delivered).isEqualTo(crashable().sends.get() - sendsBefore);
-            assertThat(db.count("SELECT count(*) FROM invitation_token WHERE tenant_id = ?", db.tenantId)).isEqualTo(23);
+            assertEveryMailedLinkOpens(db, addresses);
+        }
+    }
+
+    /**
+     * Both copies of a mail sent again after a crash carry a link that works: the first copy's token
+     * was committed before it was sent (mail clients may keep only one copy of a Message-ID).
+     */
+    private static void assertEveryMailedLinkOpens(OutboxRows db, List<String> addresses) throws Exception {
+        for (String email : addresses) {
+            for (MimeMessage mail : mailsTo(email)) {
+                String token = token(plainText(mail));
+                assertThat(db.count("SELECT count(*) FROM invitation_token WHERE token_hash = ?", InvitationTokens.hash(token)))
+                        .as("the link in a mail to " + email + " is stored").isEqualTo(1);
+            }
         }
     }
 
