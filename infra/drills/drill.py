@@ -412,6 +412,8 @@ def drill_kill_replica():
         seen = set()
         while not stop.is_set():
             for entry in invitation_mails(sink):
+                if stop.is_set():
+                    return
                 if entry["token"] and entry["messageId"] not in seen and len(seen) < INVITATIONS // 5:
                     seen.add(entry["messageId"])
                     answering.append(entry["token"])
@@ -447,7 +449,10 @@ def drill_kill_replica():
         time.sleep(2)
     t_done = time.time()
     stop.set()
-    time.sleep(2)
+    for t in threads:
+        t.join(timeout=300)
+    with open(os.path.join(OUT, "kill-replica-requests.json"), "w") as f:
+        json.dump({"requests": people.results, "tokens": answering, "answered": answered}, f)
     entries = sink.entries()
     ids = [e["messageId"] for e in entries]
     distinct = set(ids)
@@ -495,6 +500,7 @@ def drill_pg_restart():
     people = Respondents([backend.url])
     queue = list(tokens)
     thanked = set()
+    answered_tokens = []
     lock = threading.Lock()
     stop = threading.Event()
 
@@ -503,14 +509,20 @@ def drill_pg_restart():
         while not stop.is_set():
             with lock:
                 token = queue.pop() if queue else None
-            if token is None:
-                if thanked:
-                    people.request("GET", backend.url, random.choice(list(thanked)))
-            elif people.answer(token, attempts=1):
-                thanked.add(token)
-            else:
-                with lock:
-                    queue.insert(0, token)
+                seen = random.choice(answered_tokens) if answered_tokens else None
+            try:
+                if token is None:
+                    if seen:
+                        people.request("GET", backend.url, seen)
+                elif people.answer(token, attempts=1):
+                    with lock:
+                        thanked.add(token)
+                        answered_tokens.append(token)
+                else:
+                    with lock:
+                        queue.insert(0, token)
+            except Exception as e:  # a worker that dies silently would stall the drill
+                log(f"respondent worker: {e!r}")
             time.sleep(0.3)
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(8)]
     for t in threads:
