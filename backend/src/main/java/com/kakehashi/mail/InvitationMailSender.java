@@ -53,18 +53,10 @@ class InvitationMailSender implements OutboxSender {
         Map<UUID, OutboxMail> complete = new HashMap<>();
         reader.complete(mails).forEach(mail -> complete.put(mail.id(), mail));
         Instant now = clock.instant();
-        Map<UUID, String> minted = new HashMap<>();
-        List<IssuedToken> issued = new ArrayList<>();
-        for (QueuedMail queued : mails) {
-            if (cancelReason(complete.get(queued.id()), now).isEmpty()) {
-                OutboxMail mail = complete.get(queued.id());
-                String token = InvitationTokens.mint();
-                minted.put(queued.id(), token);
-                issued.add(new IssuedToken(token, mail.invitationId(), mail.closesAt()));
-            }
-        }
-        invitations.storeTokensBeforeSending(issued);
         return new Shipment() {
+            /** Minted at the first message of the round: only once the SMTP server has answered. */
+            private Map<UUID, String> minted;
+
             @Override
             public Optional<String> cancelReason(QueuedMail queued) {
                 return InvitationMailSender.cancelReason(complete.get(queued.id()), now);
@@ -72,9 +64,31 @@ class InvitationMailSender implements OutboxSender {
 
             @Override
             public MimeMessage compose(QueuedMail queued, Session session) throws MessagingException {
+                if (minted == null) {
+                    minted = mintAndStore(mails, complete, now);
+                }
                 return templates.message(session, complete.get(queued.id()), settings.link(minted.get(queued.id())));
             }
         };
+    }
+
+    /**
+     * One token for every mail of the round that is to go out, committed before the first is sent.
+     * Not before the SMTP server has answered: attempts during an outage store no tokens.
+     */
+    private Map<UUID, String> mintAndStore(List<QueuedMail> mails, Map<UUID, OutboxMail> complete, Instant now) {
+        Map<UUID, String> minted = new HashMap<>();
+        List<IssuedToken> issued = new ArrayList<>();
+        for (QueuedMail queued : mails) {
+            OutboxMail mail = complete.get(queued.id());
+            if (cancelReason(mail, now).isEmpty()) {
+                String token = InvitationTokens.mint();
+                minted.put(queued.id(), token);
+                issued.add(new IssuedToken(token, mail.invitationId(), mail.closesAt()));
+            }
+        }
+        invitations.storeTokensBeforeSending(issued);
+        return minted;
     }
 
     private static Optional<String> cancelReason(OutboxMail mail, Instant now) {

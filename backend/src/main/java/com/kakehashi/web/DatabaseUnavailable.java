@@ -33,7 +33,8 @@ public final class DatabaseUnavailable {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException
                     // Micronaut's own word for a connection that failed or was closed under it (no SQLSTATE).
-                    || t instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                    || (t instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                        && !(t instanceof io.micronaut.data.connection.exceptions.NoConnectionException))
                     || t instanceof io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException
                     || t instanceof io.micronaut.transaction.jdbc.exceptions.CannotGetJdbcConnectionException
                     || t instanceof io.micronaut.transaction.exceptions.CannotCreateTransactionException) {

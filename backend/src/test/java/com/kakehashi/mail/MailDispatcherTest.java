@@ -355,6 +355,9 @@ class MailDispatcherTest implements TestPropertyProvider {
                 assertThat(mailsTo(email)).as("exactly one mail to " + email).hasSize(1);
             }
             assertEveryMailedLinkOpens(db, addresses);
+            assertThat(db.count("""
+                    SELECT count(*) FROM invitation_token t JOIN invitation i ON i.id = t.invitation_id
+                    WHERE i.wave_id = ?""", wave.id())).as("no token minted while the server was down").isEqualTo(7);
         }
     }
 
