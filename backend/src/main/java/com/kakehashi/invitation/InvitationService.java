@@ -86,7 +86,7 @@ public class InvitationService {
         return store.markResponded(invitationId);
     }
 
-    /** Stores the hashes of tokens that were mailed, in the caller's transaction (they count only if it commits). */
+    /** Stores the hashes of tokens in the caller's transaction (the demo's history: they count only if it commits). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void storeTokens(List<IssuedToken> tokens) {
         store.insertTokens(tokens);
@@ -102,6 +102,19 @@ public class InvitationService {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public int forgetTokensOfWaves(Collection<UUID> waveIds) {
         return waveIds.isEmpty() ? 0 : store.deleteTokensOfWaves(waveIds);
+    }
+
+    /**
+     * Stores the hashes of tokens about to be mailed, committed at once in a transaction of their own
+     * (in the tenant in context), before the mails that carry them leave. A dispatcher that dies after
+     * sending rolls back its round and sends those mails again with new tokens: both links then work
+     * (the invitation is still answered once). Stored with the round instead, the first copy's link
+     * was dead, and mail clients that drop a second copy with the same Message-ID kept only that one
+     * (kill-replica drill, docs/reliability.md). A token whose mail never left is never known to anyone.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    public void storeTokensBeforeSending(List<IssuedToken> tokens) {
+        store.insertTokens(tokens);
     }
 
     /** Every link minted for the participant stops working at once (erasure). */

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Invitation and reminder mails: each carries a freshly minted personal link token, whose hash is
- * stored only for the mails that went out, in the transaction that marks them SENT. A mail to an
+ * stored and committed before the round's mails are sent (see
+ * {@link InvitationService#storeTokensBeforeSending}). A mail to an
  * erased participant, one due after its wave's closing time (before the closer has closed it) and
  * a reminder to someone who already answered are cancelled instead.
  */
@@ -52,41 +53,57 @@ class InvitationMailSender implements OutboxSender {
         Map<UUID, OutboxMail> complete = new HashMap<>();
         reader.complete(mails).forEach(mail -> complete.put(mail.id(), mail));
         Instant now = clock.instant();
-        Map<UUID, IssuedToken> minted = new HashMap<>();
         return new Shipment() {
+            /** Minted at the first message of the round: only once the SMTP server has answered. */
+            private Map<UUID, String> minted;
+
             @Override
             public Optional<String> cancelReason(QueuedMail queued) {
-                OutboxMail mail = complete.get(queued.id());
-                if (mail == null) {
-                    return Optional.of("invitation gone");
-                }
-                if (mail.email() == null) {
-                    return Optional.of(ErasedParticipantLinks.REASON);
-                }
-                if (!mail.closesAt().isAfter(now)) {
-                    return Optional.of(WaveMailLifecycle.WAVE_CLOSED);
-                }
-                if (mail.kind() == OutboxKind.REMINDER && mail.responded()) {
-                    return Optional.of("already responded");
-                }
-                return Optional.empty();
+                return InvitationMailSender.cancelReason(complete.get(queued.id()), now);
             }
 
             @Override
             public MimeMessage compose(QueuedMail queued, Session session) throws MessagingException {
-                OutboxMail mail = complete.get(queued.id());
-                String token = InvitationTokens.mint();
-                MimeMessage message = templates.message(session, mail, settings.link(token));
-                minted.put(mail.id(), new IssuedToken(token, mail.invitationId(), mail.closesAt()));
-                return message;
-            }
-
-            @Override
-            public void delivered(List<UUID> mailIds) {
-                List<IssuedToken> tokens = new ArrayList<>(mailIds.size());
-                mailIds.forEach(id -> tokens.add(minted.get(id)));
-                invitations.storeTokens(tokens);
+                if (minted == null) {
+                    minted = mintAndStore(mails, complete, now);
+                }
+                return templates.message(session, complete.get(queued.id()), settings.link(minted.get(queued.id())));
             }
         };
+    }
+
+    /**
+     * One token for every mail of the round that is to go out, committed before the first is sent.
+     * Not before the SMTP server has answered: attempts during an outage store no tokens.
+     */
+    private Map<UUID, String> mintAndStore(List<QueuedMail> mails, Map<UUID, OutboxMail> complete, Instant now) {
+        Map<UUID, String> minted = new HashMap<>();
+        List<IssuedToken> issued = new ArrayList<>();
+        for (QueuedMail queued : mails) {
+            OutboxMail mail = complete.get(queued.id());
+            if (cancelReason(mail, now).isEmpty()) {
+                String token = InvitationTokens.mint();
+                minted.put(queued.id(), token);
+                issued.add(new IssuedToken(token, mail.invitationId(), mail.closesAt()));
+            }
+        }
+        invitations.storeTokensBeforeSending(issued);
+        return minted;
+    }
+
+    private static Optional<String> cancelReason(OutboxMail mail, Instant now) {
+        if (mail == null) {
+            return Optional.of("invitation gone");
+        }
+        if (mail.email() == null) {
+            return Optional.of(ErasedParticipantLinks.REASON);
+        }
+        if (!mail.closesAt().isAfter(now)) {
+            return Optional.of(WaveMailLifecycle.WAVE_CLOSED);
+        }
+        if (mail.kind() == OutboxKind.REMINDER && mail.responded()) {
+            return Optional.of("already responded");
+        }
+        return Optional.empty();
     }
 }

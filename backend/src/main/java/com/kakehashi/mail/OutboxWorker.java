@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * <p>
  * Crash bound: the mails of a round are sent before its transaction commits. A crash (or any
  * exception that rolls the transaction back) after some sends leaves those rows PENDING, so the
- * next run sends them again — with the same Message-ID, and for invitations a fresh token whose
- * predecessor was never stored. At most one round ({@code kakehashi.mail.batch-size}) per worker
+ * next run sends them again — with the same Message-ID, and for invitations a fresh token (the
+ * first copy's token was committed before it was sent, so both links work). At most one round ({@code kakehashi.mail.batch-size}) per worker
  * in flight is resent, so a whole process dying resends at most batch-size × workers mails;
  * nothing is lost, because a row only leaves PENDING in the transaction that records its outcome.
  */

@@ -58,6 +58,11 @@ class PageRenderer {
         return fixed.computeIfAbsent("too-many", k -> new RenderedPage(429, process("respond/too-many", Locale.JAPANESE, Map.of())));
     }
 
+    /** The database cannot be reached just now (a 503 from web.DatabaseUnavailable): nothing was stored. */
+    RenderedPage busy() {
+        return fixed.computeIfAbsent("busy", k -> new RenderedPage(503, process("respond/busy", Locale.JAPANESE, Map.of())));
+    }
+
     private RenderedPage message(String language, String titleKey, String bodyKey) {
         return fixed.computeIfAbsent(language + "/" + titleKey, k -> {
             Map<String, String> t = Translations.of(language);

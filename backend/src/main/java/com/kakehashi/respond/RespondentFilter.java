@@ -58,8 +58,18 @@ final class RespondentFilter implements Ordered {
         return secure(response);
     }
 
+    /**
+     * A 503 (the database is out of reach, see web.DatabaseUnavailable) arrives as problem+json:
+     * people on a survey link get the bilingual page that says nothing was saved, with the same
+     * Retry-After.
+     */
     @ResponseFilter
-    void headers(MutableHttpResponse<?> response) {
+    void headers(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (response.code() == 503 && !request.getPath().startsWith("/s/assets/")) {
+            @SuppressWarnings("unchecked")
+            MutableHttpResponse<Object> page = (MutableHttpResponse<Object>) response;
+            page.contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8").body(pages.busy().html());
+        }
         secure(response);
     }
 

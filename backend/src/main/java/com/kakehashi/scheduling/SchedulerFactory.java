@@ -39,7 +39,9 @@ class SchedulerFactory {
     Scheduler scheduler(@Named("default") DataSource dataSource, List<Task<?>> tasks, MeterRegistry meters,
                         SchedulerHeartbeat heartbeat,
                         @Value("${kakehashi.scheduler.polling-interval:2s}") Duration pollingInterval,
-                        @Value("${kakehashi.scheduler.threads:4}") int threads) {
+                        @Value("${kakehashi.scheduler.threads:4}") int threads,
+                        @Value("${kakehashi.scheduler.heartbeat-interval:10s}") Duration heartbeat,
+                        @Value("${kakehashi.scheduler.missed-heartbeats-limit:6}") int missedHeartbeats) {
         // A factory-made task can be offered twice (once per matching bean type); keep one per name.
         List<Task<?>> known = List.copyOf(tasks.stream()
                 .collect(java.util.stream.Collectors.toMap(Task::getName, t -> t, (a, b) -> a, java.util.LinkedHashMap::new))
@@ -56,6 +58,11 @@ class SchedulerFactory {
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 .enableImmediateExecution()
+                // db-scheduler's defaults (5 min x 6) left a killed replica's running task, mail-dispatch
+                // above all, stuck as picked for 30 min: no mail left any replica meanwhile (kill-replica
+                // drill, docs/reliability.md). 10 s x 6: another replica revives it after about a minute.
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(missedHeartbeats)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 // db-scheduler's own meters per task (dbscheduler_task_completions_total{task, result}, …):
                 // task names are a small fixed set, never a tenant or an instance id.

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The database's last word: a race that slipped past a service's own check (two creates of the
- * same email at once) is a 409, not a 500. Anything else is logged without its bind values.
+ * same email at once) is a 409, not a 500; a lost connection is a 503 ({@link DatabaseUnavailable}).
+ * Anything else is logged without its bind values.
  */
 @Produces
 @Singleton
@@ -33,6 +34,10 @@ final class DataAccessExceptionHandler implements ExceptionHandler<DataAccessExc
         if ("23514".equals(state) || "22001".equals(state) || "22P02".equals(state)) {
             return Problems.response(request, HttpStatus.BAD_REQUEST, "invalid-input",
                     "A value is out of range or badly formed.", List.of());
+        }
+        if (DatabaseUnavailable.causedBy(exception)) {
+            LOG.warn("Database unavailable (SQLSTATE {}) on {} {}", state, request.getMethod(), request.getPath());
+            return DatabaseUnavailable.response(request);
         }
         LOG.error("Database error (SQLSTATE {}) on {} {}", state, request.getMethod(), request.getPath(), exception);
         return Problems.response(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal-server-error",

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# Fault drill "kill-replica" (see README.md here and docs/reliability.md, "Fault drills"). Loopback only;
+# stops by itself after DRILL_MAX_SECONDS.
+exec "$(dirname "$0")/_run.sh" kill-replica
