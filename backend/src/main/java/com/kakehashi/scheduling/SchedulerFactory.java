@@ -40,7 +40,7 @@ class SchedulerFactory {
                         SchedulerHeartbeat heartbeat,
                         @Value("${kakehashi.scheduler.polling-interval:2s}") Duration pollingInterval,
                         @Value("${kakehashi.scheduler.threads:4}") int threads,
-                        @Value("${kakehashi.scheduler.heartbeat-interval:10s}") Duration heartbeat,
+                        @Value("${kakehashi.scheduler.heartbeat-interval:10s}") Duration heartbeatInterval,
                         @Value("${kakehashi.scheduler.missed-heartbeats-limit:6}") int missedHeartbeats) {
         // A factory-made task can be offered twice (once per matching bean type); keep one per name.
         List<Task<?>> known = List.copyOf(tasks.stream()
@@ -61,7 +61,7 @@ class SchedulerFactory {
                 // db-scheduler's defaults (5 min x 6) left a killed replica's running task, mail-dispatch
                 // above all, stuck as picked for 30 min: no mail left any replica meanwhile (kill-replica
                 // drill, docs/reliability.md). 10 s x 6: another replica revives it after about a minute.
-                .heartbeatInterval(heartbeat)
+                .heartbeatInterval(heartbeatInterval)
                 .missedHeartbeatsLimit(missedHeartbeats)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 // db-scheduler's own meters per task (dbscheduler_task_completions_total{task, result}, …):
