@@ -7,6 +7,7 @@ import com.kakehashi.web.ConflictException;
 import com.kakehashi.web.ForbiddenException;
 import com.kakehashi.web.InvalidInputException;
 import com.kakehashi.web.NotFoundException;
+import com.kakehashi.web.Problem;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -63,7 +64,8 @@ public class TenantService {
         int k = command.anonymityThreshold() == null ? DEFAULT_ANONYMITY_THRESHOLD : command.anonymityThreshold();
         Tenant tenant = new Tenant(UUID.randomUUID(), name, country(command.hqCountry()), zone(command.hqTimeZone()),
                 command.japanSubsidiaryName().trim(), k,
-                commentThreshold(command.commentThreshold(), Math.max(DEFAULT_COMMENT_THRESHOLD, k), k),
+                commentThreshold(command.commentThreshold(), Math.max(DEFAULT_COMMENT_THRESHOLD, k), k,
+                        command.anonymityThreshold() != null),
                 DEFAULT_TOKEN_LINK_RETENTION_DAYS, DEFAULT_COMMENT_RETENTION_MONTHS, DEFAULT_AUDIT_RETENTION_DAYS, now, now);
         tenants.save(tenant);
         TenantContext.runAs(tenant.id(), () -> audit.record(caller, "tenant.created", "tenant", tenant.id()));
@@ -97,7 +99,8 @@ public class TenantService {
                 changes.hqCountry() == null ? old.hqCountry() : country(changes.hqCountry()),
                 changes.hqTimeZone() == null ? old.hqTimeZone() : zone(changes.hqTimeZone()),
                 changes.japanSubsidiaryName() == null ? old.japanSubsidiaryName() : changes.japanSubsidiaryName().trim(),
-                k, commentThreshold(changes.commentThreshold(), Math.max(old.commentThreshold(), k), k),
+                k, commentThreshold(changes.commentThreshold(), Math.max(old.commentThreshold(), k), k,
+                        changes.anonymityThreshold() != null),
                 changes.tokenLinkRetentionDays() == null ? old.tokenLinkRetentionDays() : changes.tokenLinkRetentionDays(),
                 changes.commentRetentionMonths() == null ? old.commentRetentionMonths() : changes.commentRetentionMonths(),
                 changes.auditRetentionDays() == null ? old.auditRetentionDays() : changes.auditRetentionDays(),
@@ -117,12 +120,16 @@ public class TenantService {
         return Math.max(tenant.commentThreshold(), tenant.anonymityThreshold());
     }
 
-    private static int commentThreshold(Integer asked, int otherwise, int k) {
+    /** @param kSent whether k came in the same request: then the clash is named on both fields. */
+    private static int commentThreshold(Integer asked, int otherwise, int k, boolean kSent) {
         if (asked == null) {
             return otherwise;
         }
         if (asked < k) {
-            throw new InvalidInputException("commentThreshold", "must be at least the anonymity threshold (" + k + ")");
+            Problem.FieldError threshold = new Problem.FieldError("commentThreshold",
+                    "must be at least the anonymity threshold (" + k + ")");
+            throw new InvalidInputException(!kSent ? List.of(threshold) : List.of(threshold,
+                    new Problem.FieldError("anonymityThreshold", "must not be above the comment threshold (" + asked + ")")));
         }
         return asked;
     }
