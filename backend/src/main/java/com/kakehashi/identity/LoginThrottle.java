@@ -162,7 +162,13 @@ class LoginThrottle {
     }
 
     private Duration remaining(Count count, int free, Instant now) {
-        Instant until = count.lastFailure().plus(delay(count.failures(), free));
+        Duration delay = delay(count.failures(), free);
+        if (delay.isZero()) {
+            // Free failures never hold anyone back, even when this replica's clock is behind the one
+            // that recorded the last failure (the wait would otherwise be the clocks' difference).
+            return Duration.ZERO;
+        }
+        Instant until = count.lastFailure().plus(delay);
         return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
     }
 
