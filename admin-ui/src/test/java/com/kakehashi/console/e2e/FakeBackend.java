@@ -283,8 +283,10 @@ final class FakeBackend implements AutoCloseable {
     private String tenant(String name, String country, String zone, String japanName) {
         var id = UUID.randomUUID().toString();
         var now = OffsetDateTime.now().toString();
-        tenants.put(id, Map.of("id", id, "name", name, "hqCountry", country, "hqTimeZone", zone,
-                "japanSubsidiaryName", japanName, "anonymityThreshold", 5, "commentThreshold", 10, "createdAt", now, "updatedAt", now));
+        tenants.put(id, Map.ofEntries(Map.entry("id", id), Map.entry("name", name), Map.entry("hqCountry", country),
+                Map.entry("hqTimeZone", zone), Map.entry("japanSubsidiaryName", japanName), Map.entry("anonymityThreshold", 5),
+                Map.entry("commentThreshold", 10), Map.entry("tokenLinkRetentionDays", 30), Map.entry("commentRetentionMonths", 24),
+                Map.entry("auditRetentionDays", 730), Map.entry("createdAt", now), Map.entry("updatedAt", now)));
         participants.put(id, new CopyOnWriteArrayList<>());
         engagements.put(id, new CopyOnWriteArrayList<>());
         return id;
