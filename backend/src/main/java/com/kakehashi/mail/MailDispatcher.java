@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadFactory;
  * The one outbox worker pool: sends what is due in the outbox, every kind (invitations, reminders,
  * alert mails), with {@code kakehashi.mail.workers} workers in parallel. Each worker visits the
  * tenants in turn through the tenant loop (each inside its own tenant context, so Row Level
- * Security applies as everywhere else), claims its own rounds (SKIP LOCKED keeps workers, and
- * replicas, off each other's rows), at most {@value #MAX_ROUNDS_PER_TENANT} per tenant and run so
+ * Security applies as everywhere else), claims its own rounds of an equal share of
+ * {@code kakehashi.mail.batch-size} (so a crashed replica resends at most one batch; SKIP LOCKED
+ * keeps workers, and replicas, off each other's rows), at most {@value #MAX_ROUNDS_PER_TENANT} per tenant and run so
  * one tenant's backlog does not starve the others, and keeps its own SMTP connection for the whole
  * run. Called by the recurring db-scheduler task {@code mail-dispatch}; safe to run on several
  * replicas at once (see {@link OutboxWorker}).
@@ -63,10 +64,11 @@ public class MailDispatcher {
             return new Report(0, 0, 0, 0);
         }
         List<UUID> ids = tenants.allIds();
+        int roundSize = settings.roundSize(workerCount);
         List<Future<Report>> runs = new ArrayList<>();
         try (ExecutorService workers = Executors.newThreadPerTaskExecutor(WORKER_THREADS)) {
             for (int i = 0; i < workerCount; i++) {
-                runs.add(workers.submit(() -> work(ids)));
+                runs.add(workers.submit(() -> work(ids, roundSize)));
             }
         }
         Report total = new Report(0, 0, 0, 0);
@@ -88,15 +90,15 @@ public class MailDispatcher {
     }
 
     /** One worker: every tenant in turn, round after round until a short one, over one SMTP connection. */
-    private Report work(List<UUID> tenantIds) {
+    private Report work(List<UUID> tenantIds, int roundSize) {
         Report[] total = {new Report(0, 0, 0, 0)};
         try (SmtpLink link = new SmtpLink(mailer)) {
             TenantService.forEachTenant("Mail dispatch", tenantIds, tenant -> {
                 try {
                     for (int rounds = 0; rounds < MAX_ROUNDS_PER_TENANT; rounds++) {
-                        OutboxWorker.RoundTotals round = worker.sendDue(link);
+                        OutboxWorker.RoundTotals round = worker.sendDue(link, roundSize);
                         total[0] = total[0].plus(new Report(round.sent(), round.cancelled(), round.retried(), round.failed()));
-                        if (round.claimed() < settings.batchSize()) {
+                        if (round.claimed() < roundSize) {
                             break;
                         }
                     }

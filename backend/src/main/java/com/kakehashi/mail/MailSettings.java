@@ -42,6 +42,12 @@ final class MailSettings {
         if (maxAttempts < 1 || batchSize < 1 || workers < 1) {
             throw new IllegalArgumentException("kakehashi.mail.max-attempts, batch-size and workers must be at least 1");
         }
+        if (workers > batchSize) {
+            // Each worker claims at least one mail per round: more workers than the batch would let a
+            // crashed replica resend more than one batch.
+            throw new IllegalArgumentException("kakehashi.mail.workers (" + workers + ") must not exceed kakehashi.mail.batch-size ("
+                    + batchSize + ")");
+        }
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
@@ -72,8 +78,20 @@ final class MailSettings {
         return maxAttempts;
     }
 
+    /**
+     * The most mails one replica has sent and not yet recorded: what a crash of the process can send
+     * twice. The replica's workers share it (see {@link #roundSize(int)}).
+     */
     int batchSize() {
         return batchSize;
+    }
+
+    /**
+     * Mails one of {@code workerCount} workers claims per round: an equal share of the batch, so all
+     * of a replica's rounds in flight together never exceed {@link #batchSize()}.
+     */
+    int roundSize(int workerCount) {
+        return Math.max(1, batchSize / Math.max(1, workerCount));
     }
 
     /** Dispatcher workers per run, each claiming its own rounds (SKIP LOCKED) and its own SMTP connection. */

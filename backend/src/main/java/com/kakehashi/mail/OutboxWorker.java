@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * Crash bound: the mails of a round are sent before its transaction commits. A crash (or any
  * exception that rolls the transaction back) after some sends leaves those rows PENDING, so the
  * next run sends them again — with the same Message-ID, and for invitations a fresh token (the
- * first copy's token was committed before it was sent, so both links work). At most one round ({@code kakehashi.mail.batch-size}) per worker
- * in flight is resent, so a whole process dying resends at most batch-size × workers mails;
+ * first copy's token was committed before it was sent, so both links work). At most one round per
+ * worker is in flight, and a replica's workers share {@code kakehashi.mail.batch-size} between their
+ * rounds ({@link MailSettings#roundSize(int)}), so a whole process dying resends at most one batch;
  * nothing is lost, because a row only leaves PENDING in the transaction that records its outcome.
  */
 @Singleton
@@ -67,13 +68,13 @@ class OutboxWorker {
         this.clock = clock;
     }
 
-    /** What one round did. {@code claimed} equal to the batch size means more may be due. */
+    /** What one round did. {@code claimed} equal to the round size means more may be due. */
     record RoundTotals(int claimed, int sent, int cancelled, int retried, int failed) {
     }
 
     @Transactional
-    RoundTotals sendDue(SmtpLink link) {
-        List<QueuedMail> claimed = store.claimDue(settings.batchSize(), clock.instant());
+    RoundTotals sendDue(SmtpLink link, int roundSize) {
+        List<QueuedMail> claimed = store.claimDue(roundSize, clock.instant());
         if (claimed.isEmpty()) {
             return new RoundTotals(0, 0, 0, 0, 0);
         }

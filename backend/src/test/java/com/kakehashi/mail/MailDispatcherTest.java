@@ -91,6 +91,8 @@ class MailDispatcherTest implements TestPropertyProvider {
     @BeforeEach
     void noCrashPlanned() {
         crashable().crashAfter = -1;
+        crashable().dieAfter = -1;
+        crashable().dead = false;
         crashable().refusing = false;
         clock.reset();
     }
@@ -507,7 +509,7 @@ class MailDispatcherTest implements TestPropertyProvider {
                         Instant.now().minusSeconds(60 - i));
             }
             int sendsBefore = crashable().sends.get();
-            // Default workers (4) in parallel, batches of 5: whichever worker makes the 8th send dies there.
+            // Default workers (4) in parallel sharing a batch of 5: whichever worker makes the 8th send dies there.
             crashable().crashAfter = sendsBefore + 7;
 
             dispatcher.dispatchDue();
@@ -528,6 +530,45 @@ class MailDispatcherTest implements TestPropertyProvider {
             }
             assertThat(delivered - 23).as("duplicates at most the one batch that died").isBetween(0, 5);
             assertThat(delivered).isEqualTo(crashable().sends.get() - sendsBefore);
+            assertEveryMailedLinkOpens(db, addresses);
+        }
+    }
+
+    @Test
+    void replicaKilledWithEveryWorkerMidRoundResendsAtMostOneBatch() throws Exception {
+        try (OutboxRows db = rows()) {
+            OutboxRows.Wave wave = db.wave("Replica crash", CLOSES);
+            List<String> addresses = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String email = address("rk" + i);
+                addresses.add(email);
+                db.outbox(db.invitation(wave, email, "RK" + i, "en", "Asia/Tokyo"), "INVITATION",
+                        Instant.now().minusSeconds(60 - i));
+            }
+            int sendsBefore = crashable().sends.get();
+            // Two workers share the batch of 5 (rounds of 2); the process dies at the 8th send, with
+            // both workers mid-round. Rounds of a whole batch each would leave up to 2 × 5 sent and
+            // unrecorded.
+            crashable().dieAfter = sendsBefore + 7;
+
+            dispatcher.dispatch(2);
+            int sentBeforeDeath = crashable().sends.get() - sendsBefore;
+            long recorded = db.statuses().stream().filter("SENT"::equals).count();
+            assertThat(sentBeforeDeath).isEqualTo(7);
+            assertThat(sentBeforeDeath - recorded).as("sent but not recorded when the process died").isBetween(0L, 5L);
+
+            crashable().dead = false;
+            dispatcher.dispatch(2);
+
+            assertThat(db.statuses()).hasSize(30).containsOnly("SENT");
+            int delivered = 0;
+            for (String email : addresses) {
+                int copies = mailsTo(email).size();
+                assertThat(copies).as(email).isBetween(1, 2);
+                delivered += copies;
+            }
+            assertThat(delivered - 30).as("duplicates at most one batch").isBetween(0, 5)
+                    .isEqualTo((int) (sentBeforeDeath - recorded));
             assertEveryMailedLinkOpens(db, addresses);
         }
     }
