@@ -18,14 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How far behind the outbox is, over every tenant: the mails due now and still PENDING, and how
- * long the oldest of them has waited. Measured in the background every
+ * long the longest-waiting PENDING mail has waited since it was first due — through its retries'
+ * backoff too, so an SMTP outage ages the backlog although no mail is "due" between attempts. Measured in the background every
  * {@code kakehashi.monitoring.refresh-interval} (one indexed query per tenant), never during a
  * scrape or a health check: with the database slow or gone, /prometheus and /health must still
  * answer at once. Every replica measures the same totals (read-only, so Micronaut's every-replica
  * {@code @Scheduled} is right here); dashboards and alerts take the max over replicas.
  * <p>
  * Gauges: {@code kakehashi.outbox.due-mails} and {@code kakehashi.outbox.oldest-due-age} (seconds,
- * aged by the clock between measurements, 0 when nothing is due).
+ * aged by the clock between measurements, 0 when no mail waits).
  */
 // Eager: the gauges register in the constructor, so every series exists from the first scrape.
 @Context
@@ -56,7 +57,7 @@ public class OutboxBacklog {
         Gauge.builder("kakehashi.outbox.due-mails", this, b -> b.last == null ? 0 : b.last.dueMails())
                 .description("PENDING mails due now, over every tenant").register(registry);
         Gauge.builder("kakehashi.outbox.oldest-due-age", this, b -> b.last == null ? 0 : b.last.oldestDueAge(clock.instant()).toMillis() / 1000.0)
-                .description("Seconds the oldest due PENDING mail has waited, over every tenant").baseUnit("seconds").register(registry);
+                .description("Seconds the longest-waiting PENDING mail has waited since first due (retries included), over every tenant").baseUnit("seconds").register(registry);
     }
 
     /** The last measurement, if there was one. */

@@ -25,7 +25,10 @@ class OutboxStore {
     record Addressee(UUID invitationId, Instant sendAt) {
     }
 
-    /** The PENDING mails due at some instant, and the oldest due time among them. */
+    /**
+     * The PENDING mails due at some instant, and since when the longest-waiting PENDING mail has been
+     * due — counting the time it spent backing off after failed attempts.
+     */
     record Due(long mails, Optional<Instant> oldest) {
     }
 
@@ -63,12 +66,16 @@ class OutboxStore {
         });
     }
 
-    /** The tenant's PENDING mails due at {@code now} (the per-tenant due index answers it). */
+    /**
+     * The tenant's PENDING mails due at {@code now}, and the oldest time any PENDING mail was first
+     * due, backing-off retries included (the per-tenant PENDING index narrows both).
+     */
     Due due(Instant now) {
         return jdbc.prepareStatement("""
-                SELECT count(*), min(send_after) FROM mail_outbox
-                WHERE tenant_id = current_tenant_id() AND status = 'PENDING' AND send_after <= ?""", ps -> {
+                SELECT count(*) FILTER (WHERE send_after <= ?), min(coalesce(waiting_since, send_after)) FROM mail_outbox
+                WHERE tenant_id = current_tenant_id() AND status = 'PENDING' AND coalesce(waiting_since, send_after) <= ?""", ps -> {
             ps.setTimestamp(1, Timestamp.from(now));
+            ps.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Timestamp oldest = rs.getTimestamp(2);
@@ -177,7 +184,10 @@ class OutboxStore {
     }
 
     void markRetry(UUID id, int attempts, String error, Instant sendAfter) {
-        expect(1, update("UPDATE mail_outbox SET attempts = ?, last_error = ?, send_after = ? WHERE id = ?", ps -> {
+        // waiting_since keeps the first due time, so the backlog's age survives the backoff.
+        expect(1, update("""
+                UPDATE mail_outbox SET attempts = ?, last_error = ?, waiting_since = coalesce(waiting_since, send_after), send_after = ?
+                WHERE id = ?""", ps -> {
             ps.setInt(1, attempts);
             ps.setString(2, error);
             ps.setTimestamp(3, Timestamp.from(sendAfter));

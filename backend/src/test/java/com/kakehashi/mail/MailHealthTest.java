@@ -119,6 +119,38 @@ class MailHealthTest implements TestPropertyProvider {
         assertThat(sent.get("status")).as("outbox after the dispatcher caught up: " + sent).isEqualTo("UP");
     }
 
+    @Test
+    void mailRetriedThroughAnSmtpOutageAgesTheBacklogUntilTheOutboxIsDegradedAndUpOnceDelivered() throws Exception {
+        var tenant = fixtures.tenant("Outbox outage");
+        var user = fixtures.memberOf(tenant, com.kakehashi.identity.Role.CONSULTANT);
+        var consultant = new com.kakehashi.identity.Caller(user.id(), user.email(), com.kakehashi.identity.Role.CONSULTANT);
+        var version = pulse.surveyReady(tenant.id(), consultant, 1, 1);
+        var schedule = pulse.weeklySchedule(tenant.id(), consultant, version, java.time.LocalDate.now().plusDays(30), java.util.List.of());
+        Instant launched = Instant.now();
+        com.kakehashi.tenancy.TenantContext.runAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id(), null));
+
+        SMTP.stop();
+        // Attempts as the dispatcher makes them while the relay is gone: at 0, 1, 3 and 7 minutes
+        // (backoff 1, 2, 4, 8 min), so the next attempt is due at 15 minutes.
+        for (int minute : new int[] {0, 1, 3, 7}) {
+            clock.set(launched.plus(Duration.ofMinutes(minute)).plusSeconds(1));
+            assertThat(dispatcher.dispatchDue().sent()).isZero();
+        }
+        clock.set(launched.plus(Duration.ofMinutes(12)));
+        backlog.refresh();
+        Map<String, Object> outage = component(health("/health"), "outbox");
+        assertThat(outage.get("status")).as("12 minutes into the outage, between attempts: " + outage).isEqualTo("DEGRADED");
+        assertThat(((Number) details(outage).get("oldestDueAgeSeconds")).longValue()).isGreaterThanOrEqualTo(12 * 60 - 1);
+
+        SMTP.start();
+        // Far enough ahead that every mail backing off in this shared database is due again.
+        clock.set(launched.plus(Duration.ofHours(2)));
+        dispatcher.dispatchDue();
+        backlog.refresh();
+        Map<String, Object> delivered = component(health("/health"), "outbox");
+        assertThat(delivered.get("status")).as("after the relay came back and the mail left: " + delivered).isEqualTo("UP");
+    }
+
     private int status(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
