@@ -203,6 +203,10 @@ class Backend:
 class Sink:
     def __init__(self, port, log_file):
         self.port, self.log_file, self.process = port, log_file, None
+        # One drill, one mailbox: a previous run's mails (of a database since dropped) would count
+        # as this run's deliveries. Restarts during the drill (start after stop) keep appending.
+        if os.path.exists(log_file):
+            os.remove(log_file)
 
     def start(self):
         self.process = spawn("smtp-sink", [sys.executable, os.path.join(HERE, "smtp_sink.py"), "--port", str(self.port),
