@@ -132,7 +132,7 @@ class MailDispatchBenchmark implements TestPropertyProvider {
         ScheduleView schedule = pulse.weeklySchedule(tenant.id(), consultant, version, LocalDate.now().plusDays(30), List.of());
         int bytes = RenderedMail.invitationBytes(context);
         Bench.report(NAME, "one rendered invitation is %d bytes (headers and MIME parts); smtp-source sends the same size", bytes);
-        Bench.report(NAME, "dispatcher: %d workers (kakehashi.mail.workers), batches of 50", workers);
+        Bench.report(NAME, "dispatcher: %d workers (kakehashi.mail.workers) sharing batches of 50", workers);
 
         for (int round = 1; round <= ROUNDS; round++) {
             String label = round == 1 ? "round 1 (warm-up)" : "round " + round;

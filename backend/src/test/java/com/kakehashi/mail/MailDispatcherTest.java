@@ -554,7 +554,8 @@ class MailDispatcherTest implements TestPropertyProvider {
             dispatcher.dispatch(2);
             int sentBeforeDeath = crashable().sends.get() - sendsBefore;
             long recorded = db.statuses().stream().filter("SENT"::equals).count();
-            assertThat(sentBeforeDeath).isEqualTo(7);
+            // Both workers may pass the crash check at the 7th send together: 7 or 8 sent.
+            assertThat(sentBeforeDeath).isBetween(7, 8);
             assertThat(sentBeforeDeath - recorded).as("sent but not recorded when the process died").isBetween(0L, 5L);
 
             crashable().dead = false;
