@@ -465,14 +465,7 @@ class MailDispatcherTest implements TestPropertyProvider {
     @Test
     void singleWorkerKilledMidBatchAndRestartedLosesNoMail() throws Exception {
         try (OutboxRows db = rows()) {
-            OutboxRows.Wave wave = db.wave("Crash", CLOSES);
-            List<String> addresses = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                String email = address("k" + i);
-                addresses.add(email);
-                db.outbox(db.invitation(wave, email, "K" + i, "en", "Europe/Berlin"), "INVITATION",
-                        Instant.now().minusSeconds(60 - i));
-            }
+            List<String> addresses = queueInvitations(db, db.wave("Crash", CLOSES), "k", 12, i -> "en", "Europe/Berlin");
             int sendsBefore = crashable().sends.get();
             // One worker, batches of 5: the first batch commits, the second dies after 2 of its 5 sends.
             crashable().crashAfter = sendsBefore + 7;
@@ -485,12 +478,7 @@ class MailDispatcherTest implements TestPropertyProvider {
             dispatcher.dispatch(1);
 
             assertThat(db.statuses()).hasSize(12).containsOnly("SENT");
-            int delivered = 0;
-            for (String email : addresses) {
-                int copies = mailsTo(email).size();
-                assertThat(copies).as(email).isBetween(1, 2);
-                delivered += copies;
-            }
+            int delivered = deliveredOnceOrTwice(addresses);
             assertThat(delivered - 12).as("duplicates at most one batch").isBetween(0, 5);
             assertThat(delivered).isEqualTo(crashable().sends.get() - sendsBefore);
             assertEveryMailedLinkOpens(db, addresses);
@@ -500,14 +488,8 @@ class MailDispatcherTest implements TestPropertyProvider {
     @Test
     void parallelWorkersWithOneKilledMidBatchLoseNoMailAndResendAtMostThatBatch() throws Exception {
         try (OutboxRows db = rows()) {
-            OutboxRows.Wave wave = db.wave("Parallel crash", CLOSES);
-            List<String> addresses = new ArrayList<>();
-            for (int i = 0; i < 23; i++) {
-                String email = address("pk" + i);
-                addresses.add(email);
-                db.outbox(db.invitation(wave, email, "PK" + i, i % 2 == 0 ? "ja" : "en", "Asia/Tokyo"), "INVITATION",
-                        Instant.now().minusSeconds(60 - i));
-            }
+            List<String> addresses = queueInvitations(db, db.wave("Parallel crash", CLOSES), "pk", 23,
+                    i -> i % 2 == 0 ? "ja" : "en", "Asia/Tokyo");
             int sendsBefore = crashable().sends.get();
             // Default workers (4) in parallel sharing a batch of 5: whichever worker makes the 8th send dies there.
             crashable().crashAfter = sendsBefore + 7;
@@ -522,12 +504,7 @@ class MailDispatcherTest implements TestPropertyProvider {
             dispatcher.dispatchDue();
 
             assertThat(db.statuses()).hasSize(23).containsOnly("SENT");
-            int delivered = 0;
-            for (String email : addresses) {
-                int copies = mailsTo(email).size();
-                assertThat(copies).as(email).isBetween(1, 2);
-                delivered += copies;
-            }
+            int delivered = deliveredOnceOrTwice(addresses);
             assertThat(delivered - 23).as("duplicates at most the one batch that died").isBetween(0, 5);
             assertThat(delivered).isEqualTo(crashable().sends.get() - sendsBefore);
             assertEveryMailedLinkOpens(db, addresses);
@@ -537,14 +514,7 @@ class MailDispatcherTest implements TestPropertyProvider {
     @Test
     void replicaKilledWithEveryWorkerMidRoundResendsAtMostOneBatch() throws Exception {
         try (OutboxRows db = rows()) {
-            OutboxRows.Wave wave = db.wave("Replica crash", CLOSES);
-            List<String> addresses = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                String email = address("rk" + i);
-                addresses.add(email);
-                db.outbox(db.invitation(wave, email, "RK" + i, "en", "Asia/Tokyo"), "INVITATION",
-                        Instant.now().minusSeconds(60 - i));
-            }
+            List<String> addresses = queueInvitations(db, db.wave("Replica crash", CLOSES), "rk", 30, i -> "en", "Asia/Tokyo");
             int sendsBefore = crashable().sends.get();
             // Two workers share the batch of 5 (rounds of 2); the process dies at the 8th send, with
             // both workers mid-round. Rounds of a whole batch each would leave up to 2 × 5 sent and
@@ -562,16 +532,35 @@ class MailDispatcherTest implements TestPropertyProvider {
             dispatcher.dispatch(2);
 
             assertThat(db.statuses()).hasSize(30).containsOnly("SENT");
-            int delivered = 0;
-            for (String email : addresses) {
-                int copies = mailsTo(email).size();
-                assertThat(copies).as(email).isBetween(1, 2);
-                delivered += copies;
-            }
+            int delivered = deliveredOnceOrTwice(addresses);
             assertThat(delivered - 30).as("duplicates at most one batch").isBetween(0, 5)
                     .isEqualTo((int) (sentBeforeDeath - recorded));
             assertEveryMailedLinkOpens(db, addresses);
         }
+    }
+
+    /** Invitation mails of one wave, due in the order of their number; @return their addresses */
+    private static List<String> queueInvitations(OutboxRows db, OutboxRows.Wave wave, String prefix, int count,
+                                                 java.util.function.IntFunction<String> language, String zone) throws Exception {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = address(prefix + i);
+            addresses.add(email);
+            db.outbox(db.invitation(wave, email, prefix.toUpperCase(java.util.Locale.ROOT) + i, language.apply(i), zone), "INVITATION",
+                    Instant.now().minusSeconds(60 - i));
+        }
+        return addresses;
+    }
+
+    /** Every address got its mail, a crash's resend at most once more; @return the mails received */
+    private static int deliveredOnceOrTwice(List<String> addresses) throws Exception {
+        int delivered = 0;
+        for (String email : addresses) {
+            int copies = mailsTo(email).size();
+            assertThat(copies).as(email).isBetween(1, 2);
+            delivered += copies;
+        }
+        return delivered;
     }
 
     /**

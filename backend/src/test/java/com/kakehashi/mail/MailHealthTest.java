@@ -97,12 +97,7 @@ class MailHealthTest implements TestPropertyProvider {
     @Test
     void theOutboxIsDegradedWhileDueMailWaitsTooLongAndUpOnceItIsSent() throws Exception {
         // Due mail: a launched wave's invitations are due at once (GreenMail takes them below).
-        var tenant = fixtures.tenant("Outbox health");
-        var user = fixtures.memberOf(tenant, com.kakehashi.identity.Role.CONSULTANT);
-        var consultant = new com.kakehashi.identity.Caller(user.id(), user.email(), com.kakehashi.identity.Role.CONSULTANT);
-        var version = pulse.surveyReady(tenant.id(), consultant, 1, 1);
-        var schedule = pulse.weeklySchedule(tenant.id(), consultant, version, java.time.LocalDate.now().plusDays(30), java.util.List.of());
-        com.kakehashi.tenancy.TenantContext.runAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id(), null));
+        launchWaveIn("Outbox health");
 
         clock.set(Instant.now().plus(Duration.ofHours(1)));
         backlog.refresh();
@@ -121,13 +116,7 @@ class MailHealthTest implements TestPropertyProvider {
 
     @Test
     void mailRetriedThroughAnSmtpOutageAgesTheBacklogUntilTheOutboxIsDegradedAndUpOnceDelivered() throws Exception {
-        var tenant = fixtures.tenant("Outbox outage");
-        var user = fixtures.memberOf(tenant, com.kakehashi.identity.Role.CONSULTANT);
-        var consultant = new com.kakehashi.identity.Caller(user.id(), user.email(), com.kakehashi.identity.Role.CONSULTANT);
-        var version = pulse.surveyReady(tenant.id(), consultant, 1, 1);
-        var schedule = pulse.weeklySchedule(tenant.id(), consultant, version, java.time.LocalDate.now().plusDays(30), java.util.List.of());
-        Instant launched = Instant.now();
-        com.kakehashi.tenancy.TenantContext.runAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id(), null));
+        Instant launched = launchWaveIn("Outbox outage");
 
         SMTP.stop();
         // Attempts as the dispatcher makes them while the relay is gone: at 0, 1, 3 and 7 minutes
@@ -149,6 +138,18 @@ class MailHealthTest implements TestPropertyProvider {
         backlog.refresh();
         Map<String, Object> delivered = component(health("/health"), "outbox");
         assertThat(delivered.get("status")).as("after the relay came back and the mail left: " + delivered).isEqualTo("UP");
+    }
+
+    /** A new tenant's wave launched now: its invitations are due at once. @return when it was launched */
+    private Instant launchWaveIn(String tenantName) {
+        var tenant = fixtures.tenant(tenantName);
+        var user = fixtures.memberOf(tenant, com.kakehashi.identity.Role.CONSULTANT);
+        var consultant = new com.kakehashi.identity.Caller(user.id(), user.email(), com.kakehashi.identity.Role.CONSULTANT);
+        var version = pulse.surveyReady(tenant.id(), consultant, 1, 1);
+        var schedule = pulse.weeklySchedule(tenant.id(), consultant, version, java.time.LocalDate.now().plusDays(30), java.util.List.of());
+        Instant launched = Instant.now();
+        com.kakehashi.tenancy.TenantContext.runAs(tenant.id(), () -> waves.launchNow(consultant, schedule.id(), null));
+        return launched;
     }
 
     private int status(String path) throws Exception {
