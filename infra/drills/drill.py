@@ -16,6 +16,7 @@ Settings (environment):
   DRILL_OUT                                          logs and results (target/drills)
   DRILL_INVITATIONS                                  wave size (5000)
   DRILL_SMTP_OUTAGE_SECONDS                          SMTP outage (600)
+  DRILL_OUTBOX_DEGRADED_AFTER_SECONDS                outbox health threshold of the backend (half the outage)
   DRILL_PG_DOWN_SECONDS                              how long PostgreSQL stays stopped (20)
   DRILL_DB_DELAY_MS                                  injected delay per statement (200)
   DRILL_MAX_SECONDS                                  hard stop of one drill (3600)
