@@ -1,11 +1,7 @@
 package com.kakehashi.wording;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -41,61 +37,28 @@ final class Lexicon {
     }
 
     static Lexicon load(EnglishTokens english) {
-        try (InputStream in = Lexicon.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("lexicon resource missing: " + RESOURCE);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), english);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Lexicon parse(BufferedReader reader, EnglishTokens english) throws IOException {
-        String version = null;
+        VersionedTsv.Table table = VersionedTsv.load(RESOURCE, 7);
         List<LexiconEntry> entries = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        String line;
-        int number = 0;
-        boolean header = true;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split("\t", -1);
-            if (cells[0].equals("@version")) {
-                version = cells[1].strip();
-                continue;
-            }
-            if (header) {
-                header = false; // the column names
-                continue;
-            }
-            if (cells.length != 7) {
-                throw new IllegalStateException("lexicon line " + number + ": 7 tab-separated cells expected, got " + cells.length);
-            }
-            String id = cells[0].strip();
+        for (VersionedTsv.Row row : table.rows()) {
+            int number = row.line();
+            String id = row.cell(0).strip();
             if (!ids.add(id)) {
                 throw new IllegalStateException("lexicon line " + number + ": duplicate id " + id);
             }
-            String language = cells[1].strip();
-            int lineNumber = number;
+            String language = row.cell(1).strip();
             Function<String, String> normalise = switch (language) {
                 case "ja" -> word -> word;
-                case "en" -> word -> englishBase(english, word, lineNumber);
+                case "en" -> word -> englishBase(english, word, number);
                 default -> throw new IllegalStateException("lexicon line " + number + ": language must be ja or en");
             };
-            MarkerCategory category = MarkerCategory.valueOf(cells[2].strip());
-            String patternText = cells[3].strip();
+            MarkerCategory category = MarkerCategory.valueOf(row.cell(2).strip());
+            String patternText = row.cell(3).strip();
             List<LexiconEntry.Element> pattern = parsePattern(patternText, normalise, number);
-            LexiconEntry.Rules rules = parseRules(cells[4].strip(), normalise, number);
-            entries.add(new LexiconEntry(id, language, category, patternText, pattern, rules, cells[5].strip(), cells[6].strip()));
+            LexiconEntry.Rules rules = parseRules(row.cell(4).strip(), normalise, number);
+            entries.add(new LexiconEntry(id, language, category, patternText, pattern, rules, row.cell(5).strip(), row.cell(6).strip()));
         }
-        if (version == null) {
-            throw new IllegalStateException("lexicon without @version");
-        }
-        return new Lexicon(version, entries);
+        return new Lexicon(table.version(), entries);
     }
 
     private static List<LexiconEntry.Element> parsePattern(String text, Function<String, String> normalise, int line) {

@@ -2,12 +2,6 @@ package com.kakehashi.wording;
 
 import com.kakehashi.vocabulary.WarningSign;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -55,46 +49,18 @@ public final class ThemeLexicon {
     }
 
     public static ThemeLexicon load(ThemeTerms terms) {
-        try (InputStream in = ThemeLexicon.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("theme lexicon resource missing: " + RESOURCE);
-            }
-            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), terms);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static ThemeLexicon parse(BufferedReader reader, ThemeTerms terms) throws IOException {
-        String version = null;
+        VersionedTsv.Table table = VersionedTsv.load(RESOURCE, 3);
         Map<Key, Entry> entries = new HashMap<>();
-        boolean header = true;
-        String line;
-        int number = 0;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split("\t", -1);
-            if (cells[0].equals("@version")) {
-                version = cells[1].strip();
-                continue;
-            }
-            if (header) {
-                header = false; // the column names
-                continue;
-            }
-            if (cells.length != 3) {
-                throw new IllegalStateException(RESOURCE + " line " + number + ": expected 3 tab-separated cells");
-            }
-            List<String> ja = split(Normalizer.normalize(cells[0], Normalizer.Form.NFKC));
-            List<String> en = split(cells[1]);
+        for (VersionedTsv.Row row : table.rows()) {
+            int number = row.line();
+            List<String> cells = row.cells();
+            List<String> ja = split(Normalizer.normalize(cells.get(0), Normalizer.Form.NFKC));
+            List<String> en = split(cells.get(1));
             if (ja.isEmpty() || en.isEmpty()) {
                 throw new IllegalStateException(RESOURCE + " line " + number + ": a Japanese and an English term are needed");
             }
             Set<WarningSign> signs = EnumSet.noneOf(WarningSign.class);
-            for (String code : split(cells[2].replace(',', '|'))) {
+            for (String code : split(cells.get(2).replace(',', '|'))) {
                 try {
                     signs.add(WarningSign.valueOf(code));
                 } catch (IllegalArgumentException e) {
@@ -112,10 +78,7 @@ public final class ThemeLexicon {
                 }
             }
         }
-        if (version == null) {
-            throw new IllegalStateException(RESOURCE + ": no @version line");
-        }
-        return new ThemeLexicon(version, entries);
+        return new ThemeLexicon(table.version(), entries);
     }
 
     private static void put(Map<Key, Entry> entries, Key key, Entry entry, int number) {
