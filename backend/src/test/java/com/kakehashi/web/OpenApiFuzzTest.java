@@ -178,6 +178,56 @@ class OpenApiFuzzTest {
         return ((List<Map<String, Object>>) instrument.map().get("versions")).getFirst().get("id").toString();
     }
 
+    /**
+     * A generated client sends as Accept exactly the media types its operation's responses list; for
+     * an operation without a success body that is {@code application/problem+json} alone. The server
+     * must take it, not answer 406 (it did, for every 204 operation, and only a console flow against
+     * the real backend showed it). Checked where the document lists no {@code application/json}
+     * (deletes and downloads), in a real tenant, since an unknown tenant is refused before the media
+     * type is looked at; every other id is random and offboarding gets no confirmation, so nothing
+     * is deleted.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationTakesTheAcceptHeaderItsDocumentMakesAClientSend() throws Exception {
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) spec.get("paths");
+        List<String> refused = new ArrayList<>();
+        int checked = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) operation.getValue()).get("responses");
+                java.util.LinkedHashSet<String> accept = new java.util.LinkedHashSet<>();
+                responses.values().forEach(response -> {
+                    Object content = ((Map<String, Object>) response).get("content");
+                    if (content != null) {
+                        accept.addAll(((Map<String, Object>) content).keySet());
+                    }
+                });
+                if (accept.contains("application/json")) {
+                    continue;
+                }
+                String method = operation.getKey().toUpperCase();
+                String uri = path.getKey().replace("{tenantId}", ids.get("tenantId"))
+                        .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                var request = HttpRequest.newBuilder(URI.create(server.getURL() + uri))
+                        .header("Accept", String.join(", ", accept))
+                        .header("Authorization", "Bearer " + tokens.get("operator"))
+                        .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"));
+                if (!method.equals("GET") && !method.equals("DELETE")) {
+                    request.header("Content-Type", "application/json");
+                }
+                int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                checked++;
+                if (status == 406 || status == 415) {
+                    refused.add(method + " " + path.getKey() + " with Accept: " + String.join(", ", accept) + " → " + status);
+                }
+            }
+        }
+        assertThat(checked).as("operations without a JSON answer").isGreaterThanOrEqualTo(10);
+        assertThat(refused).as("operations that refuse what their own document tells a client to send").isEmpty();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationAnswersBadInputWithAProblemNeverA5xx() {

@@ -22,6 +22,18 @@ public interface KakehashiApi {
     /** Consultants and operators; a value out of range is a problem naming its field. */
     RetentionSettings updateRetention(UUID tenantId, RetentionSettings settings);
 
+    /**
+     * Everything of one client as the backend's export zip (CSV per table, JSON, manifest), in a
+     * temporary file the caller deletes once it has passed it on.
+     */
+    java.nio.file.Path exportTenant(UUID tenantId);
+
+    /**
+     * Deletes every row of the client in one transaction (operators only); {@code confirmName} must be
+     * the client's name exactly, or the backend refuses.
+     */
+    void offboardTenant(UUID tenantId, String confirmName);
+
     List<User> users();
 
     User createUser(UserDraft draft);

@@ -557,6 +557,16 @@ final class RestKakehashiApi implements KakehashiApi {
         run(() -> register.deleteRegisterItem(tenantId, itemId));
     }
 
+    @Override
+    public java.nio.file.Path exportTenant(UUID tenantId) {
+        return call(() -> tenants.exportTenant(tenantId).toPath());
+    }
+
+    @Override
+    public void offboardTenant(UUID tenantId, String confirmName) {
+        run(() -> tenants.offboardTenant(tenantId, confirmName));
+    }
+
     private static <T> T call(Call<T> call) {
         try {
             return call.run();

@@ -10,6 +10,9 @@ public enum Role {
 
     public boolean canManageMembers() { return this == OPERATOR; }
 
+    /** Deleting a client's whole account is the platform operator's, as in the backend. */
+    public boolean canOffboardTenants() { return this == OPERATOR; }
+
     /** Members, audit and engagement editing are consultancy-side functions that executives never see. */
     public boolean isConsultancyStaff() { return this != EXECUTIVE; }
 }

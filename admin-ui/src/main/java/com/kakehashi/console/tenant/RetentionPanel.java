@@ -33,7 +33,8 @@ class RetentionPanel extends VerticalLayout implements RetentionPresenter.View {
                 e -> presenter.save(tokenLinkDays.getValue(), commentMonths.getValue(), auditDays.getValue()));
         save.setId("retention-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new Paragraph(getTranslation("retention.intro")), new FormLayout(tokenLinkDays, commentMonths, auditDays), save);
+        add(new Paragraph(getTranslation("retention.intro")), new FormLayout(tokenLinkDays, commentMonths, auditDays), save,
+                new TenantDataSection(session, tenantId));
         presenter.load();
     }
 

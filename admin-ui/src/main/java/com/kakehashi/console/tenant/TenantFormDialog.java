@@ -24,6 +24,9 @@ class TenantFormDialog extends FormDialog {
     TenantFormDialog(Consumer<TenantDraft> onSave) {
         super("tenant", "tenant.create");
         name.setId("tenant-name");
+        japanSubsidiaryName.setId("tenant-japan-subsidiary");
+        hqCountry.setId("tenant-hq-country");
+        hqTimeZone.setId("tenant-hq-time-zone");
         name.setRequired(true);
         hqCountry.setPlaceholder("US");
         hqTimeZone.setPlaceholder("America/New_York");

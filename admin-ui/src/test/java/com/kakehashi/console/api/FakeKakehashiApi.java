@@ -86,6 +86,28 @@ public class FakeKakehashiApi implements KakehashiApi {
     }
 
     @Override
+    public java.nio.file.Path exportTenant(UUID tenantId) {
+        record("exportTenant " + tenantId);
+        tenant(tenantId);
+        try {
+            var file = java.nio.file.Files.createTempFile("export", ".zip");
+            java.nio.file.Files.writeString(file, "zip of " + tenants.get(tenantId).name());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void offboardTenant(UUID tenantId, String confirmName) {
+        record("offboardTenant " + tenantId + " " + confirmName);
+        if (!tenant(tenantId).name().equals(confirmName)) {
+            throw new ProblemException(new ApiProblem(null, "Bad Request", 400, "confirm must be the tenant's name", null));
+        }
+        tenants.remove(tenantId);
+    }
+
+    @Override
     public Tenant tenant(UUID tenantId) {
         record("tenant " + tenantId);
         var tenant = tenants.get(tenantId);

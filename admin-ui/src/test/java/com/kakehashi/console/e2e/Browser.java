@@ -27,19 +27,23 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final String baseUrl;
+    /** Where files the page downloads land (Chromium saves without asking). */
+    final Path downloads;
 
     Browser(String baseUrl, String language) {
         this.baseUrl = baseUrl;
         System.setProperty("SE_OFFLINE", "true");
         try {
             var profile = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chrome-profiles")), "p");
+            downloads = Files.createDirectories(profile.resolve("downloads")).toAbsolutePath();
             var options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=" + language,
                     "--user-data-dir=" + profile.toAbsolutePath());
-            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
+                    "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
             var service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
             driver = new ChromeDriver(service, options);
@@ -175,6 +179,21 @@ final class Browser implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The one file a download brought into {@link #downloads}, once Chromium has finished writing it. */
+    Path downloaded(String suffix) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                var all = files.toList();
+                if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                return all.stream().filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

@@ -149,6 +149,53 @@ class ConsoleAgainstBackendIT {
     }
 
     @Test
+    void operatorDownloadsANewClientsExportThenDeletesItOnlyOnceItsExactNameIsTyped() throws Exception {
+        var name = "Offboarded " + Long.toString(System.nanoTime(), 36);
+        try (var browser = new Browser(console.url(), "en-US")) {
+            browser.open("/login");
+            ConsoleSteps.login(browser, "operator@kakehashi.example", DEMO_PASSWORD);
+            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
+            browser.click("tenant-create");
+            browser.type("tenant-name", name);
+            browser.type("tenant-japan-subsidiary", name + " KK");
+            browser.type("tenant-hq-country", "DE");
+            browser.type("tenant-hq-time-zone", "Europe/Berlin");
+            browser.click("tenant-save");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().matches(".*/tenants/[0-9a-f-]{36}$"));
+            // The last of many tabs sits under the tab strip's scroll button at this window width.
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", browser.byId("tab-retention"));
+            browser.waitForVaadin();
+
+            browser.byId("tenant-export").click();
+            var zip = browser.downloaded(".zip");
+            assertTrue(zip.getFileName().toString().startsWith("kakehashi-export-Offboarded-"), zip.toString());
+            try (var archive = new java.util.zip.ZipFile(zip.toFile())) {
+                var entries = archive.stream().map(java.util.zip.ZipEntry::getName).toList();
+                assertTrue(entries.contains("manifest.json"), entries.toString());
+                var tenantJson = new String(archive.getInputStream(archive.getEntry("tenant.json")).readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(tenantJson.contains(name), tenantJson);
+            }
+
+            // The danger zone sits at the foot of the tab: bring it to the middle, as a person scrolls to it.
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.byId("tenant-offboard"));
+            browser.type("tenant-offboard-name", "Offboarded");
+            browser.click("tenant-offboard");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(d -> browser.byId("tenant-offboard-name").getDomAttribute("invalid") != null);
+            assertTrue(browser.driver.getCurrentUrl().matches(".*/tenants/[0-9a-f-]{36}$"), "a wrong name leaves the client in place");
+            browser.screenshot("offboard-refused-en");
+
+            browser.type("tenant-offboard-name", name);
+            browser.click("tenant-offboard");
+            browser.waitUntilTextPresent(name + " and all its data were deleted.");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().matches("https?://[^/]+/tenants/?$"));
+            browser.waitUntilGridContains("tenant-grid", "Northwind Industries");
+            assertFalse(browser.gridCells("tenant-grid").contains(name), "the deleted client is gone from the list");
+        }
+    }
+
+    @Test
     void contosoExecutiveSeesNoTraceOfNorthwind() {
         try (var browser = new Browser(console.url(), "ja-JP")) {
             browser.open("/login");
