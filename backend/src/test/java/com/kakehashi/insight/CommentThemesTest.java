@@ -74,17 +74,7 @@ class CommentThemesTest {
     void twoClosedWavesWithComments() throws Exception {
         api = new Api(server.getURL(), json);
         world = worlds.create("Themes", 5);
-        one = world.wave(LocalDate.of(2027, 5, 3));
-        for (int i = 0; i < JAPAN_ONE.size(); i++) {
-            world.respond(one, Side.JAPAN, i % 2 == 0 ? Level.STAFF : Level.MIDDLE_MANAGER, Map.of(), JAPAN_ONE.get(i));
-        }
-        for (String comment : HQ_ONE) {
-            world.respond(one, Side.HQ, Level.STAFF, Map.of(), comment);
-        }
-        for (int i = 0; i < 3; i++) {
-            world.respond(one, Side.HQ, Level.EXECUTIVE, Map.of(), null);
-        }
-        world.close(one);
+        one = world.closedWaveWithComments(LocalDate.of(2027, 5, 3), JAPAN_ONE, HQ_ONE);
         two = world.wave(LocalDate.of(2027, 5, 17));
         for (String comment : JAPAN_TWO) {
             world.respond(two, Side.JAPAN, Level.STAFF, Map.of(), comment);

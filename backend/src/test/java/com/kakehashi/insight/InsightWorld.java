@@ -101,6 +101,25 @@ class InsightWorld {
             TenantContext.runAs(tenant, () -> waveService.close(new Caller(operator.id(), operator.email(), Role.OPERATOR), waveId));
         }
 
+        /**
+         * A closed wave of comments: Japan's from staff and middle managers in turn, HQ's from staff,
+         * and three HQ executives who answer without one.
+         */
+        UUID closedWaveWithComments(LocalDate occurrence, List<String> japan, List<String> hq) throws Exception {
+            UUID waveId = wave(occurrence);
+            for (int i = 0; i < japan.size(); i++) {
+                respond(waveId, Side.JAPAN, i % 2 == 0 ? Level.STAFF : Level.MIDDLE_MANAGER, Map.of(), japan.get(i));
+            }
+            for (String comment : hq) {
+                respond(waveId, Side.HQ, Level.STAFF, Map.of(), comment);
+            }
+            for (int i = 0; i < 3; i++) {
+                respond(waveId, Side.HQ, Level.EXECUTIVE, Map.of(), null);
+            }
+            close(waveId);
+            return waveId;
+        }
+
         /** Marks the wave closed without rebuilding its rollups, to read what the incremental folds produced. */
         void markClosed(UUID waveId) throws SQLException {
             sql(tenant, "UPDATE wave SET status = 'CLOSED', closed_at = now() WHERE id = ?", waveId);
